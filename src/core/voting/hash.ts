@@ -1,0 +1,176 @@
+/**
+ * The hashes of a vote record, exactly as the format document ("Hashes (SHA-256, lowercase
+ * hex)") defines them. They let anyone check, without the server, that the published roll is
+ * the roll that was frozen when the vote opened and that no ballot was changed, added,
+ * removed or reordered afterwards.
+ */
+import { createHash, hash as oneShotHash } from 'node:crypto';
+import { VOTE_RECORD_FORMAT } from './record';
+import type { RollEntry } from './record';
+
+/** SHA-256 of the UTF-8 bytes of `text`, lowercase hex. */
+export function sha256Hex(text: string): string {
+  // crypto.hash (Node ≥ 20.12) hashes a string as UTF-8 in one call, several times faster
+  // than createHash().update().digest() for short inputs such as a ballot's line.
+  return oneShotHash('sha256', text, 'hex');
+}
+
+/**
+ * How an area is written in the fingerprint's `member|area` line. For a valid record (a
+ * non-negative integer) this is its plain decimal digits; other values (only found in
+ * invalid records) are written as JavaScript or JSON would show them, so that the
+ * fingerprint of a broken roll is still well defined.
+ */
+function areaText(area: unknown): string {
+  if (typeof area === 'number') return String(area);
+  return JSON.stringify(area) ?? String(area);
+}
+
+/**
+ * Whether `member` can stand in the record as a pseudonym: a non-empty, well-formed Unicode
+ * string without `|` or a line break. The fingerprint writes each entry as `member|area\n`
+ * and the ballot hash joins its fields with `|`; a member containing those characters could
+ * make two different rolls (e.g. one member `a|1\nb` against members `a` and `b`) hash
+ * alike. A lone surrogate has no UTF-8 form, so "byte order of the UTF-8 string" would not
+ * be defined for it.
+ */
+export function isUsableMember(member: unknown): member is string {
+  return (
+    typeof member === 'string' &&
+    member.length > 0 &&
+    !/[|\r\n\u2028\u2029]/.test(member) &&
+    !/\p{Surrogate}/u.test(member)
+  );
+}
+
+/**
+ * Compares two strings in the byte order of their UTF-8 encodings, which is code-point order.
+ * JavaScript's `<` compares UTF-16 code units instead, and puts U+10000… (surrogate pairs,
+ * D800–DFFF) before U+E000…U+FFFF; at the first differing unit, moving surrogates above
+ * E000–FFFF restores code-point order. (For well-formed strings; a lone surrogate, which
+ * {@link isUsableMember} refuses, has no UTF-8 form.)
+ */
+export function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x !== y) {
+      if (x >= 0xd800 && y >= 0xd800) {
+        x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+        y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+      }
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}
+
+/**
+ * `rollFingerprint` = SHA-256 of the roll sorted by `member` (byte order of the UTF-8
+ * string), each entry written as `member|area\n`, concatenated (format document).
+ *
+ * Two entries with the same member (which makes the record invalid anyway) are ordered by
+ * their whole line, so that the fingerprint never depends on the order of the roll in the
+ * file.
+ */
+export function rollFingerprint(
+  roll: ReadonlyArray<Pick<RollEntry, 'member'> & { readonly area: unknown }>,
+): string {
+  const lines = roll.map((entry) => ({
+    member: entry.member,
+    line: `${entry.member}|${areaText(entry.area)}\n`,
+  }));
+  // Without code units from U+D800 up, UTF-16 order is already code-point order and the
+  // engine's own string comparison can be used; it is several times faster.
+  const plain = lines.every((l) => !/[\uD800-\uFFFF]/.test(l.line));
+  const compare = plain ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : compareUtf8;
+  lines.sort((a, b) => compare(a.member, b.member) || compare(a.line, b.line));
+  const hash = createHash('sha256');
+  for (const { line } of lines) hash.update(line, 'utf8');
+  return hash.digest('hex');
+}
+
+/** genesis = SHA-256 of `gongzhi.vote-record/1|<vote.id>|<rollFingerprint>`: the `prev` of ballot 1. */
+export function genesisHash(voteId: string, fingerprint: string): string {
+  return sha256Hex(`${VOTE_RECORD_FORMAT}|${voteId}|${fingerprint}`);
+}
+
+/**
+ * `<choices>` of the ballot hash: the vote's items in the order of `vote.items`, each as
+ * `id=choice`, joined by `,`, with `abstain` for an item the ballot leaves out. Keys of
+ * `choices` that name no item do not appear (such a ballot is invalid anyway). Only own
+ * properties count, so an item id like `constructor` is not taken from the prototype.
+ */
+export function choicesString(
+  items: ReadonlyArray<{ readonly id: string }>,
+  choices: Readonly<Record<string, unknown>>,
+): string {
+  let out = '';
+  for (let i = 0; i < items.length; i++) {
+    const id = items[i].id;
+    const choice = Object.hasOwn(choices, id) ? choices[id] : 'abstain';
+    out += `${i === 0 ? '' : ','}${id}=${String(choice)}`;
+  }
+  return out;
+}
+
+/**
+ * `hash` of a ballot = SHA-256 of `<prev>|<seq>|<member>|<choices>|<channel>|<castAt>`, where
+ * `choices` is {@link choicesString} and `castAt` is the string exactly as in the file.
+ */
+export function ballotHash(
+  prev: string,
+  seq: number,
+  member: string,
+  choices: string,
+  channel: string,
+  castAt: string,
+): string {
+  return sha256Hex(`${prev}|${seq}|${member}|${choices}|${channel}|${castAt}`);
+}
+
+/**
+ * Separator between the four groups of a receipt code. A hyphen-minus: it is on every
+ * keyboard, survives copying from SMS and WeChat, and is not a hex digit.
+ */
+export const RECEIPT_SEPARATOR = '-';
+
+/**
+ * The voter's receipt code: the first 16 hex digits of the ballot's hash in four groups of
+ * four, joined by {@link RECEIPT_SEPARATOR}, lowercase, e.g. `abcd-ef01-2345-6789`.
+ */
+export function receiptCode(hash: string): string {
+  if (!/^[0-9a-fA-F]{16}/.test(hash)) {
+    throw new RangeError('A receipt code needs a hash of at least 16 hex digits.');
+  }
+  const h = hash.slice(0, 16).toLowerCase();
+  return [h.slice(0, 4), h.slice(4, 8), h.slice(8, 12), h.slice(12, 16)].join(RECEIPT_SEPARATOR);
+}
+
+/**
+ * The 16 lowercase hex digits of a receipt code as a person might type it: any case, with
+ * or without separators. Spaces and dashes (including the full-width and typographic
+ * dashes a Chinese input method may produce) are ignored. `null` when what remains is not
+ * exactly 16 hex digits.
+ */
+export function normalizeReceiptCode(code: string): string | null {
+  const digits = code.replace(/[\s\-\u2010-\u2015\u2212\uFE63\uFF0D]/g, '').toLowerCase();
+  return /^[0-9a-f]{16}$/.test(digits) ? digits : null;
+}
+
+/**
+ * Finds the ballot whose receipt code is `code` (see {@link normalizeReceiptCode} for what
+ * is accepted), or `undefined`. If two ballots shared their first 64 bits of hash, the first
+ * in the record is returned.
+ */
+export function findByReceipt<B extends { readonly hash: string }>(
+  record: { readonly ballots: readonly B[] },
+  code: string,
+): B | undefined {
+  const digits = normalizeReceiptCode(code);
+  if (digits === null) return undefined;
+  return record.ballots.find(
+    (b) => typeof b.hash === 'string' && b.hash.slice(0, 16).toLowerCase() === digits,
+  );
+}
