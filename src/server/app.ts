@@ -1,0 +1,229 @@
+// Builds the Fastify application: plugins, sessions, CSRF, the single error handler, the
+// modules' routes, the OpenAPI document and the web app.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Db } from './db/index';
+import type { Actor } from './platform/access';
+import { AppError, messages } from './platform/errors';
+import { localeFromHeader, pick, type Locale } from './platform/i18n';
+import { describeIssue, fieldLabel } from './platform/validation';
+import { loadHashKey } from './platform/keys';
+import { loadSession, SESSION_COOKIE } from './modules/auth/service';
+import { authRoutes } from './modules/auth/routes';
+import { placesRoutes } from './modules/places/routes';
+import { registryRoutes } from './modules/registry/routes';
+import { usersRoutes } from './modules/users/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { notificationsRoutes } from './modules/notifications/routes';
+
+export interface AppOptions {
+  db: Db;
+  /** The built web app (dist/web); null to serve the API only. */
+  webDir?: string | null;
+  logger?: boolean | object;
+  /** Mark cookies Secure (behind HTTPS). */
+  secureCookies?: boolean;
+  /** Requests per minute per address for the API as a whole. */
+  rateLimitPerMinute?: number;
+  trustProxy?: boolean;
+}
+
+export interface Services {
+  db: Db;
+  /** Key for keyed hashes of ID numbers and certificate numbers. */
+  hashKey: Buffer;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+    session: { csrfToken: string; tokenHash: string } | null;
+  }
+}
+
+export type App = FastifyInstance;
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Login creates the session; it cannot carry a token yet. It only accepts JSON, which a
+// cross-site form cannot send, and SameSite cookies keep other sites from riding a session.
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services: Services = { db: options.db, hashKey: await loadHashKey(options.db) };
+  app.decorate('services', services);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('session', null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? 1200,
+    timeWindow: '1 minute',
+    allowList: (req) => !req.url.startsWith('/api/'),
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Gongzhi 共治 API',
+        description:
+          'The HTTP API of Gongzhi, the platform for tripartite collaborative governance of urban residential quarters. ' +
+          'Log in with POST /api/auth/login; send the returned csrfToken as X-CSRF-Token on every write.',
+        version: '1',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onRequest', async (req) => {
+    req.locale = localeFromHeader(req.headers['accept-language']);
+    const token = req.cookies[SESSION_COOKIE];
+    if (token && req.url.startsWith('/api/')) {
+      const session = await loadSession(services.db.kysely, token);
+      if (session) {
+        req.actor = session.actor;
+        req.session = { csrfToken: session.csrfToken, tokenHash: session.tokenHash };
+      }
+    }
+    // Cookie-authenticated writes must carry the session's CSRF token (synchronizer token).
+    // Checked before the body is even parsed, so a forged request learns nothing.
+    if (UNSAFE_METHODS.has(req.method) && req.session && !CSRF_EXEMPT.has(req.routeOptions.url ?? '')) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !timingSafeEqualText(sent, req.session.csrfToken)) {
+        throw new AppError('CSRF_INVALID');
+      }
+    }
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    try {
+      return sendError(error, req, reply);
+    } catch (handlerError) {
+      req.log.error({ err: handlerError, original: error }, 'error handler failed');
+      return reply.status(500).send({ error: { code: 'INTERNAL', message: pick(messages.INTERNAL, req.locale ?? 'zh-CN') } });
+    }
+  });
+
+  await app.register(authRoutes);
+  await app.register(placesRoutes);
+  await app.register(registryRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
+  await app.register(notificationsRoutes);
+
+  app.get(
+    '/api/health',
+    { schema: { tags: ['platform'], summary: 'Liveness and the database in use' } },
+    async () => {
+      return { status: 'ok', database: services.db.kind };
+    },
+  );
+
+  const webDir = options.webDir;
+  const indexHtml = webDir ? path.join(webDir, 'index.html') : null;
+  if (webDir && indexHtml && fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url === '/api';
+    if (!isApi && req.method === 'GET' && indexHtml && fs.existsSync(indexHtml)) {
+      // Client-side routes of the web app all load the same page.
+      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(indexHtml));
+    }
+    return sendError(new AppError(isApi ? 'ROUTE_NOT_FOUND' : 'NOT_FOUND', { method: req.method, url: req.url.split('?')[0] }), req, reply);
+  });
+
+  return app;
+}
+
+function timingSafeEqualText(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
+}
+
+function sendError(error: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const locale = req.locale ?? 'zh-CN';
+  if (error instanceof AppError) {
+    return reply.status(error.status).send({
+      error: { code: error.code, message: error.localizedMessage(locale), ...(error.details !== undefined ? { details: error.details } : {}) },
+    });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => {
+      const issue = { code: v.keyword, message: v.message, ...(v.params as object) } as Parameters<typeof describeIssue>[0];
+      const where = v.instancePath?.replace(/^\//, '').replace(/\//g, '.') || (error.validationContext ?? '');
+      return { path: where, message: describeIssue(issue, locale) };
+    });
+    const summary = issues
+      .map((i) => (i.path ? (locale === 'en' ? `${i.path}: ${i.message}` : `${fieldLabel(i.path, locale)}：${i.message}`) : i.message))
+      .join(locale === 'en' ? '; ' : '；');
+    return reply.status(400).send({
+      error: { code: 'VALIDATION_FAILED', message: pick(messages.VALIDATION_FAILED, locale, { summary }), details: { issues } },
+    });
+  }
+  const err = error as { statusCode?: number; code?: string; message?: string };
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return reply.status(400).send({ error: { code: 'BAD_JSON', message: pick(messages.BAD_JSON, locale) } });
+  }
+  if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return reply.status(413).send({ error: { code: 'FILE_TOO_LARGE', message: pick(messages.FILE_TOO_LARGE, locale, { limit: 20 }) } });
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return reply.status(err.statusCode).send({
+      error: { code: err.code ?? 'BAD_REQUEST', message: locale === 'en' ? (err.message ?? 'Bad request') : `请求无效：${err.message ?? ''}` },
+    });
+  }
+  req.log.error(error);
+  return reply.status(500).send({ error: { code: 'INTERNAL', message: pick(messages.INTERNAL, locale) } });
+}

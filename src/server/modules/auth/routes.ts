@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roleLabels } from '../../platform/access';
+import { contextOf, errorSchema, requireActor } from '../../platform/http';
+import { changePassword, login, logout, SESSION_COOKIE } from './service';
+import { placeName } from '../places/service';
+import type { Actor } from '../../platform/access';
+
+const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  roleLabel: z.string(),
+  locale: z.string(),
+  scope: z.object({ level: z.string(), id: z.string(), name: z.string() }),
+  ownerId: z.string().nullable(),
+  quarterId: z.string().nullable(),
+  permissions: z.array(z.string()),
+});
+
+export async function authRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.services.db.kysely;
+
+  async function describeUser(actor: Actor, locale: 'zh-CN' | 'en') {
+    return {
+      id: actor.id,
+      username: actor.username,
+      displayName: actor.displayName,
+      role: actor.role,
+      roleLabel: roleLabels[actor.role][locale],
+      locale: actor.locale,
+      scope: { ...actor.scope, name: await placeName(db(), actor.scope.level, actor.scope.id) },
+      ownerId: actor.ownerId,
+      quarterId: actor.path.quarterId ?? null,
+      permissions: actor.permissions,
+    };
+  }
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with username and password; sets the session cookie',
+        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+        response: { 200: z.object({ user: userSchema, csrfToken: z.string() }), 401: errorSchema, 429: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const result = await login(db(), { ...req.body, ip: req.ip });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.protocol === 'https',
+        expires: undefined,
+      });
+      return { user: await describeUser(result.actor, req.locale), csrfToken: result.csrfToken };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session' } }, async (req, reply) => {
+    if (req.session) await logout(db(), req.session.tokenHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: 'The logged-in user and the CSRF token', response: { 200: z.object({ user: userSchema, csrfToken: z.string() }), 401: errorSchema } } },
+    async (req) => {
+      const actor = requireActor(req);
+      return { user: await describeUser(actor, req.locale), csrfToken: req.session!.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your password (other sessions end)',
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+      },
+    },
+    async (req, reply) => {
+      await changePassword(db(), contextOf(req), { ...req.body, keepSessionHash: req.session!.tokenHash });
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,173 @@
+// Places: districts, streets and communities (区 › 街道 › 社区). Quarters and buildings belong to
+// the registry module; this module asks it for their names.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { assertCan, assertInScope, type Actor, type PlacePath, type ScopeLevel } from '../../platform/access';
+import { recordAudit, type RequestContext } from '../../platform/audit';
+import { conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { buildingPlace, quarterPlace, quarterSummariesInScope } from '../registry/quarters';
+
+type DB = Kysely<Database>;
+
+export async function placeName(db: DB, level: ScopeLevel, id: string): Promise<string> {
+  const table = { district: 'districts', street: 'streets', community: 'communities' } as const;
+  if (level === 'quarter') return (await quarterPlace(db, id))?.name ?? '';
+  if (level === 'building') {
+    const b = await buildingPlace(db, id);
+    return b ? `${b.quarterName} ${b.name}` : '';
+  }
+  const row = await db.selectFrom(table[level]).select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? '';
+}
+
+/** The path of a place at any level, or null if it does not exist. */
+export async function placePath(db: DB, level: ScopeLevel, id: string): Promise<PlacePath | null> {
+  switch (level) {
+    case 'district': {
+      const d = await db.selectFrom('districts').select('id').where('id', '=', id).executeTakeFirst();
+      return d ? { districtId: d.id } : null;
+    }
+    case 'street': {
+      const s = await db.selectFrom('streets').select(['id', 'district_id']).where('id', '=', id).executeTakeFirst();
+      return s ? { districtId: s.district_id, streetId: s.id } : null;
+    }
+    case 'community':
+      return communityPlace(db, id);
+    case 'quarter':
+      return quarterPlace(db, id);
+    case 'building':
+      return buildingPlace(db, id);
+  }
+}
+
+export async function communityPlace(db: DB, communityId: string): Promise<(PlacePath & { name: string }) | null> {
+  const c = await db
+    .selectFrom('communities')
+    .select(['id', 'street_id', 'district_id', 'name'])
+    .where('id', '=', communityId)
+    .executeTakeFirst();
+  return c ? { districtId: c.district_id, streetId: c.street_id, communityId: c.id, name: c.name } : null;
+}
+
+export async function districtPolicyPack(db: DB, districtId: string): Promise<string> {
+  const d = await db.selectFrom('districts').select('policy_pack').where('id', '=', districtId).executeTakeFirst();
+  return d?.policy_pack ?? 'ZAS';
+}
+
+export interface TreeNode {
+  id: string;
+  level: 'district' | 'street' | 'community' | 'quarter';
+  name: string;
+  children: TreeNode[];
+}
+
+/** The caller's part of the hierarchy, down to quarters. */
+export async function placesTree(db: DB, actor: Actor): Promise<TreeNode[]> {
+  const quarters = await quarterSummariesInScope(db, actor);
+  const districtIds = [actor.path.districtId];
+  let streets = db.selectFrom('streets').select(['id', 'name', 'district_id']).where('district_id', 'in', districtIds);
+  let communities = db.selectFrom('communities').select(['id', 'name', 'street_id']).where('district_id', 'in', districtIds);
+  if (actor.scope.level !== 'district') {
+    streets = streets.where('id', '=', actor.path.streetId ?? '00000000-0000-0000-0000-000000000000');
+    if (actor.scope.level !== 'street') {
+      communities = communities.where('id', '=', actor.path.communityId ?? '00000000-0000-0000-0000-000000000000');
+    } else {
+      communities = communities.where('street_id', '=', actor.path.streetId!);
+    }
+  }
+  const district = await db.selectFrom('districts').select(['id', 'name']).where('id', '=', actor.path.districtId).executeTakeFirstOrThrow();
+  const streetRows = await streets.orderBy('name').execute();
+  const communityRows = await communities.orderBy('name').execute();
+  const quarterNode = (q: { id: string; name: string }): TreeNode => ({ id: q.id, level: 'quarter', name: q.name, children: [] });
+  const communityNode = (c: { id: string; name: string }): TreeNode => ({
+    id: c.id,
+    level: 'community',
+    name: c.name,
+    children: quarters.filter((q) => q.communityId === c.id).map(quarterNode),
+  });
+  const streetNode = (s: { id: string; name: string }): TreeNode => ({
+    id: s.id,
+    level: 'street',
+    name: s.name,
+    children: communityRows.filter((c) => c.street_id === s.id).map(communityNode),
+  });
+  switch (actor.scope.level) {
+    case 'district':
+      return [{ id: district.id, level: 'district', name: district.name, children: streetRows.map(streetNode) }];
+    case 'street':
+      return streetRows.map(streetNode);
+    case 'community':
+      return communityRows.map(communityNode);
+    default:
+      return quarters.map(quarterNode);
+  }
+}
+
+export async function listDistricts(db: DB, actor: Actor) {
+  return db
+    .selectFrom('districts')
+    .select(['id', 'name', 'policy_pack as policyPack'])
+    .where('id', '=', actor.path.districtId)
+    .execute();
+}
+
+export async function listStreets(db: DB, actor: Actor, districtId?: string) {
+  let q = db.selectFrom('streets').select(['id', 'name', 'district_id as districtId']).where('district_id', '=', actor.path.districtId);
+  if (districtId) q = q.where('district_id', '=', districtId);
+  if (actor.scope.level !== 'district') q = q.where('id', '=', actor.path.streetId ?? '00000000-0000-0000-0000-000000000000');
+  return q.orderBy('name').execute();
+}
+
+export async function listCommunities(db: DB, actor: Actor, streetId?: string) {
+  let q = db
+    .selectFrom('communities')
+    .select(['id', 'name', 'street_id as streetId', 'district_id as districtId'])
+    .where('district_id', '=', actor.path.districtId);
+  if (streetId) q = q.where('street_id', '=', streetId);
+  if (actor.scope.level === 'street') q = q.where('street_id', '=', actor.path.streetId!);
+  else if (actor.scope.level !== 'district') q = q.where('id', '=', actor.path.communityId ?? '00000000-0000-0000-0000-000000000000');
+  return q.orderBy('name').execute();
+}
+
+export async function createStreet(db: DB, ctx: RequestContext, input: { districtId: string; name: string }) {
+  assertCan(ctx.actor, 'places.manage');
+  if (ctx.actor.scope.level !== 'district') throw notFound();
+  const place = await placePath(db, 'district', input.districtId);
+  assertInScope(ctx.actor, place);
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const row = await tx.insertInto('streets').values({ district_id: input.districtId, name: input.name.trim() }).returning('id').executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, { action: 'create', entity: 'street', entityId: row.id, place: { districtId: input.districtId, streetId: row.id }, after: input });
+      return row;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(`街道“${input.name}”`, `Street "${input.name}"`);
+    throw err;
+  }
+}
+
+export async function createCommunity(db: DB, ctx: RequestContext, input: { streetId: string; name: string }) {
+  assertCan(ctx.actor, 'places.manage');
+  const place = await placePath(db, 'street', input.streetId);
+  assertInScope(ctx.actor, place);
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const row = await tx
+        .insertInto('communities')
+        .values({ district_id: place!.districtId, street_id: input.streetId, name: input.name.trim() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, {
+        action: 'create',
+        entity: 'community',
+        entityId: row.id,
+        place: { districtId: place!.districtId, streetId: input.streetId, communityId: row.id },
+        after: input,
+      });
+      return row;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(`社区“${input.name}”`, `Community "${input.name}"`);
+    throw err;
+  }
+}

@@ -1,0 +1,103 @@
+// Export of a quarter's registry to Excel, in the columns of the import template so that
+// people recognise it. ID numbers stay masked (个人信息保护法): an export is not a way around that.
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { assertCan, can, type Actor } from '../../platform/access';
+import { formatArea } from '../../../core/areas';
+import { maskPhone } from '../../../core/idnumber';
+import { getQuarter } from './quarters';
+import { BUILDINGS_SHEET, buildingColumns, ownerKindLabel, UNITS_SHEET, unitColumns, useLabel } from './import';
+
+type DB = Kysely<Database>;
+
+const residentKindLabel: Record<string, string> = { permanent: '常住人口', floating: '流动人口', tenant: '租户' };
+
+export async function exportQuarter(db: DB, actor: Actor, quarterId: string): Promise<{ fileName: string; buffer: Buffer }> {
+  const quarter = await getQuarter(db, actor, quarterId);
+  assertCan(actor, 'owners.read');
+  const wb = new ExcelJS.Workbook();
+  wb.created = new Date();
+
+  const info = wb.addWorksheet('小区概况');
+  info.columns = [
+    { header: '项目', key: 'k', width: 18 },
+    { header: '内容', key: 'v', width: 50 },
+  ];
+  for (const [k, v] of [
+    ['小区名称', quarter.name],
+    ['所属', `${quarter.districtName} ${quarter.streetName} ${quarter.communityName}`],
+    ['地址', quarter.address],
+    ['总建筑面积(㎡)', formatArea(quarter.totalBuildingArea)],
+    ['已出售面积(㎡)', formatArea(quarter.soldArea)],
+    ['已交付面积(㎡)', formatArea(quarter.deliveredArea)],
+    ['首次交付日期', quarter.firstDeliveryDate ?? ''],
+    ['户数', String(quarter.households)],
+  ]) info.addRow({ k, v });
+
+  const buildings = await db.selectFrom('buildings').select(['id', 'name', 'floors']).where('quarter_id', '=', quarterId).orderBy('name').execute();
+  const bws = wb.addWorksheet(BUILDINGS_SHEET);
+  bws.columns = buildingColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  for (const b of buildings) bws.addRow({ building: b.name, floors: b.floors ?? '' });
+
+  const rows = await db
+    .selectFrom('units as u')
+    .innerJoin('buildings as b', 'b.id', 'u.building_id')
+    .leftJoin('unit_owners as uo', 'uo.unit_id', 'u.id')
+    .leftJoin('owners as o', 'o.id', 'uo.owner_id')
+    .select(['b.name as building', 'u.number', 'u.exclusive_area', 'u.use', 'u.certificate_masked', 'o.kind', 'o.name', 'o.id_number_masked', 'o.phone'])
+    .where('u.quarter_id', '=', quarterId)
+    .orderBy('b.name')
+    .orderBy('u.number')
+    .orderBy('o.name')
+    .execute();
+  const uws = wb.addWorksheet(UNITS_SHEET);
+  uws.columns = unitColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  for (const r of rows) {
+    uws.addRow({
+      building: r.building,
+      number: r.number,
+      area: formatArea(r.exclusive_area),
+      use: useLabel[r.use as keyof typeof useLabel] ?? r.use,
+      certificate: r.certificate_masked ?? '',
+      ownerKind: r.kind ? ownerKindLabel[r.kind as keyof typeof ownerKindLabel] : '',
+      ownerName: r.name ?? '',
+      idNumber: r.id_number_masked ?? '',
+      phone: r.phone ? maskPhone(r.phone) : '',
+    });
+  }
+
+  if (can(actor, 'residents.read')) {
+    const residents = await db
+      .selectFrom('residents as r')
+      .leftJoin('units as u', 'u.id', 'r.unit_id')
+      .leftJoin('buildings as b', 'b.id', 'u.building_id')
+      .select(['r.name', 'r.kind', 'r.needs_care', 'r.care_note', 'b.name as building', 'u.number', 'r.phone'])
+      .where('r.quarter_id', '=', quarterId)
+      .orderBy('r.kind')
+      .orderBy('r.name')
+      .execute();
+    const rws = wb.addWorksheet('居民');
+    rws.columns = [
+      { header: '姓名', key: 'name', width: 12 },
+      { header: '类别', key: 'kind', width: 10 },
+      { header: '房屋', key: 'unit', width: 14 },
+      { header: '需关爱', key: 'care', width: 8 },
+      { header: '关爱说明', key: 'note', width: 20 },
+      { header: '联系电话', key: 'phone', width: 14 },
+    ];
+    for (const r of residents) {
+      rws.addRow({
+        name: r.name,
+        kind: residentKindLabel[r.kind] ?? r.kind,
+        unit: r.number ? `${r.building} ${r.number}` : '',
+        care: r.needs_care ? '是' : '',
+        note: r.care_note ?? '',
+        phone: r.phone ? maskPhone(r.phone) : '',
+      });
+    }
+  }
+  for (const ws of wb.worksheets) ws.getRow(1).font = { bold: true };
+  const date = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  return { fileName: `${quarter.name}-小区档案-${date}.xlsx`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+}

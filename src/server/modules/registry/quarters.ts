@@ -1,0 +1,241 @@
+// Quarters (小区): one property management area each (T/ZAS 4006.1—2020 3.2), with the facts
+// the rules of other modules are computed from — total building area, area sold and
+// delivered, first delivery date, households (ZAS 5.4.1).
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { assertCan, assertInScope, scopeFilter, type Actor, type PlacePath } from '../../platform/access';
+import { recordAudit, type RequestContext } from '../../platform/audit';
+import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { communityPlace } from '../places/service';
+
+type DB = Kysely<Database>;
+
+export const quarterTypes = ['commercial', 'resettlement', 'old', 'mixed', 'other'] as const;
+export type QuarterType = (typeof quarterTypes)[number];
+
+export interface QuarterInput {
+  name: string;
+  communityId: string;
+  type?: QuarterType;
+  address?: string;
+  totalBuildingArea: number;
+  soldArea?: number;
+  deliveredArea: number;
+  firstDeliveryDate: string | null;
+  households: number;
+}
+
+export async function quarterPlace(db: DB, quarterId: string): Promise<(PlacePath & { name: string }) | null> {
+  const q = await db
+    .selectFrom('quarters')
+    .select(['id', 'name', 'district_id', 'street_id', 'community_id'])
+    .where('id', '=', quarterId)
+    .executeTakeFirst();
+  return q ? { districtId: q.district_id, streetId: q.street_id, communityId: q.community_id, quarterId: q.id, name: q.name } : null;
+}
+
+export async function buildingPlace(db: DB, buildingId: string): Promise<(PlacePath & { name: string; quarterName: string }) | null> {
+  const b = await db
+    .selectFrom('buildings')
+    .innerJoin('quarters', 'quarters.id', 'buildings.quarter_id')
+    .select(['buildings.id', 'buildings.name', 'quarters.name as quarterName', 'quarters.id as quarterId', 'quarters.district_id', 'quarters.street_id', 'quarters.community_id'])
+    .where('buildings.id', '=', buildingId)
+    .executeTakeFirst();
+  return b
+    ? {
+        districtId: b.district_id,
+        streetId: b.street_id,
+        communityId: b.community_id,
+        quarterId: b.quarterId,
+        buildingId: b.id,
+        name: b.name,
+        quarterName: b.quarterName,
+      }
+    : null;
+}
+
+/** The quarter's path if the actor may read it; 404 otherwise. */
+export async function readableQuarter(db: DB, actor: Actor, quarterId: string): Promise<PlacePath & { name: string }> {
+  const place = await quarterPlace(db, quarterId);
+  assertInScope(actor, place, { parentRead: true });
+  return place!;
+}
+
+function quarterSelect(db: DB) {
+  return db
+    .selectFrom('quarters as q')
+    .innerJoin('communities as c', 'c.id', 'q.community_id')
+    .innerJoin('streets as s', 's.id', 'q.street_id')
+    .innerJoin('districts as d', 'd.id', 'q.district_id')
+    .select([
+      'q.id',
+      'q.name',
+      'q.community_id as communityId',
+      'c.name as communityName',
+      'q.street_id as streetId',
+      's.name as streetName',
+      'q.district_id as districtId',
+      'd.name as districtName',
+      'q.type',
+      'q.address',
+      'q.total_building_area as totalBuildingArea',
+      'q.sold_area as soldArea',
+      'q.delivered_area as deliveredArea',
+      'q.first_delivery_date as firstDeliveryDate',
+      'q.households',
+      'q.created_at as createdAt',
+      'q.updated_at as updatedAt',
+      sql<number>`(select count(*) from buildings b where b.quarter_id = q.id)`.as('buildingCount'),
+      sql<number>`(select count(*) from units u where u.quarter_id = q.id)`.as('unitCount'),
+      sql<number>`(select count(*) from owners o where o.quarter_id = q.id)`.as('ownerCount'),
+    ]);
+}
+
+type QuarterRowView = Awaited<ReturnType<ReturnType<typeof quarterSelect>['executeTakeFirstOrThrow']>>;
+export type QuarterView = Omit<QuarterRowView, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+
+function toView(row: QuarterRowView): QuarterView {
+  return {
+    ...row,
+    buildingCount: Number(row.buildingCount),
+    unitCount: Number(row.unitCount),
+    ownerCount: Number(row.ownerCount),
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
+
+export async function listQuarters(
+  db: DB,
+  actor: Actor,
+  filter: { communityId?: string; streetId?: string; q?: string } = {},
+): Promise<QuarterView[]> {
+  const scope = scopeFilter(actor);
+  let query = quarterSelect(db).where(`q.${scope.column === 'quarter_id' ? 'id' : scope.column}`, '=', scope.value);
+  if (filter.communityId) query = query.where('q.community_id', '=', filter.communityId);
+  if (filter.streetId) query = query.where('q.street_id', '=', filter.streetId);
+  if (filter.q && filter.q.trim()) {
+    const like = `%${filter.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    query = query.where((eb) => eb.or([eb('q.name', 'like', like), eb('q.address', 'like', like), eb('c.name', 'like', like)]));
+  }
+  return (await query.orderBy('s.name').orderBy('c.name').orderBy('q.name').execute()).map(toView);
+}
+
+/** Id, name and community of every quarter in scope, for the hierarchy tree. */
+export async function quarterSummariesInScope(db: DB, actor: Actor) {
+  const scope = scopeFilter(actor);
+  return db
+    .selectFrom('quarters')
+    .select(['id', 'name', 'community_id as communityId'])
+    .where(scope.column === 'quarter_id' ? 'id' : scope.column, '=', scope.value)
+    .orderBy('name')
+    .execute();
+}
+
+export async function getQuarter(db: DB, actor: Actor, quarterId: string): Promise<QuarterView> {
+  await readableQuarter(db, actor, quarterId);
+  return toView(await quarterSelect(db).where('q.id', '=', quarterId).executeTakeFirstOrThrow());
+}
+
+function checkAreas(input: { totalBuildingArea: number; deliveredArea: number; soldArea?: number }) {
+  if (input.deliveredArea > input.totalBuildingArea) {
+    throw new AppError('AREA_EXCEEDS_TOTAL', { field: '已交付面积', fieldEn: 'The delivered area' }, { issues: [{ path: 'deliveredArea', message: '不能大于总建筑面积' }] });
+  }
+  if ((input.soldArea ?? 0) > input.totalBuildingArea) {
+    throw new AppError('AREA_EXCEEDS_TOTAL', { field: '已出售面积', fieldEn: 'The sold area' }, { issues: [{ path: 'soldArea', message: '不能大于总建筑面积' }] });
+  }
+}
+
+export async function createQuarter(db: DB, ctx: RequestContext, input: QuarterInput): Promise<{ id: string }> {
+  assertCan(ctx.actor, 'quarter.create');
+  const community = await communityPlace(db, input.communityId);
+  assertInScope(ctx.actor, community);
+  checkAreas(input);
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const row = await tx
+        .insertInto('quarters')
+        .values({
+          district_id: community!.districtId,
+          street_id: community!.streetId!,
+          community_id: community!.communityId!,
+          name: input.name.trim(),
+          type: input.type ?? 'commercial',
+          address: input.address?.trim() ?? '',
+          total_building_area: input.totalBuildingArea,
+          sold_area: input.soldArea ?? 0,
+          delivered_area: input.deliveredArea,
+          first_delivery_date: input.firstDeliveryDate,
+          households: input.households,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(tx, ctx, {
+        action: 'create',
+        entity: 'quarter',
+        entityId: row.id,
+        place: { ...community!, quarterId: row.id },
+        after: input,
+      });
+      return row;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(`小区“${input.name}”`, `Quarter "${input.name}"`);
+    throw err;
+  }
+}
+
+export async function updateQuarter(
+  db: DB,
+  ctx: RequestContext,
+  quarterId: string,
+  patch: Partial<Omit<QuarterInput, 'communityId'>>,
+): Promise<void> {
+  const place = await quarterPlace(db, quarterId);
+  assertInScope(ctx.actor, place);
+  assertCan(ctx.actor, 'quarter.update');
+  try {
+    await db.transaction().execute(async (tx) => {
+      const before = await tx.selectFrom('quarters').selectAll().where('id', '=', quarterId).forUpdate().executeTakeFirstOrThrow();
+      const next = {
+        totalBuildingArea: patch.totalBuildingArea ?? before.total_building_area,
+        deliveredArea: patch.deliveredArea ?? before.delivered_area,
+        soldArea: patch.soldArea ?? before.sold_area,
+      };
+      checkAreas(next);
+      const set: Record<string, unknown> = { updated_at: new Date() };
+      if (patch.name !== undefined) set.name = patch.name.trim();
+      if (patch.type !== undefined) set.type = patch.type;
+      if (patch.address !== undefined) set.address = patch.address.trim();
+      if (patch.totalBuildingArea !== undefined) set.total_building_area = patch.totalBuildingArea;
+      if (patch.soldArea !== undefined) set.sold_area = patch.soldArea;
+      if (patch.deliveredArea !== undefined) set.delivered_area = patch.deliveredArea;
+      if (patch.firstDeliveryDate !== undefined) set.first_delivery_date = patch.firstDeliveryDate;
+      if (patch.households !== undefined) set.households = patch.households;
+      await tx.updateTable('quarters').set(set).where('id', '=', quarterId).execute();
+      await recordAudit(tx, ctx, { action: 'update', entity: 'quarter', entityId: quarterId, place, before, after: patch });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(`小区“${patch.name}”`, `Quarter "${patch.name}"`);
+    throw err;
+  }
+}
+
+/** The registry facts other modules compute rules from (e.g. committee formation, ZAS 5.4.1). */
+export async function quarterFacts(db: DB, quarterId: string) {
+  const q = await db
+    .selectFrom('quarters')
+    .select(['id', 'district_id', 'total_building_area', 'delivered_area', 'sold_area', 'first_delivery_date', 'households'])
+    .where('id', '=', quarterId)
+    .executeTakeFirst();
+  if (!q) throw notFound();
+  return {
+    quarterId: q.id,
+    districtId: q.district_id,
+    totalBuildingArea: q.total_building_area,
+    deliveredArea: q.delivered_area,
+    soldArea: q.sold_area,
+    firstDeliveryDate: q.first_delivery_date,
+    households: q.households,
+  };
+}

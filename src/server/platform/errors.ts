@@ -1,0 +1,115 @@
+// One error type for the whole server: a stable code, an HTTP status and a message in both
+// languages. The error handler in app.ts turns it into {"error": {"code", "message", "details"}}.
+import { pick, type Locale, type Localized } from './i18n';
+
+export const messages = {
+  NOT_FOUND: { status: 404, 'zh-CN': '未找到该记录，或它不在您的管辖范围内。', en: 'Not found, or outside your scope.' },
+  ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '没有这个接口：{method} {url}', en: 'No such endpoint: {method} {url}' },
+  UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录。', en: 'Please log in first.' },
+  INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码不正确。', en: 'Wrong username or password.' },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试。',
+    en: 'Too many failed logins. Try again in {minutes} minutes.',
+  },
+  RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests. Please slow down.' },
+  FORBIDDEN: { status: 403, 'zh-CN': '您的角色无权进行此操作。', en: 'Your role may not do this.' },
+  CSRF_INVALID: {
+    status: 403,
+    'zh-CN': '页面已过期或请求来源不可信，请刷新页面后重试。',
+    en: 'The page has expired or the request is not trusted. Reload the page and try again.',
+  },
+  VALIDATION_FAILED: { status: 400, 'zh-CN': '提交的内容有误：{summary}', en: 'The request is not valid: {summary}' },
+  BAD_JSON: { status: 400, 'zh-CN': '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  WRONG_PASSWORD: { status: 422, 'zh-CN': '当前密码不正确。', en: 'The current password is wrong.' },
+  WEAK_PASSWORD: {
+    status: 422,
+    'zh-CN': '新密码至少 8 位，且不能与用户名相同。',
+    en: 'The new password needs at least 8 characters and must differ from the username.',
+  },
+  CONFLICT: { status: 409, 'zh-CN': '{what}已存在。', en: '{whatEn} already exists.' },
+  AREA_EXCEEDS_TOTAL: {
+    status: 422,
+    'zh-CN': '{field}不能大于总建筑面积。',
+    en: '{fieldEn} cannot exceed the total building area.',
+  },
+  INVALID_ID_NUMBER: {
+    status: 422,
+    'zh-CN': '身份证号码无效：{reason}',
+    en: 'The ID number is not valid: {reasonEn}',
+  },
+  ID_NUMBER_REQUIRED: {
+    status: 422,
+    'zh-CN': '自然人业主必须登记身份证号码。',
+    en: 'A person who owns a unit must be registered with an ID number.',
+  },
+  SCOPE_OUTSIDE: {
+    status: 403,
+    'zh-CN': '只能在您自己的管辖范围内创建账号或区划。',
+    en: 'You can only create accounts or places inside your own scope.',
+  },
+  INVALID_REFERENCE: { status: 422, 'zh-CN': '{what}不存在或不在本小区。', en: '{whatEn} does not exist in this quarter.' },
+  IMPORT_REJECTED: {
+    status: 422,
+    'zh-CN': '文件中有 {count} 行有误，整个文件未导入，请改正后重新上传。',
+    en: '{count} rows of the file are wrong; nothing was imported. Correct them and upload again.',
+  },
+  IMPORT_UNREADABLE: {
+    status: 400,
+    'zh-CN': '无法读取该文件：{reason}',
+    en: 'The file cannot be read: {reasonEn}',
+  },
+  FILE_REQUIRED: { status: 400, 'zh-CN': '请上传一个 .xlsx 或 .csv 文件。', en: 'Upload an .xlsx or .csv file.' },
+  FILE_TOO_LARGE: { status: 413, 'zh-CN': '文件过大（上限 {limit} MB）。', en: 'The file is too large (limit {limit} MB).' },
+  INTERNAL: {
+    status: 500,
+    'zh-CN': '服务器出错了，请稍后再试；如果反复出现，请联系管理员。',
+    en: 'Something went wrong on the server. Try again later; if it keeps happening, tell the administrator.',
+  },
+} satisfies Record<string, Localized & { status: number }>;
+
+type MessageDef = Localized & { status: number };
+const catalog: Record<string, MessageDef> = { ...messages };
+
+/**
+ * A module adds its own error codes and messages here, next to its code, rather than in this
+ * file: `export const votingErrors = defineMessages({ VOTE_CLOSED: { status: 409, 'zh-CN': …, en: … } })`.
+ */
+export function defineMessages<T extends Record<string, MessageDef>>(defs: T): T {
+  for (const [code, def] of Object.entries(defs)) {
+    if (catalog[code] && catalog[code] !== def) throw new Error(`error code ${code} is defined twice`);
+    catalog[code] = def;
+  }
+  return defs;
+}
+
+// Known codes autocomplete; module codes from defineMessages are plain strings.
+export type ErrorCode = keyof typeof messages | (string & {});
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, unknown> = {},
+    readonly details?: unknown,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return (catalog[this.code] ?? catalog.INTERNAL).status;
+  }
+  localizedMessage(locale: Locale): string {
+    return pick(catalog[this.code] ?? catalog.INTERNAL, locale, this.params);
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+
+/** A duplicate, named in both languages (e.g. 楼栋“1幢” / building "1"). */
+export const conflict = (what: string, whatEn: string) => new AppError('CONFLICT', { what, whatEn });
+
+/** True for a PostgreSQL unique-constraint violation, from either engine. */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
+}

@@ -1,0 +1,31 @@
+// Small helpers shared by every module's routes.
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Actor } from './access';
+import type { RequestContext } from './audit';
+import { AppError } from './errors';
+
+/** The logged-in actor, or 401. */
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return req.actor;
+}
+
+export function contextOf(req: FastifyRequest): RequestContext {
+  return { actor: requireActor(req), ip: req.ip ?? null };
+}
+
+export const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+export const idParam = z.object({ id: z.uuid() });
+export const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+  message: 'not a real date',
+});
+/** An area in 0.01 m², as an integer. */
+export const areaInt = z.number().int().min(0).max(10_000_000_000);
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+};

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, PASSWORD, type TestApp } from '../support/app';
+import { MAX_FAILURES_PER_USERNAME } from '../../src/server/modules/auth/service';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const login = (username: string, password: string, remoteAddress = '10.9.9.9', headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress, headers });
+
+describe('health and documentation', () => {
+  it('reports the database in use', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: process.env.GONGZHI_TEST_DB === 'postgres' ? 'postgresql' : 'pglite' });
+  });
+  it('serves the OpenAPI document and its page', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of ['/api/auth/login', '/api/quarters', '/api/quarters/{id}', '/api/quarters/{id}/imports']) expect(doc.paths[path], path).toBeDefined();
+    expect((await t.app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
+  });
+  it('sends security headers', async () => {
+    const res = await t.app.inject({ url: '/api/health' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-frame-options']).toBeDefined();
+  });
+  it('answers an unknown API route with the error JSON', async () => {
+    const res = await t.app.inject({ url: '/api/nothing-here' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('ROUTE_NOT_FOUND');
+  });
+});
+
+describe('login', () => {
+  it('logs in, sets an httpOnly SameSite cookie, returns the CSRF token and the user', async () => {
+    const res = await login('community', PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
+    expect(body.user).toMatchObject({ username: 'community', role: 'community_office', scope: { level: 'community', name: '一社区' } });
+    expect(body.user.permissions).toContain('quarter.create');
+    const cookie = res.headers['set-cookie'] as string;
+    expect(cookie).toMatch(/gz_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it('refuses bad credentials with 401 and the error JSON, in the request language', async () => {
+    const zh = await login('community', 'wrong-password', '10.1.1.1');
+    expect(zh.statusCode).toBe(401);
+    expect(zh.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码不正确。' } });
+    const en = await login('nobody', 'x', '10.1.1.2', { 'accept-language': 'en-US,en;q=0.9' });
+    expect(en.statusCode).toBe(401);
+    expect(en.json().error.message).toBe('Wrong username or password.');
+  });
+
+  it('refuses a malformed body with 400', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{not json', headers: { 'content-type': 'application/json' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('BAD_JSON');
+  });
+
+  it(`locks a username after ${MAX_FAILURES_PER_USERNAME} failures, even with the right password`, async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_USERNAME; i++) {
+      expect((await login('grid', 'wrong', `10.2.0.${i + 1}`)).statusCode).toBe(401);
+    }
+    const locked = await login('grid', PASSWORD, '10.2.0.99');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    // Other accounts are unaffected.
+    expect((await login('party', PASSWORD, '10.2.0.99')).statusCode).toBe(200);
+  });
+
+  it('one failure short of the limit still lets the right password in', async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_USERNAME - 1; i++) await login('supervisor', 'wrong', '10.3.0.1');
+    expect((await login('supervisor', PASSWORD, '10.3.0.1')).statusCode).toBe(200);
+  });
+});
+
+describe('sessions and CSRF', () => {
+  it('requires a session for the API', async () => {
+    const res = await t.app.inject({ url: '/api/quarters' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token, or with a wrong one', async () => {
+    const s = await t.login('community');
+    const url = `/api/quarters/${t.fx.q1}`;
+    const missing = await t.app.inject({ method: 'PATCH', url, payload: { households: 130 }, headers: { cookie: s.cookie } });
+    expect(missing.statusCode).toBe(403);
+    expect(missing.json().error.code).toBe('CSRF_INVALID');
+    const wrong = await t.app.inject({ method: 'PATCH', url, payload: { households: 130 }, headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(32) } });
+    expect(wrong.statusCode).toBe(403);
+    const other = await t.login('community');
+    const crossed = await t.app.inject({ method: 'PATCH', url, payload: { households: 130 }, headers: { cookie: s.cookie, 'x-csrf-token': other.csrf } });
+    expect(crossed.statusCode).toBe(403);
+    expect((await s.patch(url, { households: 130 })).statusCode).toBe(204);
+  });
+
+  it('keeps sessions in the database, so another server process on the same database accepts them', async () => {
+    const s = await t.login('street');
+    const { buildApp } = await import('../../src/server/app');
+    const second = await buildApp({ db: t.db, webDir: null });
+    const res = await second.inject({ url: '/api/auth/me', headers: { cookie: s.cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.username).toBe('street');
+    await second.close();
+  });
+
+  it('logs out', async () => {
+    const s = await t.login('company');
+    expect((await s.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('changes the password, ends other sessions, and checks the old one', async () => {
+    const a = await t.login('committee');
+    const b = await t.login('committee');
+    const wrong = await a.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'another-password' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error.code).toBe('WRONG_PASSWORD');
+    const weak = await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
+    expect(weak.json().error.code).toBe('WEAK_PASSWORD');
+    expect((await a.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'another-password' })).statusCode).toBe(204);
+    expect((await a.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await b.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await login('committee', PASSWORD, '10.4.0.1')).statusCode).toBe(401);
+    expect((await login('committee', 'another-password', '10.4.0.2')).statusCode).toBe(200);
+  });
+
+  it('records logins and password changes in the audit log', async () => {
+    const district = await t.login('district');
+    const entries = (await district.get('/api/audit?entity=session&pageSize=200')).json().items;
+    expect(entries.some((e: { action: string; username: string }) => e.action === 'login' && e.username === 'community')).toBe(true);
+  });
+});

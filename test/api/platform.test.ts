@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, openDatabase } from '../../src/server/db/index';
+import { loadHashKey } from '../../src/server/platform/keys';
+import { deliverPending, notifyUsers, queueMessages, usersForQuarterRoles } from '../../src/server/modules/notifications/service';
+import { createTestApp, createTestAppOn, engine, type TestApp } from '../support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('database', () => {
+  it('applies migrations once; a second run applies nothing', async () => {
+    expect(await migrate(t.db)).toEqual([]);
+  });
+
+  it.skipIf(engine() !== 'pglite')('refuses a second opener of the same PGlite folder, and reopens after a clean close', async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gz-lock-')), 'db');
+    const first = await openDatabase({ dataDir: dir });
+    await migrate(first);
+    await first.kysely.insertInto('districts').values({ name: '锁测试区' }).execute();
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/in use by process/);
+    await first.close();
+    expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+    const again = await openDatabase({ dataDir: dir });
+    const rows = await again.kysely.selectFrom('districts').select('name').execute();
+    expect(rows.map((r) => r.name)).toEqual(['锁测试区']);
+    await again.close();
+  });
+
+  it.skipIf(engine() !== 'pglite')('takes over the lock of a process that died', async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gz-lock-')), 'db');
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    // No process has pid 2^22+1 on Linux (pid_max is at most 2^22).
+    fs.writeFileSync(`${dir}.lock`, String(4194305));
+    const db = await openDatabase({ dataDir: dir });
+    await db.close();
+  });
+
+  it('keeps the hash key stable across restarts', async () => {
+    expect((await loadHashKey(t.db)).equals(t.hashKey)).toBe(true);
+  });
+});
+
+describe('inbox and outbox', () => {
+  it('puts a reminder into an inbox once, and each user sees only their own', async () => {
+    const users = await usersForQuarterRoles(t.db.kysely, t.fx.q1, ['commissioner', 'community_office']);
+    expect(users).toHaveLength(2);
+    const message = { kind: 'reminder', title: '业委会换届提醒', quarterId: t.fx.q1, dedupeKey: 'test-reminder-1' };
+    expect(await notifyUsers(t.db.kysely, users.map((u) => u.id), t.fx.districtA, message)).toBe(2);
+    expect(await notifyUsers(t.db.kysely, users.map((u) => u.id), t.fx.districtA, message)).toBe(0);
+    const commissioner = await t.login('commissioner');
+    const items = (await commissioner.get('/api/inbox')).json().items;
+    expect(items.map((i: { title: string }) => i.title)).toEqual(['业委会换届提醒']);
+    const other = await t.login('commissioner2');
+    expect((await other.get('/api/inbox')).json().items).toEqual([]);
+    expect((await other.patch(`/api/inbox/${items[0].id}`, { done: true })).statusCode).toBe(404);
+    expect((await commissioner.patch(`/api/inbox/${items[0].id}`, { done: true })).statusCode).toBe(204);
+    expect((await commissioner.get('/api/inbox')).json().items).toEqual([]);
+  });
+
+  it('queues a message once and delivers it through its channel, retrying failures', async () => {
+    const msg = { districtId: t.fx.districtA, quarterId: t.fx.q1, ownerId: t.fx.owners.q1[0], subject: '表决即将截止', body: '请尽快投票', dedupeKey: 'vote-x-owner-1' };
+    expect(await queueMessages(t.db.kysely, [msg])).toBe(1);
+    expect(await queueMessages(t.db.kysely, [msg])).toBe(0);
+    const failing = async () => {
+      throw new Error('gateway down');
+    };
+    expect(await deliverPending(t.db.kysely, { log: failing })).toBe(0);
+    const sent: string[] = [];
+    expect(await deliverPending(t.db.kysely, { log: async (m) => void sent.push(m.subject) })).toBe(1);
+    expect(sent).toEqual(['表决即将截止']);
+    expect(await deliverPending(t.db.kysely, { log: async () => {} })).toBe(0);
+  });
+});
+
+describe.skipIf(engine() !== 'postgres')('copying the embedded database into PostgreSQL', () => {
+  it('copies every table, keeps ids, hashes and logins working, and continues serial ids', async () => {
+    const { copyDatabase } = await import('../../src/server/db/copy');
+    const { openTestDb } = await import('../support/app');
+    const { buildApp } = await import('../../src/server/app');
+    // The source: an embedded database with this file's fixture written through the API.
+    const source = await openDatabase({ dataDir: 'memory://' });
+    const sourceT = await createTestAppOn(source);
+    const s = await sourceT.login('community');
+    expect((await s.patch(`/api/quarters/${sourceT.fx.q1}`, { households: 321 })).statusCode).toBe(204);
+    const { db: target, drop } = await openTestDb();
+    const counts = await copyDatabase(source, target);
+    expect(counts.quarters).toBe(4);
+    expect(counts.owners).toBe(16);
+    expect(counts.audit_log).toBeGreaterThan(0);
+    const app = await buildApp({ db: target, webDir: null });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'community', password: 'test-password-1' } });
+    expect(login.statusCode).toBe(200);
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const q = await app.inject({ url: `/api/quarters/${sourceT.fx.q1}`, headers: { cookie } });
+    expect(q.json().households).toBe(321);
+    expect((await loadHashKey(target)).equals(await loadHashKey(source))).toBe(true);
+    // A new audit entry gets an id after the copied ones.
+    const maxBefore = (await target.kysely.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m;
+    await app.inject({ method: 'PATCH', url: `/api/quarters/${sourceT.fx.q1}`, payload: { households: 322 }, headers: { cookie, 'x-csrf-token': login.json().csrfToken } });
+    const maxAfter = (await target.kysely.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m;
+    expect(Number(maxAfter)).toBeGreaterThan(Number(maxBefore));
+    await expect(copyDatabase(source, target)).rejects.toThrow(/already has data/);
+    await app.close();
+    await sourceT.app.close();
+    await source.close();
+    await drop();
+  });
+});
