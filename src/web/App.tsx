@@ -1,0 +1,188 @@
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zh_CN from 'antd/locale/zh_CN';
+import en_US from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { ApiError, setUnauthorizedHandler } from './api/client';
+import { homePathFor, isOwnerView, useSession, useSessionActions } from './auth/session';
+import { FeedbackBridge } from './components/FeedbackBridge';
+import { AppLayout } from './components/AppLayout';
+import { OwnerLayout } from './components/OwnerLayout';
+import { notifyError } from './lib/feedback';
+import { currentLanguageOf } from './i18n';
+import { theme } from './theme';
+import { LoginPage } from './pages/LoginPage';
+
+// Pages other than login load on demand so the first screen a user sees stays light.
+const HomePage = lazy(() => import('./pages/HomePage'));
+const QuarterListPage = lazy(() => import('./pages/QuarterListPage'));
+const QuarterFormPage = lazy(() => import('./pages/QuarterFormPage'));
+const DossierPage = lazy(() => import('./pages/dossier/DossierPage'));
+const PlacesPage = lazy(() => import('./pages/PlacesPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const AccountPage = lazy(() => import('./pages/AccountPage'));
+const OwnerHomePage = lazy(() => import('./pages/OwnerHomePage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({
+      // A failed first load is shown by the page itself; a failed refresh of data already on
+      // screen would otherwise go unnoticed, so it gets a message.
+      onError: (error, query) => {
+        if (query.state.data !== undefined) notifyError(error);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _vars, _ctx, mutation) => {
+        if (!mutation.meta?.handlesErrors) notifyError(error);
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        // 4xx answers do not get better by asking again.
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+        staleTime: 15_000,
+      },
+    },
+  });
+}
+
+function PageLoading() {
+  return (
+    <div className="gz-page-loading">
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/** Sends a lost session (any 401) back to the login page, remembering where the user was. */
+function UnauthorizedBridge() {
+  const { sessionLost } = useSessionActions();
+  useEffect(() => {
+    setUnauthorizedHandler(sessionLost);
+    return () => setUnauthorizedHandler(null);
+  }, [sessionLost]);
+  return null;
+}
+
+function RequireAuth({ children, area }: { children: ReactNode; area: 'staff' | 'owner' | 'any' }) {
+  const { data: session, isPending, error } = useSession();
+  const location = useLocation();
+  if (isPending) return <PageLoading />;
+  if (error && !session) {
+    // The server cannot be reached: the login page shows why and lets the user retry.
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  if (!session) {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/login${next && next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
+  }
+  const owner = isOwnerView(session.user);
+  if (area === 'staff' && owner) return <Navigate to="/me" replace />;
+  if (area === 'owner' && !owner) return <Navigate to={homePathFor(session.user)} replace />;
+  return <>{children}</>;
+}
+
+function AccountRoute() {
+  const { data: session } = useSession();
+  const page = (
+    <Suspense fallback={<PageLoading />}>
+      <AccountPage />
+    </Suspense>
+  );
+  if (session && isOwnerView(session.user)) return <OwnerLayout>{page}</OwnerLayout>;
+  return <AppLayout>{page}</AppLayout>;
+}
+
+function LoginRoute() {
+  const { data: session, isPending } = useSession();
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (session) navigate(homePathFor(session.user), { replace: true });
+  }, [session, navigate]);
+  if (isPending) return <PageLoading />;
+  return <LoginPage />;
+}
+
+function lazyPage(node: ReactNode) {
+  return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginRoute />} />
+      <Route
+        path="/me"
+        element={
+          <RequireAuth area="owner">
+            <OwnerLayout>{lazyPage(<OwnerHomePage />)}</OwnerLayout>
+          </RequireAuth>
+        }
+      />
+      <Route
+        path="/account"
+        element={
+          <RequireAuth area="any">
+            <AccountRoute />
+          </RequireAuth>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth area="staff">
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={lazyPage(<HomePage />)} />
+        <Route path="quarters" element={lazyPage(<QuarterListPage />)} />
+        <Route path="quarters/new" element={lazyPage(<QuarterFormPage />)} />
+        <Route path="quarters/:id" element={lazyPage(<DossierPage />)} />
+        <Route path="quarters/:id/edit" element={lazyPage(<QuarterFormPage />)} />
+        <Route path="places" element={lazyPage(<PlacesPage />)} />
+        <Route path="audit" element={lazyPage(<AuditPage />)} />
+        <Route path="users" element={lazyPage(<UsersPage />)} />
+        <Route path="*" element={lazyPage(<NotFoundPage />)} />
+      </Route>
+    </Routes>
+  );
+}
+
+function Providers({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const language = currentLanguageOf(i18n.language);
+  return (
+    <ConfigProvider locale={language === 'en' ? en_US : zh_CN} theme={theme}>
+      <AntApp>
+        <FeedbackBridge />
+        {children}
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  const queryClient = useMemo(createQueryClient, []);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Providers>
+        <BrowserRouter>
+          <UnauthorizedBridge />
+          <AppRoutes />
+        </BrowserRouter>
+      </Providers>
+    </QueryClientProvider>
+  );
+}
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: { handlesErrors?: boolean };
+  }
+}

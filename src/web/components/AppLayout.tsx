@@ -1,0 +1,175 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Drawer, Grid, Layout, Menu, Tooltip, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  ProfileOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { hasPermission, useCurrentUser, useSessionActions } from '../auth/session';
+import type { Permission } from '../api/types';
+import { codeLabel } from '../lib/labels';
+import { TID } from '../testids';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const { Header, Sider, Content } = Layout;
+
+type MenuKey = 'home' | 'quarters' | 'places' | 'audit' | 'users' | 'account';
+
+interface MenuEntry {
+  key: MenuKey;
+  path: string;
+  icon: ReactNode;
+  /** Shown only to users whose `permissions` include this; undefined = every staff user. */
+  permission?: Permission;
+}
+
+const MENU: MenuEntry[] = [
+  { key: 'home', path: '/', icon: <HomeOutlined /> },
+  { key: 'quarters', path: '/quarters', icon: <ProfileOutlined /> },
+  { key: 'places', path: '/places', icon: <ApartmentOutlined />, permission: 'places.manage' },
+  { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'users', path: '/users', icon: <TeamOutlined />, permission: 'users.manage' },
+  { key: 'account', path: '/account', icon: <KeyOutlined /> },
+];
+
+function selectedKey(pathname: string): MenuKey {
+  if (pathname === '/') return 'home';
+  const hit = MENU.filter((m) => m.path !== '/' && pathname.startsWith(m.path));
+  return hit[0]?.key ?? 'home';
+}
+
+function Brand({ compact }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="gz-brand">
+      <span className="gz-brand-mark">共</span>
+      {!compact && (
+        <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.2 }}>
+          <span className="gz-brand-name">{t('app.name')}</span>
+          <span className="gz-brand-sub">{t('app.shortSubtitle')}</span>
+        </span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The staff frame: side menu on a desktop, a drawer on a phone. Used as a route layout
+ * (renders the matched child route) or around a single page (children).
+ */
+export function AppLayout({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { logout } = useSessionActions();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const isPhone = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items: MenuProps['items'] = useMemo(
+    () =>
+      MENU.filter((m) => !m.permission || hasPermission(user, m.permission)).map((m) => ({
+        key: m.key,
+        icon: m.icon,
+        label: <span data-testid={TID.menu(m.key)}>{t(`menu.${m.key}`)}</span>,
+      })),
+    [user, t],
+  );
+
+  const onMenuClick: MenuProps['onClick'] = ({ key }) => {
+    const entry = MENU.find((m) => m.key === key);
+    if (entry) navigate(entry.path);
+    setDrawerOpen(false);
+  };
+
+  const menu = (
+    <Menu
+      data-testid={TID.sideMenu}
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selectedKey(location.pathname)]}
+      items={items}
+      onClick={onMenuClick}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
+
+  const onLogout = async () => {
+    await logout();
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!isPhone && (
+        <Sider
+          width={216}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <Brand compact={collapsed} />
+          {menu}
+        </Sider>
+      )}
+      {isPhone && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#0f2a4a' }, header: { display: 'none' } }}
+        >
+          <Brand />
+          {menu}
+        </Drawer>
+      )}
+      <Layout>
+        <Header className="gz-header">
+          {isPhone && (
+            <Button
+              data-testid={TID.menuToggle}
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('app.openMenu')}
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          {isPhone && <strong style={{ fontSize: 18 }}>{t('app.name')}</strong>}
+          <div className="gz-header-spacer" />
+          <LanguageSwitch size={isPhone ? 'small' : 'middle'} />
+          <div className="gz-header-user">
+            <span className="gz-header-user-name" data-testid={TID.headerUserName}>
+              {user.displayName}
+            </span>
+            {!isPhone && (
+              <span className="gz-header-user-meta">
+                <span data-testid={TID.headerRole}>{codeLabel('roles', user.role)}</span>
+                {' · '}
+                <span data-testid={TID.headerScope}>{user.scope.name}</span>
+              </span>
+            )}
+          </div>
+          <Tooltip title={t('app.logout')}>
+            <Button data-testid={TID.logout} icon={<LogoutOutlined />} onClick={onLogout} aria-label={t('app.logout')}>
+              {isPhone ? null : t('app.logout')}
+            </Button>
+          </Tooltip>
+        </Header>
+        <Content className="gz-content">{children ?? <Outlet />}</Content>
+      </Layout>
+    </Layout>
+  );
+}

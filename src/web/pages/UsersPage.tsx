@@ -1,0 +1,190 @@
+import { useMemo, useState } from 'react';
+import { Button, Card, Form, Input, Select, Table, Tag, TreeSelect, Typography, type TableProps } from 'antd';
+import { UserAddOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../api/client';
+import { keys, usePlacesTree, useUsers } from '../api/queries';
+import type { PlaceNode, Role, ScopeLevel, UserAccount } from '../api/types';
+import { useCan } from '../auth/session';
+import { FormModal } from '../components/FormModal';
+import { QueryError } from '../components/QueryState';
+import { formatDateTime } from '../lib/format';
+import { notifySuccess } from '../lib/feedback';
+import { codeLabel } from '../lib/labels';
+import { flattenPlaces } from '../lib/places';
+import { rowTestId, TID } from '../testids';
+
+/**
+ * Which roles make sense at which level. The server decides in the end; this only keeps the
+ * list short. Owner accounts are linked to a registered owner and are not created here.
+ */
+const ROLES_BY_LEVEL: Record<PlaceNode['level'], Role[]> = {
+  district: ['district_office', 'department', 'mediator'],
+  street: ['street_office', 'department', 'mediator'],
+  community: ['community_office', 'mediator'],
+  quarter: ['commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'building_leader', 'grid_worker', 'mediator'],
+};
+
+interface UserValues {
+  username: string;
+  displayName: string;
+  scopeId: string;
+  role: Role;
+  password: string;
+}
+
+function toTreeSelect(nodes: PlaceNode[]): { value: string; title: string; children?: ReturnType<typeof toTreeSelect> }[] {
+  return nodes.map((n) => ({
+    value: n.id,
+    title: `${n.name}（${codeLabel('scopeLevels', n.level)}）`,
+    children: n.children?.length ? toTreeSelect(n.children) : undefined,
+  }));
+}
+
+function scopeOf(u: UserAccount): { level?: ScopeLevel; name?: string } {
+  return { level: u.scope?.level ?? u.scopeLevel, name: u.scope?.name ?? u.scopeName };
+}
+
+/** 账号管理: the accounts inside the caller's scope, and new ones inside it. */
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const users = useUsers(can('users.manage'));
+  const tree = usePlacesTree();
+  const [creating, setCreating] = useState(false);
+  const places = useMemo(() => flattenPlaces(tree.data), [tree.data]);
+
+  const columns: TableProps<UserAccount>['columns'] = [
+    { title: t('users.username'), dataIndex: 'username', render: (v: string) => <span className="gz-num">{v}</span> },
+    { title: t('users.displayName'), dataIndex: 'displayName' },
+    { title: t('users.role'), dataIndex: 'role', render: (v: string) => <Tag color="blue">{codeLabel('roles', v)}</Tag> },
+    {
+      title: t('users.scope'),
+      key: 'scope',
+      render: (_: unknown, u) => {
+        const s = scopeOf(u);
+        const name = s.name ?? places.find((p) => p.id === (u.scope?.id ?? u.scopeId))?.name;
+        return (
+          <span>
+            {name ?? '—'} {s.level && <span className="gz-muted">（{codeLabel('scopeLevels', s.level)}）</span>}
+          </span>
+        );
+      },
+    },
+    {
+      title: t('users.status'),
+      dataIndex: 'disabled',
+      render: (v?: boolean) => (v ? <Tag>{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+    },
+    { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v?: string) => <span className="gz-num">{formatDateTime(v)}</span>, responsive: ['lg'] },
+  ];
+
+  if (!can('users.manage')) return <QueryError error={new ApiError(403, 'FORBIDDEN', t('errors.noPermission'))} />;
+
+  return (
+    <>
+      <div className="gz-page-title">
+        <Typography.Title level={3}>{t('users.title')}</Typography.Title>
+        <Typography.Text type="secondary">{t('users.hint')}</Typography.Text>
+        <div style={{ flex: 1 }} />
+        <Button data-testid={TID.userCreate} type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)}>
+          {t('users.create')}
+        </Button>
+      </div>
+      <Card size="small">
+        {users.error ? (
+          <QueryError error={users.error} onRetry={() => users.refetch()} />
+        ) : (
+          <Table<UserAccount>
+            data-testid={TID.userTable}
+            rowKey="id"
+            size="middle"
+            loading={users.isFetching}
+            columns={columns}
+            dataSource={users.data}
+            onRow={rowTestId<UserAccount>(TID.userRow, 'user')}
+            scroll={{ x: 'max-content' }}
+            pagination={{ pageSize: 30, hideOnSinglePage: true, showSizeChanger: false }}
+          />
+        )}
+      </Card>
+
+      <FormModal<UserValues>
+        open={creating}
+        title={t('users.create')}
+        submitTestId={TID.userFormSubmit}
+        onClose={() => setCreating(false)}
+        onSubmit={async (values) => {
+          const place = places.find((p) => p.id === values.scopeId);
+          await api.post('/api/users', {
+            username: values.username.trim(),
+            displayName: values.displayName.trim(),
+            role: values.role,
+            scopeLevel: place?.level,
+            scopeId: values.scopeId,
+            password: values.password,
+          });
+          await queryClient.invalidateQueries({ queryKey: keys.users });
+          notifySuccess(t('users.created', { username: values.username.trim() }));
+        }}
+      >
+        <UserFormFields tree={tree.data ?? []} />
+      </FormModal>
+    </>
+  );
+}
+
+function UserFormFields({ tree }: { tree: PlaceNode[] }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<UserValues>();
+  const scopeId: string | undefined = Form.useWatch('scopeId');
+  const level = useMemo(() => flattenPlaces(tree).find((p) => p.id === scopeId)?.level, [tree, scopeId]);
+  const roles = level ? ROLES_BY_LEVEL[level] : [];
+  return (
+    <>
+      <Form.Item
+        name="username"
+        label={t('users.username')}
+        rules={[
+          { required: true, message: t('users.usernameRequired') },
+          { pattern: /^[a-zA-Z0-9_.-]{3,32}$/, message: t('users.usernameFormat') },
+        ]}
+      >
+        <Input data-testid={TID.userFormUsername} autoComplete="off" autoCapitalize="none" maxLength={32} />
+      </Form.Item>
+      <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}>
+        <Input data-testid={TID.userFormDisplayName} maxLength={50} />
+      </Form.Item>
+      <Form.Item name="scopeId" label={t('users.scope')} rules={[{ required: true, message: t('users.scopeRequired') }]} extra={t('users.scopeHint')}>
+        <TreeSelect
+          data-testid={TID.userFormScope}
+          treeData={toTreeSelect(tree)}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          onChange={() => form.setFieldValue('role', undefined)}
+        />
+      </Form.Item>
+      <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
+        <Select
+          data-testid={TID.userFormRole}
+          disabled={!level}
+          placeholder={level ? undefined : t('users.pickScopeFirst')}
+          options={roles.map((r) => ({ value: r, label: codeLabel('roles', r) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users.initialPassword')}
+        rules={[
+          { required: true, message: t('account.newRequired') },
+          { min: 8, message: t('account.tooShort') },
+        ]}
+        extra={t('users.passwordHint')}
+      >
+        <Input.Password data-testid={TID.userFormPassword} autoComplete="new-password" />
+      </Form.Item>
+    </>
+  );
+}
