@@ -31,6 +31,7 @@ import { registryRoutes } from './modules/registry/routes';
 import { usersRoutes } from './modules/users/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { notificationsRoutes } from './modules/notifications/routes';
+import { votingRoutes } from './modules/voting/routes';
 
 export interface AppOptions {
   db: Db;
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(notificationsRoutes);
+  await app.register(votingRoutes);
 
   app.get(
     '/api/health',

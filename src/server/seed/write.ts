@@ -8,6 +8,7 @@ import { maskCertificate } from '../modules/registry/records';
 import { insertUser } from '../modules/users/service';
 import type { Role, ScopeLevel } from '../platform/access';
 import { planDemo, quarterBatches, type DemoPlan } from './generate';
+import { seedVoting } from './voting';
 
 type DB = Kysely<Database>;
 
@@ -220,6 +221,7 @@ export async function seedDemo(db: DB, hashKey: Buffer, onProgress?: (done: numb
     });
     result.push({ username: a.username, displayName: a.displayName, role: a.role, scopeName: a.scopeName });
   }
+  await seedVoting(db, hashKey, quarterId.id);
   return { districtId: written.districtId, quarters: plan.quarterCount, units: written.units, owners: written.owners, accounts: result };
 }
 

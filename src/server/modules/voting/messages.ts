@@ -1,0 +1,173 @@
+// Error codes and messages of the voting module, in both languages (platform/errors.ts).
+import { defineMessages } from '../../platform/errors';
+
+export const votingErrors = defineMessages({
+  VOTE_NOT_DRAFT: {
+    status: 409,
+    'zh-CN': '表决已经开始，不能再修改或删除；只有草稿可以。',
+    en: 'The vote has started and can no longer be changed or deleted; only a draft can.',
+  },
+  VOTE_NOT_OPEN: {
+    status: 409,
+    'zh-CN': '该表决当前不在投票期间（{statusZh}）。',
+    en: 'The vote is not taking ballots ({statusEn}).',
+  },
+  VOTE_NOT_STARTED: {
+    status: 409,
+    'zh-CN': '投票尚未开始，开始时间为 {opensAt}。',
+    en: 'Voting has not started yet; it opens at {opensAt}.',
+  },
+  VOTE_WINDOW_CLOSED: {
+    status: 409,
+    'zh-CN': '投票已于 {closesAt} 截止，不再接受选票。',
+    en: 'Voting closed at {closesAt}; no more ballots are taken.',
+  },
+  VOTE_TIME_INVALID: {
+    status: 422,
+    'zh-CN': '时间格式不对（{fields}）：请写成带时区的时间，例如 2026-03-01T08:00:00+08:00。',
+    en: 'A time is not in the expected form ({fields}): write it with its offset, e.g. 2026-03-01T08:00:00+08:00.',
+  },
+  VOTE_WINDOW_INVALID: {
+    status: 422,
+    'zh-CN': '投票截止时间必须晚于开始时间。',
+    en: 'The closing time must be after the opening time.',
+  },
+  VOTE_WINDOW_PASSED: {
+    status: 409,
+    'zh-CN': '截止时间 {closesAt} 已过，不能再开始这次表决；请修改投票时间。',
+    en: 'The closing time {closesAt} has passed, so the vote cannot be opened; change its window first.',
+  },
+  VOTE_STILL_OPEN: {
+    status: 409,
+    'zh-CN': '投票截止（{closesAt}）之后才能结束表决并计票。',
+    en: 'The vote can be closed and counted only after its closing time ({closesAt}).',
+  },
+  VOTE_NOT_CLOSED: {
+    status: 409,
+    'zh-CN': '表决尚未结束（{statusZh}），不能进行此操作。',
+    en: 'The vote has not been closed yet ({statusEn}); this is not possible now.',
+  },
+  RESULT_HIDDEN: {
+    status: 409,
+    'zh-CN': '投票结束前不公布结果和表决记录。',
+    en: 'Results and the vote record are not shown before the vote closes.',
+  },
+  ALREADY_VOTED: {
+    status: 409,
+    'zh-CN': '该表决权人已经投过票（{channelZh}，{castAt}），每位表决权人只能投一票，选票提交后不能重投或更改。',
+    en: 'This voting member has already voted ({channelEn}, {castAt}). Each voting member casts one ballot, which cannot be cast again or changed.',
+  },
+  VOTER_NOT_MATCHED: {
+    status: 422,
+    'zh-CN': '身份证号码和不动产权证号未能与本次表决的表决权人名册对上。请核对后重试，或联系业主委员会、小区专员。',
+    en: "The ID number and property certificate number do not match this vote's roll of voting members. Check them and try again, or contact the owners' committee or the commissioner.",
+  },
+  VOTER_TOKEN_INVALID: {
+    status: 401,
+    'zh-CN': '投票凭证无效或已过期，请重新核验身份。',
+    en: 'The voter token is not valid or has expired; verify your identity again.',
+  },
+  VERIFY_TOO_MANY: {
+    status: 429,
+    'zh-CN': '核验失败次数过多，请 {minutes} 分钟后再试，或联系业主委员会、小区专员。',
+    en: "Too many failed verifications. Try again in {minutes} minutes, or contact the owners' committee or the commissioner.",
+  },
+  NOT_ON_ROLL: {
+    status: 422,
+    'zh-CN': '{unit}不在本次表决的表决权人名册中（名册在开始表决时已冻结）。',
+    en: "{unit} is not on this vote's roll of voting members (the roll was frozen when the vote opened).",
+  },
+  ROLL_EMPTY: {
+    status: 422,
+    'zh-CN': '{place}没有登记业主的房屋，无法生成表决权人名册；请先在小区档案中登记房屋和业主。',
+    en: '{place} has no units with registered owners, so there is no roll of voting members; register units and owners first.',
+  },
+  CHOICES_INCOMPLETE: {
+    status: 422,
+    'zh-CN': '每一项都要选择同意、反对或弃权；未选择的事项：{items}。',
+    en: 'Choose yes, no or abstain on every item; missing: {items}.',
+  },
+  CHOICE_UNKNOWN_ITEM: {
+    status: 422,
+    'zh-CN': '本次表决没有第 {item} 项。',
+    en: 'This vote has no item {item}.',
+  },
+  ITEM_ARTICLE_REQUIRED: {
+    status: 422,
+    'zh-CN': '业主大会表决的每一项都要注明属于民法典第二百七十八条第一款的第几项（1–9），第 {item} 项未注明。',
+    en: 'Each item of an owners’ assembly vote names its item of Civil Code art. 278(1) (1–9); item {item} does not.',
+  },
+  ITEM_MATTER_MISMATCH: {
+    status: 422,
+    'zh-CN': '第 {item} 项：民法典第二百七十八条第一款第 {article} 项属于{expectedZh}，不能标为{givenZh}。',
+    en: 'Item {item}: Civil Code art. 278(1) item {article} is {expectedEn}, not {givenEn}.',
+  },
+  RULE_BUILDING_MISMATCH: {
+    status: 422,
+    'zh-CN': '楼栋户代表表决（building-majority）必须指定楼栋；业主大会表决（civil-code-278）不能指定楼栋。',
+    en: 'A building-majority vote names its building; a civil-code-278 vote of the owners’ assembly does not.',
+  },
+  SCAN_REQUIRED: {
+    status: 422,
+    'zh-CN': '录入纸质选票必须附上签字选票的扫描件。',
+    en: 'A paper ballot needs the scan of the signed ballot.',
+  },
+  SCAN_NOT_FOUND: {
+    status: 422,
+    'zh-CN': '扫描件不存在或不属于本次表决，请重新上传。',
+    en: 'The scan does not exist or belongs to another vote; upload it again.',
+  },
+  SCAN_TYPE_UNSUPPORTED: {
+    status: 422,
+    'zh-CN': '扫描件只接受 PDF、JPEG 或 PNG 文件。',
+    en: 'A scan must be a PDF, JPEG or PNG file.',
+  },
+  SCAN_ALREADY_USED: {
+    status: 409,
+    'zh-CN': '这份扫描件已用于另一张选票。',
+    en: 'This scan is already attached to another ballot.',
+  },
+  OBJECTION_PERIOD_OVER: {
+    status: 409,
+    'zh-CN': '异议期已于 {endsAt} 结束。',
+    en: 'The objection period ended at {endsAt}.',
+  },
+  OBJECTION_PERIOD_RUNNING: {
+    status: 409,
+    'zh-CN': '异议期到 {endsAt} 结束，之后才能公布结果。',
+    en: 'The objection period runs until {endsAt}; the result can be published after that.',
+  },
+  OBJECTIONS_UNANSWERED: {
+    status: 409,
+    'zh-CN': '还有 {count} 条异议没有答复，答复后才能公布结果。',
+    en: '{count} objections have not been answered; answer them before publishing the result.',
+  },
+  OBJECTION_ANSWERED: {
+    status: 409,
+    'zh-CN': '这条异议已经答复过了。',
+    en: 'This objection has already been answered.',
+  },
+  VOTE_RECORD_INCONSISTENT: {
+    status: 500,
+    'zh-CN': '计票自检未通过：服务器的计票与表决记录的复核结果不一致，表决未结束。请联系管理员。',
+    en: "The count's self-check failed: the server's count and the re-tally of the vote record differ, so the vote was not closed. Tell the administrator.",
+  },
+});
+
+export const statusLabels = {
+  draft: { 'zh-CN': '草稿', en: 'draft' },
+  open: { 'zh-CN': '投票中', en: 'open' },
+  closed: { 'zh-CN': '已结束，异议期', en: 'closed, in the objection period' },
+  published: { 'zh-CN': '已公布', en: 'published' },
+} as const;
+
+export const channelLabels = {
+  online: { 'zh-CN': '网上投票', en: 'online' },
+  paper: { 'zh-CN': '纸质选票', en: 'paper ballot' },
+  proxy: { 'zh-CN': '委托投票', en: 'by proxy' },
+} as const;
+
+export const matterLabels = {
+  ordinary: { 'zh-CN': '一般事项', en: 'an ordinary matter' },
+  special: { 'zh-CN': '特别事项（须四分之三以上同意）', en: 'a special matter (three quarters needed)' },
+} as const;

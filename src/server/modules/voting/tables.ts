@@ -1,0 +1,155 @@
+// Table types of the voting module (migration 0004_voting.sql), added to the Database
+// interface by module augmentation so that schema.ts stays the registry's and the platform's.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Int8 = ColumnType<number, number | bigint, number | bigint>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface VotesTable {
+  id: Generated<string>;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  building_id: string | null;
+  quarter_name: string;
+  title: string;
+  rule: string;
+  status: Generated<string>;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  objection_days: Generated<number>;
+  roll_fingerprint: string | null;
+  roll_members: number | null;
+  roll_area: Int8 | null;
+  genesis: string | null;
+  head: string | null;
+  last_seq: Generated<number>;
+  result: Json | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  opened_at: Timestamp | null;
+  opened_by: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  objection_ends_at: Timestamp | null;
+  published_at: Timestamp | null;
+  published_by: string | null;
+}
+
+export interface VoteItemsTable {
+  vote_id: string;
+  id: string;
+  position: number;
+  district_id: string;
+  quarter_id: string;
+  title: string;
+  matter: string;
+  article278_item: number | null;
+}
+
+export interface VoteRollTable {
+  vote_id: string;
+  member: string;
+  district_id: string;
+  quarter_id: string;
+  area: Int8;
+}
+
+export interface VoteRollLinksTable {
+  vote_id: string;
+  member: string;
+  unit_id: string;
+  owner_id: string;
+  district_id: string;
+  quarter_id: string;
+}
+
+export interface VoteScansTable {
+  id: Generated<string>;
+  vote_id: string;
+  district_id: string;
+  quarter_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: DefaultTimestamp;
+}
+
+export interface BallotsTable {
+  id: Generated<string>;
+  vote_id: string;
+  district_id: string;
+  quarter_id: string;
+  seq: number;
+  member: string;
+  choices: Json;
+  channel: string;
+  cast_at: string;
+  prev: string;
+  hash: string;
+  entered_by: string | null;
+  entered_by_name: string | null;
+  cast_by_owner: string | null;
+  scan_id: string | null;
+  proxy_holder: string | null;
+  unit_label: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface OwnerVerificationsTable {
+  id: Generated<string>;
+  vote_id: string;
+  district_id: string;
+  quarter_id: string;
+  member: string;
+  owner_id: string;
+  unit_id: string;
+  token_hash: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+}
+
+export interface OwnerVerificationFailuresTable {
+  id: Generated<number>;
+  vote_id: string;
+  ip: string;
+  at: DefaultTimestamp;
+}
+
+export interface VoteObjectionsTable {
+  id: Generated<string>;
+  vote_id: string;
+  district_id: string;
+  quarter_id: string;
+  member: string | null;
+  filed_by: string | null;
+  filed_by_name: string | null;
+  text: string;
+  status: Generated<string>;
+  response: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+declare module '../../db/schema' {
+  interface Database {
+    votes: VotesTable;
+    vote_items: VoteItemsTable;
+    vote_roll: VoteRollTable;
+    vote_roll_links: VoteRollLinksTable;
+    vote_scans: VoteScansTable;
+    ballots: BallotsTable;
+    owner_verifications: OwnerVerificationsTable;
+    owner_verification_failures: OwnerVerificationFailuresTable;
+    vote_objections: VoteObjectionsTable;
+  }
+}

@@ -1,0 +1,149 @@
+// Demo votes of the demo quarter, made through the voting module's own service functions with
+// a clock set by the seed: one owners' assembly vote that ran last month, closed, went through
+// its objection period and was published (a few hundred ballots, online, on paper and by
+// proxy), and one vote open now that the demo `owner` account can take part in.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { permissionsOf, type Actor, type Role, type ScopeLevel } from '../platform/access';
+import { setVotingClock } from '../modules/voting/clock';
+import { castOnline, closeVote, createVote, enterPaperBallot, enterProxyBallot, fileObjection, answerObjection, openVote, publishVote, uploadScan, verifyVoter } from '../modules/voting/service';
+import { generateQuarterBatch, planDemo } from './generate';
+
+type DB = Kysely<Database>;
+
+/** A one-pixel PNG standing in for the scan of a signed paper ballot. */
+const DEMO_SCAN = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605cf0000000049454e44ae426082',
+  'hex',
+);
+
+async function actorOf(db: DB, username: string): Promise<Actor> {
+  const u = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+  const role = u.role as Role;
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role,
+    locale: u.locale,
+    scope: { level: u.scope_level as ScopeLevel, id: u.scope_id },
+    path: { districtId: u.district_id, streetId: u.street_id, communityId: u.community_id, quarterId: u.quarter_id, buildingId: u.building_id },
+    ownerId: u.owner_id,
+    permissions: permissionsOf(role),
+  };
+}
+
+/** The quarter's units with the certificate and ID numbers the generator gave them (they are stored only as keyed hashes). */
+async function credentialsOf(db: DB, quarterId: string) {
+  const quarter = await db.selectFrom('quarters').select('name').where('id', '=', quarterId).executeTakeFirstOrThrow();
+  const plan = planDemo();
+  for (let i = 0; i < plan.quarterCount; i++) {
+    const batch = generateQuarterBatch(plan, i);
+    if (batch.quarter.name !== quarter.name) continue;
+    const buildingName = new Map(batch.buildings.map((b) => [b.id, b.name]));
+    const owner = new Map(batch.owners.map((o) => [o.id, o]));
+    const firstOwner = new Map<string, string>();
+    for (const link of batch.unitOwners) if (!firstOwner.has(link.unitId)) firstOwner.set(link.unitId, link.ownerId);
+    const rows = await db
+      .selectFrom('units as u')
+      .innerJoin('buildings as b', 'b.id', 'u.building_id')
+      .select(['u.id', 'u.number', 'b.name'])
+      .where('u.quarter_id', '=', quarterId)
+      .execute();
+    const unitId = new Map(rows.map((r) => [`${r.name}|${r.number}`, r.id]));
+    return batch.units
+      .map((u) => ({
+        unitId: unitId.get(`${buildingName.get(u.buildingId)}|${u.number}`) ?? null,
+        certificateNo: u.certificateNo,
+        idNumber: owner.get(firstOwner.get(u.id) ?? '')?.idNumber ?? null,
+      }))
+      .filter((c): c is { unitId: string; certificateNo: string | null; idNumber: string | null } => c.unitId !== null);
+  }
+  return [];
+}
+
+function isoAt(date: Date): string {
+  return date.toISOString();
+}
+
+/**
+ * Writes the demo votes of `quarterId`. `today` is the seed's real time: the published vote
+ * ran from 45 to 31 days before it, the open one runs from yesterday for 30 days.
+ */
+export async function seedVoting(db: DB, hashKey: Buffer, quarterId: string, today = new Date()): Promise<{ published: string; open: string; ballots: number }> {
+  const committee = { actor: await actorOf(db, 'committee'), ip: null };
+  const commissioner = { actor: await actorOf(db, 'commissioner'), ip: null };
+  const day = 86_400_000;
+  const start = new Date(Math.floor((today.getTime() - 45 * day) / day) * day); // a UTC midnight, 08:00 in China
+  let clock = new Date(start.getTime() - day);
+  setVotingClock(() => clock);
+  try {
+    const credentials = await credentialsOf(db, quarterId);
+    const { id: published } = await createVote(db, committee, {
+      quarterId,
+      title: `${start.getUTCFullYear()}年第一次业主大会`,
+      rule: 'civil-code-278',
+      opensAt: isoAt(start),
+      closesAt: isoAt(new Date(start.getTime() + 14 * day)),
+      items: [
+        { title: '续聘现物业服务企业，服务期三年', article278Item: 4 },
+        { title: '修改《管理规约》第十二条（电动车停放）', article278Item: 2 },
+        { title: '使用专项维修资金更换2幢、3幢电梯', article278Item: 5 },
+        { title: '利用小区东门共有场地设置快递柜并收取场地费', article278Item: 8 },
+      ],
+    });
+    await openVote(db, committee, hashKey, published);
+    // Most owners take part, so that the two-thirds quorum (民法典 第278条 第2款) is met.
+    const choices = ['yes', 'yes', 'yes', 'no', 'yes', 'abstain', 'yes', 'no'] as const;
+    let ballots = 0;
+    for (let i = 0; i < credentials.length; i++) {
+      const c = credentials[i];
+      if (i % 10 === 9) continue; // about one in ten stays away
+      clock = new Date(start.getTime() + ((i * 7919) % (13 * day)) + 3_600_000);
+      const pick = (k: number) => choices[(i * 3 + k * 5) % choices.length];
+      const body = { '1': pick(0), '2': pick(1), '3': pick(2), '4': i % 5 === 0 ? 'no' : pick(3) };
+      try {
+        if (c.idNumber && c.certificateNo && i % 4 !== 3) {
+          const v = await verifyVoter(db, hashKey, published, { idNumber: c.idNumber, certificateNo: c.certificateNo }, null, null);
+          if (v.alreadyVoted) continue;
+          await castOnline(db, published, { voterToken: v.voterToken, choices: body }, null, null);
+        } else if (i % 8 === 3) {
+          const scan = await uploadScan(db, commissioner, published, { name: `纸质选票-${i + 1}.png`, content: Buffer.concat([DEMO_SCAN, Buffer.from(String(i))]) });
+          await enterPaperBallot(db, commissioner, published, { unitId: c.unitId, choices: body, scanId: scan.id });
+        } else {
+          await enterProxyBallot(db, commissioner, published, { unitId: c.unitId, choices: body, proxyHolder: '业主书面委托的家属' });
+        }
+        ballots++;
+      } catch (err) {
+        // A member with several units (or the developer) casts once; the later units are refused.
+        if ((err as { code?: string }).code !== 'ALREADY_VOTED') throw err;
+      }
+    }
+    clock = new Date(start.getTime() + 15 * day + 3_600_000);
+    await closeVote(db, committee, published);
+    clock = new Date(clock.getTime() + 2 * day);
+    const objection = await fileObjection(db, commissioner, published, { text: '5幢一位业主反映投票期间外出，未收到纸质选票。' });
+    clock = new Date(clock.getTime() + day);
+    await answerObjection(db, committee, published, objection.id, { response: '经核实，该户已于投票期间通过网上投票参加表决，不影响表决结果。' });
+    clock = new Date(start.getTime() + 24 * day);
+    await publishVote(db, committee, published);
+
+    // An open vote the demo owner can take part in.
+    clock = new Date(today.getTime() - day);
+    const { id: open } = await createVote(db, committee, {
+      quarterId,
+      title: '关于加装电动自行车充电设施的表决',
+      rule: 'civil-code-278',
+      opensAt: isoAt(clock),
+      closesAt: isoAt(new Date(today.getTime() + 30 * day)),
+      items: [
+        { title: '在地下车库增设电动自行车集中充电区', article278Item: 8 },
+        { title: '充电设施收益纳入公共收益，单独列账', article278Item: 9 },
+      ],
+    });
+    await openVote(db, committee, hashKey, open);
+    return { published, open, ballots };
+  } finally {
+    setVotingClock(null);
+  }
+}

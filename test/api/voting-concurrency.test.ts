@@ -1,0 +1,93 @@
+// Concurrency on PostgreSQL (a real pool of connections): one ballot per member however many
+// attempts arrive at once, from any channel, and an unbroken hash chain when thousands of
+// members vote at the same moment. PGlite is one session in one process, where nothing runs
+// at the same time, so these tests run on PostgreSQL only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, engine, type TestApp } from '../support/app';
+import { bulkQuarter, openedVote, tallyWithCli, voteClock } from '../support/voting';
+import { tallyRecord } from '../../src/core/voting/index';
+
+const onPglite = engine() !== 'postgres';
+let t: TestApp;
+const clock = voteClock();
+
+beforeAll(async () => {
+  if (onPglite) return;
+  t = await createTestApp();
+});
+afterAll(async () => {
+  clock.reset();
+  await t?.close();
+});
+
+async function inBatches<T, R>(items: T[], size: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map((item, j) => fn(item, i + j)))));
+  return out;
+}
+
+describe('concurrent ballots on PostgreSQL', () => {
+  it.skipIf(onPglite)('200 simultaneous attempts by the same member, online and by proxy: exactly one ballot', async () => {
+    clock.set('2026-03-01T09:00:00+08:00');
+    const q = await bulkQuarter(t, { ownerCount: 3, units: [{ area: 9000, owners: [0] }, { area: 9500, owners: [1] }, { area: 9900, owners: [2] }] });
+    const community = await t.login('community');
+    const voteId = await openedVote(community, q.quarterId);
+    clock.set('2026-03-05T09:00:00+08:00');
+    const c = q.credentials[0];
+    const tokens = await inBatches(Array.from({ length: 150 }, (_, i) => i), 25, async (i) => {
+      const res = await t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/verify`, payload: { idNumber: c.idNumber, certificateNo: c.certificateNo }, remoteAddress: `10.7.${i >> 8}.${i & 255}` });
+      expect(res.statusCode).toBe(200);
+      return res.json().voterToken as string;
+    });
+    const attempts = [
+      ...tokens.map((token, i) => () => t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/ballot`, payload: { voterToken: token, choices: { '1': i % 2 ? 'yes' : 'no', '2': 'abstain' } } })),
+      ...Array.from({ length: 50 }, () => () => community.post(`/api/votes/${voteId}/proxy-ballots`, { unitId: c.unitId, choices: { '1': 'yes', '2': 'yes' }, proxyHolder: '受托人' })),
+    ];
+    const results = await Promise.all(attempts.map((a) => a()));
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(199);
+    for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().error.code).toBe('ALREADY_VOTED');
+    const rows = await t.db.kysely.selectFrom('ballots').select(['seq', 'member']).where('vote_id', '=', voteId).execute();
+    expect(rows).toEqual([{ seq: 1, member: rows[0].member }]);
+    // The other members can still vote, and the chain continues at seq 2.
+    const other = await community.post(`/api/votes/${voteId}/proxy-ballots`, { unitId: q.units[1], choices: { '1': 'yes', '2': 'yes' }, proxyHolder: '受托人' });
+    expect(other.json().seq).toBe(2);
+  });
+
+  it.skipIf(onPglite)('2,000 members voting at once: 2,000 ballots, seqs 1…2000, an unbroken chain that `gongzhi tally` accepts', async () => {
+    clock.set('2026-03-01T09:00:00+08:00');
+    const N = 2000;
+    const q = await bulkQuarter(t, { ownerCount: N, units: Array.from({ length: N }, (_, i) => ({ area: 6000 + ((i * 37) % 9000), owners: [i] })) });
+    const community = await t.login('community');
+    const voteId = await openedVote(community, q.quarterId);
+    clock.set('2026-03-05T09:00:00+08:00');
+    const tokens = await inBatches(q.credentials, 50, async (c, i) => {
+      const res = await t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/verify`, payload: { idNumber: c.idNumber, certificateNo: c.certificateNo }, remoteAddress: `10.8.${i >> 8}.${i & 255}` });
+      if (res.statusCode !== 200) throw new Error(res.body);
+      return res.json().voterToken as string;
+    });
+    const choices = ['yes', 'no', 'abstain'];
+    const started = Date.now();
+    const results = await Promise.all(
+      tokens.map((token, i) => t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/ballot`, payload: { voterToken: token, choices: { '1': choices[i % 3], '2': choices[(i >> 1) % 3] } } })),
+    );
+    const elapsed = Date.now() - started;
+    expect(results.filter((r) => r.statusCode !== 201).map((r) => r.body)).toEqual([]);
+    const seqs = results.map((r) => r.json().seq as number).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    const counted = await t.db.kysely.selectFrom('ballots').select((eb) => eb.fn.countAll<number>().as('n')).where('vote_id', '=', voteId).executeTakeFirstOrThrow();
+    expect(Number(counted.n)).toBe(N);
+
+    clock.set('2026-03-16T09:00:00+08:00');
+    expect((await community.post(`/api/votes/${voteId}/close`)).statusCode).toBe(200);
+    const recordText = (await community.get(`/api/votes/${voteId}/record`)).body;
+    const record = JSON.parse(recordText);
+    for (let i = 1; i < record.ballots.length; i++) expect(record.ballots[i].prev).toBe(record.ballots[i - 1].hash);
+    const cli = await tallyWithCli(recordText);
+    expect(cli.status).toBe(0);
+    expect(JSON.parse(cli.stdout)).toStrictEqual((await community.get(`/api/votes/${voteId}/result`)).json());
+    expect(tallyRecord(record).participation).toMatchObject({ members: N, quorumMet: true });
+    console.log(`2,000 concurrent online ballots through the API on PostgreSQL: ${elapsed} ms`);
+  }, 180_000);
+});

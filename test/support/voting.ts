@@ -1,0 +1,170 @@
+// Helpers for the voting tests: owners with known ID and certificate numbers, quarters of any
+// size written straight into the registry's tables (test set-up only), a controllable clock,
+// and running `gongzhi tally`'s own code path on a downloaded record.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { keyedHash } from '../../src/server/platform/keys';
+import { makeIdNumber, maskIdNumber } from '../../src/core/idnumber';
+import { runTally } from '../../src/cli/tally';
+import { setVotingClock } from '../../src/server/modules/voting/clock';
+import type { Session, TestApp } from './app';
+
+export interface Credential {
+  unitId: string;
+  ownerId: string;
+  idNumber: string;
+  certificateNo: string;
+}
+
+let credentialSeq = 5000;
+export function idNumberFor(n: number): string {
+  return makeIdNumber('330106', `19${50 + (n % 50)}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (n % 28)).padStart(2, '0')}`, n % 1000);
+}
+
+/** Gives every fixture owner of a quarter (one unit each) a known ID number and certificate. */
+export async function fixtureCredentials(t: TestApp, key: 'q1' | 'q2' | 'q3' | 'qb'): Promise<Credential[]> {
+  const out: Credential[] = [];
+  for (let i = 0; i < t.fx.units[key].length; i++) {
+    const n = credentialSeq++;
+    const idNumber = idNumberFor(n);
+    const certificateNo = `浙(2021)测试市不动产权第${String(n).padStart(7, '0')}号`;
+    await t.db.kysely.updateTable('owners').set({ id_number_hash: keyedHash(t.hashKey, idNumber), id_number_masked: maskIdNumber(idNumber) }).where('id', '=', t.fx.owners[key][i]).execute();
+    await t.db.kysely.updateTable('units').set({ certificate_hash: keyedHash(t.hashKey, certificateNo) }).where('id', '=', t.fx.units[key][i]).execute();
+    out.push({ unitId: t.fx.units[key][i], ownerId: t.fx.owners[key][i], idNumber, certificateNo });
+  }
+  return out;
+}
+
+export interface BulkUnit {
+  area: number;
+  /** Indexes into the owner list: one for a sole owner, several for co-owners. */
+  owners: number[];
+}
+
+/**
+ * A new quarter in the fixture's community A1 with the given units and owners, written in
+ * bulk. Owner `developerIndex` (if any) is the developer. Returns ids and credentials.
+ */
+export async function bulkQuarter(t: TestApp, spec: { units: BulkUnit[]; ownerCount: number; developerIndex?: number; name?: string }) {
+  const k = t.db.kysely;
+  const fx = t.fx;
+  const q = await k
+    .insertInto('quarters')
+    .values({
+      district_id: fx.districtA,
+      street_id: fx.streetA1,
+      community_id: fx.communityA1,
+      name: spec.name ?? `表决小区${Math.random().toString(36).slice(2, 8)}`,
+      total_building_area: 100_000_000,
+      delivered_area: 90_000_000,
+      households: spec.units.length,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const common = { district_id: fx.districtA, quarter_id: q.id };
+  const building = await k.insertInto('buildings').values({ ...common, name: '1幢', floors: 30 }).returning('id').executeTakeFirstOrThrow();
+  const ownerRows: { id: string; idNumber: string | null }[] = [];
+  for (let i = 0; i < spec.ownerCount; i += 500) {
+    const batch = Array.from({ length: Math.min(500, spec.ownerCount - i) }, (_, j) => {
+      const index = i + j;
+      const developer = index === spec.developerIndex;
+      const idNumber = developer ? null : idNumberFor(credentialSeq++);
+      return { index, developer, idNumber };
+    });
+    const rows = await k
+      .insertInto('owners')
+      .values(batch.map((b) => ({ ...common, kind: b.developer ? 'developer' : 'person', name: b.developer ? '开发建设单位' : `业主${b.index + 1}`, id_number_hash: b.idNumber ? keyedHash(t.hashKey, b.idNumber) : null, id_number_masked: b.idNumber ? maskIdNumber(b.idNumber) : null })))
+      .returning('id')
+      .execute();
+    rows.forEach((r, j) => ownerRows.push({ id: r.id, idNumber: batch[j].idNumber }));
+  }
+  const unitRows: { id: string; certificateNo: string }[] = [];
+  for (let i = 0; i < spec.units.length; i += 500) {
+    const batch = spec.units.slice(i, i + 500).map((u, j) => ({ u, index: i + j, certificateNo: `浙(2022)批量不动产权第${String(credentialSeq++).padStart(7, '0')}号` }));
+    const rows = await k
+      .insertInto('units')
+      .values(batch.map((b) => ({ ...common, building_id: building.id, number: `${b.index + 1}`, exclusive_area: b.u.area, certificate_hash: keyedHash(t.hashKey, b.certificateNo) })))
+      .returning('id')
+      .execute();
+    rows.forEach((r, j) => unitRows.push({ id: r.id, certificateNo: batch[j].certificateNo }));
+  }
+  const links = spec.units.flatMap((u, i) => [...new Set(u.owners)].map((o) => ({ ...common, unit_id: unitRows[i].id, owner_id: ownerRows[o].id })));
+  for (let i = 0; i < links.length; i += 1000) await k.insertInto('unit_owners').values(links.slice(i, i + 1000)).execute();
+  const credentials: Credential[] = [];
+  spec.units.forEach((u, i) => {
+    const owner = ownerRows[u.owners[0]];
+    if (owner.idNumber) credentials.push({ unitId: unitRows[i].id, ownerId: owner.id, idNumber: owner.idNumber, certificateNo: unitRows[i].certificateNo });
+  });
+  return { quarterId: q.id, buildingId: building.id, units: unitRows.map((u) => u.id), unitCertificates: unitRows.map((u) => u.certificateNo), owners: ownerRows.map((o) => o.id), ownerIdNumbers: ownerRows.map((o) => o.idNumber), credentials };
+}
+
+/** The voting module's clock, set to a fixed instant (or moved along) by the test. */
+export function voteClock() {
+  let current = new Date('2026-03-01T00:00:00+08:00');
+  setVotingClock(() => current);
+  return {
+    set(at: string | Date) {
+      current = new Date(at);
+    },
+    reset() {
+      setVotingClock(null);
+    },
+  };
+}
+
+export const WINDOW = { opensAt: '2026-03-02T08:00:00+08:00', closesAt: '2026-03-15T24:00:00+08:00' };
+export const DURING = '2026-03-05T10:30:00+08:00';
+export const AFTER = '2026-03-16T09:00:00+08:00';
+
+export function voteBody(quarterId: string, over: Record<string, unknown> = {}) {
+  return {
+    quarterId,
+    title: '2026年第一次业主大会',
+    rule: 'civil-code-278',
+    ...WINDOW,
+    items: [
+      { title: '续聘物业服务企业', article278Item: 4 },
+      { title: '筹集维修资金用于加装电梯', article278Item: 6 },
+    ],
+    ...over,
+  };
+}
+
+/** Creates and opens a vote; returns its id. */
+export async function openedVote(staff: Session, quarterId: string, over: Record<string, unknown> = {}): Promise<string> {
+  const created = await staff.post('/api/votes', voteBody(quarterId, over));
+  if (created.statusCode !== 201) throw new Error(`create: ${created.statusCode} ${created.body}`);
+  const id = created.json().id as string;
+  const opened = await staff.post(`/api/votes/${id}/open`);
+  if (opened.statusCode !== 200) throw new Error(`open: ${opened.statusCode} ${opened.body}`);
+  return id;
+}
+
+/** Runs `gongzhi tally FILE` (its own code path, on a file) and returns exit status and output. */
+export async function tallyWithCli(recordText: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-tally-'));
+  const file = path.join(dir, 'record.json');
+  fs.writeFileSync(file, recordText);
+  let stdout = '';
+  let stderr = '';
+  try {
+    const status = await runTally(file, {
+      stdout: { write: (c: string) => (stdout += c) },
+      stderr: { write: (c: string) => (stderr += c) },
+      stdin: (async function* () {})(),
+    });
+    return { status, stdout, stderr };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Verifies an owner and casts their ballot online through the API. */
+export async function voteOnline(t: TestApp, voteId: string, c: Credential, choices: Record<string, string>, remoteAddress = '10.9.0.1') {
+  const v = await t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/verify`, payload: { idNumber: c.idNumber, certificateNo: c.certificateNo }, remoteAddress });
+  if (v.statusCode !== 200) return v;
+  return t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/ballot`, payload: { voterToken: v.json().voterToken, choices }, remoteAddress });
+}
+
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
