@@ -32,6 +32,7 @@ import { usersRoutes } from './modules/users/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { notificationsRoutes } from './modules/notifications/routes';
 import { votingRoutes } from './modules/voting/routes';
+import { organizationsRoutes } from './modules/organizations/routes';
 
 export interface AppOptions {
   db: Db;
@@ -162,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(notificationsRoutes);
   await app.register(votingRoutes);
+  await app.register(organizationsRoutes);
 
   app.get(
     '/api/health',

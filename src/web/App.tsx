@@ -26,6 +26,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
 const OwnerHomePage = lazy(() => import('./pages/OwnerHomePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const OrganizationsActionsPage = lazy(() => import('./modules/organizations/ActionsPage'));
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -148,6 +149,7 @@ function AppRoutes() {
         <Route path="places" element={lazyPage(<PlacesPage />)} />
         <Route path="audit" element={lazyPage(<AuditPage />)} />
         <Route path="users" element={lazyPage(<UsersPage />)} />
+        <Route path="organizations" element={lazyPage(<OrganizationsActionsPage />)} />
         <Route path="*" element={lazyPage(<NotFoundPage />)} />
       </Route>
     </Routes>

@@ -9,6 +9,7 @@ import { insertUser } from '../modules/users/service';
 import type { Role, ScopeLevel } from '../platform/access';
 import { planDemo, quarterBatches, type DemoPlan } from './generate';
 import { seedVoting } from './voting';
+import { seedOrganizations } from './organizations';
 
 type DB = Kysely<Database>;
 
@@ -221,6 +222,7 @@ export async function seedDemo(db: DB, hashKey: Buffer, onProgress?: (done: numb
     });
     result.push({ username: a.username, displayName: a.displayName, role: a.role, scopeName: a.scopeName });
   }
+  await seedOrganizations(db, written.districtId);
   await seedVoting(db, hashKey, quarterId.id);
   return { districtId: written.districtId, quarters: plan.quarterCount, units: written.units, owners: written.owners, accounts: result };
 }

@@ -41,7 +41,15 @@ export type Permission =
   | 'residents.write'
   | 'audit.read'
   | 'users.manage'
-  | 'places.manage';
+  | 'places.manage'
+  // organisations (issue 3)
+  | 'organizations.read'
+  | 'organizations.manage'
+  | 'vetting.review'
+  // owners' assembly voting (issue 4)
+  | 'votes.read'
+  | 'votes.manage'
+  | 'ballots.enter';
 
 export type ScopeLevel = 'district' | 'street' | 'community' | 'quarter' | 'building';
 

@@ -1,4 +1,5 @@
 import type { Translations } from './zh-CN';
+import organizationsEn from './organizations.en';
 
 /** Same shape as the Chinese dictionary: a missing or extra key is a type error. */
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
@@ -463,6 +464,7 @@ const en: SameKeys<Translations> = {
     correctionHint: 'Areas are as on the property certificate. If something is wrong, ask the quarter commissioner to correct it.',
     contactsUnavailable: 'The contact network is not available right now; please contact the community.',
   },
+  organizations: organizationsEn,
 };
 
 export default en;

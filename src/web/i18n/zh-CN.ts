@@ -1,6 +1,7 @@
 // 简体中文 — the default language. Wording follows what community and street staff say every
 // day (小区, 楼栋, 房屋, 专有部分面积, 业主, 小区专员, 三方办…). en.ts must have exactly the same keys
 // (checked by i18n/checkKeys.ts and by the type of en.ts).
+import organizationsZhCN from './organizations.zh-CN';
 const zhCN = {
   app: {
     name: '共治',
@@ -461,6 +462,7 @@ const zhCN = {
     correctionHint: '面积以不动产权证为准。如信息有误，请联系小区专员更正。',
     contactsUnavailable: '暂时无法查看联系网，请联系社区。',
   },
+  organizations: organizationsZhCN,
 };
 
 export default zhCN;

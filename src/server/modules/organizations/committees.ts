@@ -1,0 +1,674 @@
+// Owners' committees (业主委员会) and owners' supervisory committees (业主监督(管理)委员会):
+// terms, members with their positions, party membership and commitments (三承诺), yearly
+// training, appraisal and removal (BG 二（二）7; HN 四（三）).
+//
+// What is refused and what is not:
+// - creating a committee, activating one, changing its term or its members is refused with 422
+//   when the result breaks a "fail" rule of its composition (T/ZAS 4006.1—2020 5.4.1–5.4.3,
+//   XH 二（三）7): the record would state a committee the rules do not allow;
+// - removing a member (the exit mechanism of BG 二（二）7) is never refused: a vacancy is a fact
+//   to record, and the rules it now breaks come back as warnings until it is filled;
+// - a committee "forming" (筹备) may be put together member by member; its composition is
+//   judged, and refused if it breaks a rule, when it becomes active.
+import { assertCan, type Actor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit';
+import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import type { Locale } from '../../platform/i18n';
+import { addDays, compareDates, type IsoDate } from '../../../core/dates';
+import type { RuleId } from '../../../core/policy/index';
+import { ownerStandings } from '../registry/queries-for-organizations';
+import { checkedWrite, COMPOSITION_RULES, newId, type CheckItem } from './facts';
+import { assertDateOrder, quarterFor, shanghaiDate, type DB, type OrgContext, type QuarterPlace } from './shared';
+
+export const committeePositions = ['chair', 'vice-chair', 'member'] as const;
+export type CommitteePosition = (typeof committeePositions)[number];
+export const committeeStatuses = ['forming', 'active', 'ended'] as const;
+export type CommitteeStatus = (typeof committeeStatuses)[number];
+export const appraisalRatings = ['excellent', 'competent', 'basically-competent', 'incompetent'] as const;
+
+const positionLabels: Record<string, { 'zh-CN': string; en: string }> = {
+  chair: { 'zh-CN': '主任', en: 'Chair' },
+  'vice-chair': { 'zh-CN': '副主任', en: 'Vice-chair' },
+  member: { 'zh-CN': '委员', en: 'Member' },
+};
+const statusLabels: Record<string, { 'zh-CN': string; en: string }> = {
+  forming: { 'zh-CN': '筹备中', en: 'forming' },
+  active: { 'zh-CN': '在任', en: 'active' },
+  ended: { 'zh-CN': '已届满/结束', en: 'ended' },
+};
+
+export interface MemberInput {
+  ownerId?: string;
+  candidateId?: string;
+  position: CommitteePosition;
+  isPartyMember?: boolean;
+  joinedOn?: IsoDate | null;
+  commitmentsSignedOn?: IsoDate | null;
+}
+
+export interface CommitteeInput {
+  termNumber?: number | null;
+  termStart: IsoDate;
+  termEnd: IsoDate;
+  status?: 'forming' | 'active';
+  electedOn?: IsoDate | null;
+  members?: MemberInput[];
+}
+
+const ownerRef = (path: string) => new AppError('INVALID_REFERENCE', { what: '业主', whatEn: 'The owner' }, { issues: [{ path, message: '业主不存在或不在本小区' }] });
+
+async function committeeWithPlace(db: DB, actor: Actor, committeeId: string) {
+  const c = await db.selectFrom('owners_committees').selectAll().where('id', '=', committeeId).executeTakeFirst();
+  const place = c ? await quarterFor(db, actor, c.quarter_id, null) : null;
+  if (!c || !place) throw notFound();
+  return { committee: c, place };
+}
+
+async function memberWithPlace(db: DB, actor: Actor, memberId: string) {
+  const m = await db.selectFrom('committee_members').selectAll().where('id', '=', memberId).executeTakeFirst();
+  if (!m) throw notFound();
+  const { committee, place } = await committeeWithPlace(db, actor, m.committee_id);
+  return { member: m, committee, place };
+}
+
+/**
+ * Resolves the members to add: each an owner of this quarter who is a natural person (ZAS
+ * 5.4.3), or an approved candidate (BG 二（二）5) who brings their owner and party membership.
+ */
+async function resolveMembers(tx: DB, quarterId: string, inputs: MemberInput[], pathPrefix: string) {
+  const candidates = inputs.some((m) => m.candidateId)
+    ? await tx
+        .selectFrom('candidates')
+        .selectAll()
+        .where('id', 'in', inputs.filter((m) => m.candidateId).map((m) => m.candidateId!))
+        .execute()
+    : [];
+  const resolved = inputs.map((m, i) => {
+    if (m.candidateId) {
+      const c = candidates.find((x) => x.id === m.candidateId);
+      if (!c || c.quarter_id !== quarterId) {
+        throw new AppError('INVALID_REFERENCE', { what: '人选', whatEn: 'The candidate' }, { issues: [{ path: `${pathPrefix}${i}.candidateId`, message: '人选不存在或不在本小区' }] });
+      }
+      if (c.status !== 'approved') throw new AppError('CANDIDATE_NOT_APPROVED', { name: c.name });
+      if (c.committee_member_id) throw new AppError('CANDIDATE_SEATED', { name: c.name });
+      return { ...m, ownerId: c.owner_id, isPartyMember: m.isPartyMember ?? c.is_party_member, candidateId: c.id };
+    }
+    return { ...m, ownerId: m.ownerId!, candidateId: null };
+  });
+  const standings = await ownerStandings(tx, resolved.map((m) => m.ownerId));
+  const seen = new Set<string>();
+  return resolved.map((m, i) => {
+    const s = standings.get(m.ownerId);
+    if (!s || s.quarterId !== quarterId) throw ownerRef(`${pathPrefix}${i}.ownerId`);
+    if (s.kind !== 'person') throw new AppError('MEMBER_NOT_PERSON', { name: s.name });
+    if (seen.has(m.ownerId)) throw conflict(`委员“${s.name}”`, `Member "${s.name}"`);
+    seen.add(m.ownerId);
+    return { ...m, name: s.name };
+  });
+}
+
+async function insertMembers(tx: DB, place: QuarterPlace, committeeId: string, members: Awaited<ReturnType<typeof resolveMembers>>) {
+  const ids: string[] = [];
+  for (const m of members) {
+    const row = await tx
+      .insertInto('committee_members')
+      .values({
+        district_id: place.districtId,
+        quarter_id: place.quarterId,
+        committee_id: committeeId,
+        owner_id: m.ownerId,
+        candidate_id: m.candidateId,
+        name: m.name,
+        position: m.position,
+        is_party_member: m.isPartyMember ?? false,
+        joined_on: m.joinedOn ?? null,
+        commitments_signed_on: m.commitmentsSignedOn ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (m.candidateId) {
+      // Seated: out of the reserve pool (BG 二（二）6 keeps it for those not yet serving).
+      await tx.updateTable('candidates').set({ committee_member_id: row.id, in_reserve_pool: false, updated_at: new Date() }).where('id', '=', m.candidateId).execute();
+    }
+    ids.push(row.id);
+  }
+  return ids;
+}
+
+function rethrowConflict(err: unknown): never {
+  if (isUniqueViolation(err)) throw conflict('本小区在任（或筹备中）的业主委员会，或该委员', 'An active (or forming) committee of this quarter, or this member,');
+  throw err;
+}
+
+export async function createCommittee(db: DB, ctx: OrgContext, quarterId: string, input: CommitteeInput): Promise<{ id: string; warnings: CheckItem[] }> {
+  const place = await quarterFor(db, ctx.actor, quarterId, 'organizations.manage');
+  const status = input.status ?? 'active';
+  assertDateOrder(input.termStart, input.termEnd, { earlier: '任期开始日', earlierEn: 'The start of the term', later: '任期届满日', laterEn: 'The end of the term', path: 'termEnd' });
+  const id = newId();
+  // Forming a committee needs the conditions of ZAS 5.4.1; an active one also its composition.
+  const blocking: RuleId[] = status === 'active' ? ['committee-formation', ...COMPOSITION_RULES] : ['committee-formation'];
+  try {
+    const { warnings } = await checkedWrite(
+      db,
+      {
+        quarterId,
+        asOf: shanghaiDate(),
+        locale: ctx.locale,
+        rules: ['committee-formation', ...COMPOSITION_RULES, 'party-organization-required'],
+        blocking,
+        alwaysBlock: blocking,
+        committeeId: id,
+      },
+      async (tx) => {
+        const existing = await tx.selectFrom('owners_committees').select('id').where('quarter_id', '=', quarterId).where('status', '=', status).executeTakeFirst();
+        if (existing) {
+          throw status === 'active'
+            ? conflict('本小区在任的业主委员会', 'An active owners’ committee of this quarter')
+            : conflict('本小区筹备中的业主委员会', 'A forming owners’ committee of this quarter');
+        }
+        const members = await resolveMembers(tx, quarterId, input.members ?? [], 'members.');
+        await tx
+          .insertInto('owners_committees')
+          .values({
+            id,
+            district_id: place.districtId,
+            quarter_id: quarterId,
+            term_number: input.termNumber ?? null,
+            term_start: input.termStart,
+            term_end: input.termEnd,
+            status,
+            elected_on: input.electedOn ?? null,
+          })
+          .execute();
+        const memberIds = await insertMembers(tx, place, id, members);
+        await recordAudit(tx, ctx, { action: 'create', entity: 'owners_committee', entityId: id, place, after: { ...input, memberIds } });
+      },
+    );
+    return { id, warnings };
+  } catch (err) {
+    rethrowConflict(err);
+  }
+}
+
+export interface CommitteePatch {
+  termNumber?: number | null;
+  termStart?: IsoDate;
+  termEnd?: IsoDate;
+  electedOn?: IsoDate | null;
+  status?: CommitteeStatus;
+}
+
+export async function updateCommittee(db: DB, ctx: OrgContext, committeeId: string, patch: CommitteePatch): Promise<{ warnings: CheckItem[] }> {
+  const { committee, place } = await committeeWithPlace(db, ctx.actor, committeeId);
+  assertCan(ctx.actor, 'organizations.manage');
+  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
+  const nextStatus = patch.status ?? committee.status;
+  if (nextStatus !== committee.status && !(committee.status === 'forming' && nextStatus !== 'forming') && !(committee.status === 'active' && nextStatus === 'ended')) {
+    throw new AppError('COMMITTEE_STATUS_CHANGE', {
+      from: statusLabels[committee.status]['zh-CN'],
+      to: statusLabels[nextStatus]['zh-CN'],
+      fromEn: statusLabels[committee.status].en,
+      toEn: statusLabels[nextStatus].en,
+    });
+  }
+  const termStart = patch.termStart ?? committee.term_start;
+  const termEnd = patch.termEnd ?? committee.term_end;
+  assertDateOrder(termStart, termEnd, { earlier: '任期开始日', earlierEn: 'The start of the term', later: '任期届满日', laterEn: 'The end of the term', path: 'termEnd' });
+  const today = shanghaiDate();
+  const activating = committee.status === 'forming' && nextStatus === 'active';
+  const ending = nextStatus === 'ended';
+  const blocking: RuleId[] = nextStatus === 'active' ? [...(activating ? (['committee-formation'] as RuleId[]) : []), ...COMPOSITION_RULES] : [];
+  try {
+    const { warnings } = await checkedWrite(
+      db,
+      {
+        quarterId: committee.quarter_id,
+        asOf: today,
+        locale: ctx.locale,
+        rules: ending ? [] : [...COMPOSITION_RULES, 'party-organization-required'],
+        blocking,
+        alwaysBlock: activating ? blocking : [],
+        committeeId,
+        neverRefuse: ending,
+      },
+      async (tx) => {
+        if (activating) {
+          // The re-election (换届) is done: the committee in office hands over.
+          const previous = await tx.selectFrom('owners_committees').select(['id', 'term_start']).where('quarter_id', '=', committee.quarter_id).where('status', '=', 'active').executeTakeFirst();
+          if (previous) {
+            const dayBefore = addDays(termStart, -1);
+            const endedOn = compareDates(dayBefore, previous.term_start) >= 0 ? dayBefore : today;
+            await tx.updateTable('owners_committees').set({ status: 'ended', ended_on: endedOn, updated_at: new Date() }).where('id', '=', previous.id).execute();
+            await recordAudit(tx, ctx, { action: 'update', entity: 'owners_committee', entityId: previous.id, place, before: { status: 'active' }, after: { status: 'ended', endedOn, succeededBy: committeeId } });
+          }
+        }
+        const set: Record<string, unknown> = { updated_at: new Date(), status: nextStatus, term_start: termStart, term_end: termEnd };
+        if (patch.termNumber !== undefined) set.term_number = patch.termNumber;
+        if (patch.electedOn !== undefined) set.elected_on = patch.electedOn;
+        if (ending) set.ended_on = today;
+        await tx.updateTable('owners_committees').set(set).where('id', '=', committeeId).execute();
+        await recordAudit(tx, ctx, {
+          action: 'update',
+          entity: 'owners_committee',
+          entityId: committeeId,
+          place,
+          before: { status: committee.status, termStart: committee.term_start, termEnd: committee.term_end, electedOn: committee.elected_on },
+          after: patch,
+        });
+      },
+    );
+    return { warnings };
+  } catch (err) {
+    rethrowConflict(err);
+  }
+}
+
+export async function addCommitteeMembers(db: DB, ctx: OrgContext, committeeId: string, members: MemberInput[]): Promise<{ ids: string[]; warnings: CheckItem[] }> {
+  const { committee, place } = await committeeWithPlace(db, ctx.actor, committeeId);
+  assertCan(ctx.actor, 'organizations.manage');
+  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
+  try {
+    const { result, warnings } = await checkedWrite(
+      db,
+      {
+        quarterId: committee.quarter_id,
+        asOf: shanghaiDate(),
+        locale: ctx.locale,
+        rules: [...COMPOSITION_RULES, 'party-organization-required'],
+        blocking: committee.status === 'active' ? COMPOSITION_RULES : [],
+        committeeId,
+      },
+      async (tx) => {
+        const resolved = await resolveMembers(tx, committee.quarter_id, members, 'members.');
+        const current = await tx.selectFrom('committee_members').select(['owner_id', 'name']).where('committee_id', '=', committeeId).where('removed_on', 'is', null).execute();
+        const dup = resolved.find((m) => current.some((c) => c.owner_id === m.ownerId));
+        if (dup) throw conflict(`委员“${dup.name}”`, `Member "${dup.name}"`);
+        const ids = await insertMembers(tx, place, committeeId, resolved);
+        await recordAudit(tx, ctx, { action: 'create', entity: 'committee_member', entityId: ids.join(','), place, after: { committeeId, members } });
+        return ids;
+      },
+    );
+    return { ids: result, warnings };
+  } catch (err) {
+    rethrowConflict(err);
+  }
+}
+
+export interface MemberPatch {
+  position?: CommitteePosition;
+  isPartyMember?: boolean;
+  joinedOn?: IsoDate | null;
+  commitmentsSignedOn?: IsoDate | null;
+}
+
+export async function updateCommitteeMember(db: DB, ctx: OrgContext, memberId: string, patch: MemberPatch): Promise<{ warnings: CheckItem[] }> {
+  const { member, committee, place } = await memberWithPlace(db, ctx.actor, memberId);
+  assertCan(ctx.actor, 'organizations.manage');
+  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
+  if (member.removed_on) throw new AppError('MEMBER_REMOVED', { date: member.removed_on });
+  const { warnings } = await checkedWrite(
+    db,
+    {
+      quarterId: committee.quarter_id,
+      asOf: shanghaiDate(),
+      locale: ctx.locale,
+      rules: [...COMPOSITION_RULES, 'party-organization-required'],
+      blocking: committee.status === 'active' ? COMPOSITION_RULES : [],
+      committeeId: committee.id,
+    },
+    async (tx) => {
+      const set: Record<string, unknown> = { updated_at: new Date() };
+      if (patch.position !== undefined) set.position = patch.position;
+      if (patch.isPartyMember !== undefined) set.is_party_member = patch.isPartyMember;
+      if (patch.joinedOn !== undefined) set.joined_on = patch.joinedOn;
+      if (patch.commitmentsSignedOn !== undefined) set.commitments_signed_on = patch.commitmentsSignedOn;
+      await tx.updateTable('committee_members').set(set).where('id', '=', memberId).execute();
+      await recordAudit(tx, ctx, {
+        action: 'update',
+        entity: 'committee_member',
+        entityId: memberId,
+        place,
+        before: { position: member.position, isPartyMember: member.is_party_member, joinedOn: member.joined_on, commitmentsSignedOn: member.commitments_signed_on },
+        after: patch,
+      });
+    },
+  );
+  return { warnings };
+}
+
+/** Removal of an unfit or departing member (不合格人员退出机制, BG 二（二）7). Never refused. */
+export async function removeCommitteeMember(db: DB, ctx: OrgContext, memberId: string, input: { removedOn: IsoDate; reason: string }): Promise<{ warnings: CheckItem[] }> {
+  const { member, committee, place } = await memberWithPlace(db, ctx.actor, memberId);
+  assertCan(ctx.actor, 'organizations.manage');
+  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
+  if (member.removed_on) throw new AppError('MEMBER_REMOVED', { date: member.removed_on });
+  const { warnings } = await checkedWrite(
+    db,
+    {
+      quarterId: committee.quarter_id,
+      asOf: shanghaiDate(),
+      locale: ctx.locale,
+      rules: COMPOSITION_RULES,
+      blocking: [],
+      committeeId: committee.id,
+      neverRefuse: true,
+    },
+    async (tx) => {
+      await tx.updateTable('committee_members').set({ removed_on: input.removedOn, removal_reason: input.reason, updated_at: new Date() }).where('id', '=', memberId).execute();
+      await recordAudit(tx, ctx, { action: 'update', entity: 'committee_member', entityId: memberId, place, before: { removedOn: null }, after: input });
+    },
+  );
+  return { warnings };
+}
+
+export async function addTraining(
+  db: DB,
+  ctx: OrgContext,
+  committeeId: string,
+  input: { heldOn: IsoDate; topic: string; organizer?: string; memberIds: string[] },
+): Promise<{ id: string }> {
+  const { place } = await committeeWithPlace(db, ctx.actor, committeeId);
+  assertCan(ctx.actor, 'organizations.manage');
+  const memberIds = [...new Set(input.memberIds)];
+  return db.transaction().execute(async (tx) => {
+    const found = await tx.selectFrom('committee_members').select('id').where('committee_id', '=', committeeId).where('id', 'in', memberIds).execute();
+    if (found.length !== memberIds.length) {
+      throw new AppError('INVALID_REFERENCE', { what: '委员', whatEn: 'A member' }, { issues: [{ path: 'memberIds', message: '委员不属于该届业主委员会' }] });
+    }
+    const row = await tx
+      .insertInto('committee_trainings')
+      .values({ district_id: place.districtId, quarter_id: place.quarterId, committee_id: committeeId, held_on: input.heldOn, topic: input.topic, organizer: input.organizer ?? '' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('committee_training_attendees')
+      .values(memberIds.map((m) => ({ training_id: row.id, member_id: m, district_id: place.districtId, quarter_id: place.quarterId })))
+      .execute();
+    await recordAudit(tx, ctx, { action: 'create', entity: 'committee_training', entityId: row.id, place, after: input });
+    return row;
+  });
+}
+
+export interface AppraisalInput {
+  appraisedOn: IsoDate;
+  periodLabel?: string;
+  ledBy?: string;
+  results: { memberId: string; rating: (typeof appraisalRatings)[number]; note?: string }[];
+  publishedOn?: IsoDate | null;
+}
+
+export async function addAppraisal(db: DB, ctx: OrgContext, committeeId: string, input: AppraisalInput): Promise<{ id: string }> {
+  const { place } = await committeeWithPlace(db, ctx.actor, committeeId);
+  assertCan(ctx.actor, 'organizations.manage');
+  assertDateOrder(input.appraisedOn, input.publishedOn, { earlier: '考核日期', earlierEn: 'The appraisal date', later: '公布日期', laterEn: 'The publication date', path: 'publishedOn' });
+  return db.transaction().execute(async (tx) => {
+    const ids = [...new Set(input.results.map((r) => r.memberId))];
+    const found = ids.length ? await tx.selectFrom('committee_members').select('id').where('committee_id', '=', committeeId).where('id', 'in', ids).execute() : [];
+    if (found.length !== ids.length) {
+      throw new AppError('INVALID_REFERENCE', { what: '委员', whatEn: 'A member' }, { issues: [{ path: 'results', message: '委员不属于该届业主委员会' }] });
+    }
+    const row = await tx
+      .insertInto('committee_appraisals')
+      .values({
+        district_id: place.districtId,
+        quarter_id: place.quarterId,
+        committee_id: committeeId,
+        appraised_on: input.appraisedOn,
+        period_label: input.periodLabel ?? '',
+        led_by: input.ledBy ?? '',
+        results: JSON.stringify(input.results),
+        published_on: input.publishedOn ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, ctx, { action: 'create', entity: 'committee_appraisal', entityId: row.id, place, after: input });
+    return row;
+  });
+}
+
+// ---- reading ----------------------------------------------------------------------------------
+
+export async function committeeViews(db: DB, quarterId: string, locale: Locale, filter: { committeeId?: string; status?: CommitteeStatus[] } = {}) {
+  let q = db.selectFrom('owners_committees').selectAll().where('quarter_id', '=', quarterId);
+  if (filter.committeeId) q = q.where('id', '=', filter.committeeId);
+  if (filter.status?.length) q = q.where('status', 'in', filter.status);
+  const committees = await q.orderBy('term_start', 'desc').execute();
+  if (!committees.length) return [];
+  const ids = committees.map((c) => c.id);
+  const members = await db.selectFrom('committee_members').selectAll().where('committee_id', 'in', ids).orderBy('created_at').orderBy('id').execute();
+  const trainings = await db.selectFrom('committee_trainings').selectAll().where('committee_id', 'in', ids).orderBy('held_on').execute();
+  const attendees = trainings.length
+    ? await db.selectFrom('committee_training_attendees').select(['training_id', 'member_id']).where('training_id', 'in', trainings.map((t) => t.id)).execute()
+    : [];
+  const appraisals = await db.selectFrom('committee_appraisals').selectAll().where('committee_id', 'in', ids).orderBy('appraised_on').execute();
+  const partyOrgs = await db
+    .selectFrom('party_organizations')
+    .select(['id', 'name', 'owners_committee_id', 'dissolved_on'])
+    .where('owners_committee_id', 'in', ids)
+    .where('dissolved_on', 'is', null)
+    .execute();
+  const rank: Record<string, number> = { chair: 0, 'vice-chair': 1, member: 2 };
+  return committees.map((c) => {
+    const own = members
+      .filter((m) => m.committee_id === c.id)
+      .sort((a, b) => Number(!!a.removed_on) - Number(!!b.removed_on) || rank[a.position] - rank[b.position]);
+    const current = own.filter((m) => !m.removed_on);
+    const po = partyOrgs.find((p) => p.owners_committee_id === c.id);
+    return {
+      id: c.id,
+      quarterId: c.quarter_id,
+      termNumber: c.term_number,
+      termStart: c.term_start,
+      termEnd: c.term_end,
+      status: c.status as CommitteeStatus,
+      statusLabel: statusLabels[c.status][locale],
+      electedOn: c.elected_on,
+      endedOn: c.ended_on,
+      memberCount: current.length,
+      partyMemberCount: current.filter((m) => m.is_party_member).length,
+      partyOrganization: po ? { id: po.id, name: po.name } : null,
+      members: own.map((m) => ({
+        id: m.id,
+        ownerId: m.owner_id,
+        candidateId: m.candidate_id,
+        name: m.name,
+        position: m.position as CommitteePosition,
+        positionLabel: positionLabels[m.position][locale],
+        isPartyMember: m.is_party_member,
+        joinedOn: m.joined_on,
+        commitmentsSignedOn: m.commitments_signed_on,
+        removedOn: m.removed_on,
+        removalReason: m.removal_reason,
+        trainingDates: trainings.filter((t) => attendees.some((a) => a.training_id === t.id && a.member_id === m.id)).map((t) => t.held_on),
+      })),
+      trainings: trainings
+        .filter((t) => t.committee_id === c.id)
+        .map((t) => ({ id: t.id, heldOn: t.held_on, topic: t.topic, organizer: t.organizer, memberIds: attendees.filter((a) => a.training_id === t.id).map((a) => a.member_id) })),
+      appraisals: appraisals
+        .filter((a) => a.committee_id === c.id)
+        .map((a) => ({ id: a.id, appraisedOn: a.appraised_on, periodLabel: a.period_label, ledBy: a.led_by, results: a.results as AppraisalInput['results'], publishedOn: a.published_on })),
+    };
+  });
+}
+
+export type CommitteeView = Awaited<ReturnType<typeof committeeViews>>[number];
+
+export async function listCommittees(db: DB, actor: Actor, quarterId: string, locale: Locale) {
+  await quarterFor(db, actor, quarterId, 'organizations.read');
+  return committeeViews(db, quarterId, locale);
+}
+
+export async function getCommittee(db: DB, actor: Actor, committeeId: string, locale: Locale) {
+  const { committee } = await committeeWithPlace(db, actor, committeeId);
+  assertCan(actor, 'organizations.read');
+  return (await committeeViews(db, committee.quarter_id, locale, { committeeId }))[0];
+}
+
+// ---- owners' supervisory committee (DB3305/T 309—2024 3.2) -------------------------------------
+
+export interface SupervisoryMemberInput {
+  ownerId: string;
+  position: 'chair' | 'member';
+  isPartyMember?: boolean;
+  joinedOn?: IsoDate | null;
+}
+
+/** Members of the supervisory committee are owners of the quarter, elected by the assembly. */
+async function resolveSupervisoryMembers(tx: DB, quarterId: string, inputs: SupervisoryMemberInput[]) {
+  const standings = await ownerStandings(tx, inputs.map((m) => m.ownerId));
+  const seen = new Set<string>();
+  return inputs.map((m, i) => {
+    const s = standings.get(m.ownerId);
+    if (!s || s.quarterId !== quarterId || s.unitCount === 0) throw ownerRef(`members.${i}.ownerId`);
+    if (s.kind !== 'person') throw new AppError('MEMBER_NOT_PERSON', { name: s.name });
+    if (seen.has(m.ownerId)) throw conflict(`成员“${s.name}”`, `Member "${s.name}"`);
+    seen.add(m.ownerId);
+    return { ...m, name: s.name };
+  });
+}
+
+async function supervisoryWithPlace(db: DB, actor: Actor, id: string) {
+  const c = await db.selectFrom('supervisory_committees').selectAll().where('id', '=', id).executeTakeFirst();
+  const place = c ? await quarterFor(db, actor, c.quarter_id, null) : null;
+  if (!c || !place) throw notFound();
+  return { committee: c, place };
+}
+
+async function insertSupervisoryMembers(tx: DB, place: QuarterPlace, committeeId: string, members: Awaited<ReturnType<typeof resolveSupervisoryMembers>>) {
+  for (const m of members) {
+    await tx
+      .insertInto('supervisory_committee_members')
+      .values({
+        district_id: place.districtId,
+        quarter_id: place.quarterId,
+        supervisory_committee_id: committeeId,
+        owner_id: m.ownerId,
+        name: m.name,
+        position: m.position,
+        is_party_member: m.isPartyMember ?? false,
+        joined_on: m.joinedOn ?? null,
+      })
+      .execute();
+  }
+}
+
+export async function createSupervisoryCommittee(
+  db: DB,
+  ctx: OrgContext,
+  quarterId: string,
+  input: { termStart: IsoDate; termEnd: IsoDate; electedOn?: IsoDate | null; members?: SupervisoryMemberInput[] },
+): Promise<{ id: string }> {
+  const place = await quarterFor(db, ctx.actor, quarterId, 'organizations.manage');
+  assertDateOrder(input.termStart, input.termEnd, { earlier: '任期开始日', earlierEn: 'The start of the term', later: '任期届满日', laterEn: 'The end of the term', path: 'termEnd' });
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const members = await resolveSupervisoryMembers(tx, quarterId, input.members ?? []);
+      const row = await tx
+        .insertInto('supervisory_committees')
+        .values({ district_id: place.districtId, quarter_id: quarterId, term_start: input.termStart, term_end: input.termEnd, status: 'active', elected_on: input.electedOn ?? null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await insertSupervisoryMembers(tx, place, row.id, members);
+      await recordAudit(tx, ctx, { action: 'create', entity: 'supervisory_committee', entityId: row.id, place, after: input });
+      return row;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('本小区在任的业主监督委员会，或该成员', 'An active supervisory committee of this quarter, or this member,');
+    throw err;
+  }
+}
+
+export async function updateSupervisoryCommittee(
+  db: DB,
+  ctx: OrgContext,
+  id: string,
+  patch: { termStart?: IsoDate; termEnd?: IsoDate; electedOn?: IsoDate | null; status?: 'ended' },
+): Promise<void> {
+  const { committee, place } = await supervisoryWithPlace(db, ctx.actor, id);
+  assertCan(ctx.actor, 'organizations.manage');
+  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
+  assertDateOrder(patch.termStart ?? committee.term_start, patch.termEnd ?? committee.term_end, {
+    earlier: '任期开始日',
+    earlierEn: 'The start of the term',
+    later: '任期届满日',
+    laterEn: 'The end of the term',
+    path: 'termEnd',
+  });
+  await db.transaction().execute(async (tx) => {
+    const set: Record<string, unknown> = { updated_at: new Date() };
+    if (patch.termStart !== undefined) set.term_start = patch.termStart;
+    if (patch.termEnd !== undefined) set.term_end = patch.termEnd;
+    if (patch.electedOn !== undefined) set.elected_on = patch.electedOn;
+    if (patch.status !== undefined) set.status = patch.status;
+    await tx.updateTable('supervisory_committees').set(set).where('id', '=', id).execute();
+    await recordAudit(tx, ctx, { action: 'update', entity: 'supervisory_committee', entityId: id, place, before: { termStart: committee.term_start, termEnd: committee.term_end, status: committee.status }, after: patch });
+  });
+}
+
+export async function addSupervisoryMembers(db: DB, ctx: OrgContext, id: string, members: SupervisoryMemberInput[]): Promise<void> {
+  const { committee, place } = await supervisoryWithPlace(db, ctx.actor, id);
+  assertCan(ctx.actor, 'organizations.manage');
+  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
+  try {
+    await db.transaction().execute(async (tx) => {
+      const resolved = await resolveSupervisoryMembers(tx, committee.quarter_id, members);
+      await insertSupervisoryMembers(tx, place, id, resolved);
+      await recordAudit(tx, ctx, { action: 'create', entity: 'supervisory_member', entityId: id, place, after: { members } });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('该成员', 'This member');
+    throw err;
+  }
+}
+
+export async function removeSupervisoryMember(db: DB, ctx: OrgContext, memberId: string, input: { removedOn: IsoDate; reason: string }): Promise<void> {
+  const m = await db.selectFrom('supervisory_committee_members').selectAll().where('id', '=', memberId).executeTakeFirst();
+  if (!m) throw notFound();
+  const { place } = await supervisoryWithPlace(db, ctx.actor, m.supervisory_committee_id);
+  assertCan(ctx.actor, 'organizations.manage');
+  if (m.removed_on) throw new AppError('MEMBER_REMOVED', { date: m.removed_on });
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('supervisory_committee_members').set({ removed_on: input.removedOn, removal_reason: input.reason }).where('id', '=', memberId).execute();
+    await recordAudit(tx, ctx, { action: 'update', entity: 'supervisory_member', entityId: memberId, place, before: { removedOn: null }, after: input });
+  });
+}
+
+export async function supervisoryViews(db: DB, quarterId: string, locale: Locale, onlyActive = false) {
+  let q = db.selectFrom('supervisory_committees').selectAll().where('quarter_id', '=', quarterId);
+  if (onlyActive) q = q.where('status', '=', 'active');
+  const committees = await q.orderBy('term_start', 'desc').execute();
+  if (!committees.length) return [];
+  const members = await db
+    .selectFrom('supervisory_committee_members')
+    .selectAll()
+    .where('supervisory_committee_id', 'in', committees.map((c) => c.id))
+    .orderBy('created_at')
+    .execute();
+  return committees.map((c) => ({
+    id: c.id,
+    termStart: c.term_start,
+    termEnd: c.term_end,
+    status: c.status,
+    statusLabel: statusLabels[c.status][locale],
+    electedOn: c.elected_on,
+    members: members
+      .filter((m) => m.supervisory_committee_id === c.id)
+      .map((m) => ({
+        id: m.id,
+        ownerId: m.owner_id,
+        name: m.name,
+        position: m.position,
+        positionLabel: m.position === 'chair' ? (locale === 'en' ? 'Chair' : '主任') : locale === 'en' ? 'Member' : '委员',
+        isPartyMember: m.is_party_member,
+        joinedOn: m.joined_on,
+        removedOn: m.removed_on,
+        removalReason: m.removal_reason,
+      })),
+  }));
+}
+
+export async function listSupervisoryCommittees(db: DB, actor: Actor, quarterId: string, locale: Locale) {
+  await quarterFor(db, actor, quarterId, 'organizations.read');
+  return supervisoryViews(db, quarterId, locale);
+}
+

@@ -1,0 +1,116 @@
+// What the organisations module shows: the quarter dossier's section (一小区一档案, ZAS 6.1.3.2),
+// the rules in force under the district's pack, and each role's list of what it must act on.
+import { assertCan, type Actor } from '../../platform/access';
+import type { Locale } from '../../platform/i18n';
+import { addDays, compareDates, daysBetween } from '../../../core/dates';
+import { evaluateQuarter, resolveRule, ruleCatalog } from '../../../core/policy/index';
+import { districtPolicyPack } from '../places/service';
+import { registerDossierSection } from '../registry/dossier';
+import { quarterFactsInScope } from '../registry/queries-for-organizations';
+import { commissionersOf, contractsOf, partyOrganizationsOf, peopleOf } from './bodies';
+import { qualificationChecklist } from './checklist';
+import { committeeViews, supervisoryViews } from './committees';
+import { applicable, judgeQuarter, loadQuarterFacts, toCheckItem } from './facts';
+import { quarterFor, shanghaiDate, type DB } from './shared';
+import { candidatesOfQuarter, vettingQueue } from './vetting';
+
+/** Everything the module holds about one quarter, with the checks, as the dossier shows it. */
+export async function organizationsOfQuarter(db: DB, quarterId: string, locale: Locale) {
+  const place = await db.selectFrom('quarters').select('district_id').where('id', '=', quarterId).executeTakeFirstOrThrow();
+  const packId = await districtPolicyPack(db, place.district_id);
+  const [checks, committees, supervisory, commissioners, partyOrganizations, contracts, people, candidates] = await Promise.all([
+    judgeQuarter(db, quarterId, { asOf: shanghaiDate() }),
+    committeeViews(db, quarterId, locale),
+    supervisoryViews(db, quarterId, locale),
+    commissionersOf(db, quarterId),
+    partyOrganizationsOf(db, quarterId, locale),
+    contractsOf(db, quarterId, locale),
+    peopleOf(db, quarterId),
+    candidatesOfQuarter(db, quarterId, locale),
+  ]);
+  return {
+    pack: packId,
+    checks: checks.map((r) => toCheckItem(r, locale)),
+    committees,
+    supervisoryCommittees: supervisory,
+    commissioners,
+    partyOrganizations,
+    contracts,
+    ...people,
+    candidates,
+  };
+}
+
+export async function quarterOrganizations(db: DB, actor: Actor, quarterId: string, locale: Locale) {
+  await quarterFor(db, actor, quarterId, 'organizations.read');
+  return organizationsOfQuarter(db, quarterId, locale);
+}
+
+// The dossier shows the section to everyone who may read organisations; others do not see it.
+registerDossierSection('organizations', async (db, actor, quarterId, locale) => {
+  if (!actor.permissions.includes('organizations.read')) return null;
+  return { key: 'organizations', title: locale === 'en' ? 'Organisations' : '组织建设', data: await organizationsOfQuarter(db, quarterId, locale) };
+});
+
+/** The rules in force for the actor's district, each with its clauses, and the vetting checklist. */
+export async function rulesInForce(db: DB, actor: Actor, locale: Locale) {
+  assertCan(actor, 'organizations.read');
+  const packId = await districtPolicyPack(db, actor.path.districtId);
+  const catalog = ruleCatalog(packId);
+  return {
+    pack: { id: catalog.pack.id, version: catalog.pack.version, title: catalog.pack.title[locale], source: catalog.pack.source },
+    rules: catalog.rules.map((r) => ({
+      id: r.id,
+      title: r.title[locale],
+      description: r.description?.[locale] ?? '',
+      severity: r.severity,
+      params: r.params,
+      citations: r.citations.map((c) => ({ text: c.text, quote: c.quote ?? null, aspect: c.aspect ?? null })),
+      changes: r.changes.map((c) => ({ packId: c.packId, note: c.note[locale] })),
+    })),
+    checklist: qualificationChecklist.map((i) => ({ id: i.id, kind: i.kind, label: i.label[locale], citation: i.citation, quote: i.quote })),
+  };
+}
+
+/**
+ * What the actor must act on (a page per role): the vetting steps waiting for its office, the
+ * committees of its quarters whose term ends within the reminder lead time or has run out, and
+ * the rules failing in its quarters. One query per kind of record for all quarters in scope.
+ */
+export async function actionsFor(db: DB, actor: Actor, locale: Locale) {
+  assertCan(actor, 'organizations.read');
+  const today = shanghaiDate();
+  const quarters = await quarterFactsInScope(db, actor);
+  const facts = await loadQuarterFacts(db, quarters, { asOf: today });
+  const packByDistrict = new Map<string, string>();
+  const expiringTerms: { quarterId: string; quarterName: string; termEnd: string; daysLeft: number; expired: boolean; citation: string }[] = [];
+  const failingChecks: { quarterId: string; quarterName: string; rule: string; status: 'fail' | 'warn'; citation: string; message: string }[] = [];
+  for (const q of quarters) {
+    let pack = packByDistrict.get(q.districtId);
+    if (!pack) {
+      pack = await districtPolicyPack(db, q.districtId);
+      packByDistrict.set(q.districtId, pack);
+    }
+    const f = facts.get(q.quarterId)!;
+    const results = applicable(evaluateQuarter(pack, f));
+    for (const r of results) {
+      if (r.status === 'fail') failingChecks.push({ quarterId: q.quarterId, quarterName: q.name, ...(toCheckItem(r, locale) as { rule: string; status: 'fail'; citation: string; message: string }) });
+    }
+    const c = f.committee;
+    if (c?.termEnd && !c.successorElected) {
+      const lead = resolveRule(pack, 'committee-term-expiry');
+      if (compareDates(today, addDays(c.termEnd, -lead.params.reminderDays)) >= 0) {
+        expiringTerms.push({
+          quarterId: q.quarterId,
+          quarterName: q.name,
+          termEnd: c.termEnd,
+          daysLeft: daysBetween(today, c.termEnd),
+          expired: compareDates(today, c.termEnd) > 0,
+          citation: lead.citations[0]?.text ?? '',
+        });
+      }
+    }
+  }
+  expiringTerms.sort((a, b) => a.daysLeft - b.daysLeft);
+  return { vetting: await vettingQueue(db, actor, locale), expiringTerms, failingChecks };
+}

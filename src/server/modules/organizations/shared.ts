@@ -1,0 +1,78 @@
+// Helpers shared by the organisations module's services: the request context, the access checks
+// (scope first → 404, then the role → 403), today's date in Asia/Shanghai.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import { assertCan, assertInScope, isOffice, type Actor, type Permission, type PlacePath } from '../../platform/access';
+import type { RequestContext } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import type { Locale } from '../../platform/i18n';
+import { compareDates, type IsoDate } from '../../../core/dates';
+import { quarterPlace } from '../registry/quarters';
+import './tables';
+
+export type DB = Kysely<Database>;
+export type Exec = Kysely<Database> | Transaction<Database>;
+
+/** A write's context: who, from where, and the language the answer is given in. */
+export interface OrgContext extends RequestContext {
+  locale: Locale;
+}
+
+const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar day in Asia/Shanghai at `now` (SPEC: times are shown in Asia/Shanghai). */
+export function shanghaiDate(now: Date = new Date()): IsoDate {
+  return shanghaiDay.format(now);
+}
+
+export type QuarterPlace = PlacePath & { name: string; quarterId: string };
+
+/** The quarter's place if it exists and is in scope (404 otherwise), then the permission (403). */
+export async function quarterFor(db: Exec, actor: Actor, quarterId: string, permission: Permission | null): Promise<QuarterPlace> {
+  const place = await quarterPlace(db as DB, quarterId);
+  assertInScope(actor, place, { parentRead: true });
+  if (permission) assertCan(actor, permission);
+  return place as QuarterPlace;
+}
+
+/** Records a place path for a record of a quarter from its stored ids. */
+export async function placeOfQuarter(db: Exec, quarterId: string): Promise<QuarterPlace | null> {
+  return (await quarterPlace(db as DB, quarterId)) as QuarterPlace | null;
+}
+
+/** Only the tripartite offices appoint commissioners and keep the offices' own records. */
+export function assertOffice(actor: Actor): void {
+  assertCan(actor, 'organizations.manage');
+  if (!isOffice(actor.role)) throw new AppError('FORBIDDEN');
+}
+
+/** `later` must not be before `earlier` (both optional). */
+export function assertDateOrder(
+  earlier: IsoDate | null | undefined,
+  later: IsoDate | null | undefined,
+  names: { earlier: string; earlierEn: string; later: string; laterEn: string; path: string },
+): void {
+  if (earlier && later && compareDates(later, earlier) < 0) {
+    throw new AppError('DATE_ORDER', names, { issues: [{ path: names.path, message: `不能早于${names.earlier}` }] });
+  }
+}
+
+/**
+ * Serialises the rule-checked writes of one quarter: two requests that each add a commissioner
+ * or a contract must not both pass the check against the state before the other. A transaction
+ * advisory lock, released at commit or rollback; PGlite, a single session, takes it trivially.
+ */
+export async function lockQuarter(tx: Transaction<Database>, quarterId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`organizations:${quarterId}`}, 0))`.execute(tx);
+}
+
+/** JSON for a jsonb column. */
+export const json = (value: unknown) => JSON.stringify(value);
+
+export function asStringArray(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+export function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,188 @@
+// Staff form an owners' committee through candidate vetting in the browser (百委〔2023〕37号
+// 二（二）5): the community office recommends and pre-reviews, the street office reviews and
+// records the joint department review, then forms the committee; a committee of 4 is refused
+// with its clause (T/ZAS 4006.1—2020 5.4.2) shown, one of 5 is formed. Real server, real
+// database, the built web app, Debian's Chromium.
+import path from 'node:path';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskIdNumber } from '../../src/core/idnumber';
+import { keyedHash } from '../../src/server/platform/keys';
+import { createTestApp, PASSWORD, testIdNumber, type TestApp } from '../support/app';
+import { launchBrowser, newDesktopPage, newPhonePage, screenshot, type Browser, type Page } from '../support/browser';
+
+const webDir = path.resolve(__dirname, '../../dist/web');
+let t: TestApp;
+let browser: Browser;
+let base: string;
+let quarterId: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) throw new Error('dist/web is not built: run npm test (it builds the web app) or npm run build:web');
+  t = await createTestApp({ webDir });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchBrowser();
+
+  // A quarter like the demo's 梧桐花园: fully delivered long ago, no committee yet, 6 owners
+  // with a flat each, and its party branch (which recommends candidates).
+  const k = t.db.kysely;
+  const q = await k
+    .insertInto('quarters')
+    .values({ district_id: t.fx.districtA, street_id: t.fx.streetA1, community_id: t.fx.communityA1, name: '梧桐新苑', total_building_area: 2_000_000, delivered_area: 2_000_000, first_delivery_date: '2008-06-28', households: 150 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  quarterId = q.id;
+  const common = { district_id: t.fx.districtA, quarter_id: quarterId };
+  const building = await k.insertInto('buildings').values({ ...common, name: '1幢', floors: 6 }).returning('id').executeTakeFirstOrThrow();
+  for (let i = 1; i <= 6; i++) {
+    const unit = await k.insertInto('units').values({ ...common, building_id: building.id, number: `1-${100 + i}`, exclusive_area: 9000 }).returning('id').executeTakeFirstOrThrow();
+    const id = testIdNumber();
+    const owner = await k
+      .insertInto('owners')
+      .values({ ...common, kind: 'person', name: `梧桐业主${i}`, id_number_hash: keyedHash(t.hashKey, id), id_number_masked: maskIdNumber(id) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await k.insertInto('unit_owners').values({ ...common, unit_id: unit.id, owner_id: owner.id }).execute();
+  }
+  const staff = await t.login('community');
+  expect((await staff.post('/api/party-organizations', { kind: 'quarter', quarterId, name: '梧桐新苑党支部', memberCount: 12 })).statusCode).toBe(201);
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const tid = (id: string) => `[data-testid="${id}"]`;
+const BINDING = ['law-abiding', 'full-capacity', 'time-available', 'coordination-ability', 'ten-exclusions'];
+
+async function login(page: Page, username: string) {
+  await page.goto(`${base}/login`);
+  await page.fill(tid('login-username'), username);
+  await page.fill(tid('login-password'), PASSWORD);
+  await page.click(tid('login-submit'));
+  await page.waitForSelector(tid('header-user-name'));
+}
+
+async function openSection(page: Page) {
+  await page.goto(`${base}/quarters/${quarterId}?tab=section-organizations`);
+  await page.waitForSelector(tid('org-candidates'));
+}
+
+/** Ticks an antd checkbox (the test id sits on its hidden input) by clicking its label, as a user does. */
+async function tick(page: Page, testId: string, index = 0) {
+  const input = page.locator(`input${tid(testId)}`).nth(index);
+  if (!(await input.isChecked())) await input.locator('xpath=ancestor::label[1]').click();
+  await expect.poll(() => input.isChecked()).toBe(true);
+}
+
+/** Takes the review step of every candidate waiting for this office, one dialog each. */
+async function reviewAll(page: Page, step: string, opinion: string, expected: number, departments?: string) {
+  const buttons = page.locator(`${tid('org-review')}[data-step="${step}"]`);
+  for (let done = 0; done < expected; done++) {
+    await expect.poll(() => buttons.count(), { timeout: 10_000 }).toBe(expected - done);
+    await buttons.first().click();
+    await page.waitForSelector(tid('org-review-submit'));
+    for (const item of BINDING) await tick(page, `org-review-check-${item}`);
+    await page.fill(tid('org-review-opinion'), opinion);
+    if (departments) await page.fill(tid('org-review-departments'), departments);
+    await page.click(tid('org-review-submit'));
+    await page.waitForSelector(tid('org-review-submit'), { state: 'detached' });
+  }
+  await expect.poll(() => buttons.count(), { timeout: 10_000 }).toBe(0);
+}
+
+describe('organisations in the browser', () => {
+  it('staff form a committee through the vetting steps and see a composition violation refused with its clause', { timeout: 240_000 }, async () => {
+    // 1. The community office recommends five owners, three of them party members.
+    const page = await newDesktopPage(browser);
+    await login(page, 'community');
+    await openSection(page);
+    await screenshot(page, 'e2e-org-section-empty');
+    for (let i = 1; i <= 5; i++) {
+      await page.click(tid('org-recommend'));
+      await page.waitForSelector(tid('org-recommend-submit'));
+      await page.click(tid('org-recommend-owner'));
+      await page.keyboard.type(`梧桐业主${i}`);
+      await page.keyboard.press('Enter');
+      if (i <= 3) await tick(page, 'org-recommend-party');
+      await page.click(tid('org-recommend-submit'));
+      await page.waitForSelector(tid('org-recommend-submit'), { state: 'detached' });
+      await expect.poll(() => page.locator(tid('org-candidate-row')).count(), { timeout: 10_000 }).toBe(i);
+    }
+    // 2. Community pre-review (社区前置审核) with the qualification checklist.
+    await reviewAll(page, 'community-pre-review', '经社区党组织考察，符合条件', 5);
+    await screenshot(page, 'e2e-org-pre-reviewed');
+    await page.context().close();
+
+    // 3. The street office sees the candidates on its to-do page, reviews them (街道统筹把关) and
+    //    records the joint department review (部门联合审查).
+    const street = await newDesktopPage(browser);
+    await login(street, 'street');
+    await street.click(tid('menu-organizations'));
+    await street.waitForSelector(tid('org-actions-vetting'));
+    await expect.poll(() => street.locator(tid('org-actions-vetting-row')).count(), { timeout: 10_000 }).toBe(5);
+    await screenshot(street, 'e2e-org-actions-street');
+    await openSection(street);
+    await reviewAll(street, 'street-review', '街道研判同意', 5);
+    await reviewAll(street, 'joint-department-review', '住建、公安、民政联合审查无异议', 5, '住建、公安、民政');
+    const statuses = await street.locator(tid('org-candidate-row')).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(statuses).toEqual(['approved', 'approved', 'approved', 'approved', 'approved']);
+
+    // 4. A committee of four is refused: ZAS 5.4.2 asks for 5 to 11 (3 only below 100 households).
+    await street.click(tid('org-form-committee'));
+    await street.waitForSelector(tid('org-form-submit'));
+    await expect.poll(() => street.locator(`input${tid('org-form-pick')}`).count()).toBe(5);
+    for (let i = 0; i < 4; i++) await tick(street, 'org-form-pick', i);
+    await street.click(tid('org-form-submit'));
+    await street.waitForSelector(tid('org-violations'));
+    const violation = street.locator(`${tid('org-violation-row')}[data-rule="committee-size"]`);
+    expect(await violation.textContent()).toContain('T/ZAS 4006.1—2020 5.4.2');
+    expect(await violation.textContent()).toContain('4');
+    await screenshot(street, 'e2e-org-committee-refused');
+    expect((await (await t.login('street')).get(`/api/quarters/${quarterId}/committees`)).json().items).toEqual([]);
+
+    // 5. With the fifth candidate (and a chair) the committee is formed.
+    await tick(street, 'org-form-pick', 4);
+    // A chair and a vice-chair (ZAS 5.4.2 主任、副主任), chosen as a user does from the list.
+    for (const [index, label] of [
+      [0, '主任'],
+      [1, '副主任'],
+    ] as const) {
+      await street.locator(tid('org-form-position')).nth(index).click();
+      await street.locator('.ant-select-dropdown:visible').getByText(label, { exact: true }).click();
+      await street.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    }
+    await screenshot(street, 'e2e-org-committee-five');
+    await street.click(tid('org-form-submit'));
+    await street.waitForSelector(tid('org-form-submit'), { state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    // Saved with warnings (if any) in a dialog of its own; close it.
+    const ok = street.locator('.ant-modal-footer .ant-btn-primary');
+    if (await ok.count()) await ok.first().click();
+    await expect.poll(() => street.locator(tid('org-committee-member-row')).count(), { timeout: 10_000 }).toBe(5);
+    const committee = (await (await t.login('street')).get(`/api/quarters/${quarterId}/committees`)).json().items[0];
+    expect(committee).toMatchObject({ status: 'active', memberCount: 5, partyMemberCount: 3 });
+    expect(committee.members.map((m: { position: string }) => m.position).sort()).toEqual(['chair', 'member', 'member', 'member', 'vice-chair']);
+    // Every check in the tab carries its citation.
+    const citations = await street.locator(`${tid('org-check-row')} .gz-citation`).allTextContents();
+    expect(citations.length).toBeGreaterThan(0);
+    expect(citations.every((c) => /〔.+〕/.test(c))).toBe(true);
+    await screenshot(street, 'e2e-org-committee-formed');
+    await street.context().close();
+  });
+
+  it('the to-do page fits a phone and lists the rules with their clauses', async () => {
+    const page = await newPhonePage(browser);
+    await login(page, 'community');
+    await page.goto(`${base}/organizations`);
+    await page.waitForSelector(tid('org-rules'));
+    await expect.poll(() => page.locator(tid('org-rule-row')).count(), { timeout: 10_000 }).toBeGreaterThan(5);
+    const formation = await page.locator(`${tid('org-rule-row')}[data-rule="committee-formation"]`).textContent();
+    expect(formation).toContain('T/ZAS 4006.1—2020 5.4.1');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(page, 'e2e-org-actions-phone');
+    await page.context().close();
+  });
+});
