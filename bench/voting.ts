@@ -8,13 +8,14 @@
  * (default 32 requests in flight, and as many concurrent inserters).
  *
  * The server runs in this process on 127.0.0.1; the load comes from a worker thread with its
- * own event loop, sending one POST /api/votes/:id/ballot per verified owner (verification is
+ * own event loop (autocannon), sending one POST /api/votes/:id/ballot per verified owner (verification is
  * done beforehand and not timed). A ballot through the API is: token lookup, item check, the
  * duplicate pre-check, then one transaction with the audit entry, the row lock on the vote,
  * the sealed ballot and the new head. The plain-insert figure is one single-row INSERT per
  * ballot (autocommit) into a copy of the ballots table with the same indexes and checks, from
  * the same number of concurrent connections: what the database alone can take.
  */
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { startThrowawayCluster } from '../test/support/pg-cluster';
@@ -29,26 +30,38 @@ const MEMBERS = Number(process.env.BENCH_BALLOTS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const PASSWORD = 'bench-password-1';
 
+// The load runs in a worker thread with autocannon (an HTTP/1.1 load generator with keep-alive
+// connections), so that the client's own cost weighs as little as possible on the two cores the
+// server and PostgreSQL share. Each request carries the next owner's token.
 const LOAD_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
+const autocannon = require('autocannon');
 const { base, voteId, tokens, concurrency } = workerData;
 let next = 0, ok = 0, failed = 0, firstError = null;
-async function lane() {
-  for (;;) {
-    const i = next++;
-    if (i >= tokens.length) return;
-    const choices = { '1': ['yes', 'no', 'abstain'][i % 3], '2': ['yes', 'no'][i % 2], '3': 'yes' };
-    const res = await fetch(base + '/api/votes/' + voteId + '/ballot', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ voterToken: tokens[i], choices }) });
-    const text = await res.text();
-    if (res.status === 201) ok++; else { failed++; if (!firstError) firstError = res.status + ' ' + text; }
-  }
-}
-(async () => {
-  const start = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, lane));
+const start = process.hrtime.bigint();
+const instance = autocannon({
+  url: base,
+  connections: concurrency,
+  amount: tokens.length,
+  timeout: 60,
+  requests: [{
+    method: 'POST',
+    path: '/api/votes/' + voteId + '/ballot',
+    headers: { 'content-type': 'application/json' },
+    setupRequest(req) {
+      const i = next++;
+      const choices = { '1': ['yes', 'no', 'abstain'][i % 3], '2': ['yes', 'no'][i % 2], '3': 'yes' };
+      return { ...req, body: JSON.stringify({ voterToken: tokens[i], choices }) };
+    },
+    onResponse(status, body) {
+      if (status === 201) ok++; else { failed++; if (!firstError) firstError = status + ' ' + body; }
+    },
+  }],
+}, (err) => {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (err) { failed++; firstError = firstError || String(err); }
   parentPort.postMessage({ ok, failed, ms, firstError });
-})();
+});
 `;
 
 function runLoad(workerData: { base: string; voteId: string; tokens: string[]; concurrency: number }): Promise<{ ok: number; failed: number; ms: number; firstError: string | null }> {
@@ -59,10 +72,27 @@ function runLoad(workerData: { base: string; voteId: string; tokens: string[]; c
   });
 }
 
+/** CPU time (ms) used so far by this machine's PostgreSQL processes, from /proc (Linux). */
+function pgCpu(): number {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      if (!comm.startsWith('postgres')) continue;
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      total += (Number(f[11]) + Number(f[12])) * 10;
+    } catch {}
+  }
+  return total;
+}
 async function main() {
   console.log(`Voting bench: ${MEMBERS} members, ${CONCURRENCY} concurrent requests / connections`);
   const cluster = await startThrowawayCluster();
-  const db = await openDatabase({ databaseUrl: cluster.url });
+  // Both the server and the plain inserts reach PostgreSQL through its Unix socket, as a
+  // server beside its database would; the transport is the same for the two figures.
+  const dbUrl = `postgres://postgres@/postgres?host=${encodeURIComponent(cluster.dir)}&port=${cluster.port}`;
+  const db = await openDatabase({ databaseUrl: dbUrl });
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   try {
     await migrate(db);
@@ -150,9 +180,13 @@ async function main() {
     );
 
     // 1. Through the HTTP API.
+    const cpu0 = process.cpuUsage();
+    const pgcpu0 = pgCpu();
     const load = await runLoad({ base, voteId, tokens, concurrency: CONCURRENCY });
     if (load.failed) throw new Error(`${load.failed} ballots failed, first: ${load.firstError}`);
     const apiRate = (load.ok / load.ms) * 1000;
+    const nodeCpu = process.cpuUsage(cpu0);
+    const apiCpu = { node: (nodeCpu.user + nodeCpu.system) / 1000, postgres: pgCpu() - pgcpu0 };
 
     // The same rows, as stored.
     const rows = await k.selectFrom('ballots').selectAll().where('vote_id', '=', voteId).orderBy('seq').execute();
@@ -160,7 +194,7 @@ async function main() {
     if (rows.length !== MEMBERS || head.last_seq !== MEMBERS || rows[rows.length - 1].hash !== head.head) throw new Error('the chain is not complete');
 
     // 2. Plain INSERTs of the same rows into a copy of the ballots table (same indexes and checks).
-    const pool = new pg.Pool({ connectionString: cluster.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
     await pool.query('CREATE TABLE bench_ballots (LIKE ballots INCLUDING ALL)');
     let next = 0;
     const start = process.hrtime.bigint();
@@ -184,6 +218,7 @@ async function main() {
 
     console.log(`ballots through the API:   ${Math.round(apiRate)} /s  (${load.ok} in ${Math.round(load.ms)} ms)`);
     console.log(`plain INSERTs of the rows: ${Math.round(insertRate)} /s  (${rows.length} in ${Math.round(insertMs)} ms)`);
+    console.log(`CPU per ballot in the API run: ${(apiCpu.node / load.ok).toFixed(2)} ms in Node (server and load generator), ${(apiCpu.postgres / load.ok).toFixed(2)} ms in PostgreSQL`);
     console.log(`API / plain insert:        ${((apiRate / insertRate) * 100).toFixed(1)} %  (aim: ≥ 30 %)`);
   } finally {
     await app?.close().catch(() => {});

@@ -467,9 +467,15 @@ function alreadyVotedError(existing: { channel: string; cast_at: string }) {
 
 type AuditCtx = RequestContext | { actor: null; ip: string | null };
 
+/**
+ * An online ballot whose voter token is resolved to its member inside the sealing transaction,
+ * together with the rest of its batch: one query for the batch instead of one per ballot.
+ */
+type OnlineSealInput = Omit<SealInput, 'member' | 'castByOwner'> & { voterTokenHash: string };
+
 interface PendingBallot {
   ctx: AuditCtx;
-  input: SealInput;
+  input: SealInput | OnlineSealInput;
   resolve(receipt: CastReceipt): void;
   reject(err: unknown): void;
 }
@@ -496,7 +502,7 @@ const SEAL_BATCH = 500;
  * entry is written in the same transaction as the ballot. The receipt is only given after the
  * commit: a ballot that was answered is never lost, and a failed transaction writes nothing.
  */
-function castBallot(db: DB, ctx: AuditCtx, vote: VoteRow, input: SealInput): Promise<CastReceipt> {
+function castBallot(db: DB, ctx: AuditCtx, vote: VoteRow, input: SealInput | OnlineSealInput): Promise<CastReceipt> {
   let byVote = sealQueues.get(db);
   if (!byVote) sealQueues.set(db, (byVote = new Map()));
   let queue = byVote.get(vote.id);
@@ -536,9 +542,32 @@ async function sealBatch(db: DB, vote: VoteRow, batch: PendingBallot[]): Promise
     else if (at.getTime() > new Date(locked.closes_at).getTime()) refusal = new AppError('VOTE_WINDOW_CLOSED', { closesAt: displayShanghai(new Date(locked.closes_at)) });
     if (refusal) return batch.map(() => refusal!);
 
+    // Online ballots: their voter tokens, all in one query. A token that is unknown, of another
+    // vote or expired is refused like castOnline refused it before it queued.
+    const tokenHashes = batch.flatMap((p) => ('voterTokenHash' in p.input ? [p.input.voterTokenHash] : []));
+    const voters = new Map<string, { member: string; owner_id: string; expires_at: Date | string }>();
+    if (tokenHashes.length) {
+      const found = await tx
+        .selectFrom('owner_verifications')
+        .select(['token_hash', 'member', 'owner_id', 'expires_at'])
+        .where('vote_id', '=', vote.id)
+        .where('token_hash', 'in', tokenHashes)
+        .execute();
+      for (const v of found) voters.set(v.token_hash, v);
+    }
+    const inputs = batch.map((p): SealInput | AppError => {
+      if (!('voterTokenHash' in p.input)) return p.input;
+      const { voterTokenHash, ...rest } = p.input;
+      const voter = voters.get(voterTokenHash);
+      if (!voter || new Date(voter.expires_at).getTime() < at.getTime()) return new AppError('VOTER_TOKEN_INVALID');
+      return { ...rest, member: voter.member, castByOwner: voter.owner_id };
+    });
+    const accepted = inputs.filter((i): i is SealInput => !(i instanceof AppError));
+    if (!accepted.length) return inputs as AppError[];
+
     // Read after the lock, so that ballots committed by other processes are seen.
-    const members = [...new Set(batch.map((p) => p.input.member))];
-    const scanIds = batch.map((p) => p.input.scanId).filter((id): id is string => !!id);
+    const members = [...new Set(accepted.map((i) => i.member))];
+    const scanIds = accepted.map((i) => i.scanId).filter((id): id is string => !!id);
     const cast = new Map<string, { channel: string; cast_at: string }>();
     const usedScans = new Set<string>();
     const earlier = await tx
@@ -556,8 +585,9 @@ async function sealBatch(db: DB, vote: VoteRow, batch: PendingBallot[]): Promise
     let seq = locked.last_seq;
     const rows: { id: string; sealed: ReturnType<typeof sealBallot>; input: SealInput }[] = [];
     const audits: Parameters<typeof auditRows>[0] = [];
-    const outcomes = batch.map((p): CastReceipt | AppError => {
-      const input = p.input;
+    const outcomes = batch.map((p, i): CastReceipt | AppError => {
+      const input = inputs[i];
+      if (input instanceof AppError) return input;
       const earlier = cast.get(input.member);
       if (earlier) return alreadyVotedError(earlier);
       if (input.scanId && usedScans.has(input.scanId)) return new AppError('SCAN_ALREADY_USED');
@@ -716,23 +746,28 @@ export async function verifyVoter(db: DB, hashKey: Buffer, voteId: string, input
   };
 }
 
+/**
+ * The fields of a vote that never change once it is open (its id, places, items' owner), kept
+ * in memory per process so that an online ballot needs no query before it queues. Its status
+ * and window are not taken from here: the sealing transaction reads them under the vote's lock.
+ */
+const openVoteCache = new WeakMap<DB, Map<string, VoteRow>>();
+async function openVoteForVoter(db: DB, voteId: string): Promise<VoteRow> {
+  let byVote = openVoteCache.get(db);
+  if (!byVote) openVoteCache.set(db, (byVote = new Map()));
+  const cached = byVote.get(voteId);
+  if (cached) return cached;
+  const vote = await voteForVoter(db, voteId); // 404 for unknown or draft, "not open" otherwise
+  if (byVote.size > 1000) byVote.clear();
+  byVote.set(voteId, vote);
+  return vote;
+}
+
 export async function castOnline(db: DB, voteId: string, input: { voterToken: string; choices: Record<string, string> }, ip: string | null, actor: Actor | null): Promise<CastReceipt> {
-  // The vote and the token in one query: this is the path every online ballot takes.
-  const found = await db
-    .selectFrom('owner_verifications as ov')
-    .innerJoin('votes as v', 'v.id', 'ov.vote_id')
-    .selectAll('v')
-    .select(['ov.member as voter_member', 'ov.owner_id as voter_owner', 'ov.expires_at as voter_expires'])
-    .where('ov.token_hash', '=', tokenHash(input.voterToken))
-    .where('ov.vote_id', '=', voteId)
-    .executeTakeFirst();
-  if (!found || found.status !== 'open' || new Date(found.voter_expires).getTime() < now().getTime()) {
-    await voteForVoter(db, voteId); // 404 or "not open", as for any voter
-    throw new AppError('VOTER_TOKEN_INVALID');
-  }
-  const { voter_member, voter_owner, voter_expires, ...vote } = found;
-  void voter_expires;
-  return castChecked(db, actor ? { actor, ip } : { actor: null, ip }, vote, { member: voter_member, choices: input.choices, channel: 'online', castByOwner: voter_owner });
+  const vote = await openVoteForVoter(db, voteId);
+  const choices = checkChoices(await cachedItems(db, vote.id), input.choices);
+  // The token is resolved to its member in the sealing transaction, with the rest of the batch.
+  return castBallot(db, actor ? { actor, ip } : { actor: null, ip }, vote, { voterTokenHash: tokenHash(input.voterToken), choices, channel: 'online' });
 }
 
 // ---- staff: paper ballots, proxies, scans ----
