@@ -8,6 +8,7 @@ import { copyDatabase } from '../server/db/copy';
 import { buildApp } from '../server/app';
 import { loadHashKey } from '../server/platform/keys';
 import { DEMO_PASSWORD, isEmpty, listDemoAccounts, seedDemo, writeDistrict } from '../server/seed/write';
+import { demoVoterCredentials } from '../server/seed/voting';
 import { planDemo } from '../server/seed/generate';
 import { SYSTEM_ACTOR_ID, startImport } from '../server/modules/registry/import';
 import { AppError } from '../server/platform/errors';
@@ -45,6 +46,9 @@ async function printDemoAccounts(db: Db) {
   if (!accounts.length) return;
   console.log(`\nDemo accounts (password: ${DEMO_PASSWORD}):`);
   for (const a of accounts) console.log(`  ${a.username.padEnd(13)} ${roleLabels[a.role]['zh-CN'].padEnd(8, '　')} ${a.displayName}`);
+  // Owners verify for a vote with numbers the database keeps only as hashes; the demo ones are synthetic.
+  const voter = await demoVoterCredentials(db.kysely, await loadHashKey(db));
+  if (voter) console.log(`\nDemo owner verification for votes (${voter.username}, ${voter.unit}): ID number ${voter.idNumber}, certificate ${voter.certificateNo}`);
 }
 
 const program = new Command();

@@ -27,6 +27,11 @@ const AccountPage = lazy(() => import('./pages/AccountPage'));
 const OwnerHomePage = lazy(() => import('./pages/OwnerHomePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const OrganizationsActionsPage = lazy(() => import('./modules/organizations/ActionsPage'));
+const VoteListPage = lazy(() => import('./pages/votes/VoteListPage'));
+const VoteCreatePage = lazy(() => import('./pages/votes/VoteListPage').then((m) => ({ default: m.VoteCreatePage })));
+const VoteDetailPage = lazy(() => import('./pages/votes/VoteDetailPage'));
+const OwnerVotePage = lazy(() => import('./pages/votes/OwnerVotePage'));
+const PublicVotePage = lazy(() => import('./pages/votes/PublicVotePage'));
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -118,6 +123,16 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
+      {/* The public notice of a vote: no login (SPEC module 3, the quarter's public board). */}
+      <Route path="/public/votes/:id" element={lazyPage(<PublicVotePage />)} />
+      <Route
+        path="/me/votes/:id"
+        element={
+          <RequireAuth area="owner">
+            <OwnerLayout>{lazyPage(<OwnerVotePage />)}</OwnerLayout>
+          </RequireAuth>
+        }
+      />
       <Route
         path="/me"
         element={
@@ -150,6 +165,9 @@ function AppRoutes() {
         <Route path="audit" element={lazyPage(<AuditPage />)} />
         <Route path="users" element={lazyPage(<UsersPage />)} />
         <Route path="organizations" element={lazyPage(<OrganizationsActionsPage />)} />
+        <Route path="votes" element={lazyPage(<VoteListPage />)} />
+        <Route path="votes/new" element={lazyPage(<VoteCreatePage />)} />
+        <Route path="votes/:id" element={lazyPage(<VoteDetailPage />)} />
         <Route path="*" element={lazyPage(<NotFoundPage />)} />
       </Route>
     </Routes>

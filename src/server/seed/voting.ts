@@ -8,6 +8,7 @@ import { permissionsOf, type Actor, type Role, type ScopeLevel } from '../platfo
 import { setVotingClock } from '../modules/voting/clock';
 import { castOnline, closeVote, createVote, enterPaperBallot, enterProxyBallot, fileObjection, answerObjection, openVote, publishVote, uploadScan, verifyVoter } from '../modules/voting/service';
 import { generateQuarterBatch, planDemo } from './generate';
+import { keyedHash } from '../platform/keys';
 
 type DB = Kysely<Database>;
 
@@ -146,4 +147,49 @@ export async function seedVoting(db: DB, hashKey: Buffer, quarterId: string, tod
   } finally {
     setVotingClock(null);
   }
+}
+
+export interface DemoVoterCredentials {
+  username: string;
+  /** The unit, "1幢 1-101". */
+  unit: string;
+  idNumber: string;
+  certificateNo: string;
+}
+
+/**
+ * The ID number and property certificate number the demo `owner` account verifies with before
+ * voting. The database keeps both only as keyed hashes, so they are regenerated from the
+ * deterministic demo generator and kept only when they match those hashes (a database that was
+ * not seeded by this version of the generator gives null). Synthetic demo data, safe to print.
+ */
+export async function demoVoterCredentials(db: DB, hashKey: Buffer): Promise<DemoVoterCredentials | null> {
+  const user = await db.selectFrom('users').select(['owner_id', 'quarter_id']).where('username', '=', 'owner').executeTakeFirst();
+  if (!user?.owner_id || !user.quarter_id) return null;
+  const owner = await db.selectFrom('owners').select(['name', 'id_number_hash']).where('id', '=', user.owner_id).executeTakeFirst();
+  const quarter = await db.selectFrom('quarters').select('name').where('id', '=', user.quarter_id).executeTakeFirst();
+  if (!owner?.id_number_hash || !quarter) return null;
+  const units = await db
+    .selectFrom('unit_owners as uo')
+    .innerJoin('units as u', 'u.id', 'uo.unit_id')
+    .innerJoin('buildings as b', 'b.id', 'u.building_id')
+    .select(['u.number', 'u.certificate_hash', 'b.name as building'])
+    .where('uo.owner_id', '=', user.owner_id)
+    .execute();
+  const plan = planDemo();
+  for (let i = 0; i < plan.quarterCount; i++) {
+    const batch = generateQuarterBatch(plan, i);
+    if (batch.quarter.name !== quarter.name) continue;
+    const person = batch.owners.find((o) => o.idNumber && keyedHash(hashKey, o.idNumber) === owner.id_number_hash);
+    if (!person?.idNumber) return null;
+    const buildingName = new Map(batch.buildings.map((b) => [b.id, b.name]));
+    for (const u of batch.units) {
+      const row = units.find((r) => r.building === buildingName.get(u.buildingId) && r.number === u.number);
+      if (row && u.certificateNo && row.certificate_hash === keyedHash(hashKey, u.certificateNo)) {
+        return { username: 'owner', unit: `${row.building} ${row.number}`, idNumber: person.idNumber, certificateNo: u.certificateNo };
+      }
+    }
+    return null;
+  }
+  return null;
 }

@@ -9,6 +9,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -21,7 +22,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 
 const { Header, Sider, Content } = Layout;
 
-type MenuKey = 'home' | 'quarters' | 'places' | 'audit' | 'users' | 'account' | 'organizations';
+type MenuKey = 'home' | 'quarters' | 'places' | 'audit' | 'users' | 'account' | 'organizations' | 'votes';
 
 interface MenuEntry {
   key: MenuKey;
@@ -30,13 +31,14 @@ interface MenuEntry {
   /** Shown only to users whose `permissions` include this; undefined = every staff user. */
   permission?: Permission;
   /** The i18n key of the label, where it is not `menu.<key>` (a module's own dictionary). */
-  labelKey?: 'organizations.menu';
+  labelKey?: 'organizations.menu' | 'voting.menu';
 }
 
 const MENU: MenuEntry[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'quarters', path: '/quarters', icon: <ProfileOutlined /> },
   { key: 'organizations', path: '/organizations', icon: <SolutionOutlined />, permission: 'organizations.read', labelKey: 'organizations.menu' },
+  { key: 'votes', path: '/votes', icon: <SafetyCertificateOutlined />, permission: 'votes.read', labelKey: 'voting.menu' },
   { key: 'places', path: '/places', icon: <ApartmentOutlined />, permission: 'places.manage' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'users', path: '/users', icon: <TeamOutlined />, permission: 'users.manage' },
@@ -84,7 +86,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       MENU.filter((m) => !m.permission || hasPermission(user, m.permission)).map((m) => ({
         key: m.key,
         icon: m.icon,
-        label: <span data-testid={TID.menu(m.key)}>{m.labelKey ? t(m.labelKey) : t(`menu.${m.key as Exclude<MenuKey, 'organizations'>}`)}</span>,
+        label: <span data-testid={TID.menu(m.key)}>{m.labelKey ? t(m.labelKey) : t(`menu.${m.key as Exclude<MenuKey, 'organizations' | 'votes'>}`)}</span>,
       })),
     [user, t],
   );

@@ -1,5 +1,6 @@
 import type { Translations } from './zh-CN';
 import organizationsEn from './organizations.en';
+import votingEn from './voting.en';
 
 /** Same shape as the Chinese dictionary: a missing or extra key is a type error. */
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
@@ -465,6 +466,7 @@ const en: SameKeys<Translations> = {
     contactsUnavailable: 'The contact network is not available right now; please contact the community.',
   },
   organizations: organizationsEn,
+  voting: votingEn,
 };
 
 export default en;

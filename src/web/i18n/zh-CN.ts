@@ -2,6 +2,7 @@
 // day (小区, 楼栋, 房屋, 专有部分面积, 业主, 小区专员, 三方办…). en.ts must have exactly the same keys
 // (checked by i18n/checkKeys.ts and by the type of en.ts).
 import organizationsZhCN from './organizations.zh-CN';
+import votingZhCN from './voting.zh-CN';
 const zhCN = {
   app: {
     name: '共治',
@@ -463,6 +464,7 @@ const zhCN = {
     contactsUnavailable: '暂时无法查看联系网，请联系社区。',
   },
   organizations: organizationsZhCN,
+  voting: votingZhCN,
 };
 
 export default zhCN;

@@ -8,6 +8,7 @@ import { QueryError } from '../components/QueryState';
 import { formatArea, formatCount, formatDate, formatPercent } from '../lib/format';
 import { codeLabel } from '../lib/labels';
 import { TID } from '../testids';
+import { OwnerVotesCard } from './votes/OwnerVotePage';
 
 /**
  * 我的小区 — the owner's page on a phone: the quarter, the owner's own units with their areas
@@ -57,6 +58,8 @@ export default function OwnerHomePage() {
           </>
         )}
       </Card>
+
+      <OwnerVotesCard />
 
       <Card title={t('me.myUnits')}>
         {owner.isPending && user.ownerId ? (

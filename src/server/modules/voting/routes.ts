@@ -35,6 +35,7 @@ import {
   voteStatuses,
 } from './service';
 import './reminders';
+import './dossier';
 
 const choice = z.enum(['yes', 'no', 'abstain']);
 const choicesSchema = z.record(z.string().max(10), choice);

@@ -2,4 +2,5 @@
 //   import '../../modules/organizations/dossierSection';
 // Each such file calls registerDossierSection(...) from ./registry.
 import '../../modules/organizations/dossierSection';
+import '../votes/dossierSection';
 export {};
