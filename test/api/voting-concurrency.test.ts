@@ -2,8 +2,11 @@
 // attempts arrive at once, from any channel, and an unbroken hash chain when thousands of
 // members vote at the same moment. PGlite is one session in one process, where nothing runs
 // at the same time, so these tests run on PostgreSQL only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestApp, engine, type TestApp } from '../support/app';
+import { buildApp } from '../../src/server/app';
+import { openDatabase } from '../../src/server/db/index';
 import { bulkQuarter, openedVote, tallyWithCli, voteClock } from '../support/voting';
 import { tallyRecord } from '../../src/core/voting/index';
 
@@ -89,5 +92,48 @@ describe('concurrent ballots on PostgreSQL', () => {
     expect(JSON.parse(cli.stdout)).toStrictEqual((await community.get(`/api/votes/${voteId}/result`)).json());
     expect(tallyRecord(record).participation).toMatchObject({ members: N, quorumMet: true });
     console.log(`2,000 concurrent online ballots through the API on PostgreSQL: ${elapsed} ms`);
+  }, 180_000);
+
+  it.skipIf(onPglite)('two server processes on one database: every ballot once, one chain, and a member racing in both gets one ballot', async () => {
+    // A second app with its own connection pool and its own sealing loop, as a second server
+    // process would have: the two extend the same chain and must never fork it.
+    const name = (await sql<{ name: string }>`select current_database() as name`.execute(t.db.kysely)).rows[0].name;
+    const url = new URL(inject('pgUrl'));
+    url.pathname = `/${name}`;
+    const db2 = await openDatabase({ databaseUrl: url.toString() });
+    const app2 = await buildApp({ db: db2, webDir: null, rateLimitPerMinute: 1_000_000 });
+    try {
+      clock.set('2026-03-01T09:00:00+08:00');
+      const N = 400;
+      const q = await bulkQuarter(t, { ownerCount: N, units: Array.from({ length: N }, (_, i) => ({ area: 7000 + i, owners: [i] })) });
+      const community = await t.login('community');
+      const voteId = await openedVote(community, q.quarterId);
+      clock.set('2026-03-05T09:00:00+08:00');
+      const verify = (i: number, copy: number) =>
+        t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/verify`, payload: q.credentials[i], remoteAddress: `10.9.${copy}.${i & 255}` }).then((r) => {
+          if (r.statusCode !== 200) throw new Error(r.body);
+          return r.json().voterToken as string;
+        });
+      const tokens = await inBatches(Array.from({ length: N }, (_, i) => i), 50, (i) => verify(i, i >> 8));
+      // Member 0 also tries through the other server with a second token.
+      const second = await verify(0, 7);
+      const ballot = (app: typeof t.app, token: string) => app.inject({ method: 'POST', url: `/api/votes/${voteId}/ballot`, payload: { voterToken: token, choices: { '1': 'yes', '2': 'no' } } });
+      const results = await Promise.all([...tokens.map((token, i) => ballot(i % 2 ? app2 : t.app, token)), ballot(app2, second)]);
+      const statuses = results.map((r) => r.statusCode);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(N);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(1);
+
+      const rows = await t.db.kysely.selectFrom('ballots').select(['seq', 'member', 'prev', 'hash']).where('vote_id', '=', voteId).orderBy('seq').execute();
+      expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+      expect(new Set(rows.map((r) => r.member)).size).toBe(N);
+      for (let i = 1; i < rows.length; i++) expect(rows[i].prev).toBe(rows[i - 1].hash);
+      clock.set('2026-03-16T09:00:00+08:00');
+      expect((await community.post(`/api/votes/${voteId}/close`)).statusCode).toBe(200);
+      const cli = await tallyWithCli((await community.get(`/api/votes/${voteId}/record`)).body);
+      expect(cli.status).toBe(0);
+    } finally {
+      await app2.close();
+      await db2.close();
+    }
   }, 180_000);
 });

@@ -8,6 +8,7 @@
 // (404, exactly as for an unknown id), then the role's permission (403).
 import crypto from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, can, scopeFilter, type Actor, type PlacePath } from '../../platform/access';
 import { auditRows, recordAudit, type RequestContext } from '../../platform/audit';
@@ -493,14 +494,15 @@ const SEAL_BATCH = 500;
 /**
  * Appends a ballot to the vote's hash chain and answers its receipt once it is committed.
  *
- * Ballots of one vote are sealed by one loop per server process, in batches: while one
- * transaction runs, the ballots that arrive queue up and are sealed together in the next one
- * (group commit). Each transaction locks the vote's row (SELECT … FOR UPDATE) from reading the
- * head to writing the new one, so that across processes too the seqs are consecutive and each
- * ballot links to the one before — no fork, no gap. One ballot per member is checked under
- * that lock, and is in any case the database's UNIQUE (vote_id, member). A ballot's audit
- * entry is written in the same transaction as the ballot. The receipt is only given after the
- * commit: a ballot that was answered is never lost, and a failed transaction writes nothing.
+ * Ballots of one vote are sealed by one loop per server process, in batches: while one batch
+ * is written, the ballots that arrive queue up and are sealed together in the next one (group
+ * commit). A batch is written in one statement that moves the vote's head only from the head it
+ * was built on (see {@link trySealBatch}), so that across processes too the seqs are consecutive
+ * and each ballot links to the one before — no fork, no gap. One ballot per member is checked
+ * against what was read, and is in any case the database's UNIQUE (vote_id, member). A ballot's
+ * audit entry is written in the same statement as the ballot. The receipt is only given after
+ * the statement committed: a ballot that was answered is never lost, and a failed statement
+ * writes nothing.
  */
 function castBallot(db: DB, ctx: AuditCtx, vote: VoteRow, input: SealInput | OnlineSealInput): Promise<CastReceipt> {
   let byVote = sealQueues.get(db);
@@ -531,107 +533,157 @@ async function drainSealQueue(db: DB, vote: VoteRow, queue: SealQueue, byVote: M
   }
 }
 
+/** How often a batch is read and written again when another process moved the chain first. */
+const SEAL_ATTEMPTS = 50;
+
 async function sealBatch(db: DB, vote: VoteRow, batch: PendingBallot[]): Promise<Array<CastReceipt | AppError>> {
   const items = await cachedItems(db, vote.id);
-  return db.transaction().execute(async (tx) => {
-    const locked = await tx.selectFrom('votes').select(['status', 'opens_at', 'closes_at', 'head', 'last_seq']).where('id', '=', vote.id).forUpdate().executeTakeFirstOrThrow();
-    const at = now();
-    let refusal: AppError | null = null;
-    if (locked.status !== 'open') refusal = new AppError('VOTE_NOT_OPEN', statusParams(locked.status));
-    else if (at.getTime() < new Date(locked.opens_at).getTime()) refusal = new AppError('VOTE_NOT_STARTED', { opensAt: displayShanghai(new Date(locked.opens_at)) });
-    else if (at.getTime() > new Date(locked.closes_at).getTime()) refusal = new AppError('VOTE_WINDOW_CLOSED', { closesAt: displayShanghai(new Date(locked.closes_at)) });
-    if (refusal) return batch.map(() => refusal!);
+  for (let attempt = 0; attempt < SEAL_ATTEMPTS; attempt++) {
+    const outcomes = await trySealBatch(db, vote, items, batch);
+    if (outcomes) return outcomes;
+  }
+  throw new Error(`the chain of vote ${vote.id} kept moving while a batch was sealed`);
+}
 
-    // Online ballots: their voter tokens, all in one query. A token that is unknown, of another
-    // vote or expired is refused like castOnline refused it before it queued.
-    const tokenHashes = batch.flatMap((p) => ('voterTokenHash' in p.input ? [p.input.voterTokenHash] : []));
-    const voters = new Map<string, { member: string; owner_id: string; expires_at: Date | string }>();
-    if (tokenHashes.length) {
-      const found = await tx
-        .selectFrom('owner_verifications')
-        .select(['token_hash', 'member', 'owner_id', 'expires_at'])
-        .where('vote_id', '=', vote.id)
-        .where('token_hash', 'in', tokenHashes)
-        .execute();
-      for (const v of found) voters.set(v.token_hash, v);
-    }
-    const inputs = batch.map((p): SealInput | AppError => {
-      if (!('voterTokenHash' in p.input)) return p.input;
-      const { voterTokenHash, ...rest } = p.input;
-      const voter = voters.get(voterTokenHash);
-      if (!voter || new Date(voter.expires_at).getTime() < at.getTime()) return new AppError('VOTER_TOKEN_INVALID');
-      return { ...rest, member: voter.member, castByOwner: voter.owner_id };
-    });
-    const accepted = inputs.filter((i): i is SealInput => !(i instanceof AppError));
-    if (!accepted.length) return inputs as AppError[];
+/**
+ * One attempt at sealing a batch, in two statements: a read of the vote's head, the batch's
+ * voter tokens and the ballots its members (or scans) already have; then one statement that
+ * moves the head from the value read to the new one and, only if it did, inserts the ballots
+ * and their audit entries. A single statement is atomic, and the head only moves from the
+ * value the chain was built on (`last_seq` unchanged, vote still open), so two processes can
+ * never both extend the chain from the same head: the second writes nothing and answers null,
+ * and its batch is read and sealed again. Returns null in that case.
+ */
+async function trySealBatch(db: DB, vote: VoteRow, items: Awaited<ReturnType<typeof cachedItems>>, batch: PendingBallot[]): Promise<Array<CastReceipt | AppError> | null> {
+  const tokenHashes = batch.flatMap((p) => ('voterTokenHash' in p.input ? [p.input.voterTokenHash] : []));
+  const knownMembers = batch.flatMap((p) => ('member' in p.input ? [p.input.member] : []));
+  const batchScans = batch.flatMap((p) => (p.input.scanId ? [p.input.scanId] : []));
+  const state = await db
+    .selectFrom('votes as v')
+    .select(['v.status', 'v.opens_at', 'v.closes_at', 'v.head', 'v.last_seq'])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('owner_verifications as ov')
+          .select(['ov.token_hash', 'ov.member', 'ov.owner_id', 'ov.expires_at'])
+          .whereRef('ov.vote_id', '=', 'v.id')
+          .where((w) => w.or(tokenHashes.length ? [w('ov.token_hash', 'in', tokenHashes)] : [])),
+      ).as('voters'),
+      // What the batch's members already cast, by three index lookups rather than one OR
+      // (which would scan all of the vote's ballots for every batch).
+      jsonArrayFrom(
+        eb
+          .selectFrom('owner_verifications as t')
+          .innerJoin('ballots as b', (j) => j.onRef('b.vote_id', '=', 't.vote_id').onRef('b.member', '=', 't.member'))
+          .select(['b.member', 'b.channel', 'b.cast_at', 'b.scan_id'])
+          .where('t.vote_id', '=', vote.id)
+          .where((w) => w.or(tokenHashes.length ? [w('t.token_hash', 'in', tokenHashes)] : [])),
+      ).as('earlierOnline'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('ballots as b')
+          .select(['b.member', 'b.channel', 'b.cast_at', 'b.scan_id'])
+          .where('b.vote_id', '=', vote.id)
+          .where((w) => w.or(knownMembers.length ? [w('b.member', 'in', knownMembers)] : [])),
+      ).as('earlierEntered'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('ballots as b')
+          .select(['b.member', 'b.channel', 'b.cast_at', 'b.scan_id'])
+          .where((w) => w.or(batchScans.length ? [w('b.scan_id', 'in', batchScans)] : [])),
+      ).as('earlierScans'),
+    ])
+    .where('v.id', '=', vote.id)
+    .executeTakeFirstOrThrow();
 
-    // Read after the lock, so that ballots committed by other processes are seen.
-    const members = [...new Set(accepted.map((i) => i.member))];
-    const scanIds = accepted.map((i) => i.scanId).filter((id): id is string => !!id);
-    const cast = new Map<string, { channel: string; cast_at: string }>();
-    const usedScans = new Set<string>();
-    const earlier = await tx
-      .selectFrom('ballots')
-      .select(['member', 'channel', 'cast_at', 'scan_id'])
-      .where('vote_id', '=', vote.id)
-      .where((eb) => (scanIds.length ? eb.or([eb('member', 'in', members), eb('scan_id', 'in', scanIds)]) : eb('member', 'in', members)))
-      .execute();
-    for (const row of earlier) {
-      if (members.includes(row.member)) cast.set(row.member, row);
-      if (row.scan_id) usedScans.add(row.scan_id);
-    }
-    const castAt = isoShanghai(at);
-    let head = locked.head!;
-    let seq = locked.last_seq;
-    const rows: { id: string; sealed: ReturnType<typeof sealBallot>; input: SealInput }[] = [];
-    const audits: Parameters<typeof auditRows>[0] = [];
-    const outcomes = batch.map((p, i): CastReceipt | AppError => {
-      const input = inputs[i];
-      if (input instanceof AppError) return input;
-      const earlier = cast.get(input.member);
-      if (earlier) return alreadyVotedError(earlier);
-      if (input.scanId && usedScans.has(input.scanId)) return new AppError('SCAN_ALREADY_USED');
-      const sealed = sealBallot(items, head, seq + 1, { member: input.member, choices: input.choices, channel: input.channel, castAt });
-      head = sealed.hash;
-      seq = sealed.seq;
-      cast.set(input.member, { channel: input.channel, cast_at: castAt });
-      if (input.scanId) usedScans.add(input.scanId);
-      const id = crypto.randomUUID();
-      rows.push({ id, sealed, input });
-      audits.push({
-        ctx: p.ctx,
-        entry: {
-          action: 'cast',
-          entity: 'ballot',
-          entityId: id,
-          place: votePlace(vote),
-          // Staff-entered ballots log what was entered; an owner's own online choices are
-          // not logged beyond the pseudonymous record.
-          after: {
-            voteId: vote.id,
-            seq: sealed.seq,
-            member: input.member,
-            channel: input.channel,
-            ...(input.channel === 'online' ? {} : { choices: input.choices, unit: input.unitLabel ?? null, scanId: input.scanId ?? null, proxyHolder: input.proxyHolder ?? null }),
-          },
-        },
-      });
-      return { seq: sealed.seq, castAt, hash: sealed.hash, receiptCode: receiptCode(sealed.hash), channel: input.channel };
-    });
-    if (!rows.length) return outcomes;
-    // Ballots, their audit entries and the new head in one statement: one round trip while
-    // the lock is held.
-    const moved = await tx
-      .with('b', (qb) => qb.insertInto('ballots').values(ballotRows(rows, vote)))
-      .with('a', (qb) => qb.insertInto('audit_log').values(auditRows(audits)))
-      .updateTable('votes')
-      .set({ head, last_seq: seq })
-      .where('id', '=', vote.id)
-      .where('last_seq', '=', locked.last_seq)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new Error('the vote row changed under its lock');
-    return outcomes;
+  const at = now();
+  let refusal: AppError | null = null;
+  if (state.status !== 'open') refusal = new AppError('VOTE_NOT_OPEN', statusParams(state.status));
+  else if (at.getTime() < new Date(state.opens_at).getTime()) refusal = new AppError('VOTE_NOT_STARTED', { opensAt: displayShanghai(new Date(state.opens_at)) });
+  else if (at.getTime() > new Date(state.closes_at).getTime()) refusal = new AppError('VOTE_WINDOW_CLOSED', { closesAt: displayShanghai(new Date(state.closes_at)) });
+  if (refusal) return batch.map(() => refusal!);
+
+  // Online ballots: a token that is unknown, of another vote or expired is refused.
+  const voters = new Map(state.voters.map((v) => [v.token_hash, v]));
+  const inputs = batch.map((p): SealInput | AppError => {
+    if (!('voterTokenHash' in p.input)) return p.input;
+    const { voterTokenHash, ...rest } = p.input;
+    const voter = voters.get(voterTokenHash);
+    if (!voter || new Date(voter.expires_at).getTime() < at.getTime()) return new AppError('VOTER_TOKEN_INVALID');
+    return { ...rest, member: voter.member, castByOwner: voter.owner_id };
   });
+
+  const cast = new Map<string, { channel: string; cast_at: string }>();
+  const usedScans = new Set<string>();
+  for (const row of [...state.earlierOnline, ...state.earlierEntered, ...state.earlierScans]) {
+    cast.set(row.member, row);
+    if (row.scan_id) usedScans.add(row.scan_id);
+  }
+  const castAt = isoShanghai(at);
+  let head = state.head!;
+  let seq = state.last_seq;
+  const rows: { id: string; sealed: ReturnType<typeof sealBallot>; input: SealInput }[] = [];
+  const audits: Parameters<typeof auditRows>[0] = [];
+  const outcomes = batch.map((p, i): CastReceipt | AppError => {
+    const input = inputs[i];
+    if (input instanceof AppError) return input;
+    const earlier = cast.get(input.member);
+    if (earlier) return alreadyVotedError(earlier);
+    if (input.scanId && usedScans.has(input.scanId)) return new AppError('SCAN_ALREADY_USED');
+    const sealed = sealBallot(items, head, seq + 1, { member: input.member, choices: input.choices, channel: input.channel, castAt });
+    head = sealed.hash;
+    seq = sealed.seq;
+    cast.set(input.member, { channel: input.channel, cast_at: castAt });
+    if (input.scanId) usedScans.add(input.scanId);
+    const id = crypto.randomUUID();
+    rows.push({ id, sealed, input });
+    audits.push({
+      ctx: p.ctx,
+      entry: {
+        action: 'cast',
+        entity: 'ballot',
+        entityId: id,
+        place: votePlace(vote),
+        // Staff-entered ballots log what was entered; an owner's own online choices are
+        // not logged beyond the pseudonymous record.
+        after: {
+          voteId: vote.id,
+          seq: sealed.seq,
+          member: input.member,
+          channel: input.channel,
+          ...(input.channel === 'online' ? {} : { choices: input.choices, unit: input.unitLabel ?? null, scanId: input.scanId ?? null, proxyHolder: input.proxyHolder ?? null }),
+        },
+      },
+    });
+    return { seq: sealed.seq, castAt, hash: sealed.hash, receiptCode: receiptCode(sealed.hash), channel: input.channel };
+  });
+  if (!rows.length) return outcomes;
+
+  // jsonb columns go in as JSON values, not as strings of JSON.
+  const auditJson = auditRows(audits).map((r) => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
+  const written = await sql<{ moved: number }>`
+    with u as (
+      update votes set head = ${head}, last_seq = ${seq}
+      where id = ${vote.id} and last_seq = ${state.last_seq} and status = 'open'
+      returning id
+    ), b as (
+      insert into ballots (id, vote_id, district_id, quarter_id, seq, member, choices, channel, cast_at, prev, hash,
+                           entered_by, entered_by_name, cast_by_owner, scan_id, proxy_holder, unit_label)
+      select r.id, r.vote_id, r.district_id, r.quarter_id, r.seq, r.member, r.choices, r.channel, r.cast_at, r.prev, r.hash,
+             r.entered_by, r.entered_by_name, r.cast_by_owner, r.scan_id, r.proxy_holder, r.unit_label
+      from jsonb_populate_recordset(null::ballots, ${JSON.stringify(ballotRows(rows, vote))}::jsonb) as r
+      where exists (select 1 from u)
+      returning 1
+    ), a as (
+      insert into audit_log (user_id, username, action, entity, entity_id, district_id, street_id, community_id, quarter_id, before, after, ip)
+      select r.user_id, r.username, r.action, r.entity, r.entity_id, r.district_id, r.street_id, r.community_id, r.quarter_id, r.before, r.after, r.ip
+      from jsonb_populate_recordset(null::audit_log, ${JSON.stringify(auditJson)}::jsonb) as r
+      where exists (select 1 from u)
+      returning 1
+    )
+    select (select count(*) from u)::int as moved
+  `.execute(db);
+  return Number(written.rows[0]?.moved) === 1 ? outcomes : null;
 }
 
 function ballotRows(rows: { id: string; sealed: ReturnType<typeof sealBallot>; input: SealInput }[], vote: VoteRow) {
@@ -642,7 +694,7 @@ function ballotRows(rows: { id: string; sealed: ReturnType<typeof sealBallot>; i
     quarter_id: vote.quarter_id,
     seq: sealed.seq,
     member: sealed.member,
-    choices: JSON.stringify(sealed.choices),
+    choices: sealed.choices,
     channel: sealed.channel,
     cast_at: sealed.castAt,
     prev: sealed.prev,
