@@ -172,6 +172,50 @@ describe('organisations in the browser', () => {
     await street.context().close();
   });
 
+  it('an office appoints the commissioner through the form, and a second one for an overlapping period is refused with its clause', { timeout: 120_000 }, async () => {
+    // T/ZAS 4006.1—2020 5.3.1: one commissioner per quarter, trained before taking office. The
+    // server judges an appointment on the day it starts, with every commissioner in office then.
+    const staff = await t.login('community');
+    expect((await staff.get(`/api/quarters/${quarterId}/commissioners`)).json().items).toEqual([]);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const inTenDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 10 * 86_400_000));
+    const page = await newDesktopPage(browser);
+    await login(page, 'community');
+    await openSection(page);
+
+    const appoint = async (name: string, phone: string, trainedOn: string, startedOn: string) => {
+      await page.click(tid('org-commissioner-appoint'));
+      await page.waitForSelector(tid('org-commissioner-submit'));
+      await page.fill(tid('org-commissioner-name'), name);
+      await page.fill(tid('org-commissioner-phone'), phone);
+      await page.fill(tid('org-commissioner-trained-on'), trainedOn);
+      await page.fill(tid('org-commissioner-started-on'), startedOn);
+      await page.click(tid('org-commissioner-submit'));
+    };
+
+    // 1. The quarter has none: the first appointment, trained the day before, is saved and shown.
+    await appoint('周晓岚', '13900001111', '2020-01-01', today);
+    await page.waitForSelector(tid('org-commissioner-submit'), { state: 'detached', timeout: 10_000 });
+    const rows = page.locator(tid('org-commissioner-row'));
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
+    expect(await rows.first().textContent()).toContain('周晓岚');
+    expect(await rows.first().textContent()).toContain('13900001111');
+    expect(await page.locator(`${tid('org-check-row')}[data-rule="commissioner-assigned"]`).evaluateAll((r) => r.map((e) => e.getAttribute('data-status')))).toEqual(['pass', 'pass']);
+    await screenshot(page, 'e2e-org-commissioner-appointed');
+
+    // 2. A second one from ten days on, while the first is still in office, would make two.
+    await appoint('钱立新', '13900002222', '2020-01-01', inTenDays);
+    await page.waitForSelector(tid('org-violations'));
+    const violation = page.locator(`${tid('org-violation-row')}[data-rule="commissioner-assigned"]`);
+    expect(await violation.count()).toBe(1);
+    expect(await violation.textContent()).toContain('T/ZAS 4006.1—2020 5.3.1');
+    expect(await violation.textContent()).toContain('钱立新');
+    await screenshot(page, 'e2e-org-commissioner-refused');
+    const items = (await staff.get(`/api/quarters/${quarterId}/commissioners`)).json().items as { name: string }[];
+    expect(items.map((c) => c.name)).toEqual(['周晓岚']);
+    await page.context().close();
+  });
+
   it('the to-do page fits a phone and lists the rules with their clauses', async () => {
     const page = await newPhonePage(browser);
     await login(page, 'community');

@@ -1,20 +1,32 @@
 // The dossier's organisations tab (组织建设, SPEC module 2): the checks with their citations, the
 // commissioner, the owners' committee, candidates and their vetting, party organisations,
 // contracts, the supervisory committee, grids, building leaders and volunteers. Staff recommend
-// and review candidates and form the committee here; a refused save shows every violated rule
-// with its clause.
+// and review candidates and form the committee here, and keep the other records up to date with
+// the forms of RecordForms.tsx; a refused save shows every violated rule with its clause.
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { hasPermission } from '../../auth/session';
 import { Loading, QueryError } from '../../components/QueryState';
+import type { Role } from '../../api/types';
 import type { DossierTabProps } from '../../pages/dossier/registry';
 import { TID } from '../../testids';
-import { useOrganizations, useOrgWrite, useQuarterOwners, violationsOf, type Candidate, type CheckItem, type Organizations, type Violation } from './api';
+import { useOrganizations, useOrgWrite, useQuarterOwners, violationsOf, type Candidate, type CheckItem, type CommitteeMember, type Organizations, type Violation } from './api';
+import { AppointCommissionerModal, AppraisalModal, ContractModal, EndCommissionerModal, PartyOrgModal, RemoveMemberModal, todayIso, TrainingModal } from './RecordForms';
 import { ChecksTable, Citation, ViolationList, WarningList } from './shared';
 
-const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/** Only the offices appoint commissioners (ZAS 5.3.1 "配备"; the server's assertOffice). */
+const OFFICE_ROLES: Role[] = ['district_office', 'street_office', 'community_office'];
+
+type Dialog =
+  | { kind: 'appoint' }
+  | { kind: 'end-commissioner'; commissioner: { id: string; name: string } }
+  | { kind: 'contract' }
+  | { kind: 'party' }
+  | { kind: 'remove'; member: CommitteeMember }
+  | { kind: 'training' }
+  | { kind: 'appraisal' };
 const plusYears = (iso: string, n: number) => `${Number(iso.slice(0, 4)) + n}${iso.slice(4)}`;
 
 /** Which office takes which step (百委〔2023〕37号 二（二）5), as the server enforces it. */
@@ -30,12 +42,17 @@ export function OrganizationsSection({ quarterId, user }: DossierTabProps) {
   const [recommendOpen, setRecommendOpen] = useState(false);
   const [reviewing, setReviewing] = useState<Candidate | null>(null);
   const [formOpen, setFormOpen] = useState(false);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   if (query.isPending) return <Loading />;
   if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const data = query.data;
   const manage = hasPermission(user, 'organizations.manage');
   const mayRecommend = manage || user.role === 'party_secretary';
   const active = data.committees.find((c) => c.status === 'active');
+  const mayAppoint = manage && OFFICE_ROLES.includes(user.role);
+  const closeDialog = () => setDialog(null);
+  const currentCommissioners = data.commissioners.filter((c) => c.current);
+  const formerCommissioners = data.commissioners.filter((c) => !c.current);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid={TID.orgSection}>
@@ -43,20 +60,42 @@ export function OrganizationsSection({ quarterId, user }: DossierTabProps) {
         <ChecksTable items={data.checks} />
       </Card>
 
-      <Card size="small" title={t('organizations.commissioner.title')} data-testid={TID.orgCommissioner}>
-        {data.commissioners.filter((c) => c.current).length ? (
-          data.commissioners
-            .filter((c) => c.current)
-            .map((c) => (
-              <Descriptions key={c.id} size="small" column={{ xs: 1, sm: 2 }}>
+      <Card
+        size="small"
+        title={t('organizations.commissioner.title')}
+        data-testid={TID.orgCommissioner}
+        extra={
+          mayAppoint ? (
+            <Button data-testid={TID.orgCommissionerAppoint} onClick={() => setDialog({ kind: 'appoint' })}>
+              {t('organizations.records.commissioner.appoint')}
+            </Button>
+          ) : null
+        }
+      >
+        {currentCommissioners.length ? (
+          currentCommissioners.map((c) => (
+            <div key={c.id} data-testid={TID.orgCommissionerRow} data-current="true">
+              <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
                 <Descriptions.Item label={t('organizations.committee.name')}>{c.name}</Descriptions.Item>
                 <Descriptions.Item label={t('organizations.commissioner.phone')}>{c.phone}</Descriptions.Item>
                 <Descriptions.Item label={t('organizations.commissioner.trainedOn')}>{c.trainedOn ?? '—'}</Descriptions.Item>
                 <Descriptions.Item label={t('organizations.commissioner.startedOn')}>{c.startedOn}</Descriptions.Item>
               </Descriptions>
-            ))
+              {mayAppoint && (
+                <Button size="small" data-testid={TID.orgCommissionerEnd} onClick={() => setDialog({ kind: 'end-commissioner', commissioner: c })}>
+                  {t('organizations.records.commissioner.end')}
+                </Button>
+              )}
+            </div>
+          ))
         ) : (
           <Typography.Text type="secondary">{t('organizations.commissioner.none')}</Typography.Text>
+        )}
+        {formerCommissioners.length > 0 && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {t('organizations.records.commissioner.past')}：
+            {formerCommissioners.map((c) => `${c.name}（${c.startedOn} — ${c.endedOn ?? ''}${c.endReason ? `，${c.endReason}` : ''}）`).join('、')}
+          </Typography.Paragraph>
         )}
       </Card>
 
@@ -80,11 +119,22 @@ export function OrganizationsSection({ quarterId, user }: DossierTabProps) {
               <span>{t('organizations.committee.members', { count: active.memberCount, party: active.partyMemberCount })}</span>
               {active.partyOrganization && <span>{t('organizations.committee.partyOrg', { name: active.partyOrganization.name })}</span>}
             </Space>
+            {manage && (
+              <Space wrap style={{ marginBottom: 8, display: 'flex' }}>
+                <Button size="small" data-testid={TID.orgTrainingAdd} onClick={() => setDialog({ kind: 'training' })}>
+                  {t('organizations.records.training.add')}
+                </Button>
+                <Button size="small" data-testid={TID.orgAppraisalAdd} onClick={() => setDialog({ kind: 'appraisal' })}>
+                  {t('organizations.records.appraisal.add')}
+                </Button>
+              </Space>
+            )}
             <Table
               size="small"
               rowKey="id"
               pagination={false}
-              scroll={{ x: true }}
+              // On a phone the table scrolls inside the card rather than squeezing names into a column of single characters.
+              scroll={{ x: 'max-content' }}
               dataSource={active.members}
               onRow={() => ({ 'data-testid': TID.orgCommitteeMemberRow }) as React.HTMLAttributes<HTMLElement>}
               columns={[
@@ -93,9 +143,32 @@ export function OrganizationsSection({ quarterId, user }: DossierTabProps) {
                 { title: t('organizations.committee.party'), dataIndex: 'isPartyMember', render: (v: boolean) => (v ? '✓' : '') },
                 { title: t('organizations.committee.commitments'), dataIndex: 'commitmentsSignedOn', render: (v: string | null) => v ?? '—' },
                 { title: t('organizations.committee.training'), dataIndex: 'trainingDates', render: (v: string[]) => v.join('、') || '—' },
-                { title: t('organizations.committee.removed'), dataIndex: 'removedOn', render: (v: string | null, m) => (v ? `${v} ${m.removalReason ?? ''}` : '') },
+                {
+                  title: t('organizations.committee.removed'),
+                  dataIndex: 'removedOn',
+                  render: (v: string | null, m) =>
+                    v ? (
+                      `${v} ${m.removalReason ?? ''}`
+                    ) : manage ? (
+                      <Button size="small" danger data-testid={TID.orgRemove} onClick={() => setDialog({ kind: 'remove', member: m })}>
+                        {t('organizations.records.member.remove')}
+                      </Button>
+                    ) : (
+                      ''
+                    ),
+                },
               ]}
             />
+            {(active.trainings.length > 0 || active.appraisals.length > 0) && (
+              <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
+                {active.trainings.length > 0 && (
+                  <Descriptions.Item label={t('organizations.records.training.list')}>{active.trainings.map((tr) => `${tr.heldOn} ${tr.topic}`).join('、')}</Descriptions.Item>
+                )}
+                {active.appraisals.length > 0 && (
+                  <Descriptions.Item label={t('organizations.records.appraisal.list')}>{active.appraisals.map((a) => `${a.periodLabel || a.appraisedOn}`).join('、')}</Descriptions.Item>
+                )}
+              </Descriptions>
+            )}
           </>
         ) : (
           <Typography.Text type="secondary">{t('organizations.committee.none')}</Typography.Text>
@@ -117,10 +190,17 @@ export function OrganizationsSection({ quarterId, user }: DossierTabProps) {
         <CandidateTable candidates={data.candidates} canReview={(c) => !!c.nextStep && stepRoles[c.nextStep].includes(user.role)} onReview={setReviewing} />
       </Card>
 
-      <OtherBodies data={data} />
+      <OtherBodies data={data} manage={manage} onAdd={(kind) => setDialog({ kind })} />
 
       {recommendOpen && <RecommendModal quarterId={quarterId} onClose={() => setRecommendOpen(false)} />}
       {reviewing && <ReviewModal quarterId={quarterId} candidate={reviewing} onClose={() => setReviewing(null)} />}
+      {dialog?.kind === 'appoint' && <AppointCommissionerModal quarterId={quarterId} onClose={closeDialog} />}
+      {dialog?.kind === 'end-commissioner' && <EndCommissionerModal quarterId={quarterId} commissioner={dialog.commissioner} onClose={closeDialog} />}
+      {dialog?.kind === 'contract' && <ContractModal quarterId={quarterId} onClose={closeDialog} />}
+      {dialog?.kind === 'party' && <PartyOrgModal quarterId={quarterId} data={data} onClose={closeDialog} />}
+      {dialog?.kind === 'remove' && <RemoveMemberModal quarterId={quarterId} member={dialog.member} onClose={closeDialog} />}
+      {dialog?.kind === 'training' && active && <TrainingModal quarterId={quarterId} committee={active} onClose={closeDialog} />}
+      {dialog?.kind === 'appraisal' && active && <AppraisalModal quarterId={quarterId} committee={active} onClose={closeDialog} />}
       {formOpen && <FormCommitteeModal quarterId={quarterId} candidates={data.candidates.filter((c) => c.status === 'approved' && !c.seated)} onClose={() => setFormOpen(false)} />}
     </Space>
   );
@@ -184,20 +264,42 @@ function CandidateTable({ candidates, canReview, onReview }: { candidates: Candi
   );
 }
 
-function OtherBodies({ data }: { data: Organizations }) {
+function OtherBodies({ data, manage, onAdd }: { data: Organizations; manage: boolean; onAdd: (kind: 'party' | 'contract') => void }) {
   const { t } = useTranslation();
   const simple = (items: { id: string; text: string }[]) =>
     items.length ? <List size="small" dataSource={items} renderItem={(i) => <List.Item key={i.id}>{i.text}</List.Item>} /> : <Typography.Text type="secondary">{t('organizations.people.none')}</Typography.Text>;
   return (
     <>
-      <Card size="small" title={t('organizations.party.title')} data-testid={TID.orgParty}>
+      <Card
+        size="small"
+        title={t('organizations.party.title')}
+        data-testid={TID.orgParty}
+        extra={
+          manage ? (
+            <Button data-testid={TID.orgPartyAdd} onClick={() => onAdd('party')}>
+              {t('organizations.records.party.add')}
+            </Button>
+          ) : null
+        }
+      >
         {simple(
           data.partyOrganizations
             .filter((p) => !p.dissolvedOn)
             .map((p) => ({ id: p.id, text: `${p.kindLabel}：${p.name}，${t('organizations.party.secretary')} ${p.secretaryName || '—'}，${t('organizations.party.members', { count: p.memberCount })}` })),
         )}
       </Card>
-      <Card size="small" title={t('organizations.contracts.title')} data-testid={TID.orgContracts}>
+      <Card
+        size="small"
+        title={t('organizations.contracts.title')}
+        data-testid={TID.orgContracts}
+        extra={
+          manage ? (
+            <Button data-testid={TID.orgContractAdd} onClick={() => onAdd('contract')}>
+              {t('organizations.records.contract.add')}
+            </Button>
+          ) : null
+        }
+      >
         {data.contracts.length ? (
           <Table
             size="small"

@@ -82,7 +82,7 @@ export interface Organizations {
   checks: CheckItem[];
   committees: Committee[];
   supervisoryCommittees: { id: string; termStart: string; termEnd: string; statusLabel: string; members: { id: string; name: string; positionLabel: string; removedOn: string | null }[] }[];
-  commissioners: { id: string; name: string; phone: string; photoPath: string | null; trainedOn: string | null; startedOn: string; endedOn: string | null; current: boolean }[];
+  commissioners: { id: string; name: string; phone: string; photoPath: string | null; trainedOn: string | null; startedOn: string; endedOn: string | null; endReason?: string | null; current: boolean }[];
   partyOrganizations: { id: string; kindLabel: string; name: string; secretaryName: string; memberCount: number; dissolvedOn: string | null }[];
   contracts: { id: string; companyName: string; selectionMethodLabel: string; startsOn: string; endsOn: string | null; terminatedOn: string | null; feeStandardFen: number; serviceStandard: string; current: boolean }[];
   grids: { id: string; name: string; leaderName: string; leaderPhone: string | null }[];
@@ -138,6 +138,39 @@ export function useOrgWrite<TBody, TResult = unknown>(method: 'post' | 'patch', 
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['organizations'] });
       if (quarterId) void client.invalidateQueries({ queryKey: ['quarter', quarterId, 'dossier'] });
+    },
+  });
+}
+
+export interface PropertyCompany {
+  id: string;
+  name: string;
+  creditCode: string;
+  partyMemberCount: number;
+}
+
+/** The property companies of the caller's district (a company is a district-wide record). */
+export function useCompanies(enabled: boolean) {
+  return useQuery({ queryKey: ['organizations', 'companies'], queryFn: () => api.get<{ items: PropertyCompany[] }>('/api/property-companies'), enabled });
+}
+
+export interface RecordWrite {
+  method: 'post' | 'patch';
+  path: string;
+  body: unknown;
+}
+/**
+ * Writes of the record forms, whose path depends on the record (a member, a commissioner) and
+ * some of which take two steps (a new company, then its contract); refreshes like useOrgWrite.
+ */
+export function useRecordWrite(quarterId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    meta: { handlesErrors: true },
+    mutationFn: (w: RecordWrite) => api[w.method]<unknown>(w.path, w.body),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['organizations'] });
+      void client.invalidateQueries({ queryKey: ['quarter', quarterId, 'dossier'] });
     },
   });
 }

@@ -1,0 +1,446 @@
+// Forms of the dossier's organisations tab for the records that staff keep up to date: the
+// commissioner (appoint, end), a property company's service contract, a party organisation, and
+// for the committee in office a member's removal, the yearly training and the yearly appraisal.
+// Every form is a modal of the same shape: a refused save (422) lists every violated rule with its
+// clause, and a save that went through with warnings shows them before the modal closes.
+import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { TID } from '../../testids';
+import { useCompanies, useRecordWrite, violationsOf, type CheckItem, type Committee, type CommitteeMember, type Organizations, type Violation } from './api';
+import { Citation, ViolationList, WarningList } from './shared';
+
+export const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/**
+ * The clauses each form is about, shown under its title. The same texts as the server's
+ * citations (src/core/policy/citations.ts); the refusals themselves come with the server's own.
+ */
+const CLAUSE = {
+  commissioner: 'T/ZAS 4006.1—2020 5.3.1',
+  contract: 'T/ZAS 4006.1—2020 5.5.2',
+  party: 'T/ZAS 4006.1—2020 5.1.2；百委〔2023〕37号 二（四）11',
+  removal: '百委〔2023〕37号 二（二）7',
+  training: '百委〔2023〕37号 二（二）7',
+  appraisal: '百委〔2023〕37号 二（二）7',
+} as const;
+
+const selectionMethods = ['tender', 'direct', 'assembly-vote'] as const;
+const partyForms = ['branch', 'general-branch', 'party-committee', 'joint-branch', 'attached'] as const;
+const ratings = ['excellent', 'competent', 'basically-competent', 'incompetent'] as const;
+
+/** Empty inputs are left out rather than sent as "", which the server reads as a value. */
+function compact<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+}
+
+interface RecordModalProps {
+  title: string;
+  hint?: string;
+  clause?: string;
+  submitTestId: string;
+  /** Runs the save; resolves to the server's answer (its `warnings`, if any, are shown). */
+  onSubmit: () => Promise<unknown>;
+  onClose: () => void;
+  children: ReactNode;
+  width?: number;
+}
+
+/** The frame every record form shares: clause hint, violations, other errors, warnings after a save. */
+function RecordModal({ title, hint, clause, submitTestId, onSubmit, onClose, children, width }: RecordModalProps) {
+  const { t } = useTranslation();
+  const [violations, setViolations] = useState<Violation[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<CheckItem[] | null>(null);
+  const [pending, setPending] = useState(false);
+  const submit = async () => {
+    setViolations([]);
+    setError(null);
+    setPending(true);
+    try {
+      const res = (await onSubmit()) as { warnings?: CheckItem[] } | undefined;
+      if (res?.warnings?.length) setWarnings(res.warnings);
+      else onClose();
+    } catch (err) {
+      // antd's own validation failure: the fields already say what is missing.
+      if (err && typeof err === 'object' && 'errorFields' in err) return;
+      const found = violationsOf(err);
+      if (found.length) setViolations(found);
+      else setError(err instanceof ApiError || err instanceof Error ? err.message : String(err));
+    } finally {
+      setPending(false);
+    }
+  };
+  if (warnings) {
+    return (
+      <Modal open title={t('organizations.records.saved')} onCancel={onClose} onOk={onClose} okText={t('organizations.records.close')} okButtonProps={{ 'data-testid': TID.orgRecordClose } as never} cancelButtonProps={{ style: { display: 'none' } }}>
+        <WarningList warnings={warnings} />
+      </Modal>
+    );
+  }
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('organizations.records.save')}
+      okButtonProps={{ 'data-testid': submitTestId, loading: pending } as never}
+      destroyOnHidden
+      width={width}
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {hint && (
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            {hint}
+            {clause && <Citation text={clause} />}
+          </Typography.Paragraph>
+        )}
+        <ViolationList violations={violations} />
+        {error && <Alert type="error" showIcon role="alert" title={error} data-testid={TID.orgRecordError} />}
+        {children}
+      </Space>
+    </Modal>
+  );
+}
+
+const dateInput = (testId: string) => <Input type="date" data-testid={testId} style={{ maxWidth: 200 }} />;
+
+// ---- commissioner (T/ZAS 4006.1—2020 5.3.1) ----
+
+export function AppointCommissionerModal({ quarterId, onClose }: { quarterId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const submit = async () => {
+    const v = await form.validateFields();
+    return write.mutateAsync({ method: 'post', path: `/api/quarters/${quarterId}/commissioners`, body: { ...compact(v), trainedOn: v.trainedOn || null } });
+  };
+  return (
+    <RecordModal title={t('organizations.records.commissioner.appoint')} hint={t('organizations.records.commissioner.appointHint')} clause={CLAUSE.commissioner} submitTestId={TID.orgCommissionerSubmit} onSubmit={submit} onClose={onClose}>
+      <Form form={form} layout="vertical" initialValues={{ startedOn: todayIso(), isPartyMember: false }}>
+        <Form.Item name="name" label={t('organizations.records.commissioner.name')} rules={[{ required: true, whitespace: true, max: 40 }]}>
+          <Input data-testid={TID.orgCommissionerName} maxLength={40} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('organizations.records.commissioner.phone')} rules={[{ required: true, pattern: /^[0-9+\- ]{5,20}$/ }]}>
+          <Input data-testid={TID.orgCommissionerPhone} inputMode="tel" maxLength={20} />
+        </Form.Item>
+        <Form.Item name="isPartyMember" valuePropName="checked">
+          <Checkbox data-testid={TID.orgCommissionerParty}>{t('organizations.records.commissioner.isParty')}</Checkbox>
+        </Form.Item>
+        <Space wrap size="middle">
+          <Form.Item name="trainedOn" label={t('organizations.records.commissioner.trainedOn')}>
+            {dateInput(TID.orgCommissionerTrainedOn)}
+          </Form.Item>
+          <Form.Item name="startedOn" label={t('organizations.records.commissioner.startedOn')} rules={[{ required: true }]}>
+            {dateInput(TID.orgCommissionerStartedOn)}
+          </Form.Item>
+        </Space>
+      </Form>
+    </RecordModal>
+  );
+}
+
+export function EndCommissionerModal({ quarterId, commissioner, onClose }: { quarterId: string; commissioner: { id: string; name: string }; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const submit = async () => {
+    const v = await form.validateFields();
+    return write.mutateAsync({ method: 'patch', path: `/api/commissioners/${commissioner.id}`, body: { endedOn: v.endedOn, endReason: v.endReason?.trim() || null } });
+  };
+  return (
+    <RecordModal
+      title={t('organizations.records.commissioner.endTitle', { name: commissioner.name })}
+      hint={t('organizations.records.commissioner.endHint')}
+      clause={CLAUSE.commissioner}
+      submitTestId={TID.orgCommissionerEndSubmit}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Form form={form} layout="vertical" initialValues={{ endedOn: todayIso() }}>
+        <Form.Item name="endedOn" label={t('organizations.records.commissioner.endedOn')} rules={[{ required: true }]}>
+          {dateInput(TID.orgCommissionerEndedOn)}
+        </Form.Item>
+        <Form.Item name="endReason" label={t('organizations.records.commissioner.endReason')} rules={[{ max: 200 }]}>
+          <Input.TextArea data-testid={TID.orgCommissionerEndReason} rows={2} maxLength={200} />
+        </Form.Item>
+      </Form>
+    </RecordModal>
+  );
+}
+
+// ---- property company and service contract (T/ZAS 4006.1—2020 5.5.2) ----
+
+export function ContractModal({ quarterId, onClose }: { quarterId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const companies = useCompanies(true);
+  const mode = Form.useWatch('companyMode', form) as 'existing' | 'new' | undefined;
+  const submit = async () => {
+    const v = await form.validateFields();
+    let companyId = v.propertyCompanyId as string | undefined;
+    if (v.companyMode === 'new') {
+      const created = (await write.mutateAsync({
+        method: 'post',
+        path: '/api/property-companies',
+        body: compact({ name: v.companyName, creditCode: v.creditCode?.trim().toUpperCase(), phone: v.companyPhone, partyMemberCount: v.partyMemberCount, fullPartyMemberCount: v.fullPartyMemberCount }),
+      })) as { id: string };
+      companyId = created.id;
+      // Registered now: a retry after a refused contract must not register it a second time.
+      form.setFieldsValue({ companyMode: 'existing', propertyCompanyId: companyId });
+    }
+    return write.mutateAsync({
+      method: 'post',
+      path: `/api/quarters/${quarterId}/contracts`,
+      body: {
+        propertyCompanyId: companyId,
+        selectionMethod: v.selectionMethod,
+        startsOn: v.startsOn,
+        endsOn: v.endsOn || null,
+        signedOn: v.signedOn || null,
+        // Fee standards are kept in fen per m² per month (docs/api.md), entered in yuan.
+        feeStandardFen: Math.round(Number(v.feeYuan) * 100),
+        ...(v.serviceStandard?.trim() ? { serviceStandard: v.serviceStandard.trim() } : {}),
+      },
+    });
+  };
+  return (
+    <RecordModal title={t('organizations.records.contract.add')} hint={t('organizations.records.contract.addHint')} clause={CLAUSE.contract} submitTestId={TID.orgContractSubmit} onSubmit={submit} onClose={onClose} width={600}>
+      <Form form={form} layout="vertical" initialValues={{ companyMode: 'existing', selectionMethod: 'tender', startsOn: todayIso() }}>
+        <Form.Item name="companyMode" label={t('organizations.records.contract.companyMode')}>
+          <Radio.Group data-testid={TID.orgContractCompanyMode}>
+            <Radio value="existing">{t('organizations.records.contract.existing')}</Radio>
+            <Radio value="new">{t('organizations.records.contract.newCompany')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        {mode !== 'new' ? (
+          <Form.Item name="propertyCompanyId" label={t('organizations.records.contract.company')} rules={[{ required: true }]}>
+            <Select
+              data-testid={TID.orgContractCompany}
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={companies.isPending}
+              options={(companies.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.creditCode}）` }))}
+            />
+          </Form.Item>
+        ) : (
+          <>
+            <Form.Item name="companyName" label={t('organizations.records.contract.companyName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+              <Input data-testid={TID.orgContractCompanyName} maxLength={100} />
+            </Form.Item>
+            <Form.Item name="creditCode" label={t('organizations.records.contract.creditCode')} rules={[{ required: true, pattern: /^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{2}\d{6}[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{10}$/ }]}>
+              <Input data-testid={TID.orgContractCreditCode} maxLength={18} />
+            </Form.Item>
+            <Form.Item name="companyPhone" label={t('organizations.records.contract.companyPhone')} rules={[{ pattern: /^[0-9+\- ]*$/ }]}>
+              <Input inputMode="tel" maxLength={20} />
+            </Form.Item>
+            <Space wrap size="middle">
+              <Form.Item name="partyMemberCount" label={t('organizations.records.contract.partyMembers')}>
+                <InputNumber min={0} max={100000} precision={0} />
+              </Form.Item>
+              <Form.Item name="fullPartyMemberCount" label={t('organizations.records.contract.fullPartyMembers')}>
+                <InputNumber min={0} max={100000} precision={0} />
+              </Form.Item>
+            </Space>
+          </>
+        )}
+        <Form.Item name="selectionMethod" label={t('organizations.records.contract.method')}>
+          <Select data-testid={TID.orgContractMethod} options={selectionMethods.map((m) => ({ value: m, label: t(`organizations.records.methods.${m}`) }))} />
+        </Form.Item>
+        <Space wrap size="middle">
+          <Form.Item name="startsOn" label={t('organizations.records.contract.startsOn')} rules={[{ required: true }]}>
+            {dateInput(TID.orgContractStartsOn)}
+          </Form.Item>
+          <Form.Item name="endsOn" label={t('organizations.records.contract.endsOn')}>
+            {dateInput(TID.orgContractEndsOn)}
+          </Form.Item>
+          <Form.Item name="signedOn" label={t('organizations.records.contract.signedOn')}>
+            {dateInput(TID.orgContractSignedOn)}
+          </Form.Item>
+        </Space>
+        <Form.Item name="feeYuan" label={t('organizations.records.contract.fee')} rules={[{ required: true }]}>
+          <InputNumber data-testid={TID.orgContractFee} min={0} max={10000} precision={2} step={0.1} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="serviceStandard" label={t('organizations.records.contract.standard')} rules={[{ max: 500 }]}>
+          <Input.TextArea data-testid={TID.orgContractStandard} rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </RecordModal>
+  );
+}
+
+// ---- party organisation (T/ZAS 4006.1—2020 5.1.2; 百委〔2023〕37号 二（四）11) ----
+
+export function PartyOrgModal({ quarterId, data, onClose }: { quarterId: string; data: Organizations; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const kind = (Form.useWatch('kind', form) ?? 'quarter') as 'quarter' | 'committee' | 'company';
+  const companies = useCompanies(kind === 'company');
+  const committee = data.committees.find((c) => c.status === 'active') ?? data.committees.find((c) => c.status === 'forming');
+  const submit = async () => {
+    const v = await form.validateFields();
+    const owner = v.kind === 'quarter' ? { quarterId } : v.kind === 'committee' ? { ownersCommitteeId: committee?.id } : { propertyCompanyId: v.propertyCompanyId };
+    return write.mutateAsync({
+      method: 'post',
+      path: '/api/party-organizations',
+      body: { kind: v.kind, ...owner, ...compact({ name: v.name, form: v.form, secretaryName: v.secretaryName, secretaryPhone: v.secretaryPhone, memberCount: v.memberCount, establishedOn: v.establishedOn }) },
+    });
+  };
+  return (
+    <RecordModal title={t('organizations.records.party.add')} hint={t('organizations.records.party.addHint')} clause={CLAUSE.party} submitTestId={TID.orgPartySubmit} onSubmit={submit} onClose={onClose}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'quarter', form: 'branch' }}>
+        <Form.Item
+          name="kind"
+          label={t('organizations.records.party.kind')}
+          rules={[{ validator: (_, k) => (k === 'committee' && !committee ? Promise.reject(new Error(t('organizations.records.party.noCommittee'))) : Promise.resolve()) }]}
+        >
+          <Radio.Group data-testid={TID.orgPartyKind}>
+            {(['quarter', 'committee', 'company'] as const).map((k) => (
+              <Radio key={k} value={k}>
+                {t(`organizations.records.party.kinds.${k}`)}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        {kind === 'company' && (
+          <Form.Item name="propertyCompanyId" label={t('organizations.records.contract.company')} rules={[{ required: true }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={companies.isPending}
+              notFoundContent={t('organizations.records.party.noCompany')}
+              options={(companies.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="name" label={t('organizations.records.party.name')} rules={[{ required: true, whitespace: true, max: 80 }]}>
+          <Input data-testid={TID.orgPartyName} maxLength={80} />
+        </Form.Item>
+        <Form.Item name="form" label={t('organizations.records.party.form')}>
+          <Select options={partyForms.map((f) => ({ value: f, label: t(`organizations.records.partyForms.${f}`) }))} />
+        </Form.Item>
+        <Space wrap size="middle">
+          <Form.Item name="secretaryName" label={t('organizations.records.party.secretaryName')} rules={[{ max: 40 }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="secretaryPhone" label={t('organizations.records.party.secretaryPhone')} rules={[{ pattern: /^[0-9+\- ]*$/ }]}>
+            <Input inputMode="tel" maxLength={20} />
+          </Form.Item>
+        </Space>
+        <Space wrap size="middle">
+          <Form.Item name="memberCount" label={t('organizations.records.party.memberCount')}>
+            <InputNumber data-testid={TID.orgPartyMemberCount} min={0} max={100000} precision={0} />
+          </Form.Item>
+          <Form.Item name="establishedOn" label={t('organizations.records.party.establishedOn')}>
+            {dateInput(TID.orgPartyEstablishedOn)}
+          </Form.Item>
+        </Space>
+      </Form>
+    </RecordModal>
+  );
+}
+
+// ---- the committee in office: removal, training, appraisal (百委〔2023〕37号 二（二）7) ----
+
+export function RemoveMemberModal({ quarterId, member, onClose }: { quarterId: string; member: CommitteeMember; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const submit = async () => {
+    const v = await form.validateFields();
+    return write.mutateAsync({ method: 'post', path: `/api/committee-members/${member.id}/removal`, body: { removedOn: v.removedOn, reason: v.reason.trim() } });
+  };
+  return (
+    <RecordModal title={t('organizations.records.member.removeTitle', { name: member.name })} hint={t('organizations.records.member.removeHint')} clause={CLAUSE.removal} submitTestId={TID.orgRemoveSubmit} onSubmit={submit} onClose={onClose}>
+      <Form form={form} layout="vertical" initialValues={{ removedOn: todayIso() }}>
+        <Form.Item name="removedOn" label={t('organizations.records.member.removedOn')} rules={[{ required: true }]}>
+          {dateInput(TID.orgRemoveDate)}
+        </Form.Item>
+        <Form.Item name="reason" label={t('organizations.records.member.reason')} rules={[{ required: true, whitespace: true, max: 200 }]}>
+          <Input.TextArea data-testid={TID.orgRemoveReason} rows={2} maxLength={200} />
+        </Form.Item>
+      </Form>
+    </RecordModal>
+  );
+}
+
+const seated = (c: Committee) => c.members.filter((m) => !m.removedOn);
+
+export function TrainingModal({ quarterId, committee, onClose }: { quarterId: string; committee: Committee; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const members = useMemo(() => seated(committee), [committee]);
+  const submit = async () => {
+    const v = await form.validateFields();
+    return write.mutateAsync({ method: 'post', path: `/api/committees/${committee.id}/trainings`, body: { heldOn: v.heldOn, topic: v.topic.trim(), memberIds: v.memberIds, ...compact({ organizer: v.organizer?.trim() }) } });
+  };
+  return (
+    <RecordModal title={t('organizations.records.training.add')} hint={t('organizations.records.training.hint')} clause={CLAUSE.training} submitTestId={TID.orgTrainingSubmit} onSubmit={submit} onClose={onClose}>
+      <Form form={form} layout="vertical" initialValues={{ heldOn: todayIso(), memberIds: members.map((m) => m.id) }}>
+        <Form.Item name="heldOn" label={t('organizations.records.training.heldOn')} rules={[{ required: true }]}>
+          {dateInput(TID.orgTrainingDate)}
+        </Form.Item>
+        <Form.Item name="topic" label={t('organizations.records.training.topic')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+          <Input data-testid={TID.orgTrainingTopic} maxLength={100} />
+        </Form.Item>
+        <Form.Item name="organizer" label={t('organizations.records.training.organizer')} rules={[{ max: 100 }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="memberIds" label={t('organizations.records.training.attendees')} rules={[{ required: true, type: 'array', min: 1 }]}>
+          <Checkbox.Group options={members.map((m) => ({ value: m.id, label: `${m.name}（${m.positionLabel}）` }))} />
+        </Form.Item>
+      </Form>
+    </RecordModal>
+  );
+}
+
+export function AppraisalModal({ quarterId, committee, onClose }: { quarterId: string; committee: Committee; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const members = useMemo(() => seated(committee), [committee]);
+  const today = todayIso();
+  const submit = async () => {
+    const v = await form.validateFields();
+    const results = members.map((m) => ({ memberId: m.id, rating: v.ratings[m.id] as string }));
+    return write.mutateAsync({
+      method: 'post',
+      path: `/api/committees/${committee.id}/appraisals`,
+      body: { appraisedOn: v.appraisedOn, results, publishedOn: v.publishedOn || null, ...compact({ periodLabel: v.periodLabel?.trim(), ledBy: v.ledBy?.trim() }) },
+    });
+  };
+  return (
+    <RecordModal title={t('organizations.records.appraisal.add')} hint={t('organizations.records.appraisal.hint')} clause={CLAUSE.appraisal} submitTestId={TID.orgAppraisalSubmit} onSubmit={submit} onClose={onClose} width={600}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ appraisedOn: today, periodLabel: `${Number(today.slice(0, 4)) - 1}`, ratings: Object.fromEntries(members.map((m) => [m.id, 'competent'])) }}
+      >
+        <Space wrap size="middle">
+          <Form.Item name="appraisedOn" label={t('organizations.records.appraisal.appraisedOn')} rules={[{ required: true }]}>
+            {dateInput(TID.orgAppraisalDate)}
+          </Form.Item>
+          <Form.Item name="periodLabel" label={t('organizations.records.appraisal.period')} rules={[{ max: 40 }]}>
+            <Input maxLength={40} style={{ maxWidth: 160 }} />
+          </Form.Item>
+          <Form.Item name="publishedOn" label={t('organizations.records.appraisal.publishedOn')}>
+            {dateInput(TID.orgAppraisalPublishedOn)}
+          </Form.Item>
+        </Space>
+        <Form.Item name="ledBy" label={t('organizations.records.appraisal.ledBy')} rules={[{ max: 60 }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Typography.Text strong>{t('organizations.records.appraisal.rating')}</Typography.Text>
+        {members.map((m) => (
+          <Form.Item key={m.id} name={['ratings', m.id]} label={`${m.name}（${m.positionLabel}）`} style={{ marginBottom: 8 }}>
+            <Select style={{ maxWidth: 200 }} options={ratings.map((r) => ({ value: r, label: t(`organizations.records.ratings.${r}`) }))} />
+          </Form.Item>
+        ))}
+      </Form>
+    </RecordModal>
+  );
+}
+
