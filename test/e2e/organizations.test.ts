@@ -216,6 +216,47 @@ describe('organisations in the browser', () => {
     await page.context().close();
   });
 
+  it('staff add a building leader and a volunteer through the forms and see them in the tab', { timeout: 120_000 }, async () => {
+    // DB3305/T 309—2024 3.4, A.6: the quarter's building leaders and volunteers, kept by the offices.
+    const page = await newDesktopPage(browser);
+    await login(page, 'community');
+    await openSection(page);
+    const addButton = (kind: string) => page.locator(`${tid('org-people-add')}[data-kind="${kind}"]`);
+    const items = (kind: string) => page.locator(`${tid('org-people-item')}[data-kind="${kind}"]`);
+
+    // 1. A building leader of 1幢, chosen from the quarter's buildings; the form shows its clause.
+    await addButton('building-leaders').click();
+    await page.waitForSelector(tid('org-person-submit'));
+    expect(await page.locator('.ant-modal .gz-citation').textContent()).toContain('DB3305/T 309—2024 3.4');
+    await page.click(tid('org-person-building'));
+    await page.keyboard.type('1幢');
+    await page.keyboard.press('Enter');
+    await page.fill(tid('org-person-name'), '孙建国');
+    await page.fill(tid('org-person-phone'), '13900003333');
+    await page.click(tid('org-person-submit'));
+    await page.waitForSelector(tid('org-person-submit'), { state: 'detached', timeout: 10_000 });
+    await expect.poll(() => items('building-leaders').count(), { timeout: 10_000 }).toBe(1);
+    expect(await items('building-leaders').first().textContent()).toContain('1幢 孙建国');
+
+    // 2. A volunteer with a team.
+    await addButton('volunteers').click();
+    await page.waitForSelector(tid('org-person-submit'));
+    expect(await page.locator('.ant-modal .gz-citation').textContent()).toContain('DB3305/T 309—2024 A.6');
+    await page.fill(tid('org-person-name'), '李秀英');
+    await page.fill(tid('org-person-team'), '平安巡逻队');
+    await page.click(tid('org-person-submit'));
+    await page.waitForSelector(tid('org-person-submit'), { state: 'detached', timeout: 10_000 });
+    await expect.poll(() => items('volunteers').count(), { timeout: 10_000 }).toBe(1);
+    expect(await items('volunteers').first().textContent()).toContain('李秀英（平安巡逻队）');
+    await screenshot(page, 'e2e-org-people-added');
+
+    // Both are stored for the quarter as the API lists them.
+    const people = (await (await t.login('community')).get(`/api/quarters/${quarterId}/people`)).json();
+    expect(people.buildingLeaders).toMatchObject([{ buildingName: '1幢', name: '孙建国', phone: '13900003333' }]);
+    expect(people.volunteers).toMatchObject([{ name: '李秀英', team: '平安巡逻队' }]);
+    await page.context().close();
+  });
+
   it('the to-do page fits a phone and lists the rules with their clauses', async () => {
     const page = await newPhonePage(browser);
     await login(page, 'community');

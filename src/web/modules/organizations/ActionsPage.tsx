@@ -1,19 +1,23 @@
 // 组织建设待办: what the user's role must act on — the candidates waiting for the step their
 // office takes (百委〔2023〕37号 二（二）5), committee terms ending within the reminder lead time or
 // ended (T/ZAS 4006.1—2020 5.4.2), and the rules not met in their quarters — followed by the
-// rules in force in their district, each with its citation.
+// rules in force in their district, each with its citation; and the tripartite offices with their
+// members, which belong to a district, street or community rather than to a quarter.
 import { Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { hasPermission, useCurrentUser } from '../../auth/session';
 import { Loading, QueryError } from '../../components/QueryState';
 import { TID } from '../../testids';
 import { useActions, useRulesInForce, type RuleEntry } from './api';
+import { OfficesCard } from './OfficesCard';
 import { Citation, StatusTag } from './shared';
 
 const dossierLink = (quarterId: string) => `/quarters/${quarterId}?tab=section-organizations`;
 
 export default function ActionsPage() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const actions = useActions();
   const rules = useRulesInForce();
   if (actions.isPending) return <Loading />;
@@ -83,6 +87,7 @@ export default function ActionsPage() {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('organizations.actions.noFailing')} />
         )}
       </Card>
+      {hasPermission(user, 'organizations.read') && <OfficesCard user={user} />}
       <Card size="small" title={rules.data ? `${t('organizations.rules.title')} · ${rules.data.pack.title}` : t('organizations.rules.title')} data-testid={TID.orgRules}>
         {rules.data && (
           <>

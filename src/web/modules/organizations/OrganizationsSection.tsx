@@ -12,8 +12,33 @@ import { Loading, QueryError } from '../../components/QueryState';
 import type { Role } from '../../api/types';
 import type { DossierTabProps } from '../../pages/dossier/registry';
 import { TID } from '../../testids';
-import { useOrganizations, useOrgWrite, useQuarterOwners, violationsOf, type Candidate, type CheckItem, type CommitteeMember, type Organizations, type Violation } from './api';
-import { AppointCommissionerModal, AppraisalModal, ContractModal, EndCommissionerModal, PartyOrgModal, RemoveMemberModal, todayIso, TrainingModal } from './RecordForms';
+import {
+  useOrganizations,
+  useOrgWrite,
+  useQuarterOwners,
+  violationsOf,
+  type Candidate,
+  type CheckItem,
+  type CommitteeMember,
+  type Organizations,
+  type PeopleKind,
+  type SupervisoryMember,
+  type Violation,
+} from './api';
+import {
+  AppointCommissionerModal,
+  AppraisalModal,
+  ContractModal,
+  EndCommissionerModal,
+  PartyOrgModal,
+  PersonModal,
+  RemoveMemberModal,
+  RemovePersonModal,
+  RemoveSupervisoryMemberModal,
+  SupervisoryModal,
+  todayIso,
+  TrainingModal,
+} from './RecordForms';
 import { ChecksTable, Citation, ViolationList, WarningList } from './shared';
 
 /** Only the offices appoint commissioners (ZAS 5.3.1 "配备"; the server's assertOffice). */
@@ -26,7 +51,11 @@ type Dialog =
   | { kind: 'party' }
   | { kind: 'remove'; member: CommitteeMember }
   | { kind: 'training' }
-  | { kind: 'appraisal' };
+  | { kind: 'appraisal' }
+  | { kind: 'supervisory' }
+  | { kind: 'remove-supervisory'; member: SupervisoryMember }
+  | { kind: 'person'; people: PeopleKind }
+  | { kind: 'remove-person'; people: PeopleKind; person: { id: string; name: string } };
 const plusYears = (iso: string, n: number) => `${Number(iso.slice(0, 4)) + n}${iso.slice(4)}`;
 
 /** Which office takes which step (百委〔2023〕37号 二（二）5), as the server enforces it. */
@@ -190,7 +219,7 @@ export function OrganizationsSection({ quarterId, user }: DossierTabProps) {
         <CandidateTable candidates={data.candidates} canReview={(c) => !!c.nextStep && stepRoles[c.nextStep].includes(user.role)} onReview={setReviewing} />
       </Card>
 
-      <OtherBodies data={data} manage={manage} onAdd={(kind) => setDialog({ kind })} />
+      <OtherBodies data={data} manage={manage} onDialog={setDialog} />
 
       {recommendOpen && <RecommendModal quarterId={quarterId} onClose={() => setRecommendOpen(false)} />}
       {reviewing && <ReviewModal quarterId={quarterId} candidate={reviewing} onClose={() => setReviewing(null)} />}
@@ -201,6 +230,10 @@ export function OrganizationsSection({ quarterId, user }: DossierTabProps) {
       {dialog?.kind === 'remove' && <RemoveMemberModal quarterId={quarterId} member={dialog.member} onClose={closeDialog} />}
       {dialog?.kind === 'training' && active && <TrainingModal quarterId={quarterId} committee={active} onClose={closeDialog} />}
       {dialog?.kind === 'appraisal' && active && <AppraisalModal quarterId={quarterId} committee={active} onClose={closeDialog} />}
+      {dialog?.kind === 'supervisory' && <SupervisoryModal quarterId={quarterId} onClose={closeDialog} />}
+      {dialog?.kind === 'remove-supervisory' && <RemoveSupervisoryMemberModal quarterId={quarterId} member={dialog.member} onClose={closeDialog} />}
+      {dialog?.kind === 'person' && <PersonModal quarterId={quarterId} kind={dialog.people} onClose={closeDialog} />}
+      {dialog?.kind === 'remove-person' && <RemovePersonModal quarterId={quarterId} kind={dialog.people} person={dialog.person} onClose={closeDialog} />}
       {formOpen && <FormCommitteeModal quarterId={quarterId} candidates={data.candidates.filter((c) => c.status === 'approved' && !c.seated)} onClose={() => setFormOpen(false)} />}
     </Space>
   );
@@ -264,8 +297,19 @@ function CandidateTable({ candidates, canReview, onReview }: { candidates: Candi
   );
 }
 
-function OtherBodies({ data, manage, onAdd }: { data: Organizations; manage: boolean; onAdd: (kind: 'party' | 'contract') => void }) {
+const peopleKinds: PeopleKind[] = ['grids', 'building-leaders', 'social-organizations', 'volunteers'];
+
+function OtherBodies({ data, manage, onDialog }: { data: Organizations; manage: boolean; onDialog: (d: Dialog) => void }) {
   const { t } = useTranslation();
+  const onAdd = (kind: 'party' | 'contract') => onDialog({ kind });
+  const activeSupervisory = data.supervisoryCommittees.find((s) => s.status === 'active');
+  // Each kind's entries as the tab lists them, with the name a removal dialog is titled with.
+  const people: Record<PeopleKind, { label: string; items: { id: string; name: string; text: string }[] }> = {
+    grids: { label: t('organizations.people.grids'), items: data.grids.map((g) => ({ id: g.id, name: g.name, text: `${g.name}（${[g.leaderName, g.leaderPhone].filter(Boolean).join(' ') || '—'}）` })) },
+    'building-leaders': { label: t('organizations.people.leaders'), items: data.buildingLeaders.map((l) => ({ id: l.id, name: l.name, text: `${l.buildingName} ${l.name}${l.phone ? ` ${l.phone}` : ''}` })) },
+    'social-organizations': { label: t('organizations.people.social'), items: data.socialOrganizations.map((s) => ({ id: s.id, name: s.name, text: `${s.name}${s.kind ? `（${s.kind}）` : ''}` })) },
+    volunteers: { label: t('organizations.people.volunteers'), items: data.volunteers.map((v) => ({ id: v.id, name: v.name, text: `${v.name}${v.team ? `（${v.team}）` : ''}` })) },
+  };
   const simple = (items: { id: string; text: string }[]) =>
     items.length ? <List size="small" dataSource={items} renderItem={(i) => <List.Item key={i.id}>{i.text}</List.Item>} /> : <Typography.Text type="secondary">{t('organizations.people.none')}</Typography.Text>;
   return (
@@ -319,12 +363,43 @@ function OtherBodies({ data, manage, onAdd }: { data: Organizations; manage: boo
           <Typography.Text type="secondary">{t('organizations.contracts.none')}</Typography.Text>
         )}
       </Card>
-      <Card size="small" title={t('organizations.supervisory.title')}>
+      <Card
+        size="small"
+        title={t('organizations.supervisory.title')}
+        data-testid={TID.orgSupervisory}
+        extra={
+          // One supervisory committee in office at a time: a new one is recorded once the old term has ended.
+          manage && !activeSupervisory ? (
+            <Button data-testid={TID.orgSupervisoryAdd} onClick={() => onDialog({ kind: 'supervisory' })}>
+              {t('organizations.records.supervisory.add')}
+            </Button>
+          ) : null
+        }
+      >
         {data.supervisoryCommittees.length ? (
           data.supervisoryCommittees.map((s) => (
-            <div key={s.id}>
-              <Tag>{s.statusLabel}</Tag>
-              {t('organizations.committee.term', { start: s.termStart, end: s.termEnd })}：{s.members.filter((m) => !m.removedOn).map((m) => `${m.name}（${m.positionLabel}）`).join('、')}
+            <div key={s.id} style={{ marginBottom: 8 }}>
+              <Space wrap size={4}>
+                <Tag>{s.statusLabel}</Tag>
+                {t('organizations.committee.term', { start: s.termStart, end: s.termEnd })}：
+                {s.members
+                  .filter((m) => !m.removedOn)
+                  .map((m) => (
+                    <span key={m.id} data-testid={TID.orgSupervisoryMember}>
+                      {m.name}（{m.positionLabel}）
+                      {manage && s.status === 'active' && (
+                        <Button type="link" size="small" danger data-testid={TID.orgSupervisoryRemove} onClick={() => onDialog({ kind: 'remove-supervisory', member: m })}>
+                          {t('organizations.records.supervisory.remove')}
+                        </Button>
+                      )}
+                    </span>
+                  ))}
+              </Space>
+              {s.members.some((m) => m.removedOn) && (
+                <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                  {t('organizations.records.supervisory.remove')}：{s.members.filter((m) => m.removedOn).map((m) => `${m.name}（${m.removedOn}${m.removalReason ? `，${m.removalReason}` : ''}）`).join('、')}
+                </Typography.Paragraph>
+              )}
             </div>
           ))
         ) : (
@@ -332,11 +407,36 @@ function OtherBodies({ data, manage, onAdd }: { data: Organizations; manage: boo
         )}
       </Card>
       <Card size="small" title={t('organizations.people.title')} data-testid={TID.orgPeople}>
+        {manage && (
+          <Space wrap style={{ marginBottom: 8, display: 'flex' }}>
+            {peopleKinds.map((kind) => (
+              <Button key={kind} size="small" data-testid={TID.orgPeopleAdd} data-kind={kind} onClick={() => onDialog({ kind: 'person', people: kind })}>
+                {t(`organizations.records.people.${kind}.add`)}
+              </Button>
+            ))}
+          </Space>
+        )}
         <Descriptions size="small" column={1}>
-          <Descriptions.Item label={t('organizations.people.grids')}>{data.grids.map((g) => `${g.name}（${g.leaderName} ${g.leaderPhone ?? ''}）`).join('、') || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('organizations.people.leaders')}>{data.buildingLeaders.map((l) => `${l.buildingName} ${l.name}`).join('、') || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('organizations.people.social')}>{data.socialOrganizations.map((s) => s.name).join('、') || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('organizations.people.volunteers')}>{data.volunteers.map((v) => `${v.name}${v.team ? `（${v.team}）` : ''}`).join('、') || '—'}</Descriptions.Item>
+          {peopleKinds.map((kind) => (
+            <Descriptions.Item key={kind} label={people[kind].label}>
+              {people[kind].items.length ? (
+                <Space wrap size={[12, 4]}>
+                  {people[kind].items.map((item) => (
+                    <span key={item.id} data-testid={TID.orgPeopleItem} data-kind={kind} data-id={item.id}>
+                      {item.text}
+                      {manage && (
+                        <Button type="link" size="small" danger data-testid={TID.orgPeopleRemove} onClick={() => onDialog({ kind: 'remove-person', people: kind, person: item })}>
+                          {t('organizations.records.people.remove')}
+                        </Button>
+                      )}
+                    </span>
+                  ))}
+                </Space>
+              ) : (
+                '—'
+              )}
+            </Descriptions.Item>
+          ))}
         </Descriptions>
       </Card>
     </>

@@ -1,6 +1,8 @@
 // Forms of the dossier's organisations tab for the records that staff keep up to date: the
-// commissioner (appoint, end), a property company's service contract, a party organisation, and
-// for the committee in office a member's removal, the yearly training and the yearly appraisal.
+// commissioner (appoint, end), a property company's service contract, a party organisation,
+// for the committee in office a member's removal, the yearly training and the yearly appraisal,
+// the owners' supervisory committee (record, remove a member), and the quarter's grids, building
+// leaders, social organisations and volunteers (add, remove).
 // Every form is a modal of the same shape: a refused save (422) lists every violated rule with its
 // clause, and a save that went through with warnings shows them before the modal closes.
 import { useMemo, useState, type ReactNode } from 'react';
@@ -8,7 +10,20 @@ import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space,
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { TID } from '../../testids';
-import { useCompanies, useRecordWrite, violationsOf, type CheckItem, type Committee, type CommitteeMember, type Organizations, type Violation } from './api';
+import { useBuildings } from '../../api/queries';
+import {
+  useCompanies,
+  useQuarterOwners,
+  useRecordWrite,
+  violationsOf,
+  type CheckItem,
+  type Committee,
+  type CommitteeMember,
+  type Organizations,
+  type PeopleKind,
+  type SupervisoryMember,
+  type Violation,
+} from './api';
 import { Citation, ViolationList, WarningList } from './shared';
 
 export const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -24,6 +39,14 @@ const CLAUSE = {
   removal: '百委〔2023〕37号 二（二）7',
   training: '百委〔2023〕37号 二（二）7',
   appraisal: '百委〔2023〕37号 二（二）7',
+  // DB3305/T 309—2024: 3.2 defines the supervisory committee, 3.4 the building leader; 4.1 sends
+  // the work of each body to annex A (A.3 supervisory committee, A.5 social organisations, A.6
+  // the other teams: grids, building leaders, volunteers), as the server's module cites them.
+  supervisory: 'DB3305/T 309—2024 3.2、A.3',
+  grids: 'DB3305/T 309—2024 4.1、A.6',
+  'building-leaders': 'DB3305/T 309—2024 3.4、A.6',
+  'social-organizations': 'DB3305/T 309—2024 A.5',
+  volunteers: 'DB3305/T 309—2024 A.6',
 } as const;
 
 const selectionMethods = ['tender', 'direct', 'assembly-vote'] as const;
@@ -31,7 +54,7 @@ const partyForms = ['branch', 'general-branch', 'party-committee', 'joint-branch
 const ratings = ['excellent', 'competent', 'basically-competent', 'incompetent'] as const;
 
 /** Empty inputs are left out rather than sent as "", which the server reads as a value. */
-function compact<T extends Record<string, unknown>>(values: T): Partial<T> {
+export function compact<T extends Record<string, unknown>>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
 }
 
@@ -48,7 +71,7 @@ interface RecordModalProps {
 }
 
 /** The frame every record form shares: clause hint, violations, other errors, warnings after a save. */
-function RecordModal({ title, hint, clause, submitTestId, onSubmit, onClose, children, width }: RecordModalProps) {
+export function RecordModal({ title, hint, clause, submitTestId, onSubmit, onClose, children, width }: RecordModalProps) {
   const { t } = useTranslation();
   const [violations, setViolations] = useState<Violation[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -105,7 +128,7 @@ function RecordModal({ title, hint, clause, submitTestId, onSubmit, onClose, chi
   );
 }
 
-const dateInput = (testId: string) => <Input type="date" data-testid={testId} style={{ maxWidth: 200 }} />;
+export const dateInput = (testId: string) => <Input type="date" data-testid={testId} style={{ maxWidth: 200 }} />;
 
 // ---- commissioner (T/ZAS 4006.1—2020 5.3.1) ----
 
@@ -444,3 +467,230 @@ export function AppraisalModal({ quarterId, committee, onClose }: { quarterId: s
   );
 }
 
+
+// ---- owners' supervisory committee (DB3305/T 309—2024 3.2) ----
+
+const plusYears = (iso: string, n: number) => `${Number(iso.slice(0, 4)) + n}${iso.slice(4)}`;
+
+export function SupervisoryModal({ quarterId, onClose }: { quarterId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const owners = useQuarterOwners(quarterId, true);
+  const today = useMemo(todayIso, []);
+  // Members are natural-person owners of the quarter (the server refuses anyone else).
+  const ownerOptions = (owners.data?.items ?? []).filter((o) => o.kind === 'person').map((o) => ({ value: o.id, label: o.name }));
+  const chosen = (Form.useWatch('memberIds', form) ?? []) as string[];
+  const chosenOptions = ownerOptions.filter((o) => chosen.includes(o.value));
+  const submit = async () => {
+    const v = await form.validateFields();
+    const party = new Set<string>(v.partyIds ?? []);
+    const members = (v.memberIds as string[]).map((ownerId) => ({ ownerId, position: ownerId === v.chairId ? 'chair' : 'member', isPartyMember: party.has(ownerId) }));
+    return write.mutateAsync({ method: 'post', path: `/api/quarters/${quarterId}/supervisory-committees`, body: { termStart: v.termStart, termEnd: v.termEnd, electedOn: v.electedOn || null, members } });
+  };
+  return (
+    <RecordModal title={t('organizations.records.supervisory.add')} hint={t('organizations.records.supervisory.addHint')} clause={CLAUSE.supervisory} submitTestId={TID.orgSupervisorySubmit} onSubmit={submit} onClose={onClose} width={600}>
+      <Form form={form} layout="vertical" initialValues={{ termStart: today, termEnd: plusYears(today, 3), memberIds: [], partyIds: [] }}>
+        <Space wrap size="middle">
+          <Form.Item name="termStart" label={t('organizations.records.supervisory.termStart')} rules={[{ required: true }]}>
+            {dateInput(TID.orgSupervisoryTermStart)}
+          </Form.Item>
+          <Form.Item name="termEnd" label={t('organizations.records.supervisory.termEnd')} rules={[{ required: true }]}>
+            {dateInput(TID.orgSupervisoryTermEnd)}
+          </Form.Item>
+          <Form.Item name="electedOn" label={t('organizations.records.supervisory.electedOn')}>
+            {dateInput(TID.orgSupervisoryElectedOn)}
+          </Form.Item>
+        </Space>
+        <Form.Item name="memberIds" label={t('organizations.records.supervisory.members')} rules={[{ required: true, type: 'array', min: 1 }]}>
+          <Select
+            mode="multiple"
+            data-testid={TID.orgSupervisoryMembers}
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={owners.isPending}
+            options={ownerOptions}
+            onChange={(ids: string[]) => {
+              // A chair or party mark left on someone taken off the list would send a stale id.
+              const { chairId, partyIds } = form.getFieldsValue(['chairId', 'partyIds']) as { chairId?: string; partyIds?: string[] };
+              form.setFieldsValue({ chairId: chairId && ids.includes(chairId) ? chairId : undefined, partyIds: (partyIds ?? []).filter((id) => ids.includes(id)) });
+            }}
+          />
+        </Form.Item>
+        <Form.Item name="chairId" label={t('organizations.records.supervisory.chair')}>
+          <Select data-testid={TID.orgSupervisoryChair} allowClear showSearch={{ optionFilterProp: 'label' }} options={chosenOptions} style={{ maxWidth: 240 }} />
+        </Form.Item>
+        <Form.Item name="partyIds" label={t('organizations.records.supervisory.party')}>
+          <Checkbox.Group options={chosenOptions} />
+        </Form.Item>
+      </Form>
+    </RecordModal>
+  );
+}
+
+export function RemoveSupervisoryMemberModal({ quarterId, member, onClose }: { quarterId: string; member: SupervisoryMember; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const submit = async () => {
+    const v = await form.validateFields();
+    return write.mutateAsync({ method: 'post', path: `/api/supervisory-members/${member.id}/removal`, body: { removedOn: v.removedOn, reason: v.reason.trim() } });
+  };
+  return (
+    <RecordModal
+      title={t('organizations.records.supervisory.removeTitle', { name: member.name })}
+      hint={t('organizations.records.supervisory.removeHint')}
+      clause={CLAUSE.supervisory}
+      submitTestId={TID.orgSupervisoryRemoveSubmit}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Form form={form} layout="vertical" initialValues={{ removedOn: todayIso() }}>
+        <Form.Item name="removedOn" label={t('organizations.records.member.removedOn')} rules={[{ required: true }]}>
+          {dateInput(TID.orgSupervisoryRemoveDate)}
+        </Form.Item>
+        <Form.Item name="reason" label={t('organizations.records.member.reason')} rules={[{ required: true, whitespace: true, max: 200 }]}>
+          <Input.TextArea data-testid={TID.orgSupervisoryRemoveReason} rows={2} maxLength={200} />
+        </Form.Item>
+      </Form>
+    </RecordModal>
+  );
+}
+
+// ---- grids, building leaders, social organisations, volunteers (DB3305/T 309—2024 3.4, A.5–A.6) ----
+
+const phoneRule = { pattern: /^[0-9+\- ]*$/, max: 20 };
+const phoneInput = (testId?: string) => <Input data-testid={testId} inputMode="tel" maxLength={20} />;
+
+/** Title key, fields and request body of each kind; the frame around them is the same. */
+export function PersonModal({ quarterId, kind, onClose }: { quarterId: string; kind: PeopleKind; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const buildings = useBuildings(quarterId);
+  const key = `organizations.records.people.${kind}` as const;
+  const submit = async () => {
+    const v = (await form.validateFields()) as Record<string, string | undefined>;
+    const trimmed = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() : x]));
+    return write.mutateAsync({ method: 'post', path: `/api/quarters/${quarterId}/${kind}`, body: compact(trimmed) });
+  };
+  const name = (max: number, label: string) => (
+    <Form.Item name="name" label={label} rules={[{ required: true, whitespace: true, max }]}>
+      <Input data-testid={TID.orgPersonName} maxLength={max} />
+    </Form.Item>
+  );
+  const note = (
+    <Form.Item name="note" label={t('organizations.records.people.note')} rules={[{ max: 200 }]}>
+      <Input.TextArea rows={2} maxLength={200} />
+    </Form.Item>
+  );
+  let fields: ReactNode;
+  switch (kind) {
+    case 'grids':
+      fields = (
+        <>
+          {name(40, t('organizations.records.people.gridName'))}
+          <Space wrap size="middle">
+            <Form.Item name="leaderName" label={t('organizations.records.people.gridLeader')} rules={[{ max: 40 }]}>
+              <Input data-testid={TID.orgPersonContact} maxLength={40} />
+            </Form.Item>
+            <Form.Item name="leaderPhone" label={t('organizations.records.people.phone')} rules={[phoneRule]}>
+              {phoneInput(TID.orgPersonPhone)}
+            </Form.Item>
+          </Space>
+          {note}
+        </>
+      );
+      break;
+    case 'building-leaders':
+      fields = (
+        <>
+          <Form.Item name="buildingId" label={t('organizations.records.people.building')} rules={[{ required: true }]}>
+            <Select
+              data-testid={TID.orgPersonBuilding}
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={buildings.isPending}
+              notFoundContent={t('organizations.records.people.noBuilding')}
+              options={(buildings.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+              style={{ maxWidth: 240 }}
+            />
+          </Form.Item>
+          {name(40, t('organizations.records.people.name'))}
+          <Space wrap size="middle">
+            <Form.Item name="phone" label={t('organizations.records.people.phone')} rules={[phoneRule]}>
+              {phoneInput(TID.orgPersonPhone)}
+            </Form.Item>
+            <Form.Item name="startedOn" label={t('organizations.records.people.startedOn')}>
+              {dateInput(TID.orgPersonDate)}
+            </Form.Item>
+          </Space>
+          {note}
+        </>
+      );
+      break;
+    case 'social-organizations':
+      fields = (
+        <>
+          {name(80, t('organizations.records.people.orgName'))}
+          <Form.Item name="kind" label={t('organizations.records.people.orgKind')} rules={[{ max: 40 }]}>
+            <Input maxLength={40} placeholder={t('organizations.records.people.orgKindExample')} />
+          </Form.Item>
+          <Space wrap size="middle">
+            <Form.Item name="contactName" label={t('organizations.records.people.contactName')} rules={[{ max: 40 }]}>
+              <Input data-testid={TID.orgPersonContact} maxLength={40} />
+            </Form.Item>
+            <Form.Item name="contactPhone" label={t('organizations.records.people.phone')} rules={[phoneRule]}>
+              {phoneInput(TID.orgPersonPhone)}
+            </Form.Item>
+          </Space>
+          {note}
+        </>
+      );
+      break;
+    case 'volunteers':
+      fields = (
+        <>
+          {name(40, t('organizations.records.people.name'))}
+          <Space wrap size="middle">
+            <Form.Item name="phone" label={t('organizations.records.people.phone')} rules={[phoneRule]}>
+              {phoneInput(TID.orgPersonPhone)}
+            </Form.Item>
+            <Form.Item name="joinedOn" label={t('organizations.records.people.joinedOn')}>
+              {dateInput(TID.orgPersonDate)}
+            </Form.Item>
+          </Space>
+          <Form.Item name="team" label={t('organizations.records.people.team')} rules={[{ max: 40 }]}>
+            <Input data-testid={TID.orgPersonTeam} maxLength={40} />
+          </Form.Item>
+          <Form.Item name="skills" label={t('organizations.records.people.skills')} rules={[{ max: 200 }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </>
+      );
+      break;
+  }
+  return (
+    <RecordModal title={t(`${key}.add`)} hint={t(`${key}.hint`)} clause={CLAUSE[kind]} submitTestId={TID.orgPersonSubmit} onSubmit={submit} onClose={onClose}>
+      <Form form={form} layout="vertical">
+        {fields}
+      </Form>
+    </RecordModal>
+  );
+}
+
+/** Removing a grid, building leader, social organisation or volunteer deletes the record (the API keeps no history of them). */
+export function RemovePersonModal({ quarterId, kind, person, onClose }: { quarterId: string; kind: PeopleKind; person: { id: string; name: string }; onClose: () => void }) {
+  const { t } = useTranslation();
+  const write = useRecordWrite(quarterId);
+  return (
+    <RecordModal
+      title={t('organizations.records.people.removeTitle', { name: person.name })}
+      hint={t('organizations.records.people.removeHint')}
+      clause={CLAUSE[kind]}
+      submitTestId={TID.orgPersonRemoveSubmit}
+      onSubmit={() => write.mutateAsync({ method: 'delete', path: `/api/${kind}/${person.id}` })}
+      onClose={onClose}
+    >
+      {null}
+    </RecordModal>
+  );
+}

@@ -77,11 +77,30 @@ export interface Committee {
   trainings: { id: string; heldOn: string; topic: string }[];
   appraisals: { id: string; appraisedOn: string; periodLabel: string }[];
 }
+export interface SupervisoryMember {
+  id: string;
+  name: string;
+  position: 'chair' | 'member';
+  positionLabel: string;
+  isPartyMember: boolean;
+  removedOn: string | null;
+  removalReason: string | null;
+}
+export interface SupervisoryCommittee {
+  id: string;
+  termStart: string;
+  termEnd: string;
+  status: 'active' | 'ended';
+  statusLabel: string;
+  members: SupervisoryMember[];
+}
+/** The quarter's community people, as the API paths name them (POST /api/quarters/:id/<kind>, DELETE /api/<kind>/:id). */
+export type PeopleKind = 'grids' | 'building-leaders' | 'social-organizations' | 'volunteers';
 export interface Organizations {
   pack: string;
   checks: CheckItem[];
   committees: Committee[];
-  supervisoryCommittees: { id: string; termStart: string; termEnd: string; statusLabel: string; members: { id: string; name: string; positionLabel: string; removedOn: string | null }[] }[];
+  supervisoryCommittees: SupervisoryCommittee[];
   commissioners: { id: string; name: string; phone: string; photoPath: string | null; trainedOn: string | null; startedOn: string; endedOn: string | null; endReason?: string | null; current: boolean }[];
   partyOrganizations: { id: string; kindLabel: string; name: string; secretaryName: string; memberCount: number; dissolvedOn: string | null }[];
   contracts: { id: string; companyName: string; selectionMethodLabel: string; startsOn: string; endsOn: string | null; terminatedOn: string | null; feeStandardFen: number; serviceStandard: string; current: boolean }[];
@@ -155,24 +174,42 @@ export function useCompanies(enabled: boolean) {
 }
 
 export interface RecordWrite {
-  method: 'post' | 'patch';
+  method: 'post' | 'patch' | 'delete';
   path: string;
-  body: unknown;
+  body?: unknown;
 }
 /**
  * Writes of the record forms, whose path depends on the record (a member, a commissioner) and
  * some of which take two steps (a new company, then its contract); refreshes like useOrgWrite.
  */
-export function useRecordWrite(quarterId: string) {
+export function useRecordWrite(quarterId?: string) {
   const client = useQueryClient();
   return useMutation({
     meta: { handlesErrors: true },
-    mutationFn: (w: RecordWrite) => api[w.method]<unknown>(w.path, w.body),
+    mutationFn: (w: RecordWrite) => (w.method === 'delete' ? api.delete<unknown>(w.path) : api[w.method]<unknown>(w.path, w.body)),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['organizations'] });
-      void client.invalidateQueries({ queryKey: ['quarter', quarterId, 'dossier'] });
+      // Offices belong to a district, street or community, not to a quarter: no dossier to refresh.
+      if (quarterId) void client.invalidateQueries({ queryKey: ['quarter', quarterId, 'dossier'] });
     },
   });
+}
+
+export interface TripartiteOffice {
+  id: string;
+  level: 'district' | 'street' | 'community';
+  streetId: string | null;
+  communityId: string | null;
+  name: string;
+  establishedOn: string | null;
+  address: string;
+  phone: string | null;
+  members: { id: string; name: string; position: string; department: string; phone: string | null }[];
+}
+
+/** The tripartite offices the caller may see (its own, those below it, those on its path), with members. */
+export function useOffices(enabled: boolean) {
+  return useQuery({ queryKey: ['organizations', 'offices'], queryFn: () => api.get<{ items: TripartiteOffice[] }>('/api/tripartite-offices'), enabled });
 }
 
 /** The rule violations of a 422 answer (`error.violations`, also in `details`). */
