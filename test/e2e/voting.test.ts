@@ -156,6 +156,11 @@ describe('owners assembly voting in the browser', () => {
     const pub = await newPhonePage(browser);
     await pub.goto(`${base}/public/votes/${voteId}`);
     await pub.waitForSelector(tid('vote-result'));
+    // On a phone the result is one block per item with both ratios, not a sideways-scrolling table.
+    expect(await pub.locator(tid('vote-result-row')).count()).toBe(2);
+    expect(await pub.locator(`${tid('vote-result')} table`).count()).toBe(0);
+    const widest = await pub.evaluate(() => Math.max(...[...document.querySelectorAll('[data-testid="vote-result"] *')].map((e) => e.getBoundingClientRect().right)) - window.innerWidth);
+    expect(widest).toBeLessThanOrEqual(1);
     await pub.fill(tid('vote-receipt-input'), receipt.toUpperCase());
     await pub.click(tid('vote-receipt-check'));
     await pub.waitForSelector(tid('vote-receipt-found'));

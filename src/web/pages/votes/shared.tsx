@@ -1,7 +1,7 @@
 // Pieces the staff, owner and public voting pages share: status and matter tags with the
 // legal citation, the result table with both ratios, and the receipt check against the record.
 import { useState } from 'react';
-import { Alert, Button, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Grid, Input, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatArea, formatCount, formatPercent } from '../../lib/format';
@@ -55,11 +55,30 @@ export function shortTime(iso: string | null | undefined, endOfDay = false): str
   return endOfDay && midnight ? `${day} 24:00` : `${day} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
+function PassedTag({ passed }: { passed: boolean }) {
+  const { t } = useTranslation();
+  return passed ? (
+    <Tag color="green" icon={<CheckCircleFilled />}>
+      {t('voting.result.passed')}
+    </Tag>
+  ) : (
+    <Tag color="red" icon={<CloseCircleFilled />}>
+      {t('voting.result.failed')}
+    </Tag>
+  );
+}
+
 /** The result per item: counts, yes by members and by area (both ratios), pass or fail. */
 export function ResultTable({ result, items }: { result: TallyResult; items: VoteItem[] }) {
   const { t } = useTranslation();
+  // Owners read the result on a phone: one block per item there, instead of a table that
+  // scrolls sideways and hides the ratios.
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.md === false;
   const byId = new Map(items.map((i) => [i.id, i]));
   const p = result.participation;
+  const rowAttrs = (r: TallyResult['items'][number]) =>
+    ({ 'data-testid': TID.voteResultRow, 'data-item-id': r.id, 'data-passed': String(r.passed) }) as React.HTMLAttributes<HTMLElement>;
   return (
     <div data-testid={TID.voteResult}>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -69,50 +88,63 @@ export function ResultTable({ result, items }: { result: TallyResult; items: Vot
         </Tag>
         <Tag color={result.valid ? 'green' : 'red'}>{result.valid ? t('voting.result.valid') : t('voting.result.invalid')}</Tag>
       </Space>
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        scroll={{ x: 640 }}
-        dataSource={result.items}
-        onRow={(r) => ({ 'data-testid': TID.voteResultRow, 'data-item-id': r.id, 'data-passed': String(r.passed) }) as React.HTMLAttributes<HTMLElement>}
-        columns={[
-          {
-            title: t('voting.result.item'),
-            key: 'item',
-            render: (_, r) => (
-              <div>
-                <div>
+      {narrow ? (
+        <div>
+          {result.items.map((r) => (
+            <div key={r.id} {...rowAttrs(r)} className="gz-result-item">
+              <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}>
+                <Typography.Text strong>
                   {r.id}. {byId.get(r.id)?.title ?? ''}
-                </div>
-                <MatterTag matter={r.matter} article={byId.get(r.id)?.article278Item ?? null} />
+                </Typography.Text>
+                <PassedTag passed={r.passed} />
               </div>
-            ),
-          },
-          {
-            title: '',
-            key: 'passed',
-            render: (_, r) =>
-              r.passed ? (
-                <Tag color="green" icon={<CheckCircleFilled />}>
-                  {t('voting.result.passed')}
-                </Tag>
-              ) : (
-                <Tag color="red" icon={<CloseCircleFilled />}>
-                  {t('voting.result.failed')}
-                </Tag>
+              <MatterTag matter={r.matter} article={byId.get(r.id)?.article278Item ?? null} />
+              <div className="gz-num" style={{ marginTop: 6 }}>
+                {t('voting.result.counts')}：{formatCount(r.yes.members)} / {formatCount(r.no.members)} / {formatCount(r.abstain.members)}
+              </div>
+              <div className="gz-num">
+                {t('voting.result.yesMembers')}：{formatPercent(r.yes.members, p.members)} · {t('voting.result.yesArea')}：{formatPercent(r.yes.area, p.area)}
+              </div>
+            </div>
+          ))}
+        </div>
+      ) : (
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          scroll={{ x: 640 }}
+          dataSource={result.items}
+          onRow={rowAttrs}
+          columns={[
+            {
+              title: t('voting.result.item'),
+              key: 'item',
+              render: (_, r) => (
+                <div>
+                  <div>
+                    {r.id}. {byId.get(r.id)?.title ?? ''}
+                  </div>
+                  <MatterTag matter={r.matter} article={byId.get(r.id)?.article278Item ?? null} />
+                </div>
               ),
-          },
-          {
-            title: t('voting.result.counts'),
-            key: 'counts',
-            className: 'gz-num gz-nowrap',
-            render: (_, r) => `${formatCount(r.yes.members)} / ${formatCount(r.no.members)} / ${formatCount(r.abstain.members)}`,
-          },
-          { title: t('voting.result.yesMembers'), key: 'ym', className: 'gz-num', render: (_, r) => formatPercent(r.yes.members, p.members) },
-          { title: t('voting.result.yesArea'), key: 'ya', className: 'gz-num', render: (_, r) => formatPercent(r.yes.area, p.area) },
-        ]}
-      />
+            },
+            {
+              title: '',
+              key: 'passed',
+              render: (_, r) => <PassedTag passed={r.passed} />,
+            },
+            {
+              title: t('voting.result.counts'),
+              key: 'counts',
+              className: 'gz-num gz-nowrap',
+              render: (_, r) => `${formatCount(r.yes.members)} / ${formatCount(r.no.members)} / ${formatCount(r.abstain.members)}`,
+            },
+            { title: t('voting.result.yesMembers'), key: 'ym', className: 'gz-num', render: (_, r) => formatPercent(r.yes.members, p.members) },
+            { title: t('voting.result.yesArea'), key: 'ya', className: 'gz-num', render: (_, r) => formatPercent(r.yes.area, p.area) },
+          ]}
+        />
+      )}
     </div>
   );
 }
