@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrate, openDatabase } from '../../src/server/db/index';
 import { loadHashKey } from '../../src/server/platform/keys';
 import { deliverPending, notifyUsers, queueMessages, usersForQuarterRoles } from '../../src/server/modules/notifications/service';
@@ -77,6 +77,36 @@ describe('inbox and outbox', () => {
     expect(await deliverPending(t.db.kysely, { log: async (m) => void sent.push(m.subject) })).toBe(1);
     expect(sent).toEqual(['表决即将截止']);
     expect(await deliverPending(t.db.kysely, { log: async () => {} })).toBe(0);
+  });
+});
+
+describe.skipIf(engine() !== 'postgres')('PostgreSQL connections ended by the server', () => {
+  it('survives idle connections being terminated, and the next query opens a new one', async () => {
+    const { openTestDb } = await import('../support/app');
+    const { sql } = await import('kysely');
+    const { db, drop } = await openTestDb();
+    try {
+      // Several connections at once, so that the pool keeps more than one idle.
+      const pids = await Promise.all(Array.from({ length: 4 }, () => sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(db.kysely)));
+      const ended = new Set(pids.map((r) => Number(r.rows[0].pid)));
+      expect(ended.size).toBeGreaterThan(1);
+      // Another session ends them, as a server restart or an administrator would. Without the
+      // pool's error listener this is an uncaught exception that stops the process.
+      const pg = (await import('pg')).default;
+      const admin = new pg.Client({ connectionString: inject('pgUrl') });
+      await admin.connect();
+      try {
+        const res = await admin.query('select count(*) filter (where pg_terminate_backend(pid))::int as n from pg_stat_activity where pid = any($1::int[])', [[...ended]]);
+        expect(res.rows[0].n).toBe(ended.size);
+      } finally {
+        await admin.end();
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      const after = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db.kysely);
+      expect(ended.has(Number(after.rows[0].pid))).toBe(false);
+    } finally {
+      await drop();
+    }
   });
 });
 

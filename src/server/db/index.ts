@@ -198,6 +198,7 @@ async function openPGlite(dataDir: string, loadDataDir?: Blob | File): Promise<D
 }
 
 async function openPostgres(url: string): Promise<Db> {
+  let closed = false;
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === INT8) return parseInt8;
@@ -206,11 +207,17 @@ async function openPostgres(url: string): Promise<Db> {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types: types as pg.CustomTypesConfig });
+  // An idle connection that the server ends (a restart, pg_terminate_backend, a dropped
+  // database) is reported on the pool; without a listener Node treats that as an uncaught
+  // exception and the whole process stops. The pool has already discarded the connection and
+  // opens a new one on the next query, so the failure is only worth a line in the log.
+  pool.on('error', (err) => {
+    if (!closed) console.warn(`PostgreSQL: an idle connection was ended and dropped from the pool (${(err as { code?: string }).code ?? ''} ${err.message})`);
+  });
   // Surface a wrong URL or a stopped server at start-up, not at the first request.
   const probe = await pool.connect();
   probe.release();
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  let closed = false;
   return {
     kysely,
     kind: 'postgresql',
