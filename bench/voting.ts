@@ -4,18 +4,26 @@
  *
  *   npx tsx bench/voting.ts          (or `npm run bench`, which also runs bench/tally.ts)
  *
- * Env: BENCH_BALLOTS (default 3000 members, each casts one ballot), BENCH_CONCURRENCY
- * (default 32 requests in flight, and as many concurrent inserters).
+ * Env: BENCH_BALLOTS (default 3000 members, each casts one ballot per round), BENCH_CONCURRENCY
+ * (default 32 requests in flight, and as many concurrent inserters), BENCH_ROUNDS (default 3),
+ * BENCH_CLIENT (`raw`, the default, or `autocannon` as a cross-check), BENCH_PROFILE=FILE (a
+ * CPU profile of the server thread during the last API run).
+ *
+ * The machine is shared and noisy, so the two measurements are taken in turns: each round opens
+ * a new vote for the same owners, has every owner verify (not timed), sends one
+ * POST /api/votes/:id/ballot per owner, then inserts the rows that round stored into a fresh
+ * copy of the ballots table. The figure is the median of the rounds' ratios.
  *
  * The server runs in this process on 127.0.0.1; the load comes from a worker thread with its
- * own event loop (autocannon), sending one POST /api/votes/:id/ballot per verified owner (verification is
- * done beforehand and not timed). A ballot through the API is: token lookup, item check, the
- * duplicate pre-check, then one transaction with the audit entry, the row lock on the vote,
- * the sealed ballot and the new head. The plain-insert figure is one single-row INSERT per
- * ballot (autocommit) into a copy of the ballots table with the same indexes and checks, from
- * the same number of concurrent connections: what the database alone can take.
+ * own event loop. A ballot through the API is: routing, body validation, the vote and its
+ * items from memory, then the sealing loop's batch: one read (tokens, earlier ballots, head)
+ * and one statement that moves the head and inserts the ballots and their audit entries. The
+ * plain-insert figure is one single-row INSERT per ballot (autocommit) into a copy of the
+ * ballots table with the same indexes and checks, from the same number of concurrent
+ * connections: what the database alone can take.
  */
 import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { startThrowawayCluster } from '../test/support/pg-cluster';
@@ -28,50 +36,55 @@ import { setVotingClock } from '../src/server/modules/voting/clock';
 
 const MEMBERS = Number(process.env.BENCH_BALLOTS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CLIENT = process.env.BENCH_CLIENT === 'autocannon' ? 'autocannon' : 'raw';
 const PASSWORD = 'bench-password-1';
 
-// The load runs in a worker thread with autocannon (an HTTP/1.1 load generator with keep-alive
-// connections), so that the client's own cost weighs as little as possible on the two cores the
-// server and PostgreSQL share. Each request carries the next owner's token.
-const LOAD_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const autocannon = require('autocannon');
-const { base, voteId, tokens, concurrency } = workerData;
-let next = 0, ok = 0, failed = 0, firstError = null, lastAt = null;
-const start = process.hrtime.bigint();
-const instance = autocannon({
-  url: base,
-  connections: concurrency,
-  amount: tokens.length,
-  timeout: 60,
-  requests: [{
-    method: 'POST',
-    path: '/api/votes/' + voteId + '/ballot',
-    headers: { 'content-type': 'application/json' },
-    setupRequest(req) {
-      const i = next++;
-      const choices = { '1': ['yes', 'no', 'abstain'][i % 3], '2': ['yes', 'no'][i % 2], '3': 'yes' };
-      return { ...req, body: JSON.stringify({ voterToken: tokens[i], choices }) };
-    },
-    onResponse(status, body) {
-      if (status === 201) ok++; else { failed++; if (!firstError) firstError = status + ' ' + body; }
-      // autocannon reports its end on a one-second tick: the time is taken at the last answer.
-      if (ok + failed === tokens.length) lastAt = process.hrtime.bigint();
-    },
-  }],
-}, (err) => {
-  const ms = Number((lastAt ?? process.hrtime.bigint()) - start) / 1e6;
-  if (err) { failed++; firstError = firstError || String(err); }
-  parentPort.postMessage({ ok, failed, ms, firstError });
-});
-`;
+interface LoadResult {
+  ok: number;
+  failed: number;
+  ms: number;
+  firstError: string | null;
+  /** Share of the run the load generator's event loop was busy. */
+  busy: number;
+}
 
-function runLoad(workerData: { base: string; voteId: string; tokens: string[]; concurrency: number }): Promise<{ ok: number; failed: number; ms: number; firstError: string | null }> {
+function runLoad(workerData: { base: string; voteId: string; tokens: string[]; concurrency: number; client: string }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(LOAD_WORKER, { eval: true, workerData });
-    worker.once('message', resolve);
+    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData });
+    worker.once('message', (result: LoadResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
     worker.once('error', reject);
   });
+}
+
+/**
+ * With BENCH_PROFILE=FILE, the server's thread is profiled during the API run only, and the
+ * profile is written to FILE (open it in Chrome's DevTools, or read its heaviest functions).
+ */
+async function startProfile() {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(file: string) {
+      const { profile } = await session.post('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`profile of the server thread during the API run: ${file}`);
+    },
+  };
+}
+
+/** CPU time (ms) used so far by this process's main thread (the server's), from /proc (Linux). */
+function mainThreadCpu(): number {
+  const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
 }
 
 /** CPU time (ms) used so far by this machine's PostgreSQL processes, from /proc (Linux). */
@@ -88,14 +101,33 @@ function pgCpu(): number {
   }
   return total;
 }
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+interface Round {
+  apiRate: number;
+  insertRate: number;
+  /** CPU ms per ballot in the API run. */
+  serverThread: number;
+  otherThreads: number;
+  postgres: number;
+  serverBusy: number;
+  loadBusy: number;
+}
+
 async function main() {
-  console.log(`Voting bench: ${MEMBERS} members, ${CONCURRENCY} concurrent requests / connections`);
+  console.log(`Voting bench: ${MEMBERS} members, ${CONCURRENCY} concurrent requests / connections, ${ROUNDS} rounds, load generator: ${CLIENT}`);
   const cluster = await startThrowawayCluster();
   // Both the server and the plain inserts reach PostgreSQL through its Unix socket, as a
   // server beside its database would; the transport is the same for the two figures.
   const dbUrl = `postgres://postgres@/postgres?host=${encodeURIComponent(cluster.dir)}&port=${cluster.port}`;
   const db = await openDatabase({ databaseUrl: dbUrl });
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
   try {
     await migrate(db);
     app = await buildApp({ db, webDir: null, rateLimitPerMinute: 100_000_000 });
@@ -145,84 +177,109 @@ async function main() {
     };
     // The vote window is around the real clock, so that the real time is inside it.
     setVotingClock(null);
-    const nowMs = Date.now();
     const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '+00:00');
-    const created = await staff('/api/votes', {
-      quarterId: quarter.id,
-      title: '基准表决',
-      rule: 'civil-code-278',
-      opensAt: iso(nowMs - 60_000),
-      closesAt: iso(nowMs + 3_600_000),
-      items: [
-        { title: '续聘物业服务企业', article278Item: 4 },
-        { title: '修改管理规约', article278Item: 2 },
-        { title: '筹集维修资金', article278Item: 6 },
-      ],
-    });
-    const voteId = created.id as string;
-    await staff(`/api/votes/${voteId}/open`);
 
-    // Every owner verifies once (not timed).
-    const tokens: string[] = new Array(MEMBERS);
-    let nextVerify = 0;
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        for (;;) {
-          const i = nextVerify++;
-          if (i >= MEMBERS) return;
-          const res = await fetch(`${base}/api/votes/${voteId}/verify`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ idNumber: credentials[i].idNumber, certificateNo: credentials[i].certificateNo }),
-          });
-          if (res.status !== 200) throw new Error(`verify ${i}: ${res.status} ${await res.text()}`);
-          tokens[i] = ((await res.json()) as { voterToken: string }).voterToken;
-        }
-      }),
-    );
+    const rounds: Round[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const nowMs = Date.now();
+      const created = await staff('/api/votes', {
+        quarterId: quarter.id,
+        title: `基准表决 ${round}`,
+        rule: 'civil-code-278',
+        opensAt: iso(nowMs - 60_000),
+        closesAt: iso(nowMs + 3_600_000),
+        items: [
+          { title: '续聘物业服务企业', article278Item: 4 },
+          { title: '修改管理规约', article278Item: 2 },
+          { title: '筹集维修资金', article278Item: 6 },
+        ],
+      });
+      const voteId = created.id as string;
+      await staff(`/api/votes/${voteId}/open`);
 
-    // 1. Through the HTTP API.
-    const cpu0 = process.cpuUsage();
-    const pgcpu0 = pgCpu();
-    const load = await runLoad({ base, voteId, tokens, concurrency: CONCURRENCY });
-    if (load.failed) throw new Error(`${load.failed} ballots failed, first: ${load.firstError}`);
-    const apiRate = (load.ok / load.ms) * 1000;
-    const nodeCpu = process.cpuUsage(cpu0);
-    const apiCpu = { node: (nodeCpu.user + nodeCpu.system) / 1000, postgres: pgCpu() - pgcpu0 };
+      // Every owner verifies once (not timed).
+      const tokens: string[] = new Array(MEMBERS);
+      let nextVerify = 0;
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          for (;;) {
+            const i = nextVerify++;
+            if (i >= MEMBERS) return;
+            const res = await fetch(`${base}/api/votes/${voteId}/verify`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ idNumber: credentials[i].idNumber, certificateNo: credentials[i].certificateNo }),
+            });
+            if (res.status !== 200) throw new Error(`verify ${i}: ${res.status} ${await res.text()}`);
+            tokens[i] = ((await res.json()) as { voterToken: string }).voterToken;
+          }
+        }),
+      );
 
-    // The same rows, as stored.
-    const rows = await k.selectFrom('ballots').selectAll().where('vote_id', '=', voteId).orderBy('seq').execute();
-    const head = await k.selectFrom('votes').select(['head', 'last_seq']).where('id', '=', voteId).executeTakeFirstOrThrow();
-    if (rows.length !== MEMBERS || head.last_seq !== MEMBERS || rows[rows.length - 1].hash !== head.head) throw new Error('the chain is not complete');
+      // 1. Through the HTTP API.
+      const profiler = process.env.BENCH_PROFILE && round === ROUNDS ? await startProfile() : null;
+      const cpu0 = process.cpuUsage();
+      const main0 = mainThreadCpu();
+      const pgcpu0 = pgCpu();
+      const elu0 = performance.eventLoopUtilization();
+      const load = await runLoad({ base, voteId, tokens, concurrency: CONCURRENCY, client: CLIENT });
+      const serverBusy = performance.eventLoopUtilization(elu0).utilization;
+      const nodeCpu = process.cpuUsage(cpu0);
+      const serverThread = mainThreadCpu() - main0;
+      const postgres = pgCpu() - pgcpu0;
+      if (profiler) await profiler.stop(process.env.BENCH_PROFILE!);
+      if (load.failed) throw new Error(`${load.failed} ballots failed, first: ${load.firstError}`);
+      const apiRate = (load.ok / load.ms) * 1000;
 
-    // 2. Plain INSERTs of the same rows into a copy of the ballots table (same indexes and checks).
-    const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
-    await pool.query('CREATE TABLE bench_ballots (LIKE ballots INCLUDING ALL)');
-    let next = 0;
-    const start = process.hrtime.bigint();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        for (;;) {
-          const i = next++;
-          if (i >= rows.length) return;
-          const r = rows[i];
-          await pool.query(
-            `INSERT INTO bench_ballots (id, vote_id, district_id, quarter_id, seq, member, choices, channel, cast_at, prev, hash, cast_by_owner)
-             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12)`,
-            [r.id, r.vote_id, r.district_id, r.quarter_id, r.seq, r.member, JSON.stringify(r.choices), r.channel, r.cast_at, r.prev, r.hash, r.cast_by_owner],
-          );
-        }
-      }),
-    );
-    const insertMs = Number(process.hrtime.bigint() - start) / 1e6;
-    await pool.end();
-    const insertRate = (rows.length / insertMs) * 1000;
+      // The same rows, as stored.
+      const rows = await k.selectFrom('ballots').selectAll().where('vote_id', '=', voteId).orderBy('seq').execute();
+      const head = await k.selectFrom('votes').select(['head', 'last_seq']).where('id', '=', voteId).executeTakeFirstOrThrow();
+      if (rows.length !== MEMBERS || head.last_seq !== MEMBERS || rows[rows.length - 1].hash !== head.head) throw new Error('the chain is not complete');
 
-    console.log(`ballots through the API:   ${Math.round(apiRate)} /s  (${load.ok} in ${Math.round(load.ms)} ms)`);
-    console.log(`plain INSERTs of the rows: ${Math.round(insertRate)} /s  (${rows.length} in ${Math.round(insertMs)} ms)`);
-    console.log(`CPU per ballot in the API run: ${(apiCpu.node / load.ok).toFixed(2)} ms in Node (server and load generator), ${(apiCpu.postgres / load.ok).toFixed(2)} ms in PostgreSQL`);
-    console.log(`API / plain insert:        ${((apiRate / insertRate) * 100).toFixed(1)} %  (aim: ≥ 30 %)`);
+      // 2. Plain INSERTs of the same rows into a fresh copy of the ballots table (same indexes and checks).
+      const table = `bench_ballots_${round}`;
+      await pool.query(`CREATE TABLE ${table} (LIKE ballots INCLUDING ALL)`);
+      let next = 0;
+      const start = process.hrtime.bigint();
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          for (;;) {
+            const i = next++;
+            if (i >= rows.length) return;
+            const r = rows[i];
+            await pool.query(
+              `INSERT INTO ${table} (id, vote_id, district_id, quarter_id, seq, member, choices, channel, cast_at, prev, hash, cast_by_owner)
+               VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12)`,
+              [r.id, r.vote_id, r.district_id, r.quarter_id, r.seq, r.member, JSON.stringify(r.choices), r.channel, r.cast_at, r.prev, r.hash, r.cast_by_owner],
+            );
+          }
+        }),
+      );
+      const insertRate = (rows.length / (Number(process.hrtime.bigint() - start) / 1e6)) * 1000;
+      const perBallot = (ms: number) => ms / load.ok;
+      const r: Round = {
+        apiRate,
+        insertRate,
+        serverThread: perBallot(serverThread),
+        otherThreads: perBallot((nodeCpu.user + nodeCpu.system) / 1000 - serverThread),
+        postgres: perBallot(postgres),
+        serverBusy,
+        loadBusy: load.busy,
+      };
+      rounds.push(r);
+      console.log(
+        `round ${round}: API ${Math.round(apiRate)} ballots/s, plain INSERTs ${Math.round(insertRate)} rows/s, ratio ${((apiRate / insertRate) * 100).toFixed(1)} %` +
+          `  (CPU per ballot: server thread ${r.serverThread.toFixed(2)} ms, other Node threads ${r.otherThreads.toFixed(2)} ms, PostgreSQL ${r.postgres.toFixed(2)} ms;` +
+          ` busy: server loop ${(serverBusy * 100).toFixed(0)} %, load loop ${(load.busy * 100).toFixed(0)} %)`,
+      );
+    }
+
+    const ratios = rounds.map((r) => r.apiRate / r.insertRate);
+    console.log(`ballots through the API:   ${Math.round(median(rounds.map((r) => r.apiRate)))} /s  (median of ${ROUNDS} rounds of ${MEMBERS})`);
+    console.log(`plain INSERTs of the rows: ${Math.round(median(rounds.map((r) => r.insertRate)))} /s  (median of ${ROUNDS} rounds of ${MEMBERS})`);
+    console.log(`API / plain insert:        ${(median(ratios) * 100).toFixed(1)} %  (median of the rounds' ratios, ${(Math.min(...ratios) * 100).toFixed(1)}–${(Math.max(...ratios) * 100).toFixed(1)} %; aim: ≥ 30 %)`);
   } finally {
+    await pool.end().catch(() => {});
     await app?.close().catch(() => {});
     await db.close().catch(() => {});
     await cluster.stop();

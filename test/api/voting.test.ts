@@ -153,6 +153,8 @@ describe('a whole vote: open, verify, vote, paper, proxy, close, objections, pub
     expect(entries[0]).not.toHaveProperty('choices');
     const audit = await t.db.kysely.selectFrom('audit_log').select(['username', 'after']).where('entity', '=', 'ballot').where('action', '=', 'cast').execute();
     expect(audit.filter((a) => a.username === 'commissioner')).toHaveLength(1);
+    // Stored as a JSON object (not a string of JSON): what staff entered, for the log.
+    expect(audit.find((a) => a.username === 'commissioner')?.after).toMatchObject({ voteId, seq: 2, channel: 'paper', choices: { '1': 'yes', '2': 'yes' }, scanId: scan.id });
     expect(JSON.stringify(audit)).not.toContain(creds[0].idNumber);
   });
 
