@@ -257,6 +257,108 @@ describe('organisations in the browser', () => {
     await page.context().close();
   });
 
+  it('staff edit a contract and a party organisation, add a member to the supervisory committee and end its term through the forms', { timeout: 120_000 }, async () => {
+    // The records the forms change, as the API records them: a company's contract (T/ZAS
+    // 4006.1—2020 5.5.2) and a supervisory committee of one (DB3305/T 309—2024 3.2).
+    const staff = await t.login('community');
+    const company = await staff.post('/api/property-companies', { name: '梧桐物业服务有限公司', creditCode: '91330106MA2WTWYX1X' });
+    expect(company.statusCode).toBe(201);
+    const contract = await staff.post(`/api/quarters/${quarterId}/contracts`, {
+      propertyCompanyId: company.json().id,
+      selectionMethod: 'tender',
+      startsOn: '2024-01-01',
+      endsOn: '2026-12-31',
+      feeStandardFen: 150,
+      serviceStandard: '二级',
+    });
+    expect(contract.statusCode).toBe(201);
+    const contractId = contract.json().id as string;
+    const ownerId = async (name: string) => (await t.db.kysely.selectFrom('owners').select('id').where('quarter_id', '=', quarterId).where('name', '=', name).executeTakeFirstOrThrow()).id;
+    const supervisory = await staff.post(`/api/quarters/${quarterId}/supervisory-committees`, {
+      termStart: '2024-01-15',
+      termEnd: '2027-01-14',
+      members: [{ ownerId: await ownerId('梧桐业主6'), position: 'chair' }],
+    });
+    expect(supervisory.statusCode).toBe(201);
+
+    const page = await newDesktopPage(browser);
+    await login(page, 'community');
+    await openSection(page);
+    const numberInput = (id: string) => page.locator(`input${tid(id)}, ${tid(id)} input`).first();
+    // A save may go through with warnings of other rules, shown in a dialog of their own.
+    const closeWarnings = async () => {
+      const close = page.locator(tid('org-record-close'));
+      if (await close.count()) await close.click();
+    };
+
+    // 1. The contract's fee and service standard, from its row; the form shows its clause.
+    const contractRow = page.locator(`${tid('org-contract-row')}[data-id="${contractId}"]`);
+    await contractRow.locator(tid('org-contract-edit')).click();
+    await page.waitForSelector(tid('org-contract-edit-submit'));
+    expect(await page.locator('.ant-modal .gz-citation').textContent()).toContain('T/ZAS 4006.1—2020 5.5.2');
+    expect(await page.inputValue(tid('org-contract-starts-on'))).toBe('2024-01-01');
+    await numberInput('org-contract-fee').fill('2.35');
+    await page.fill(tid('org-contract-standard'), '一级服务标准');
+    await page.fill(tid('org-contract-signed-on'), '2023-12-20');
+    await screenshot(page, 'e2e-org-contract-edit', { fullPage: false });
+    await page.click(tid('org-contract-edit-submit'));
+    await page.waitForSelector(tid('org-contract-edit-submit'), { state: 'detached', timeout: 10_000 });
+    await closeWarnings();
+    await expect.poll(() => contractRow.textContent(), { timeout: 10_000 }).toContain('2.35 元/㎡·月');
+    expect(await contractRow.textContent()).toContain('一级服务标准');
+    const stored = (await staff.get(`/api/quarters/${quarterId}/contracts`)).json().items.find((c: { id: string }) => c.id === contractId);
+    expect(stored).toMatchObject({ feeStandardFen: 235, serviceStandard: '一级服务标准', signedOn: '2023-12-20', startsOn: '2024-01-01', endsOn: '2026-12-31', terminatedOn: null });
+
+    // 2. The party branch's secretary and its number of members.
+    const partyRow = page.locator(tid('org-party-row'), { hasText: '梧桐新苑党支部' });
+    await partyRow.locator(tid('org-party-edit')).click();
+    await page.waitForSelector(tid('org-party-edit-submit'));
+    expect(await page.inputValue(tid('org-party-name'))).toBe('梧桐新苑党支部');
+    // The clause is the one the quarter's pack (ZAS) cites for the rule, as the server lists it.
+    await expect.poll(() => page.locator('.ant-modal .gz-citation').textContent(), { timeout: 10_000 }).toBe('〔T/ZAS 4006.1—2020 5.1.2〕');
+    await page.fill(tid('org-party-secretary-name'), '王红梅');
+    await numberInput('org-party-member-count').fill('15');
+    await page.click(tid('org-party-edit-submit'));
+    await page.waitForSelector(tid('org-party-edit-submit'), { state: 'detached', timeout: 10_000 });
+    await closeWarnings();
+    await expect.poll(() => partyRow.textContent(), { timeout: 10_000 }).toContain('书记 王红梅');
+    expect(await partyRow.textContent()).toContain('党员 15 名');
+
+    // 3. A second member of the supervisory committee, a party member; the chair is seated already.
+    const active = page.locator(`${tid('org-supervisory-committee')}[data-status="active"]`);
+    await active.locator(tid('org-supervisory-add-members')).click();
+    await page.waitForSelector(tid('org-supervisory-members-submit'));
+    expect(await page.locator(`.ant-modal ${tid('org-supervisory-chair')}`).count()).toBe(0);
+    await page.click(tid('org-supervisory-members'));
+    await page.keyboard.type('梧桐业主5');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal .ant-checkbox-group label', { hasText: '梧桐业主5' }).click();
+    await screenshot(page, 'e2e-org-supervisory-add-members', { fullPage: false });
+    await page.click(tid('org-supervisory-members-submit'));
+    await page.waitForSelector(tid('org-supervisory-members-submit'), { state: 'detached', timeout: 10_000 });
+    await closeWarnings();
+    await expect.poll(() => active.locator(tid('org-supervisory-member')).count(), { timeout: 10_000 }).toBe(2);
+    expect(await active.locator(tid('org-supervisory-member')).allTextContents()).toEqual([expect.stringContaining('梧桐业主6（主任）'), expect.stringContaining('梧桐业主5（委员）')]);
+    await screenshot(page, 'e2e-org-supervisory-member-added');
+
+    // 4. The committee's term ends early, today; a new committee can then be recorded.
+    await active.locator(tid('org-supervisory-end')).click();
+    await page.waitForSelector(tid('org-supervisory-end-submit'));
+    await page.click(tid('org-supervisory-end-submit'));
+    await page.waitForSelector(tid('org-supervisory-end-submit'), { state: 'detached', timeout: 10_000 });
+    await expect.poll(() => page.locator(`${tid('org-supervisory-committee')}[data-status="ended"]`).count(), { timeout: 10_000 }).toBe(1);
+    await page.waitForSelector(tid('org-supervisory-add'));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const committees = (await staff.get(`/api/quarters/${quarterId}/supervisory-committees`)).json().items;
+    expect(committees).toMatchObject([{ status: 'ended', termEnd: today }]);
+    expect(committees[0].members).toMatchObject([
+      { name: '梧桐业主6', position: 'chair' },
+      { name: '梧桐业主5', position: 'member', isPartyMember: true, joinedOn: today },
+    ]);
+    await page.context().close();
+  });
+
   it('the to-do page fits a phone and lists the rules with their clauses', async () => {
     const page = await newPhonePage(browser);
     await login(page, 'community');

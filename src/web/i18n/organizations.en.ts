@@ -123,6 +123,7 @@ const organizationsEn = {
     close: 'Close',
     saved: 'Saved',
     date: 'Date',
+    edit: 'Edit',
     commissioner: {
       appoint: 'Appoint a commissioner',
       appointHint: 'Each quarter has one social worker as its commissioner, who completes induction training before taking office.',
@@ -156,6 +157,9 @@ const organizationsEn = {
       signedOn: 'Signed on',
       fee: 'Fee standard (yuan/m² per month)',
       standard: 'Service standard',
+      editTitle: 'Edit the service contract with {{company}}',
+      editHint: 'Chosen by: {{method}}. If the contract was ended early, enter the day it ended; for another company, record a new contract.',
+      terminatedOn: 'Ended early on',
     },
     methods: { tender: 'Tender', direct: 'Direct agreement', 'assembly-vote': 'Owners’ assembly vote' },
     party: {
@@ -171,6 +175,9 @@ const organizationsEn = {
       secretaryPhone: 'Secretary’s phone',
       memberCount: 'Party members',
       establishedOn: 'Established on',
+      editTitle: 'Edit party organisation: {{name}}',
+      editHint: '{{kind}}. If the organisation was dissolved, enter the date; it is then no longer listed here.',
+      dissolvedOn: 'Dissolved on',
     },
     partyForms: { branch: 'Branch', 'general-branch': 'General branch', 'party-committee': 'Party committee', 'joint-branch': 'Joint branch', attached: 'Attached organisation' },
     member: {
@@ -211,6 +218,15 @@ const organizationsEn = {
       remove: 'Remove',
       removeTitle: 'Supervisory committee member leaves: {{name}}',
       removeHint: 'A member’s leaving is recorded as it happened and never refused.',
+      addMembers: 'Add members',
+      addMembersTitle: 'Add members to the supervisory committee',
+      addMembersHint: 'Current term {{start}} to {{end}}. New members are owners of the quarter, elected by the owners’ assembly.',
+      newMembers: 'New members (owners of the quarter)',
+      joinedOn: 'Joined on',
+      end: 'End this term',
+      endTitle: 'End the supervisory committee’s term',
+      endHint: 'Current term {{start}} to {{end}}. Record this when the term has run out or ends early; its members then leave office, and a new supervisory committee can be recorded.',
+      endedOn: 'Term ended on',
     },
     people: {
       add: 'Add',

@@ -124,6 +124,7 @@ const organizationsZhCN = {
     close: '关闭',
     saved: '已保存',
     date: '日期',
+    edit: '修改',
     commissioner: {
       appoint: '配备小区专员',
       appointHint: '每个小区配备1名在职社工担任小区专员，完成岗前培训后上岗。',
@@ -157,6 +158,9 @@ const organizationsZhCN = {
       signedOn: '签订日期',
       fee: '收费标准（元/㎡·月）',
       standard: '服务标准',
+      editTitle: '修改物业服务合同：{{company}}',
+      editHint: '选聘方式：{{method}}。合同提前解除的，填写提前终止日；更换物业服务企业请登记新合同。',
+      terminatedOn: '提前终止日',
     },
     methods: { tender: '招投标', direct: '协议选聘', 'assembly-vote': '业主大会表决' },
     party: {
@@ -172,6 +176,9 @@ const organizationsZhCN = {
       secretaryPhone: '书记电话',
       memberCount: '党员人数',
       establishedOn: '成立日期',
+      editTitle: '修改党组织：{{name}}',
+      editHint: '{{kind}}。党组织撤销的，填写撤销日期，撤销后不再列在本页。',
+      dissolvedOn: '撤销日期',
     },
     partyForms: { branch: '党支部', 'general-branch': '党总支', 'party-committee': '党委', 'joint-branch': '联合党支部', attached: '挂靠党组织' },
     member: {
@@ -212,6 +219,15 @@ const organizationsZhCN = {
       remove: '退出',
       removeTitle: '业主监督委员会成员退出：{{name}}',
       removeHint: '成员退出如实登记，不会被拒绝。',
+      addMembers: '增补成员',
+      addMembersTitle: '增补业主监督委员会成员',
+      addMembersHint: '本届任期 {{start}} 至 {{end}}。增补的成员应为本小区业主，由业主大会选举产生。',
+      newMembers: '增补人员（本小区业主）',
+      joinedOn: '增补日期',
+      end: '结束本届',
+      endTitle: '结束本届业主监督委员会',
+      endHint: '本届任期 {{start}} 至 {{end}}。任期届满或提前终止时登记；结束后本届成员不再在任，可登记新一届业主监督委员会。',
+      endedOn: '任期结束日期',
     },
     people: {
       add: '添加',

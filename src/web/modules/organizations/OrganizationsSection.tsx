@@ -1,10 +1,11 @@
 // The dossier's organisations tab (组织建设, SPEC module 2): the checks with their citations, the
 // commissioner, the owners' committee, candidates and their vetting, party organisations,
 // contracts, the supervisory committee, grids, building leaders and volunteers. Staff recommend
-// and review candidates and form the committee here, and keep the other records up to date with
-// the forms of RecordForms.tsx; a refused save shows every violated rule with its clause.
+// and review candidates and form the committee here, and keep the other records up to date
+// (record, edit, end) with the forms of RecordForms.tsx; a refused save shows every violated rule
+// with its clause.
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { hasPermission } from '../../auth/session';
@@ -20,16 +21,23 @@ import {
   type Candidate,
   type CheckItem,
   type CommitteeMember,
+  type Contract,
   type Organizations,
+  type PartyOrganization,
   type PeopleKind,
+  type SupervisoryCommittee,
   type SupervisoryMember,
   type Violation,
 } from './api';
 import {
+  AddSupervisoryMembersModal,
   AppointCommissionerModal,
   AppraisalModal,
   ContractModal,
+  EditContractModal,
+  EditPartyOrgModal,
   EndCommissionerModal,
+  EndSupervisoryModal,
   PartyOrgModal,
   PersonModal,
   RemoveMemberModal,
@@ -48,11 +56,15 @@ type Dialog =
   | { kind: 'appoint' }
   | { kind: 'end-commissioner'; commissioner: { id: string; name: string } }
   | { kind: 'contract' }
+  | { kind: 'edit-contract'; contract: Contract }
   | { kind: 'party' }
+  | { kind: 'edit-party'; organization: PartyOrganization }
   | { kind: 'remove'; member: CommitteeMember }
   | { kind: 'training' }
   | { kind: 'appraisal' }
   | { kind: 'supervisory' }
+  | { kind: 'add-supervisory-members'; committee: SupervisoryCommittee }
+  | { kind: 'end-supervisory'; committee: SupervisoryCommittee }
   | { kind: 'remove-supervisory'; member: SupervisoryMember }
   | { kind: 'person'; people: PeopleKind }
   | { kind: 'remove-person'; people: PeopleKind; person: { id: string; name: string } };
@@ -226,11 +238,15 @@ export function OrganizationsSection({ quarterId, user }: DossierTabProps) {
       {dialog?.kind === 'appoint' && <AppointCommissionerModal quarterId={quarterId} onClose={closeDialog} />}
       {dialog?.kind === 'end-commissioner' && <EndCommissionerModal quarterId={quarterId} commissioner={dialog.commissioner} onClose={closeDialog} />}
       {dialog?.kind === 'contract' && <ContractModal quarterId={quarterId} onClose={closeDialog} />}
+      {dialog?.kind === 'edit-contract' && <EditContractModal quarterId={quarterId} contract={dialog.contract} onClose={closeDialog} />}
       {dialog?.kind === 'party' && <PartyOrgModal quarterId={quarterId} data={data} onClose={closeDialog} />}
+      {dialog?.kind === 'edit-party' && <EditPartyOrgModal quarterId={quarterId} organization={dialog.organization} onClose={closeDialog} />}
       {dialog?.kind === 'remove' && <RemoveMemberModal quarterId={quarterId} member={dialog.member} onClose={closeDialog} />}
       {dialog?.kind === 'training' && active && <TrainingModal quarterId={quarterId} committee={active} onClose={closeDialog} />}
       {dialog?.kind === 'appraisal' && active && <AppraisalModal quarterId={quarterId} committee={active} onClose={closeDialog} />}
       {dialog?.kind === 'supervisory' && <SupervisoryModal quarterId={quarterId} onClose={closeDialog} />}
+      {dialog?.kind === 'add-supervisory-members' && <AddSupervisoryMembersModal quarterId={quarterId} committee={dialog.committee} onClose={closeDialog} />}
+      {dialog?.kind === 'end-supervisory' && <EndSupervisoryModal quarterId={quarterId} committee={dialog.committee} onClose={closeDialog} />}
       {dialog?.kind === 'remove-supervisory' && <RemoveSupervisoryMemberModal quarterId={quarterId} member={dialog.member} onClose={closeDialog} />}
       {dialog?.kind === 'person' && <PersonModal quarterId={quarterId} kind={dialog.people} onClose={closeDialog} />}
       {dialog?.kind === 'remove-person' && <RemovePersonModal quarterId={quarterId} kind={dialog.people} person={dialog.person} onClose={closeDialog} />}
@@ -310,8 +326,7 @@ function OtherBodies({ data, manage, onDialog }: { data: Organizations; manage: 
     'social-organizations': { label: t('organizations.people.social'), items: data.socialOrganizations.map((s) => ({ id: s.id, name: s.name, text: `${s.name}${s.kind ? `（${s.kind}）` : ''}` })) },
     volunteers: { label: t('organizations.people.volunteers'), items: data.volunteers.map((v) => ({ id: v.id, name: v.name, text: `${v.name}${v.team ? `（${v.team}）` : ''}` })) },
   };
-  const simple = (items: { id: string; text: string }[]) =>
-    items.length ? <List size="small" dataSource={items} renderItem={(i) => <List.Item key={i.id}>{i.text}</List.Item>} /> : <Typography.Text type="secondary">{t('organizations.people.none')}</Typography.Text>;
+  const partyOrgs = data.partyOrganizations.filter((p) => !p.dissolvedOn);
   return (
     <>
       <Card
@@ -326,10 +341,21 @@ function OtherBodies({ data, manage, onDialog }: { data: Organizations; manage: 
           ) : null
         }
       >
-        {simple(
-          data.partyOrganizations
-            .filter((p) => !p.dissolvedOn)
-            .map((p) => ({ id: p.id, text: `${p.kindLabel}：${p.name}，${t('organizations.party.secretary')} ${p.secretaryName || '—'}，${t('organizations.party.members', { count: p.memberCount })}` })),
+        {partyOrgs.length ? (
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            {partyOrgs.map((p) => (
+              <div key={p.id} data-testid={TID.orgPartyRow} data-id={p.id}>
+                {`${p.kindLabel}：${p.name}，${t('organizations.party.secretary')} ${p.secretaryName || '—'}，${t('organizations.party.members', { count: p.memberCount })}`}
+                {manage && (
+                  <Button type="link" size="small" data-testid={TID.orgPartyEdit} onClick={() => onDialog({ kind: 'edit-party', organization: p })}>
+                    {t('organizations.records.edit')}
+                  </Button>
+                )}
+              </div>
+            ))}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t('organizations.party.none')}</Typography.Text>
         )}
       </Card>
       <Card
@@ -351,12 +377,26 @@ function OtherBodies({ data, manage, onDialog }: { data: Organizations; manage: 
             pagination={false}
             scroll={{ x: true }}
             dataSource={data.contracts}
+            onRow={(c) => ({ 'data-testid': TID.orgContractRow, 'data-id': c.id }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: t('organizations.contracts.title'), dataIndex: 'companyName', render: (v: string, c) => (c.current ? <Space>{v}<Tag color="green">{t('organizations.contracts.current')}</Tag></Space> : v) },
               { title: t('organizations.contracts.method'), dataIndex: 'selectionMethodLabel' },
               { title: t('organizations.contracts.term'), key: 'term', render: (_, c) => `${c.startsOn} — ${c.terminatedOn ?? c.endsOn ?? ''}` },
               { title: t('organizations.contracts.fee'), dataIndex: 'feeStandardFen', render: (v: number) => t('organizations.contracts.feeValue', { yuan: (v / 100).toFixed(2) }) },
               { title: t('organizations.contracts.standard'), dataIndex: 'serviceStandard' },
+              ...(manage
+                ? [
+                    {
+                      title: '',
+                      key: 'edit',
+                      render: (_: unknown, c: Contract) => (
+                        <Button size="small" data-testid={TID.orgContractEdit} onClick={() => onDialog({ kind: 'edit-contract', contract: c })}>
+                          {t('organizations.records.edit')}
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         ) : (
@@ -378,7 +418,7 @@ function OtherBodies({ data, manage, onDialog }: { data: Organizations; manage: 
       >
         {data.supervisoryCommittees.length ? (
           data.supervisoryCommittees.map((s) => (
-            <div key={s.id} style={{ marginBottom: 8 }}>
+            <div key={s.id} style={{ marginBottom: 8 }} data-testid={TID.orgSupervisoryCommittee} data-status={s.status}>
               <Space wrap size={4}>
                 <Tag>{s.statusLabel}</Tag>
                 {t('organizations.committee.term', { start: s.termStart, end: s.termEnd })}：
@@ -395,6 +435,16 @@ function OtherBodies({ data, manage, onDialog }: { data: Organizations; manage: 
                     </span>
                   ))}
               </Space>
+              {manage && s.status === 'active' && (
+                <Space wrap style={{ display: 'flex', marginTop: 4 }}>
+                  <Button size="small" data-testid={TID.orgSupervisoryAddMembers} onClick={() => onDialog({ kind: 'add-supervisory-members', committee: s })}>
+                    {t('organizations.records.supervisory.addMembers')}
+                  </Button>
+                  <Button size="small" data-testid={TID.orgSupervisoryEnd} onClick={() => onDialog({ kind: 'end-supervisory', committee: s })}>
+                    {t('organizations.records.supervisory.end')}
+                  </Button>
+                </Space>
+              )}
               {s.members.some((m) => m.removedOn) && (
                 <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
                   {t('organizations.records.supervisory.remove')}：{s.members.filter((m) => m.removedOn).map((m) => `${m.name}（${m.removedOn}${m.removalReason ? `，${m.removalReason}` : ''}）`).join('、')}

@@ -1,8 +1,9 @@
 // Forms of the dossier's organisations tab for the records that staff keep up to date: the
-// commissioner (appoint, end), a property company's service contract, a party organisation,
-// for the committee in office a member's removal, the yearly training and the yearly appraisal,
-// the owners' supervisory committee (record, remove a member), and the quarter's grids, building
-// leaders, social organisations and volunteers (add, remove).
+// commissioner (appoint, end), a property company's service contract (record, edit), a party
+// organisation (record, edit), for the committee in office a member's removal, the yearly
+// training and the yearly appraisal, the owners' supervisory committee (record, add members,
+// remove a member, end its term), and the quarter's grids, building leaders, social
+// organisations and volunteers (add, remove).
 // Every form is a modal of the same shape: a refused save (422) lists every violated rule with its
 // clause, and a save that went through with warnings shows them before the modal closes.
 import { useMemo, useState, type ReactNode } from 'react';
@@ -13,14 +14,19 @@ import { TID } from '../../testids';
 import { useBuildings } from '../../api/queries';
 import {
   useCompanies,
+  useOrganizations,
   useQuarterOwners,
   useRecordWrite,
+  useRulesInForce,
   violationsOf,
   type CheckItem,
   type Committee,
   type CommitteeMember,
+  type Contract,
   type Organizations,
+  type PartyOrganization,
   type PeopleKind,
+  type SupervisoryCommittee,
   type SupervisoryMember,
   type Violation,
 } from './api';
@@ -30,7 +36,9 @@ export const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia
 
 /**
  * The clauses each form is about, shown under its title. The same texts as the server's
- * citations (src/core/policy/citations.ts); the refusals themselves come with the server's own.
+ * citations (src/core/policy/citations.ts) under the default pack; forms backed by a rule show
+ * the clauses of the quarter's pack instead once the rules have loaded (useClause). The
+ * refusals themselves come with the server's own.
  */
 const CLAUSE = {
   commissioner: 'T/ZAS 4006.1—2020 5.3.1',
@@ -49,6 +57,33 @@ const CLAUSE = {
   volunteers: 'DB3305/T 309—2024 A.6',
 } as const;
 
+/**
+ * The rule behind a form, whose citations differ from pack to pack (BG cites its own 二（一）2 for
+ * the commissioner, HN its half-yearly appraisal). A member's removal has none of its own: the
+ * appraisal rule's clauses would not be about removal under every pack.
+ */
+const CLAUSE_RULE: Partial<Record<keyof typeof CLAUSE, string>> = {
+  commissioner: 'commissioner-assigned',
+  contract: 'single-property-company',
+  party: 'party-organization-required',
+  training: 'committee-training-yearly',
+  appraisal: 'committee-appraisal',
+};
+
+/**
+ * The clause shown under a form's title: the citations of its rule in the quarter's pack, from
+ * the rules in force for the caller's district, so long as that is the quarter's pack too;
+ * otherwise, and while the rules load, the default pack's.
+ */
+function useClause(quarterId: string, key: keyof typeof CLAUSE): string {
+  const rules = useRulesInForce();
+  const orgs = useOrganizations(quarterId);
+  const ruleId = CLAUSE_RULE[key];
+  if (!ruleId || !rules.data || rules.data.pack.id !== orgs.data?.pack) return CLAUSE[key];
+  const texts = [...new Set(rules.data.rules.find((r) => r.id === ruleId)?.citations.map((c) => c.text) ?? [])];
+  return texts.length ? texts.join('；') : CLAUSE[key];
+}
+
 const selectionMethods = ['tender', 'direct', 'assembly-vote'] as const;
 const partyForms = ['branch', 'general-branch', 'party-committee', 'joint-branch', 'attached'] as const;
 const ratings = ['excellent', 'competent', 'basically-competent', 'incompetent'] as const;
@@ -56,6 +91,11 @@ const ratings = ['excellent', 'competent', 'basically-competent', 'incompetent']
 /** Empty inputs are left out rather than sent as "", which the server reads as a value. */
 export function compact<T extends Record<string, unknown>>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+}
+
+/** Only what an edit form changed is sent, so that the audit log records just that. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: T): Partial<T> {
+  return Object.fromEntries(Object.entries(after).filter(([k, v]) => v !== before[k])) as Partial<T>;
 }
 
 interface RecordModalProps {
@@ -136,12 +176,13 @@ export function AppointCommissionerModal({ quarterId, onClose }: { quarterId: st
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const write = useRecordWrite(quarterId);
+  const clause = useClause(quarterId, 'commissioner');
   const submit = async () => {
     const v = await form.validateFields();
     return write.mutateAsync({ method: 'post', path: `/api/quarters/${quarterId}/commissioners`, body: { ...compact(v), trainedOn: v.trainedOn || null } });
   };
   return (
-    <RecordModal title={t('organizations.records.commissioner.appoint')} hint={t('organizations.records.commissioner.appointHint')} clause={CLAUSE.commissioner} submitTestId={TID.orgCommissionerSubmit} onSubmit={submit} onClose={onClose}>
+    <RecordModal title={t('organizations.records.commissioner.appoint')} hint={t('organizations.records.commissioner.appointHint')} clause={clause} submitTestId={TID.orgCommissionerSubmit} onSubmit={submit} onClose={onClose}>
       <Form form={form} layout="vertical" initialValues={{ startedOn: todayIso(), isPartyMember: false }}>
         <Form.Item name="name" label={t('organizations.records.commissioner.name')} rules={[{ required: true, whitespace: true, max: 40 }]}>
           <Input data-testid={TID.orgCommissionerName} maxLength={40} />
@@ -169,6 +210,7 @@ export function EndCommissionerModal({ quarterId, commissioner, onClose }: { qua
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const write = useRecordWrite(quarterId);
+  const clause = useClause(quarterId, 'commissioner');
   const submit = async () => {
     const v = await form.validateFields();
     return write.mutateAsync({ method: 'patch', path: `/api/commissioners/${commissioner.id}`, body: { endedOn: v.endedOn, endReason: v.endReason?.trim() || null } });
@@ -177,7 +219,7 @@ export function EndCommissionerModal({ quarterId, commissioner, onClose }: { qua
     <RecordModal
       title={t('organizations.records.commissioner.endTitle', { name: commissioner.name })}
       hint={t('organizations.records.commissioner.endHint')}
-      clause={CLAUSE.commissioner}
+      clause={clause}
       submitTestId={TID.orgCommissionerEndSubmit}
       onSubmit={submit}
       onClose={onClose}
@@ -200,6 +242,7 @@ export function ContractModal({ quarterId, onClose }: { quarterId: string; onClo
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const write = useRecordWrite(quarterId);
+  const clause = useClause(quarterId, 'contract');
   const companies = useCompanies(true);
   const mode = Form.useWatch('companyMode', form) as 'existing' | 'new' | undefined;
   const submit = async () => {
@@ -231,7 +274,7 @@ export function ContractModal({ quarterId, onClose }: { quarterId: string; onClo
     });
   };
   return (
-    <RecordModal title={t('organizations.records.contract.add')} hint={t('organizations.records.contract.addHint')} clause={CLAUSE.contract} submitTestId={TID.orgContractSubmit} onSubmit={submit} onClose={onClose} width={600}>
+    <RecordModal title={t('organizations.records.contract.add')} hint={t('organizations.records.contract.addHint')} clause={clause} submitTestId={TID.orgContractSubmit} onSubmit={submit} onClose={onClose} width={600}>
       <Form form={form} layout="vertical" initialValues={{ companyMode: 'existing', selectionMethod: 'tender', startsOn: todayIso() }}>
         <Form.Item name="companyMode" label={t('organizations.records.contract.companyMode')}>
           <Radio.Group data-testid={TID.orgContractCompanyMode}>
@@ -294,12 +337,90 @@ export function ContractModal({ quarterId, onClose }: { quarterId: string; onClo
   );
 }
 
+/**
+ * A contract's dates, fee and service standard, or its early end. The company and how it was
+ * chosen are not part of PATCH /api/contracts/:id: another company is another contract.
+ */
+export function EditContractModal({ quarterId, contract, onClose }: { quarterId: string; contract: Contract; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const clause = useClause(quarterId, 'contract');
+  const submit = async () => {
+    const v = await form.validateFields();
+    const before = {
+      startsOn: contract.startsOn,
+      endsOn: contract.endsOn,
+      terminatedOn: contract.terminatedOn,
+      signedOn: contract.signedOn,
+      feeStandardFen: contract.feeStandardFen,
+      serviceStandard: contract.serviceStandard,
+    };
+    const body = changedFields(before, {
+      startsOn: v.startsOn as string,
+      endsOn: v.endsOn || null,
+      terminatedOn: v.terminatedOn || null,
+      signedOn: v.signedOn || null,
+      feeStandardFen: Math.round(Number(v.feeYuan) * 100),
+      serviceStandard: ((v.serviceStandard as string | undefined) ?? '').trim(),
+    });
+    if (!Object.keys(body).length) return undefined;
+    return write.mutateAsync({ method: 'patch', path: `/api/contracts/${contract.id}`, body });
+  };
+  return (
+    <RecordModal
+      title={t('organizations.records.contract.editTitle', { company: contract.companyName })}
+      hint={t('organizations.records.contract.editHint', { method: contract.selectionMethodLabel })}
+      clause={clause}
+      submitTestId={TID.orgContractEditSubmit}
+      onSubmit={submit}
+      onClose={onClose}
+      width={600}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          startsOn: contract.startsOn,
+          endsOn: contract.endsOn ?? '',
+          terminatedOn: contract.terminatedOn ?? '',
+          signedOn: contract.signedOn ?? '',
+          feeYuan: contract.feeStandardFen / 100,
+          serviceStandard: contract.serviceStandard,
+        }}
+      >
+        <Space wrap size="middle">
+          <Form.Item name="startsOn" label={t('organizations.records.contract.startsOn')} rules={[{ required: true }]}>
+            {dateInput(TID.orgContractStartsOn)}
+          </Form.Item>
+          <Form.Item name="endsOn" label={t('organizations.records.contract.endsOn')}>
+            {dateInput(TID.orgContractEndsOn)}
+          </Form.Item>
+          <Form.Item name="signedOn" label={t('organizations.records.contract.signedOn')}>
+            {dateInput(TID.orgContractSignedOn)}
+          </Form.Item>
+        </Space>
+        <Form.Item name="terminatedOn" label={t('organizations.records.contract.terminatedOn')}>
+          {dateInput(TID.orgContractTerminatedOn)}
+        </Form.Item>
+        <Form.Item name="feeYuan" label={t('organizations.records.contract.fee')} rules={[{ required: true }]}>
+          <InputNumber data-testid={TID.orgContractFee} min={0} max={10000} precision={2} step={0.1} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="serviceStandard" label={t('organizations.records.contract.standard')} rules={[{ max: 500 }]}>
+          <Input.TextArea data-testid={TID.orgContractStandard} rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </RecordModal>
+  );
+}
+
 // ---- party organisation (T/ZAS 4006.1—2020 5.1.2; 百委〔2023〕37号 二（四）11) ----
 
 export function PartyOrgModal({ quarterId, data, onClose }: { quarterId: string; data: Organizations; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const write = useRecordWrite(quarterId);
+  const clause = useClause(quarterId, 'party');
   const kind = (Form.useWatch('kind', form) ?? 'quarter') as 'quarter' | 'committee' | 'company';
   const companies = useCompanies(kind === 'company');
   const committee = data.committees.find((c) => c.status === 'active') ?? data.committees.find((c) => c.status === 'forming');
@@ -313,7 +434,7 @@ export function PartyOrgModal({ quarterId, data, onClose }: { quarterId: string;
     });
   };
   return (
-    <RecordModal title={t('organizations.records.party.add')} hint={t('organizations.records.party.addHint')} clause={CLAUSE.party} submitTestId={TID.orgPartySubmit} onSubmit={submit} onClose={onClose}>
+    <RecordModal title={t('organizations.records.party.add')} hint={t('organizations.records.party.addHint')} clause={clause} submitTestId={TID.orgPartySubmit} onSubmit={submit} onClose={onClose}>
       <Form form={form} layout="vertical" initialValues={{ kind: 'quarter', form: 'branch' }}>
         <Form.Item
           name="kind"
@@ -346,7 +467,7 @@ export function PartyOrgModal({ quarterId, data, onClose }: { quarterId: string;
         </Form.Item>
         <Space wrap size="middle">
           <Form.Item name="secretaryName" label={t('organizations.records.party.secretaryName')} rules={[{ max: 40 }]}>
-            <Input maxLength={40} />
+            <Input data-testid={TID.orgPartySecretaryName} maxLength={40} />
           </Form.Item>
           <Form.Item name="secretaryPhone" label={t('organizations.records.party.secretaryPhone')} rules={[{ pattern: /^[0-9+\- ]*$/ }]}>
             <Input inputMode="tel" maxLength={20} />
@@ -358,6 +479,87 @@ export function PartyOrgModal({ quarterId, data, onClose }: { quarterId: string;
           </Form.Item>
           <Form.Item name="establishedOn" label={t('organizations.records.party.establishedOn')}>
             {dateInput(TID.orgPartyEstablishedOn)}
+          </Form.Item>
+        </Space>
+      </Form>
+    </RecordModal>
+  );
+}
+
+/** A party organisation's particulars, or its dissolution; whom it belongs to stays as recorded. */
+export function EditPartyOrgModal({ quarterId, organization, onClose }: { quarterId: string; organization: PartyOrganization; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const clause = useClause(quarterId, 'party');
+  const submit = async () => {
+    const v = await form.validateFields();
+    const before = {
+      name: organization.name,
+      form: organization.form,
+      secretaryName: organization.secretaryName,
+      secretaryPhone: organization.secretaryPhone,
+      memberCount: organization.memberCount,
+      establishedOn: organization.establishedOn,
+      dissolvedOn: organization.dissolvedOn,
+    };
+    const body = changedFields(before, {
+      name: (v.name as string).trim(),
+      form: v.form as string,
+      secretaryName: ((v.secretaryName as string | undefined) ?? '').trim(),
+      secretaryPhone: (v.secretaryPhone as string | undefined)?.trim() || null,
+      memberCount: v.memberCount as number,
+      establishedOn: v.establishedOn || null,
+      dissolvedOn: v.dissolvedOn || null,
+    });
+    if (!Object.keys(body).length) return undefined;
+    return write.mutateAsync({ method: 'patch', path: `/api/party-organizations/${organization.id}`, body });
+  };
+  return (
+    <RecordModal
+      title={t('organizations.records.party.editTitle', { name: organization.name })}
+      hint={t('organizations.records.party.editHint', { kind: organization.kindLabel })}
+      clause={clause}
+      submitTestId={TID.orgPartyEditSubmit}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          name: organization.name,
+          form: organization.form,
+          secretaryName: organization.secretaryName,
+          secretaryPhone: organization.secretaryPhone ?? '',
+          memberCount: organization.memberCount,
+          establishedOn: organization.establishedOn ?? '',
+          dissolvedOn: organization.dissolvedOn ?? '',
+        }}
+      >
+        <Form.Item name="name" label={t('organizations.records.party.name')} rules={[{ required: true, whitespace: true, max: 80 }]}>
+          <Input data-testid={TID.orgPartyName} maxLength={80} />
+        </Form.Item>
+        <Form.Item name="form" label={t('organizations.records.party.form')}>
+          <Select options={partyForms.map((f) => ({ value: f, label: t(`organizations.records.partyForms.${f}`) }))} />
+        </Form.Item>
+        <Space wrap size="middle">
+          <Form.Item name="secretaryName" label={t('organizations.records.party.secretaryName')} rules={[{ max: 40 }]}>
+            <Input data-testid={TID.orgPartySecretaryName} maxLength={40} />
+          </Form.Item>
+          <Form.Item name="secretaryPhone" label={t('organizations.records.party.secretaryPhone')} rules={[{ pattern: /^[0-9+\- ]*$/ }]}>
+            <Input inputMode="tel" maxLength={20} />
+          </Form.Item>
+        </Space>
+        <Space wrap size="middle">
+          <Form.Item name="memberCount" label={t('organizations.records.party.memberCount')} rules={[{ required: true }]}>
+            <InputNumber data-testid={TID.orgPartyMemberCount} min={0} max={100000} precision={0} />
+          </Form.Item>
+          <Form.Item name="establishedOn" label={t('organizations.records.party.establishedOn')}>
+            {dateInput(TID.orgPartyEstablishedOn)}
+          </Form.Item>
+          <Form.Item name="dissolvedOn" label={t('organizations.records.party.dissolvedOn')}>
+            {dateInput(TID.orgPartyDissolvedOn)}
           </Form.Item>
         </Space>
       </Form>
@@ -395,13 +597,14 @@ export function TrainingModal({ quarterId, committee, onClose }: { quarterId: st
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const write = useRecordWrite(quarterId);
+  const clause = useClause(quarterId, 'training');
   const members = useMemo(() => seated(committee), [committee]);
   const submit = async () => {
     const v = await form.validateFields();
     return write.mutateAsync({ method: 'post', path: `/api/committees/${committee.id}/trainings`, body: { heldOn: v.heldOn, topic: v.topic.trim(), memberIds: v.memberIds, ...compact({ organizer: v.organizer?.trim() }) } });
   };
   return (
-    <RecordModal title={t('organizations.records.training.add')} hint={t('organizations.records.training.hint')} clause={CLAUSE.training} submitTestId={TID.orgTrainingSubmit} onSubmit={submit} onClose={onClose}>
+    <RecordModal title={t('organizations.records.training.add')} hint={t('organizations.records.training.hint')} clause={clause} submitTestId={TID.orgTrainingSubmit} onSubmit={submit} onClose={onClose}>
       <Form form={form} layout="vertical" initialValues={{ heldOn: todayIso(), memberIds: members.map((m) => m.id) }}>
         <Form.Item name="heldOn" label={t('organizations.records.training.heldOn')} rules={[{ required: true }]}>
           {dateInput(TID.orgTrainingDate)}
@@ -424,6 +627,7 @@ export function AppraisalModal({ quarterId, committee, onClose }: { quarterId: s
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const write = useRecordWrite(quarterId);
+  const clause = useClause(quarterId, 'appraisal');
   const members = useMemo(() => seated(committee), [committee]);
   const today = todayIso();
   const submit = async () => {
@@ -436,7 +640,7 @@ export function AppraisalModal({ quarterId, committee, onClose }: { quarterId: s
     });
   };
   return (
-    <RecordModal title={t('organizations.records.appraisal.add')} hint={t('organizations.records.appraisal.hint')} clause={CLAUSE.appraisal} submitTestId={TID.orgAppraisalSubmit} onSubmit={submit} onClose={onClose} width={600}>
+    <RecordModal title={t('organizations.records.appraisal.add')} hint={t('organizations.records.appraisal.hint')} clause={clause} submitTestId={TID.orgAppraisalSubmit} onSubmit={submit} onClose={onClose} width={600}>
       <Form
         form={form}
         layout="vertical"
@@ -550,6 +754,102 @@ export function RemoveSupervisoryMemberModal({ quarterId, member, onClose }: { q
         </Form.Item>
         <Form.Item name="reason" label={t('organizations.records.member.reason')} rules={[{ required: true, whitespace: true, max: 200 }]}>
           <Input.TextArea data-testid={TID.orgSupervisoryRemoveReason} rows={2} maxLength={200} />
+        </Form.Item>
+      </Form>
+    </RecordModal>
+  );
+}
+
+/** Adds owners to the committee in office; those seated now are not offered again (the server refuses them). */
+export function AddSupervisoryMembersModal({ quarterId, committee, onClose }: { quarterId: string; committee: SupervisoryCommittee; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const owners = useQuarterOwners(quarterId, true);
+  const seatedNow = committee.members.filter((m) => !m.removedOn);
+  const seatedIds = new Set(seatedNow.map((m) => m.ownerId));
+  // A chair is chosen here only while the committee has none seated.
+  const hasChair = seatedNow.some((m) => m.position === 'chair');
+  const ownerOptions = (owners.data?.items ?? []).filter((o) => o.kind === 'person' && !seatedIds.has(o.id)).map((o) => ({ value: o.id, label: o.name }));
+  const chosen = (Form.useWatch('memberIds', form) ?? []) as string[];
+  const chosenOptions = ownerOptions.filter((o) => chosen.includes(o.value));
+  const submit = async () => {
+    const v = await form.validateFields();
+    const party = new Set<string>(v.partyIds ?? []);
+    const members = (v.memberIds as string[]).map((ownerId) => ({
+      ownerId,
+      position: !hasChair && ownerId === v.chairId ? 'chair' : 'member',
+      isPartyMember: party.has(ownerId),
+      joinedOn: v.joinedOn || null,
+    }));
+    return write.mutateAsync({ method: 'post', path: `/api/supervisory-committees/${committee.id}/members`, body: { members } });
+  };
+  return (
+    <RecordModal
+      title={t('organizations.records.supervisory.addMembersTitle')}
+      hint={t('organizations.records.supervisory.addMembersHint', { start: committee.termStart, end: committee.termEnd })}
+      clause={CLAUSE.supervisory}
+      submitTestId={TID.orgSupervisoryMembersSubmit}
+      onSubmit={submit}
+      onClose={onClose}
+      width={600}
+    >
+      <Form form={form} layout="vertical" initialValues={{ memberIds: [], partyIds: [], joinedOn: todayIso() }}>
+        <Form.Item name="memberIds" label={t('organizations.records.supervisory.newMembers')} rules={[{ required: true, type: 'array', min: 1 }]}>
+          <Select
+            mode="multiple"
+            data-testid={TID.orgSupervisoryMembers}
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={owners.isPending}
+            options={ownerOptions}
+            onChange={(ids: string[]) => {
+              // A chair or party mark left on someone taken off the list would send a stale id.
+              const { chairId, partyIds } = form.getFieldsValue(['chairId', 'partyIds']) as { chairId?: string; partyIds?: string[] };
+              form.setFieldsValue({ chairId: chairId && ids.includes(chairId) ? chairId : undefined, partyIds: (partyIds ?? []).filter((id) => ids.includes(id)) });
+            }}
+          />
+        </Form.Item>
+        {!hasChair && (
+          <Form.Item name="chairId" label={t('organizations.records.supervisory.chair')}>
+            <Select data-testid={TID.orgSupervisoryChair} allowClear showSearch={{ optionFilterProp: 'label' }} options={chosenOptions} style={{ maxWidth: 240 }} />
+          </Form.Item>
+        )}
+        <Form.Item name="partyIds" label={t('organizations.records.supervisory.party')}>
+          <Checkbox.Group options={chosenOptions} />
+        </Form.Item>
+        <Form.Item name="joinedOn" label={t('organizations.records.supervisory.joinedOn')}>
+          {dateInput(TID.orgSupervisoryJoinedOn)}
+        </Form.Item>
+      </Form>
+    </RecordModal>
+  );
+}
+
+/**
+ * Ends the committee's term (status 'ended'); the day it ended is its term end, which an early
+ * end brings forward. Once ended the server takes no more changes to it.
+ */
+export function EndSupervisoryModal({ quarterId, committee, onClose }: { quarterId: string; committee: SupervisoryCommittee; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm();
+  const write = useRecordWrite(quarterId);
+  const today = useMemo(todayIso, []);
+  const submit = async () => {
+    const v = await form.validateFields();
+    return write.mutateAsync({ method: 'patch', path: `/api/supervisory-committees/${committee.id}`, body: { status: 'ended', ...changedFields({ termEnd: committee.termEnd }, { termEnd: v.termEnd as string }) } });
+  };
+  return (
+    <RecordModal
+      title={t('organizations.records.supervisory.endTitle')}
+      hint={t('organizations.records.supervisory.endHint', { start: committee.termStart, end: committee.termEnd })}
+      clause={CLAUSE.supervisory}
+      submitTestId={TID.orgSupervisoryEndSubmit}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Form form={form} layout="vertical" initialValues={{ termEnd: committee.termEnd < today ? committee.termEnd : today }}>
+        <Form.Item name="termEnd" label={t('organizations.records.supervisory.endedOn')} rules={[{ required: true }]}>
+          {dateInput(TID.orgSupervisoryEndDate)}
         </Form.Item>
       </Form>
     </RecordModal>

@@ -79,10 +79,12 @@ export interface Committee {
 }
 export interface SupervisoryMember {
   id: string;
+  ownerId: string;
   name: string;
   position: 'chair' | 'member';
   positionLabel: string;
   isPartyMember: boolean;
+  joinedOn: string | null;
   removedOn: string | null;
   removalReason: string | null;
 }
@@ -90,9 +92,34 @@ export interface SupervisoryCommittee {
   id: string;
   termStart: string;
   termEnd: string;
+  electedOn: string | null;
   status: 'active' | 'ended';
   statusLabel: string;
   members: SupervisoryMember[];
+}
+export interface PartyOrganization {
+  id: string;
+  kind: 'quarter' | 'committee' | 'company';
+  kindLabel: string;
+  name: string;
+  form: string;
+  secretaryName: string;
+  secretaryPhone: string | null;
+  memberCount: number;
+  establishedOn: string | null;
+  dissolvedOn: string | null;
+}
+export interface Contract {
+  id: string;
+  companyName: string;
+  selectionMethodLabel: string;
+  startsOn: string;
+  endsOn: string | null;
+  terminatedOn: string | null;
+  signedOn: string | null;
+  feeStandardFen: number;
+  serviceStandard: string;
+  current: boolean;
 }
 /** The quarter's community people, as the API paths name them (POST /api/quarters/:id/<kind>, DELETE /api/<kind>/:id). */
 export type PeopleKind = 'grids' | 'building-leaders' | 'social-organizations' | 'volunteers';
@@ -102,8 +129,8 @@ export interface Organizations {
   committees: Committee[];
   supervisoryCommittees: SupervisoryCommittee[];
   commissioners: { id: string; name: string; phone: string; photoPath: string | null; trainedOn: string | null; startedOn: string; endedOn: string | null; endReason?: string | null; current: boolean }[];
-  partyOrganizations: { id: string; kindLabel: string; name: string; secretaryName: string; memberCount: number; dissolvedOn: string | null }[];
-  contracts: { id: string; companyName: string; selectionMethodLabel: string; startsOn: string; endsOn: string | null; terminatedOn: string | null; feeStandardFen: number; serviceStandard: string; current: boolean }[];
+  partyOrganizations: PartyOrganization[];
+  contracts: Contract[];
   grids: { id: string; name: string; leaderName: string; leaderPhone: string | null }[];
   buildingLeaders: { id: string; buildingName: string; name: string; phone: string | null }[];
   socialOrganizations: { id: string; name: string; kind: string; contactName: string }[];
