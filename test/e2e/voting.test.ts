@@ -147,6 +147,18 @@ describe('owners assembly voting in the browser', () => {
     expect(record.ballots.filter((b) => b.hash.startsWith(digits))).toHaveLength(1);
     // The downloaded file re-tallies with `gongzhi tally` to the result on the page.
     expect((await tallyWithCli(text)).status).toBe(0);
+    // Staff can check an owner's receipt for them before the result is published.
+    await page.fill(tid('vote-receipt-input'), receipt);
+    await page.click(tid('vote-receipt-check'));
+    await page.waitForSelector(tid('vote-receipt-found'));
+    expect(await page.textContent(tid('vote-receipt-found'))).toContain('表决记录中有这张选票');
+    // An objection raised during the objection period is recorded and answered on the page.
+    await page.fill(tid('vote-objection-text'), '3幢业主反映未收到纸质选票');
+    await page.click(tid('vote-objection-submit'));
+    await page.waitForSelector(`${tid('vote-objections')} >> text=3幢业主反映未收到纸质选票`);
+    await page.fill(`${tid('vote-objections')} input >> nth=0`, '已核实，补发选票记录附后');
+    await page.click(tid('vote-objection-answer'));
+    await page.waitForSelector(`${tid('vote-objections')} >> text=已核实，补发选票记录附后`);
     await screenshot(page, 'e2e-vote-staff-result');
     await page.context().close();
 

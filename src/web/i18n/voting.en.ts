@@ -150,6 +150,11 @@ const votingEn: Texts<typeof votingZhCN> = {
     found: 'Your ballot is in the published record (ballot no. {{seq}})',
     notFound: 'The published record has no ballot with this receipt code; check it, or ask the quarter commissioner',
     invalid: 'A receipt code has 16 digits or letters a–f',
+    staff: {
+      title: "Check an owner's ballot by its receipt code",
+      found: 'The record holds this ballot (ballot no. {{seq}})',
+      notFound: 'The record has no ballot with this receipt code; ask the owner to check it',
+    },
   },
   owner: {
     cardTitle: "Owners' assembly votes",

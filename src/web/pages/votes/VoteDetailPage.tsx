@@ -3,7 +3,7 @@
 // objections, publication, the result and the record file.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Divider, Empty, Form, Input, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, GlobalOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, downloadFile } from '../../api/client';
@@ -26,7 +26,7 @@ import {
   type Turnout,
   type VoteDetail,
 } from './api';
-import { formatWindow, MatterTag, ResultTable, shortTime, VoteStatusTag } from './shared';
+import { formatWindow, MatterTag, ReceiptCheck, ResultTable, shortTime, VoteStatusTag } from './shared';
 
 export default function VoteDetailPage() {
   const { id = '' } = useParams();
@@ -170,20 +170,18 @@ function Overview({ vote }: { vote: VoteDetail }) {
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('voting.detail.items')}
       </Typography.Title>
-      <List
-        size="small"
-        dataSource={vote.items}
-        renderItem={(item) => (
-          <List.Item>
+      <ul className="gz-list">
+        {vote.items.map((item) => (
+          <li key={item.id} className="gz-list-item">
             <div>
               <div>
                 {item.id}. {item.title}
               </div>
               <MatterTag matter={item.matter} article={item.article278Item} />
             </div>
-          </List.Item>
-        )}
-      />
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }
@@ -255,6 +253,9 @@ function ResultCard({ vote }: { vote: VoteDetail }) {
   return (
     <Card title={t('voting.result.title')}>
       {result.error ? <QueryError error={result.error} /> : !result.data ? <Loading /> : <ResultTable result={result.data} items={vote.items} />}
+      {/* Staff answer owners who ask, in person or by phone, whether their ballot was counted. */}
+      <Divider />
+      <ReceiptCheck voteId={vote.id} staff />
     </Card>
   );
 }
@@ -415,33 +416,36 @@ function Objections({ vote }: { vote: VoteDetail }) {
   const answer = useVoteMutation(vote.id, ({ id, response }: { id: string; response: string }) => api.post(`/api/votes/${vote.id}/objections/${id}/answer`, { response }));
   return (
     <Card title={t('voting.objections.title')} data-testid={TID.voteObjections}>
-      <List
-        dataSource={objections.data ?? []}
-        loading={objections.isPending}
-        locale={{ emptyText: t('voting.objections.none') }}
-        renderItem={(o) => (
-          <List.Item>
-            <div style={{ width: '100%' }}>
-              <div>
-                <Tag color={o.status === 'answered' ? 'green' : 'orange'}>{o.status === 'answered' ? t('voting.objections.answered') : t('voting.objections.open')}</Tag>
-                {o.text}
+      {objections.isPending ? (
+        <Loading />
+      ) : !objections.data?.length ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('voting.objections.none')} />
+      ) : (
+        <ul className="gz-list">
+          {objections.data.map((o) => (
+            <li key={o.id} className="gz-list-item">
+              <div style={{ width: '100%' }}>
+                <div>
+                  <Tag color={o.status === 'answered' ? 'green' : 'orange'}>{o.status === 'answered' ? t('voting.objections.answered') : t('voting.objections.open')}</Tag>
+                  {o.text}
+                </div>
+                <div className="gz-muted" style={{ fontSize: 12 }}>
+                  {t('voting.objections.filedBy')}：{o.filedBy} · {formatDateTime(o.createdAt)}
+                </div>
+                {o.response && <div style={{ marginTop: 4 }}>↳ {o.response}</div>}
+                {o.status === 'open' && vote.canManage && (
+                  <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+                    <Input value={answers[o.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [o.id]: e.target.value })} placeholder={t('voting.objections.response')} />
+                    <Button data-testid={TID.voteObjectionAnswer} loading={answer.isPending} disabled={!answers[o.id]?.trim()} onClick={() => answer.mutate({ id: o.id, response: answers[o.id].trim() })}>
+                      {t('voting.objections.answer')}
+                    </Button>
+                  </Space.Compact>
+                )}
               </div>
-              <div className="gz-muted" style={{ fontSize: 12 }}>
-                {t('voting.objections.filedBy')}：{o.filedBy} · {formatDateTime(o.createdAt)}
-              </div>
-              {o.response && <div style={{ marginTop: 4 }}>↳ {o.response}</div>}
-              {o.status === 'open' && vote.canManage && (
-                <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-                  <Input value={answers[o.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [o.id]: e.target.value })} placeholder={t('voting.objections.response')} />
-                  <Button data-testid={TID.voteObjectionAnswer} loading={answer.isPending} disabled={!answers[o.id]?.trim()} onClick={() => answer.mutate({ id: o.id, response: answers[o.id].trim() })}>
-                    {t('voting.objections.answer')}
-                  </Button>
-                </Space.Compact>
-              )}
-            </div>
-          </List.Item>
-        )}
-      />
+            </li>
+          ))}
+        </ul>
+      )}
       {vote.status === 'closed' && vote.canManage && (
         <Space.Compact style={{ width: '100%', marginTop: 12 }}>
           <Input data-testid={TID.voteObjectionText} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('voting.objections.text')} maxLength={2000} />

@@ -150,7 +150,8 @@ export function ResultTable({ result, items }: { result: TallyResult; items: Vot
 }
 
 /** "Find my ballot by receipt": looks the code up in the published record, in the browser. */
-export function ReceiptCheck({ voteId, initial = '' }: { voteId: string; initial?: string }) {
+/** `staff`: a worker checks an owner's code for them, before or after publication. */
+export function ReceiptCheck({ voteId, initial = '', staff = false }: { voteId: string; initial?: string; staff?: boolean }) {
   const { t } = useTranslation();
   const [code, setCode] = useState(initial);
   const [busy, setBusy] = useState(false);
@@ -168,7 +169,7 @@ export function ReceiptCheck({ voteId, initial = '' }: { voteId: string; initial
   };
   return (
     <div>
-      <Typography.Text strong>{t('voting.receiptCheck.title')}</Typography.Text>
+      <Typography.Text strong>{t(staff ? 'voting.receiptCheck.staff.title' : 'voting.receiptCheck.title')}</Typography.Text>
       <Space.Compact style={{ width: '100%', marginTop: 8 }}>
         <Input
           data-testid={TID.voteReceiptInput}
@@ -183,9 +184,9 @@ export function ReceiptCheck({ voteId, initial = '' }: { voteId: string; initial
         </Button>
       </Space.Compact>
       {answer?.kind === 'found' && (
-        <Alert data-testid={TID.voteReceiptFound} style={{ marginTop: 8 }} type="success" showIcon title={t('voting.receiptCheck.found', { seq: answer.seq })} />
+        <Alert data-testid={TID.voteReceiptFound} style={{ marginTop: 8 }} type="success" showIcon title={t(staff ? 'voting.receiptCheck.staff.found' : 'voting.receiptCheck.found', { seq: answer.seq })} />
       )}
-      {answer?.kind === 'notFound' && <Alert data-testid={TID.voteReceiptNotFound} style={{ marginTop: 8 }} type="warning" showIcon title={t('voting.receiptCheck.notFound')} />}
+      {answer?.kind === 'notFound' && <Alert data-testid={TID.voteReceiptNotFound} style={{ marginTop: 8 }} type="warning" showIcon title={t(staff ? 'voting.receiptCheck.staff.notFound' : 'voting.receiptCheck.notFound')} />}
       {answer?.kind === 'invalid' && <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t('voting.receiptCheck.invalid')} />}
       {answer?.kind === 'error' && <Alert style={{ marginTop: 8 }} type="error" showIcon title={answer.message} />}
     </div>
