@@ -3,7 +3,7 @@
 // ended (T/ZAS 4006.1—2020 5.4.2), and the rules not met in their quarters — followed by the
 // rules in force in their district, each with its citation; and the tripartite offices with their
 // members, which belong to a district, street or community rather than to a quarter.
-import { Card, Empty, List, Space, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useCurrentUser } from '../../auth/session';
@@ -30,40 +30,36 @@ export default function ActionsPage() {
       </Typography.Title>
       <Card size="small" title={t('organizations.actions.vetting')} data-testid={TID.orgActionsVetting}>
         {a.vetting.length ? (
-          <List
-            size="small"
-            dataSource={a.vetting}
-            renderItem={(c) => (
-              <List.Item key={c.id} data-testid={TID.orgActionsVettingRow} data-candidate-id={c.id}>
+          <ul className="gz-list">
+            {a.vetting.map((c) => (
+              <li className="gz-list-item" key={c.id} data-testid={TID.orgActionsVettingRow} data-candidate-id={c.id}>
                 <Space wrap>
                   <Link to={dossierLink(c.quarterId)}>{c.quarterName}</Link>
                   <strong>{c.name}</strong>
                   <Tag color="blue">{c.nextStepLabel}</Tag>
                   <Citation text="百委〔2023〕37号 二（二）5" />
                 </Space>
-              </List.Item>
-            )}
-          />
+              </li>
+            ))}
+          </ul>
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('organizations.actions.noVetting')} />
         )}
       </Card>
       <Card size="small" title={t('organizations.actions.expiring')} data-testid={TID.orgActionsExpiring}>
         {a.expiringTerms.length ? (
-          <List
-            size="small"
-            dataSource={a.expiringTerms}
-            renderItem={(e) => (
-              <List.Item key={e.quarterId}>
+          <ul className="gz-list">
+            {a.expiringTerms.map((e) => (
+              <li className="gz-list-item" key={e.quarterId}>
                 <Space wrap>
                   <Link to={dossierLink(e.quarterId)}>{e.quarterName}</Link>
                   <span>{e.termEnd}</span>
                   <Tag color={e.expired ? 'red' : 'orange'}>{e.expired ? t('organizations.actions.expired', { days: -e.daysLeft }) : t('organizations.actions.daysLeft', { days: e.daysLeft })}</Tag>
                   <Citation text={e.citation} />
                 </Space>
-              </List.Item>
-            )}
-          />
+              </li>
+            ))}
+          </ul>
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('organizations.actions.noExpiring')} />
         )}
@@ -105,7 +101,13 @@ export default function ActionsPage() {
               ]}
             />
             <Typography.Title level={5}>{t('organizations.rules.checklist')}</Typography.Title>
-            <List size="small" dataSource={rules.data.checklist} renderItem={(i) => <List.Item key={i.id}>{i.label} <Citation text={i.citation} /></List.Item>} />
+            <ul className="gz-list">
+              {rules.data.checklist.map((i) => (
+                <li className="gz-list-item" key={i.id}>
+                  <span>{i.label}</span> <Citation text={i.citation} />
+                </li>
+              ))}
+            </ul>
           </>
         )}
       </Card>

@@ -3,7 +3,7 @@
 // they are kept on the to-do page: an office records its own 三方办 and adds or removes members
 // of the offices at its level and below, as the server allows.
 import { useState } from 'react';
-import { Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { hasPermission } from '../../auth/session';
 import type { SessionUser } from '../../api/types';
@@ -53,11 +53,9 @@ export function OfficesCard({ user }: { user: SessionUser }) {
       }
     >
       {items.length ? (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(o) => (
-            <List.Item key={o.id} data-testid={TID.orgOfficeRow} data-level={o.level}>
+        <ul className="gz-list">
+          {items.map((o) => (
+            <li className="gz-list-item" key={o.id} data-testid={TID.orgOfficeRow} data-level={o.level}>
               <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                 <Space wrap>
                   <Tag>{t(`organizations.offices.levels.${o.level}`)}</Tag>
@@ -85,9 +83,9 @@ export function OfficesCard({ user }: { user: SessionUser }) {
                   ))}
                 </Space>
               </Space>
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('organizations.offices.none')} />
       )}
