@@ -25,11 +25,19 @@ describe('health and documentation', () => {
     for (const path of ['/api/auth/login', '/api/quarters', '/api/quarters/{id}', '/api/quarters/{id}/imports']) expect(doc.paths[path], path).toBeDefined();
     expect((await t.app.inject({ url: '/api/docs/' })).statusCode).toBe(200);
   });
-  it('sends security headers', async () => {
+  it('sends security headers: the API set on JSON answers, the page set on pages', async () => {
     const res = await t.app.inject({ url: '/api/health' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(res.headers['x-frame-options']).toBeDefined();
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const refused = await t.app.inject({ url: '/api/nothing-here' });
+    expect(refused.headers['cache-control']).toBe('no-store');
+    const page = await t.app.inject({ url: '/api/docs/' });
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(page.headers['cache-control']).toBeUndefined();
   });
   it('answers an unknown API route with the error JSON', async () => {
     const res = await t.app.inject({ url: '/api/nothing-here' });

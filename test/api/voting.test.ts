@@ -135,6 +135,11 @@ describe('a whole vote: open, verify, vote, paper, proxy, close, objections, pub
     const notImage = await commissioner.upload(`/api/votes/${voteId}/scans`, 'ballot.txt', Buffer.from('hello'));
     expect(notImage.statusCode).toBe(422);
     const scan = (await commissioner.upload(`/api/votes/${voteId}/scans`, 'ballot-102.png', PNG)).json();
+    // A scan opens in a tab of its own: it gets the pages' headers, not the JSON answers'.
+    const shown = await commissioner.get(`/api/votes/${voteId}/scans/${scan.id}`);
+    expect(shown.headers['content-type']).toBe('image/png');
+    expect(shown.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(shown.headers['x-content-type-options']).toBe('nosniff');
     clock.set('2026-03-06T15:00:00+08:00');
     const paper = await commissioner.post(`/api/votes/${voteId}/paper-ballots`, { unitId: creds[1].unitId, choices: { '1': 'yes', '2': 'yes' }, scanId: scan.id });
     expect(paper.statusCode).toBe(201);

@@ -148,7 +148,7 @@ export async function votingRoutes(fastify: FastifyInstance) {
       return reply.status(201).send(await uploadScan(db(), ctx, req.params.id, { name: file.filename || 'scan', content }));
     },
   );
-  app.get('/api/votes/:id/scans/:scanId', { schema: { tags, summary: 'Download a scan', params: voteScan } }, async (req, reply) => {
+  app.get('/api/votes/:id/scans/:scanId', { schema: { tags, summary: 'Download a scan', params: voteScan }, config: { pageHeaders: true } }, async (req, reply) => {
     const scan = await getScan(db(), requireActor(req), req.params.id, req.params.scanId);
     return reply
       .header('Content-Type', scan.contentType)
