@@ -315,25 +315,40 @@ export function ContractModal({ quarterId, onClose }: { quarterId: string; onClo
         <Form.Item name="selectionMethod" label={t('organizations.records.contract.method')}>
           <Select data-testid={TID.orgContractMethod} options={selectionMethods.map((m) => ({ value: m, label: t(`organizations.records.methods.${m}`) }))} />
         </Form.Item>
-        <Space wrap size="middle">
-          <Form.Item name="startsOn" label={t('organizations.records.contract.startsOn')} rules={[{ required: true }]}>
-            {dateInput(TID.orgContractStartsOn)}
-          </Form.Item>
-          <Form.Item name="endsOn" label={t('organizations.records.contract.endsOn')}>
-            {dateInput(TID.orgContractEndsOn)}
-          </Form.Item>
-          <Form.Item name="signedOn" label={t('organizations.records.contract.signedOn')}>
-            {dateInput(TID.orgContractSignedOn)}
-          </Form.Item>
-        </Space>
-        <Form.Item name="feeYuan" label={t('organizations.records.contract.fee')} rules={[{ required: true }]}>
-          <InputNumber data-testid={TID.orgContractFee} min={0} max={10000} precision={2} step={0.1} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="serviceStandard" label={t('organizations.records.contract.standard')} rules={[{ max: 500 }]}>
-          <Input.TextArea data-testid={TID.orgContractStandard} rows={2} maxLength={500} />
-        </Form.Item>
+        <ContractTermsFields />
       </Form>
     </RecordModal>
+  );
+}
+
+/** A contract's dates, fee (entered in yuan) and service standard; on an edit, its early end. */
+function ContractTermsFields({ withTermination = false }: { withTermination?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Space wrap size="middle">
+        <Form.Item name="startsOn" label={t('organizations.records.contract.startsOn')} rules={[{ required: true }]}>
+          {dateInput(TID.orgContractStartsOn)}
+        </Form.Item>
+        <Form.Item name="endsOn" label={t('organizations.records.contract.endsOn')}>
+          {dateInput(TID.orgContractEndsOn)}
+        </Form.Item>
+        <Form.Item name="signedOn" label={t('organizations.records.contract.signedOn')}>
+          {dateInput(TID.orgContractSignedOn)}
+        </Form.Item>
+      </Space>
+      {withTermination && (
+        <Form.Item name="terminatedOn" label={t('organizations.records.contract.terminatedOn')}>
+          {dateInput(TID.orgContractTerminatedOn)}
+        </Form.Item>
+      )}
+      <Form.Item name="feeYuan" label={t('organizations.records.contract.fee')} rules={[{ required: true }]}>
+        <InputNumber data-testid={TID.orgContractFee} min={0} max={10000} precision={2} step={0.1} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="serviceStandard" label={t('organizations.records.contract.standard')} rules={[{ max: 500 }]}>
+        <Input.TextArea data-testid={TID.orgContractStandard} rows={2} maxLength={500} />
+      </Form.Item>
+    </>
   );
 }
 
@@ -389,26 +404,7 @@ export function EditContractModal({ quarterId, contract, onClose }: { quarterId:
           serviceStandard: contract.serviceStandard,
         }}
       >
-        <Space wrap size="middle">
-          <Form.Item name="startsOn" label={t('organizations.records.contract.startsOn')} rules={[{ required: true }]}>
-            {dateInput(TID.orgContractStartsOn)}
-          </Form.Item>
-          <Form.Item name="endsOn" label={t('organizations.records.contract.endsOn')}>
-            {dateInput(TID.orgContractEndsOn)}
-          </Form.Item>
-          <Form.Item name="signedOn" label={t('organizations.records.contract.signedOn')}>
-            {dateInput(TID.orgContractSignedOn)}
-          </Form.Item>
-        </Space>
-        <Form.Item name="terminatedOn" label={t('organizations.records.contract.terminatedOn')}>
-          {dateInput(TID.orgContractTerminatedOn)}
-        </Form.Item>
-        <Form.Item name="feeYuan" label={t('organizations.records.contract.fee')} rules={[{ required: true }]}>
-          <InputNumber data-testid={TID.orgContractFee} min={0} max={10000} precision={2} step={0.1} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="serviceStandard" label={t('organizations.records.contract.standard')} rules={[{ max: 500 }]}>
-          <Input.TextArea data-testid={TID.orgContractStandard} rows={2} maxLength={500} />
-        </Form.Item>
+        <ContractTermsFields withTermination />
       </Form>
     </RecordModal>
   );
@@ -459,30 +455,45 @@ export function PartyOrgModal({ quarterId, data, onClose }: { quarterId: string;
             />
           </Form.Item>
         )}
-        <Form.Item name="name" label={t('organizations.records.party.name')} rules={[{ required: true, whitespace: true, max: 80 }]}>
-          <Input data-testid={TID.orgPartyName} maxLength={80} />
-        </Form.Item>
-        <Form.Item name="form" label={t('organizations.records.party.form')}>
-          <Select options={partyForms.map((f) => ({ value: f, label: t(`organizations.records.partyForms.${f}`) }))} />
-        </Form.Item>
-        <Space wrap size="middle">
-          <Form.Item name="secretaryName" label={t('organizations.records.party.secretaryName')} rules={[{ max: 40 }]}>
-            <Input data-testid={TID.orgPartySecretaryName} maxLength={40} />
-          </Form.Item>
-          <Form.Item name="secretaryPhone" label={t('organizations.records.party.secretaryPhone')} rules={[{ pattern: /^[0-9+\- ]*$/ }]}>
-            <Input inputMode="tel" maxLength={20} />
-          </Form.Item>
-        </Space>
-        <Space wrap size="middle">
-          <Form.Item name="memberCount" label={t('organizations.records.party.memberCount')}>
-            <InputNumber data-testid={TID.orgPartyMemberCount} min={0} max={100000} precision={0} />
-          </Form.Item>
-          <Form.Item name="establishedOn" label={t('organizations.records.party.establishedOn')}>
-            {dateInput(TID.orgPartyEstablishedOn)}
-          </Form.Item>
-        </Space>
+        <PartyOrgFields />
       </Form>
     </RecordModal>
+  );
+}
+
+/** A party organisation's particulars; on an edit, the member count is required and it can be dissolved. */
+function PartyOrgFields({ edit = false }: { edit?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="name" label={t('organizations.records.party.name')} rules={[{ required: true, whitespace: true, max: 80 }]}>
+        <Input data-testid={TID.orgPartyName} maxLength={80} />
+      </Form.Item>
+      <Form.Item name="form" label={t('organizations.records.party.form')}>
+        <Select options={partyForms.map((f) => ({ value: f, label: t(`organizations.records.partyForms.${f}`) }))} />
+      </Form.Item>
+      <Space wrap size="middle">
+        <Form.Item name="secretaryName" label={t('organizations.records.party.secretaryName')} rules={[{ max: 40 }]}>
+          <Input data-testid={TID.orgPartySecretaryName} maxLength={40} />
+        </Form.Item>
+        <Form.Item name="secretaryPhone" label={t('organizations.records.party.secretaryPhone')} rules={[{ pattern: /^[0-9+\- ]*$/ }]}>
+          <Input inputMode="tel" maxLength={20} />
+        </Form.Item>
+      </Space>
+      <Space wrap size="middle">
+        <Form.Item name="memberCount" label={t('organizations.records.party.memberCount')} rules={edit ? [{ required: true }] : []}>
+          <InputNumber data-testid={TID.orgPartyMemberCount} min={0} max={100000} precision={0} />
+        </Form.Item>
+        <Form.Item name="establishedOn" label={t('organizations.records.party.establishedOn')}>
+          {dateInput(TID.orgPartyEstablishedOn)}
+        </Form.Item>
+        {edit && (
+          <Form.Item name="dissolvedOn" label={t('organizations.records.party.dissolvedOn')}>
+            {dateInput(TID.orgPartyDissolvedOn)}
+          </Form.Item>
+        )}
+      </Space>
+    </>
   );
 }
 
@@ -537,31 +548,7 @@ export function EditPartyOrgModal({ quarterId, organization, onClose }: { quarte
           dissolvedOn: organization.dissolvedOn ?? '',
         }}
       >
-        <Form.Item name="name" label={t('organizations.records.party.name')} rules={[{ required: true, whitespace: true, max: 80 }]}>
-          <Input data-testid={TID.orgPartyName} maxLength={80} />
-        </Form.Item>
-        <Form.Item name="form" label={t('organizations.records.party.form')}>
-          <Select options={partyForms.map((f) => ({ value: f, label: t(`organizations.records.partyForms.${f}`) }))} />
-        </Form.Item>
-        <Space wrap size="middle">
-          <Form.Item name="secretaryName" label={t('organizations.records.party.secretaryName')} rules={[{ max: 40 }]}>
-            <Input data-testid={TID.orgPartySecretaryName} maxLength={40} />
-          </Form.Item>
-          <Form.Item name="secretaryPhone" label={t('organizations.records.party.secretaryPhone')} rules={[{ pattern: /^[0-9+\- ]*$/ }]}>
-            <Input inputMode="tel" maxLength={20} />
-          </Form.Item>
-        </Space>
-        <Space wrap size="middle">
-          <Form.Item name="memberCount" label={t('organizations.records.party.memberCount')} rules={[{ required: true }]}>
-            <InputNumber data-testid={TID.orgPartyMemberCount} min={0} max={100000} precision={0} />
-          </Form.Item>
-          <Form.Item name="establishedOn" label={t('organizations.records.party.establishedOn')}>
-            {dateInput(TID.orgPartyEstablishedOn)}
-          </Form.Item>
-          <Form.Item name="dissolvedOn" label={t('organizations.records.party.dissolvedOn')}>
-            {dateInput(TID.orgPartyDissolvedOn)}
-          </Form.Item>
-        </Space>
+        <PartyOrgFields edit />
       </Form>
     </RecordModal>
   );
