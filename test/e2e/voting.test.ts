@@ -87,6 +87,15 @@ describe('owners assembly voting in the browser', () => {
     expect(receipt).toMatch(/^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    // The code and its copy button stay inside their box on one line.
+    const fit = await page.evaluate(() => {
+      const code = document.querySelector('[data-testid="owner-receipt-code"]')!.getBoundingClientRect();
+      const box = document.querySelector('[data-testid="owner-receipt"] .ant-result-body')!.getBoundingClientRect();
+      return { right: box.right - code.right, left: code.left - box.left, lines: Math.round(code.height / parseFloat(getComputedStyle(document.querySelector('[data-testid="owner-receipt-code"]')!).lineHeight)) };
+    });
+    expect(fit.right).toBeGreaterThanOrEqual(0);
+    expect(fit.left).toBeGreaterThanOrEqual(0);
+    expect(fit.lines).toBe(1);
     await screenshot(page, 'e2e-vote-owner-receipt');
 
     // Again: verifying once more shows the refusal with when and how the ballot was cast.

@@ -253,6 +253,7 @@ function Voting({ vote }: { vote: PublicVote }) {
     return (
       <Card data-testid={TID.ownerReceipt}>
         <Result
+          className="gz-receipt"
           status="success"
           icon={<CheckCircleOutlined />}
           title={t('voting.owner.receiptTitle')}
@@ -264,7 +265,7 @@ function Voting({ vote }: { vote: PublicVote }) {
               data-testid={TID.ownerReceiptCode}
               copyable={{ icon: <CopyOutlined />, tooltips: [t('voting.owner.copy'), t('voting.owner.copied')] }}
               className="gz-num"
-              style={{ fontSize: 22, fontWeight: 700, whiteSpace: 'nowrap' }}
+              style={{ fontWeight: 700, whiteSpace: 'nowrap' }}
             >
               {step.receipt.receiptCode}
             </Typography.Text>
