@@ -103,8 +103,13 @@ describe('owners assembly voting in the browser', () => {
     await verifyAs(page, creds[0]);
     await page.waitForSelector(tid('owner-refused'));
     const refusal = await page.textContent(tid('owner-refused'));
-    expect(refusal).toContain('只能投一次');
+    expect(refusal).toContain('每位表决权人只能投一票');
     expect(refusal).toContain(receipt);
+    const codeLines = await page.evaluate(() => {
+      const code = document.querySelector('[data-testid="owner-refused"] .gz-receipt-code')!;
+      return Math.round(code.getBoundingClientRect().height / parseFloat(getComputedStyle(code).lineHeight));
+    });
+    expect(codeLines).toBe(1);
     await screenshot(page, 'e2e-vote-owner-refused');
     await page.context().close();
 

@@ -264,8 +264,8 @@ function Voting({ vote }: { vote: PublicVote }) {
             <Typography.Text
               data-testid={TID.ownerReceiptCode}
               copyable={{ icon: <CopyOutlined />, tooltips: [t('voting.owner.copy'), t('voting.owner.copied')] }}
-              className="gz-num"
-              style={{ fontWeight: 700, whiteSpace: 'nowrap' }}
+              className="gz-num gz-receipt-code"
+              style={{ fontWeight: 700 }}
             >
               {step.receipt.receiptCode}
             </Typography.Text>
@@ -285,6 +285,7 @@ function Voting({ vote }: { vote: PublicVote }) {
   return (
     <Card data-testid={TID.ownerRefused}>
       <Result
+        className="gz-receipt"
         status="warning"
         title={t('voting.owner.refused')}
         subTitle={step.message}
@@ -297,7 +298,7 @@ function Voting({ vote }: { vote: PublicVote }) {
         {step.receiptCode && (
           <div style={{ textAlign: 'center' }}>
             <div className="gz-muted">{t('voting.owner.receiptCode')}</div>
-            <Typography.Text className="gz-num" style={{ fontSize: 20, fontWeight: 600 }}>
+            <Typography.Text className="gz-num gz-receipt-code" style={{ fontWeight: 600 }}>
               {step.receiptCode}
             </Typography.Text>
           </div>
