@@ -284,6 +284,34 @@ describe('the voter roll (format document, "Counting rules")', () => {
     expect(record.ballots).toHaveLength(2);
   });
 
+  it('the community office runs votes only while the quarter has no owners\' committee in office (西政办〔2020〕29号 二（五）15)', async () => {
+    clock.set('2026-03-01T09:00:00+08:00');
+    const q = await bulkQuarter(t, { ownerCount: 3, units: [{ area: 8000, owners: [0] }, { area: 9000, owners: [1] }, { area: 10000, owners: [2] }] });
+    const community = await t.login('community');
+    const created = await community.post('/api/votes', voteBody(q.quarterId));
+    expect(created.statusCode).toBe(201);
+    // A committee comes into office (its formation is the organisations module's, tested there).
+    const k = t.db.kysely;
+    const committee = await k
+      .insertInto('owners_committees')
+      .values({ district_id: t.fx.districtA, quarter_id: q.quarterId, term_start: '2026-02-01', term_end: '2031-01-31', status: 'active' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const refused = await community.post(`/api/votes/${created.json().id}/open`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('VOTE_COMMITTEE_CONVENES');
+    expect(refused.json().error.message).toContain('西政办〔2020〕29号 二（五）15');
+    expect((await community.post('/api/votes', voteBody(q.quarterId))).statusCode).toBe(403);
+    const seen = (await community.get(`/api/votes/${created.json().id}`)).json();
+    expect(seen.canManage).toBe(false);
+    expect(seen.status).toBe('draft');
+    // Its term ends: the community office runs the vote again.
+    await k.updateTable('owners_committees').set({ status: 'ended', ended_on: '2026-02-28' }).where('id', '=', committee.id).execute();
+    expect((await community.get(`/api/votes/${created.json().id}`)).json().canManage).toBe(true);
+    // (Opened in the other tests; left a draft here so that it sends no reminders.)
+    expect((await community.post('/api/votes', voteBody(q.quarterId))).statusCode).toBe(201);
+  });
+
   it('refuses to open a vote for a quarter without owners (422)', async () => {
     clock.set('2026-03-01T09:00:00+08:00');
     const q = await bulkQuarter(t, { ownerCount: 0, units: [] });

@@ -2,6 +2,11 @@
 import { defineMessages } from '../../platform/errors';
 
 export const votingErrors = defineMessages({
+  VOTE_COMMITTEE_CONVENES: {
+    status: 403,
+    'zh-CN': '本小区已有在任的业主委员会，业主大会表决由业主委员会会同小区专员组织；社区只在业主委员会未正常产生时指导业主召开业主大会（西政办〔2020〕29号 二（五）15）。',
+    en: "The quarter has an owners' committee in office, so its votes are run by the committee with the quarter commissioner; the community office runs a vote only where no committee has been formed (西政办〔2020〕29号 二（五）15).",
+  },
   VOTE_NOT_DRAFT: {
     status: 409,
     'zh-CN': '表决已经开始，不能再修改或删除；只有草稿可以。',

@@ -18,6 +18,7 @@ import { openChain, sealBallot } from '../../../core/voting/builder';
 import { receiptCode } from '../../../core/voting/hash';
 import { tallyRecord } from '../../../core/voting/tally';
 import type { Channel, Choice, Matter, Rule, TallyResult, VoteRecord } from '../../../core/voting/record';
+import { hasCommitteeInOffice } from '../organizations/queries-for-voting';
 import { quarterPlace } from '../registry/quarters';
 import { buildingOfQuarter, findOwnerAndUnitByHashes, unitLabel, unitLabels, votingRollSource } from '../registry/queries-for-voting';
 import { displayShanghai, isoShanghai, now, parseWindowTime } from './clock';
@@ -77,7 +78,23 @@ async function voteFor(db: Exec, actor: Actor, voteId: string, permission: 'vote
   const vote = await loadVote(db, voteId, opts);
   assertInScope(actor, vote ? votePlace(vote) : null, { parentRead: true });
   assertCan(actor, permission);
+  if (permission === 'votes.manage') await assertRunsVotesOf(db, actor, vote!.quarter_id);
   return vote!;
+}
+
+/**
+ * Who runs a quarter's votes: its owners' committee with the quarter commissioner; the
+ * community office only while no committee is in office (西政办〔2020〕29号 二（五）15: where the
+ * committee has not been formed, the community guides the owners in holding the assembly).
+ */
+async function runsVotesOf(db: Exec, actor: Actor, quarterId: string): Promise<boolean> {
+  if (!can(actor, 'votes.manage')) return false;
+  if (actor.role !== 'community_office') return true;
+  return !(await hasCommitteeInOffice(db, quarterId));
+}
+
+async function assertRunsVotesOf(db: Exec, actor: Actor, quarterId: string) {
+  if (!(await runsVotesOf(db, actor, quarterId))) throw new AppError('VOTE_COMMITTEE_CONVENES');
 }
 
 function statusParams(status: string) {
@@ -150,7 +167,7 @@ export async function listVotes(db: DB, actor: Actor, filter: { quarterId?: stri
 
 export async function getVote(db: DB, actor: Actor, voteId: string) {
   const vote = await voteFor(db, actor, voteId, 'votes.read');
-  return voteDetail(db, vote, { manage: can(actor, 'votes.manage'), enter: can(actor, 'ballots.enter') });
+  return voteDetail(db, vote, { manage: await runsVotesOf(db, actor, vote.quarter_id), enter: can(actor, 'ballots.enter') });
 }
 
 async function voteDetail(db: Exec, vote: VoteRow, rights: { manage: boolean; enter: boolean }) {
@@ -270,6 +287,7 @@ export async function createVote(db: DB, ctx: RequestContext, input: VoteInput):
   const place = await quarterPlace(db, input.quarterId);
   assertInScope(ctx.actor, place, { parentRead: true });
   assertCan(ctx.actor, 'votes.manage');
+  await assertRunsVotesOf(db, ctx.actor, input.quarterId);
   // A building-majority vote is one building's household representatives (HZ 5.1.3.2.2.5);
   // an owners' assembly vote (民法典 第278条) is the whole quarter's.
   if ((input.rule === 'building-majority') !== !!input.buildingId) throw new AppError('RULE_BUILDING_MISMATCH');
