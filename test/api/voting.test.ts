@@ -216,6 +216,23 @@ describe('a whole vote: open, verify, vote, paper, proxy, close, objections, pub
     expect(record.vote).toMatchObject({ id: voteId, opensAt: '2026-03-02T08:00:00+08:00', closesAt: '2026-03-16T00:00:00+08:00' });
     expect(findByReceipt(record, receipt)?.seq).toBe(1);
     expect(JSON.stringify(record)).not.toContain(creds[0].ownerId);
+
+    // Ballot secrecy: nothing staff can read pairs an owner or a unit with an online ballot's
+    // pseudonym or seq, which the record would turn into their choices.
+    const online = record.ballots.filter((b) => b.channel === 'online');
+    expect(online.length).toBeGreaterThan(0);
+    const community = await t.login('community');
+    const visible = JSON.stringify([
+      (await committee.get(`/api/votes/${voteId}/roll-units`)).json(),
+      (await committee.get(`/api/votes/${voteId}/entries`)).json(),
+      (await community.get(`/api/audit?quarterId=${t.fx.q1}&pageSize=200`)).json(),
+    ]);
+    for (const b of online) expect(visible).not.toContain(b.member);
+    const audited = await t.db.kysely.selectFrom('audit_log').select(['action', 'after']).where('entity', 'in', ['ballot', 'vote_voter']).execute();
+    for (const a of audited.filter((x) => x.action === 'verify' || (x.after as { channel?: string } | null)?.channel === 'online')) {
+      expect(a.after ?? {}).not.toHaveProperty('member');
+      expect(a.after ?? {}).not.toHaveProperty('seq');
+    }
   });
 
   it('objections during the period; publication only after the period and with every objection answered', async () => {

@@ -754,15 +754,13 @@ function buildBatch(
         entity: 'ballot',
         entityId: id,
         place: votePlace(vote),
-        // Staff-entered ballots log what was entered; an owner's own online choices are
-        // not logged beyond the pseudonymous record.
-        after: {
-          voteId: vote.id,
-          seq: sealed.seq,
-          member: input.member,
-          channel: input.channel,
-          ...(input.channel === 'online' ? {} : { choices: input.choices, unit: input.unitLabel ?? null, scanId: input.scanId ?? null, proxyHolder: input.proxyHolder ?? null }),
-        },
+        // Staff-entered ballots log what was entered, where in the chain. An owner's online
+        // ballot logs only that it was cast: its seq or pseudonym next to the owner's account
+        // or address would tell a reader of the log, with the published record, how they voted.
+        after:
+          input.channel === 'online'
+            ? { voteId: vote.id, channel: input.channel }
+            : { voteId: vote.id, seq: sealed.seq, channel: input.channel, choices: input.choices, unit: input.unitLabel ?? null, scanId: input.scanId ?? null, proxyHolder: input.proxyHolder ?? null },
       },
     });
     return { seq: sealed.seq, castAt, hash: sealed.hash, receiptCode: receiptCode(sealed.hash), channel: input.channel };
@@ -910,7 +908,8 @@ export async function verifyVoter(db: DB, hashKey: Buffer, voteId: string, input
       .insertInto('owner_verifications')
       .values({ vote_id: vote.id, district_id: vote.district_id, quarter_id: vote.quarter_id, member: link.member, owner_id: link.owner_id, unit_id: link.unit_id, token_hash: tokenHash(token), expires_at: expiresAt, ip })
       .execute();
-    await recordAudit(tx, { actor, ip }, { action: 'verify', entity: 'vote_voter', entityId: vote.id, place: votePlace(vote), after: { member: link.member } });
+    // Who verified and from where, not as which member (see the ballot's audit entry).
+    await recordAudit(tx, { actor, ip }, { action: 'verify', entity: 'vote_voter', entityId: vote.id, place: votePlace(vote) });
   });
   const existing = await alreadyVoted(db, vote.id, link.member);
   return {
@@ -1038,25 +1037,29 @@ export async function rollUnits(db: DB, actor: Actor, voteId: string, q?: string
   const labels = await unitLabels(db, vote.quarter_id, [...byUnit.keys()]);
   const needle = q?.trim();
   return [...byUnit.entries()]
-    .map(([unitId, v]) => ({ unitId, label: labels.get(unitId)?.label ?? unitId, member: v.member, votedChannel: v.voted as Channel | null }))
+    // No member pseudonym: unit plus pseudonym plus the published record would show how the unit voted.
+    .map(([unitId, v]) => ({ unitId, label: labels.get(unitId)?.label ?? unitId, votedChannel: v.voted as Channel | null }))
     .filter((u) => !needle || u.label.includes(needle))
     .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN', { numeric: true }))
     .slice(0, 200);
 }
 
-/** Who entered what: the ballots in chain order, without their choices (hidden until the close). */
+/**
+ * Who entered what: the ballots in chain order, without their choices (hidden until the close)
+ * and without their member pseudonyms: with a pseudonym, the published record would tell staff
+ * how a known unit voted (vote-record-format.md: `member` identifies nobody outside the server).
+ */
 export async function ballotEntries(db: DB, actor: Actor, voteId: string) {
   const vote = await voteFor(db, actor, voteId, 'votes.read');
   const rows = await db
     .selectFrom('ballots')
-    .select(['seq', 'member', 'channel', 'cast_at', 'entered_by_name', 'unit_label', 'proxy_holder', 'scan_id'])
+    .select(['seq', 'channel', 'cast_at', 'entered_by_name', 'unit_label', 'proxy_holder', 'scan_id'])
     .where('vote_id', '=', vote.id)
     .orderBy('seq', 'desc')
     .limit(500)
     .execute();
   return rows.map((r) => ({
     seq: r.seq,
-    member: r.member,
     channel: r.channel as Channel,
     castAt: r.cast_at,
     enteredBy: r.entered_by_name,

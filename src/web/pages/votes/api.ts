@@ -92,13 +92,11 @@ export interface Receipt {
 export interface RollUnit {
   unitId: string;
   label: string;
-  member: string;
   votedChannel: Channel | null;
 }
 
 export interface BallotEntry {
   seq: number;
-  member: string;
   channel: Channel;
   castAt: string;
   enteredBy: string | null;
