@@ -6,6 +6,7 @@ import { createTestApp, type Session, type TestApp } from '../support/app';
 import { AFTER, DURING, PNG, WINDOW, bulkQuarter, fixtureCredentials, openedVote, tallyWithCli, voteBody, voteClock, voteOnline, type Credential } from '../support/voting';
 import { findByReceipt, rollFingerprint, tallyRecord, type VoteRecord } from '../../src/core/voting/index';
 import { sendVoteReminders } from '../../src/server/modules/voting/reminders';
+import { maskPhone } from '../../src/core/idnumber';
 
 let t: TestApp;
 let committee: Session;
@@ -173,6 +174,41 @@ describe('a whole vote: open, verify, vote, paper, proxy, close, objections, pub
       byChannel: { online: { members: 1 }, paper: { members: 1 }, proxy: { members: 1 } },
     });
     expect(JSON.stringify(res)).not.toContain('yes');
+  });
+
+  it('lists the members who have not voted yet, with units and owners, on screen and in Excel, for the staff who collect ballots', async () => {
+    const rollUnits = (await committee.get(`/api/votes/${voteId}/roll-units`)).json().items as { unitId: string; label: string }[];
+    const labelOf = (unitId: string) => rollUnits.find((u) => u.unitId === unitId)!.label;
+    const res = await commissioner.get(`/api/votes/${voteId}/not-voted`);
+    expect(res.statusCode).toBe(200);
+    const list = res.json();
+    // 4 on the roll, 3 cast: the one left is creds[3]'s.
+    expect(list).toMatchObject({ members: 1, area: 8953, vote: { id: voteId, areaWeighed: true } });
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0].units).toEqual([labelOf(creds[3].unitId)]);
+    const owner = await t.db.kysely.selectFrom('owners').select(['name', 'phone']).where('id', '=', creds[3].ownerId).executeTakeFirstOrThrow();
+    expect(list.items[0].owners).toEqual([{ name: owner.name, phoneMasked: owner.phone ? maskPhone(owner.phone) : null }]);
+    if (owner.phone) expect(JSON.stringify(list)).not.toContain(owner.phone);
+    for (const c of creds.slice(0, 3)) expect(JSON.stringify(list)).not.toContain(labelOf(c.unitId));
+
+    const file = await commissioner.get(`/api/votes/${voteId}/not-voted.xlsx`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toContain(encodeURIComponent('未投票名单'));
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('未投票名单')!;
+    const cells = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : String(v)));
+    expect(cells(3)[0]).toBe('尚未投票：1 位表决权人，专有部分面积 89.53 ㎡');
+    expect(cells(5)).toEqual(['序号', '房屋', '业主', '联系电话', '专有部分面积（㎡）']);
+    expect(cells(6).slice(0, 3)).toEqual(['1', labelOf(creds[3].unitId), owner.name]);
+    expect(cells(6)[4]).toBe('89.53');
+    expect(cells(6)[3]).toBe(owner.phone ? maskPhone(owner.phone) : '');
+    expect(ws.rowCount).toBe(6);
+    // Only while the vote takes ballots, and only for the staff who collect them.
+    const draft = (await committee.post('/api/votes', voteBody(t.fx.q1))).json().id;
+    expect((await committee.get(`/api/votes/${draft}/not-voted`)).statusCode).toBe(409);
+    expect((await (await t.login('supervisor')).get(`/api/votes/${voteId}/not-voted`)).statusCode).toBe(403);
   });
 
   it('a change to the registry after opening does not change the roll', async () => {

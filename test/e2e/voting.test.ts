@@ -125,7 +125,7 @@ describe('owners assembly voting in the browser', () => {
     const cast = await t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/ballot`, payload: { voterToken: v.json().voterToken, choices: { '1': 'yes', '2': 'yes' } } });
     expect(cast.statusCode).toBe(201);
 
-    const page = await newDesktopPage(browser);
+    const page = await newDesktopPage(browser, { acceptDownloads: true });
     await login(page, 'committee');
     await page.waitForSelector(tid('menu-votes'));
     await page.click(tid('menu-votes'));
@@ -138,6 +138,12 @@ describe('owners assembly voting in the browser', () => {
     expect(await page.locator(tid('vote-result')).count()).toBe(0);
     expect(await page.textContent(tid('vote-fingerprint'))).toMatch(/[0-9a-f]{64}/);
     expect(await page.locator(tid('vote-entry-row')).count()).toBe(2);
+    // Who is left: the members on the roll who have not voted, with an Excel export.
+    const rollMembers = Number(((await page.textContent(tid('vote-roll-members'))) ?? '').replace(/\D/g, ''));
+    await page.waitForSelector(tid('vote-not-voted-row'));
+    expect(await page.locator(tid('vote-not-voted-row')).count()).toBe(Math.min(20, rollMembers - 2));
+    const [sheet] = await Promise.all([page.waitForEvent('download'), page.click(tid('vote-not-voted-export'))]);
+    expect(sheet.suggestedFilename()).toMatch(/^未投票名单.*\.xlsx$/);
     await screenshot(page, 'e2e-vote-staff-turnout');
     await page.context().close();
   });

@@ -92,6 +92,17 @@ const votingEn: Texts<typeof votingZhCN> = {
     byChannel: 'By channel',
     channel: { online: 'Online', paper: 'Paper ballot', proxy: 'Proxy' },
   },
+  notVoted: {
+    title: 'Voting members who have not voted',
+    summary: '{{members}} voting members, {{area}} m² of exclusive area, have not voted yet. Use the list to collect paper ballots door to door or to phone owners.',
+    summaryMembers: '{{members}} voting members have not voted yet. Use the list to collect paper ballots door to door or to phone owners.',
+    none: 'Every voting member has voted',
+    units: 'Units',
+    owners: 'Owners',
+    phone: 'Phone',
+    area: 'Exclusive area',
+    export: 'Export the list (Excel)',
+  },
   entry: {
     title: 'Enter a paper ballot or a proxy',
     kind: 'Channel',

@@ -89,6 +89,17 @@ const votingZhCN = {
     byChannel: '按投票方式',
     channel: { online: '网上投票', paper: '纸质选票', proxy: '委托投票' },
   },
+  notVoted: {
+    title: '尚未投票的表决权人',
+    summary: '还有 {{members}} 位表决权人未投票，专有部分面积 {{area}} ㎡。上门收取纸质选票或电话提醒时可按此名单逐户联系。',
+    summaryMembers: '还有 {{members}} 位表决权人未投票。上门收取纸质选票或电话提醒时可按此名单逐户联系。',
+    none: '全部表决权人均已投票',
+    units: '房屋',
+    owners: '业主',
+    phone: '联系电话',
+    area: '专有部分面积',
+    export: '导出名单（Excel）',
+  },
   entry: {
     title: '录入纸质选票 / 委托投票',
     kind: '方式',

@@ -136,3 +136,15 @@ export async function unitLabels(db: Exec, quarterId: string, unitIds: string[])
   }
   return out;
 }
+
+/** Owners of the quarter by id: the name and phone staff use to reach them. */
+export async function ownerContacts(db: Exec, quarterId: string, ownerIds: string[]): Promise<Map<string, { name: string; phone: string | null; kind: string }>> {
+  const out = new Map<string, { name: string; phone: string | null; kind: string }>();
+  for (let i = 0; i < ownerIds.length; i += 5000) {
+    const slice = ownerIds.slice(i, i + 5000);
+    if (!slice.length) continue;
+    const rows = await db.selectFrom('owners').select(['id', 'name', 'phone', 'kind']).where('quarter_id', '=', quarterId).where('id', 'in', slice).execute();
+    for (const r of rows) out.set(r.id, { name: r.name, phone: r.phone, kind: r.kind });
+  }
+  return out;
+}

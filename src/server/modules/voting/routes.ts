@@ -22,6 +22,7 @@ import {
   listObjections,
   listVotes,
   myVotes,
+  notVoted,
   openVote,
   publicVote,
   publicVotesOfQuarter,
@@ -34,6 +35,7 @@ import {
   voteResult,
   voteStatuses,
 } from './service';
+import { notVotedWorkbook } from './not-voted-export';
 import './reminders';
 import './dossier';
 
@@ -132,6 +134,22 @@ export async function votingRoutes(fastify: FastifyInstance) {
     '/api/votes/:id/roll-units',
     { schema: { tags, summary: 'Units on the frozen roll and whether their member has voted', params: idParam, querystring: z.object({ q: z.string().max(60).optional() }) } },
     async (req) => ({ items: await rollUnits(db(), requireActor(req), req.params.id, req.query.q) }),
+  );
+  app.get(
+    '/api/votes/:id/not-voted',
+    { schema: { tags, summary: 'Members of an open vote who have not voted yet, with their units and owners (staff who collect ballots)', params: idParam } },
+    async (req) => notVoted(db(), requireActor(req), req.params.id),
+  );
+  app.get(
+    '/api/votes/:id/not-voted.xlsx',
+    { schema: { tags, summary: 'The same list as an Excel file, phones masked', params: idParam } },
+    async (req, reply) => {
+      const file = await notVotedWorkbook(await notVoted(db(), requireActor(req), req.params.id));
+      return reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.buffer);
+    },
   );
   app.get('/api/votes/:id/entries', { schema: { tags, summary: 'Ballots in chain order with who entered them (no choices)', params: idParam } }, async (req) => ({
     items: await ballotEntries(db(), requireActor(req), req.params.id),

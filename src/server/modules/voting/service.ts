@@ -14,13 +14,14 @@ import { assertCan, assertInScope, can, scopeFilter, type Actor, type PlacePath 
 import { auditRows, recordAudit, type RequestContext } from '../../platform/audit';
 import { AppError, notFound } from '../../platform/errors';
 import { keyedHash } from '../../platform/keys';
+import { maskPhone } from '../../../core/idnumber';
 import { openChain, sealBallot } from '../../../core/voting/builder';
 import { receiptCode } from '../../../core/voting/hash';
 import { tallyRecord } from '../../../core/voting/tally';
 import type { Channel, Choice, Matter, Rule, TallyResult, VoteRecord } from '../../../core/voting/record';
 import { hasCommitteeInOffice } from '../organizations/queries-for-voting';
 import { quarterPlace } from '../registry/quarters';
-import { buildingOfQuarter, findOwnerAndUnitByHashes, unitLabel, unitLabels, votingRollSource } from '../registry/queries-for-voting';
+import { buildingOfQuarter, findOwnerAndUnitByHashes, ownerContacts, unitLabel, unitLabels, votingRollSource } from '../registry/queries-for-voting';
 import { displayShanghai, isoShanghai, now, parseWindowTime } from './clock';
 import { channelLabels, matterLabels, statusLabels, votingErrors } from './messages';
 import { buildVoteRecord, loadItems, serverTally, type VoteRow } from './record';
@@ -1042,6 +1043,63 @@ export async function rollUnits(db: DB, actor: Actor, voteId: string, q?: string
     .filter((u) => !needle || u.label.includes(needle))
     .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN', { numeric: true }))
     .slice(0, 200);
+}
+
+export interface NotVotedMember {
+  /** The member's units, e.g. "1幢 1-101", in the order staff walk the buildings. */
+  units: string[];
+  /** Phones masked as everywhere in the registry's answers (个人信息保护法). */
+  owners: { name: string; phoneMasked: string | null }[];
+  /** Exclusive area (专有部分面积) in 0.01 m². */
+  area: number;
+}
+
+/**
+ * The voting members of an open vote who have not cast a ballot yet, with their units and
+ * owners, for the staff who collect paper ballots door to door (扫楼) and phone owners before
+ * the close. Who has voted is not secret from them (they see it per unit when entering paper
+ * ballots); how anyone voted is not in it. The member pseudonym is left out (see
+ * {@link ballotEntries}).
+ */
+export async function notVoted(db: DB, actor: Actor, voteId: string) {
+  const vote = await voteFor(db, actor, voteId, 'ballots.enter');
+  if (vote.status !== 'open') throw new AppError('VOTE_NOT_OPEN', statusParams(vote.status));
+  const links = await db
+    .selectFrom('vote_roll_links as l')
+    .innerJoin('vote_roll as r', (j) => j.onRef('r.vote_id', '=', 'l.vote_id').onRef('r.member', '=', 'l.member'))
+    .leftJoin('ballots as b', (j) => j.onRef('b.vote_id', '=', 'l.vote_id').onRef('b.member', '=', 'l.member'))
+    .select(['l.member', 'l.unit_id', 'l.owner_id', 'r.area'])
+    .where('l.vote_id', '=', vote.id)
+    .where('b.member', 'is', null)
+    .execute();
+  const [labels, contacts] = await Promise.all([
+    unitLabels(db, vote.quarter_id, [...new Set(links.map((l) => l.unit_id))]),
+    ownerContacts(db, vote.quarter_id, [...new Set(links.map((l) => l.owner_id))]),
+  ]);
+  const byMember = new Map<string, { units: Set<string>; owners: Set<string>; area: number }>();
+  for (const l of links) {
+    let m = byMember.get(l.member);
+    if (!m) byMember.set(l.member, (m = { units: new Set(), owners: new Set(), area: Number(l.area) }));
+    m.units.add(labels.get(l.unit_id)?.label ?? l.unit_id);
+    m.owners.add(l.owner_id);
+  }
+  const collator = new Intl.Collator('zh-CN', { numeric: true });
+  const items: NotVotedMember[] = [...byMember.values()]
+    .map((m) => ({
+      units: [...m.units].sort(collator.compare),
+      owners: [...m.owners]
+        .map((id) => contacts.get(id) ?? { name: '', phone: null })
+        .map((o) => ({ name: o.name, phoneMasked: o.phone ? maskPhone(o.phone) : null }))
+        .sort((a, b) => collator.compare(a.name, b.name)),
+      area: m.area,
+    }))
+    .sort((a, b) => collator.compare(a.units[0] ?? '', b.units[0] ?? ''));
+  return {
+    vote: { id: vote.id, title: vote.title, quarterName: vote.quarter_name, closesAt: iso(vote.closes_at)!, areaWeighed: vote.rule === 'civil-code-278' },
+    members: items.length,
+    area: items.reduce((s, m) => s + m.area, 0),
+    items,
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   uploadScan,
   useEntries,
   useObjections,
+  useNotVoted,
   useResult,
   useRollUnits,
   useTurnout,
@@ -22,6 +23,7 @@ import {
   useVoteMutation,
   type BallotEntry,
   type Choice,
+  type NotVotedList,
   type Receipt,
   type Turnout,
   type VoteDetail,
@@ -53,6 +55,7 @@ export default function VoteDetailPage() {
         <Overview vote={v} />
         {v.status !== 'draft' && <TurnoutCard vote={v} />}
         {counted ? <ResultCard vote={v} /> : v.status === 'open' && <Alert data-testid={TID.voteResultHidden} type="info" showIcon title={t('voting.detail.resultHidden')} />}
+        {v.status === 'open' && v.canEnterBallots && <NotVotedCard vote={v} />}
         {v.status === 'open' && v.canEnterBallots && <EntryForm vote={v} />}
         {v.status !== 'draft' && <EntryLog vote={v} />}
         {counted && <Objections vote={v} />}
@@ -244,6 +247,65 @@ function TurnoutView({ turnout }: { turnout: Turnout }) {
         ))}
       </div>
     </>
+  );
+}
+
+/** Who is left to reach before the close: staff who collect paper ballots work from this list. */
+function NotVotedCard({ vote }: { vote: VoteDetail }) {
+  const { t } = useTranslation();
+  const list = useNotVoted(vote.id, true);
+  const data = list.data;
+  return (
+    <Card
+      title={t('voting.notVoted.title')}
+      data-testid={TID.voteNotVoted}
+      extra={
+        <Button
+          data-testid={TID.voteNotVotedExport}
+          icon={<DownloadOutlined />}
+          disabled={!data?.members}
+          onClick={() => downloadFile(`/api/votes/${vote.id}/not-voted.xlsx`, `未投票名单-${vote.quarterName}.xlsx`).catch(notifyError)}
+        >
+          {t('voting.notVoted.export')}
+        </Button>
+      }
+    >
+      {list.error ? (
+        <QueryError error={list.error} />
+      ) : !data ? (
+        <Loading />
+      ) : !data.members ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('voting.notVoted.none')} />
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">
+            {vote.rule === 'civil-code-278'
+              ? t('voting.notVoted.summary', { members: formatCount(data.members), area: formatArea(data.area) })
+              : t('voting.notVoted.summaryMembers', { members: formatCount(data.members) })}
+          </Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey={(r) => r.units.join('|')}
+            dataSource={data.items}
+            pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+            onRow={() => ({ 'data-testid': TID.voteNotVotedRow }) as React.HTMLAttributes<HTMLElement>}
+            columns={[
+              { title: t('voting.notVoted.units'), dataIndex: 'units', render: (u: string[]) => u.join('、') },
+              { title: t('voting.notVoted.owners'), dataIndex: 'owners', render: (o: NotVotedList['items'][number]['owners']) => o.map((x) => x.name).join('、') },
+              {
+                title: t('voting.notVoted.phone'),
+                dataIndex: 'owners',
+                key: 'phone',
+                render: (o: NotVotedList['items'][number]['owners']) => <span className="gz-num">{o.map((x) => x.phoneMasked).filter(Boolean).join('、') || '—'}</span>,
+              },
+              ...(vote.rule === 'civil-code-278'
+                ? [{ title: t('voting.notVoted.area'), dataIndex: 'area', align: 'right' as const, render: (a: number) => <span className="gz-num">{formatArea(a)}</span> }]
+                : []),
+            ]}
+          />
+        </>
+      )}
+    </Card>
   );
 }
 

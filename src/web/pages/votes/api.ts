@@ -213,6 +213,20 @@ export function useRollUnits(id: string, q: string, enabled: boolean) {
   });
 }
 
+export interface NotVotedList {
+  members: number;
+  area: number;
+  items: { units: string[]; owners: { name: string; phoneMasked: string | null }[]; area: number }[];
+}
+
+export function useNotVoted(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...voteKeys.turnout(id), 'not-voted'] as const,
+    queryFn: () => api.get<NotVotedList>(`/api/votes/${id}/not-voted`),
+    enabled,
+  });
+}
+
 export function useObjections(id: string, enabled: boolean) {
   return useQuery({
     queryKey: voteKeys.objections(id),
