@@ -264,11 +264,15 @@ describe('a whole vote: open, verify, vote, paper, proxy, close, objections, pub
       (await community.get(`/api/audit?quarterId=${t.fx.q1}&pageSize=200`)).json(),
     ]);
     for (const b of online) expect(visible).not.toContain(b.member);
-    const audited = await t.db.kysely.selectFrom('audit_log').select(['action', 'after']).where('entity', 'in', ['ballot', 'vote_voter']).execute();
+    const audited = await t.db.kysely.selectFrom('audit_log').select(['action', 'after', 'user_id', 'ip']).where('entity', 'in', ['ballot', 'vote_voter']).execute();
     for (const a of audited.filter((x) => x.action === 'verify' || (x.after as { channel?: string } | null)?.channel === 'online')) {
       expect(a.after ?? {}).not.toHaveProperty('member');
       expect(a.after ?? {}).not.toHaveProperty('seq');
     }
+    // The online cast entries, timed like the record's castAt, name no account and no address.
+    const onlineCasts = audited.filter((x) => x.action === 'cast' && (x.after as { channel?: string } | null)?.channel === 'online');
+    expect(onlineCasts.length).toBe(online.length);
+    for (const a of onlineCasts) expect([a.user_id, a.ip]).toEqual([null, null]);
   });
 
   it('objections during the period; publication only after the period and with every objection answered', async () => {

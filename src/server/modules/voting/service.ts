@@ -749,15 +749,19 @@ function buildBatch(
     const id = crypto.randomUUID();
     rows.push({ id, sealed, input });
     audits.push({
-      ctx: p.ctx,
+      // An online ballot's entry names nobody: it is written in the ballot's own statement, so
+      // its time is the record's castAt, and an account or address next to that time would
+      // tell a reader of the log whose ballot it is. Who verified, and from where, is in the
+      // verification's entry, made earlier.
+      ctx: input.channel === 'online' ? { actor: null, ip: null } : p.ctx,
       entry: {
         action: 'cast',
         entity: 'ballot',
         entityId: id,
         place: votePlace(vote),
         // Staff-entered ballots log what was entered, where in the chain. An owner's online
-        // ballot logs only that it was cast: its seq or pseudonym next to the owner's account
-        // or address would tell a reader of the log, with the published record, how they voted.
+        // ballot logs only that one was cast: its seq or pseudonym would tell a reader of the
+        // log, with the published record, how it voted.
         after:
           input.channel === 'online'
             ? { voteId: vote.id, channel: input.channel }
