@@ -405,6 +405,8 @@ export const TID = {
   voteEntryRow: 'vote-entry-row',
   voteObjections: 'vote-objections',
   voteNotVoted: 'vote-not-voted',
+  voteFormNotOurs: 'vote-form-not-ours',
+  dossierVotesNotOurs: 'dossier-votes-not-ours',
   voteNotVotedRow: 'vote-not-voted-row',
   voteNotVotedExport: 'vote-not-voted-export',
   voteObjectionText: 'vote-objection-text',

@@ -349,7 +349,7 @@ describe('the voter roll (format document, "Counting rules")', () => {
     expect(created.statusCode).toBe(201);
     // A committee comes into office (its formation is the organisations module's, tested there).
     const k = t.db.kysely;
-    const committee = await k
+    const inOffice = await k
       .insertInto('owners_committees')
       .values({ district_id: t.fx.districtA, quarter_id: q.quarterId, term_start: '2026-02-01', term_end: '2031-01-31', status: 'active' })
       .returning('id')
@@ -361,10 +361,14 @@ describe('the voter roll (format document, "Counting rules")', () => {
     expect((await community.post('/api/votes', voteBody(q.quarterId))).statusCode).toBe(403);
     const seen = (await community.get(`/api/votes/${created.json().id}`)).json();
     expect(seen.canManage).toBe(false);
+    expect((await community.get(`/api/votes?quarterId=${q.quarterId}`)).json().runsVotes).toBe(false);
     expect(seen.status).toBe('draft');
     // Its term ends: the community office runs the vote again.
-    await k.updateTable('owners_committees').set({ status: 'ended', ended_on: '2026-02-28' }).where('id', '=', committee.id).execute();
+    await k.updateTable('owners_committees').set({ status: 'ended', ended_on: '2026-02-28' }).where('id', '=', inOffice.id).execute();
     expect((await community.get(`/api/votes/${created.json().id}`)).json().canManage).toBe(true);
+    expect((await community.get(`/api/votes?quarterId=${q.quarterId}`)).json().runsVotes).toBe(true);
+    expect((await committee.get(`/api/votes?quarterId=${t.fx.q1}`)).json().runsVotes).toBe(true);
+    expect((await (await t.login('supervisor')).get(`/api/votes?quarterId=${t.fx.q1}`)).json().runsVotes).toBe(false);
     // (Opened in the other tests; left a draft here so that it sends no reminders.)
     expect((await community.post('/api/votes', voteBody(q.quarterId))).statusCode).toBe(201);
   });

@@ -170,6 +170,18 @@ describe('organisations in the browser', () => {
     expect(citations.every((c) => /〔.+〕/.test(c))).toBe(true);
     await screenshot(street, 'e2e-org-committee-formed');
     await street.context().close();
+
+    // With the committee in office, the community office no longer creates the quarter's votes,
+    // and the votes tab says why (西政办〔2020〕29号 二（五）15).
+    const office = await newDesktopPage(browser);
+    await login(office, 'community');
+    await office.goto(`${base}/quarters/${quarterId}?tab=section-votes`);
+    await office.waitForSelector(tid('dossier-votes-not-ours'));
+    await office.goto(`${base}/votes/new?quarterId=${quarterId}`);
+    await office.waitForSelector(tid('vote-form-not-ours'));
+    expect(await office.textContent(tid('vote-form-not-ours'))).toContain('西政办〔2020〕29号 二（五）15');
+    expect(await office.isDisabled(tid('vote-form-submit'))).toBe(true);
+    await office.context().close();
   });
 
   it('an office appoints the commissioner through the form, and a second one for an overlapping period is refused with its clause', { timeout: 120_000 }, async () => {

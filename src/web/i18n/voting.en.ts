@@ -8,6 +8,7 @@ const votingEn: Texts<typeof votingZhCN> = {
   tab: "Owners' assembly votes",
   title: "Owners' assembly votes",
   create: 'New vote',
+  committeeRunsShort: 'Votes are run by the committee in office',
   none: 'No votes yet',
   refresh: 'Refresh',
   back: 'Back to the list',
@@ -33,6 +34,7 @@ const votingEn: Texts<typeof votingZhCN> = {
     created: 'Created',
   },
   form: {
+    committeeRuns: "This quarter has an owners' committee in office: its votes are run by the committee with the quarter commissioner; the community office runs them only where no committee has been formed (西政办〔2020〕29号 二（五）15).",
     title: "New owners' assembly vote",
     quarter: 'Quarter',
     quarterPlaceholder: 'Type a quarter name',

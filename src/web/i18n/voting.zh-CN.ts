@@ -5,6 +5,7 @@ const votingZhCN = {
   tab: '业主大会表决',
   title: '业主大会表决',
   create: '新建表决',
+  committeeRunsShort: '由在任业主委员会组织表决',
   none: '暂无表决',
   refresh: '刷新',
   back: '返回列表',
@@ -30,6 +31,7 @@ const votingZhCN = {
     created: '创建时间',
   },
   form: {
+    committeeRuns: '本小区已有在任的业主委员会，业主大会表决由业主委员会会同小区专员组织；社区只在业主委员会未正常产生时组织（西政办〔2020〕29号 二（五）15）。',
     title: '新建业主大会表决',
     quarter: '小区',
     quarterPlaceholder: '输入小区名称搜索',

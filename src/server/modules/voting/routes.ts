@@ -21,6 +21,7 @@ import {
   getVote,
   listObjections,
   listVotes,
+  mayRunVotes,
   myVotes,
   notVoted,
   openVote,
@@ -87,10 +88,23 @@ export async function votingRoutes(fastify: FastifyInstance) {
         tags,
         summary: "Votes in the caller's scope (an owner: the opened votes of their quarter)",
         querystring: z.object({ quarterId: z.uuid().optional(), status: z.enum(voteStatuses).optional() }),
-        response: { 200: z.object({ items: z.array(voteSummary) }), 401: errorSchema, 403: errorSchema },
+        response: {
+          200: z.object({
+            items: z.array(voteSummary),
+            // With quarterId: whether the caller may create and run votes there (the community
+            // office only while the quarter has no owners' committee in office).
+            runsVotes: z.boolean().optional(),
+          }),
+          401: errorSchema,
+          403: errorSchema,
+        },
       },
     },
-    async (req) => ({ items: await listVotes(db(), requireActor(req), req.query) }),
+    async (req) => {
+      const actor = requireActor(req);
+      const items = await listVotes(db(), actor, req.query);
+      return req.query.quarterId ? { items, runsVotes: await mayRunVotes(db(), actor, req.query.quarterId) } : { items };
+    },
   );
   app.get('/api/votes/article-278-items', { schema: { tags, summary: '民法典 第278条 第1款 items 1–9 with their matter class' } }, async () => ({ items: article278Items }));
   app.post(

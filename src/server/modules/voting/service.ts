@@ -166,6 +166,21 @@ export async function listVotes(db: DB, actor: Actor, filter: { quarterId?: stri
   return rows.map(summary);
 }
 
+/**
+ * Whether the caller may create and run votes in the quarter (see {@link runsVotesOf}); false
+ * outside their scope, so that it tells nothing about other quarters.
+ */
+export async function mayRunVotes(db: DB, actor: Actor, quarterId: string): Promise<boolean> {
+  if (!can(actor, 'votes.manage')) return false;
+  const place = await quarterPlace(db, quarterId);
+  try {
+    assertInScope(actor, place, { parentRead: true });
+  } catch {
+    return false;
+  }
+  return runsVotesOf(db, actor, quarterId);
+}
+
 export async function getVote(db: DB, actor: Actor, voteId: string) {
   const vote = await voteFor(db, actor, voteId, 'votes.read');
   return voteDetail(db, vote, { manage: await runsVotesOf(db, actor, vote.quarter_id), enter: can(actor, 'ballots.enter') });

@@ -1,7 +1,7 @@
 // 业主大会表决 — the staff list of votes in the caller's scope, and the form for a new one.
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Button, Card, DatePicker, Empty, Form, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { currentLanguageOf } from '../../i18n';
 import { notifySuccess } from '../../lib/feedback';
 import { formatCount } from '../../lib/format';
 import { rowTestId, TID } from '../../testids';
-import { useArticle278Items, useVoteMutation, useVotes, type Matter, type VoteRule, type VoteSummary } from './api';
+import { useArticle278Items, useRunsVotes, useVoteMutation, useVotes, type Matter, type VoteRule, type VoteSummary } from './api';
 import { formatWindow, MatterTag, VoteStatusTag } from './shared';
 
 export default function VoteListPage() {
@@ -110,6 +110,8 @@ export function VoteCreatePage() {
   const article = useArticle278Items();
   const rule = Form.useWatch('rule', form) ?? 'civil-code-278';
   const quarterId = Form.useWatch('quarterId', form);
+  const runsVotes = useRunsVotes(quarterId);
+  const notOurs = !!quarterId && runsVotes.data === false;
   const lang = currentLanguageOf(i18n.language);
   const create = useVoteMutation('', (body: unknown) => api.post<{ id: string }>('/api/votes', body), true);
 
@@ -161,6 +163,7 @@ export function VoteCreatePage() {
               loading={quarters.isFetching}
             />
           </Form.Item>
+          {notOurs && <Alert data-testid={TID.voteFormNotOurs} type="warning" showIcon style={{ marginBottom: 16 }} title={t('voting.form.committeeRuns')} />}
           <Form.Item name="rule" label={t('voting.rule.label')}>
             <Radio.Group data-testid={TID.voteFormRule}>
               <Radio value="civil-code-278">{t('voting.rule.civil-code-278')}</Radio>
@@ -236,7 +239,7 @@ export function VoteCreatePage() {
             )}
           </Form.List>
           <Space>
-            <Button data-testid={TID.voteFormSubmit} type="primary" htmlType="submit" loading={create.isPending}>
+            <Button data-testid={TID.voteFormSubmit} type="primary" htmlType="submit" loading={create.isPending} disabled={notOurs}>
               {t('voting.form.submit')}
             </Button>
             <Button onClick={() => navigate('/votes')}>{t('common.cancel')}</Button>

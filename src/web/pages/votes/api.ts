@@ -164,11 +164,30 @@ export const voteKeys = {
   article278: ['votes', 'article-278'] as const,
 };
 
+interface VoteList {
+  items: VoteSummary[];
+  /** With a quarter: whether the caller may create and run votes there. */
+  runsVotes?: boolean;
+}
+
 export function useVotes(quarterId?: string) {
   return useQuery({
     queryKey: voteKeys.list(quarterId),
-    queryFn: () => api.get<{ items: VoteSummary[] }>('/api/votes', { quarterId }),
+    queryFn: () => api.get<VoteList>('/api/votes', { quarterId }),
     select: (d) => d.items,
+  });
+}
+
+/**
+ * Whether the caller runs the quarter's votes: the community office does only while no owners'
+ * committee is in office (西政办〔2020〕29号 二（五）15). Undefined while unknown.
+ */
+export function useRunsVotes(quarterId: string | undefined) {
+  return useQuery({
+    queryKey: voteKeys.list(quarterId),
+    queryFn: () => api.get<VoteList>('/api/votes', { quarterId }),
+    select: (d) => d.runsVotes ?? false,
+    enabled: !!quarterId,
   });
 }
 

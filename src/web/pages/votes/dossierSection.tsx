@@ -1,6 +1,6 @@
 // Registers the "业主大会表决" tab of the quarter dossier: the quarter's votes. The server sends
 // the section 'votes' to those who may read votes (src/server/modules/voting/dossier.ts).
-import { Button, Card } from 'antd';
+import { Button, Card, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -8,22 +8,31 @@ import i18n from '../../i18n';
 import { hasPermission } from '../../auth/session';
 import { registerDossierSection, type DossierTabProps } from '../dossier/registry';
 import { TID } from '../../testids';
-import { useVotes } from './api';
+import { useRunsVotes, useVotes } from './api';
 import { VoteTable } from './VoteListPage';
 
 function VotesSection({ quarterId, user }: DossierTabProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const votes = useVotes(quarterId);
+  const runsVotes = useRunsVotes(quarterId);
+  const manager = hasPermission(user, 'votes.manage');
   return (
     <Card
       data-testid={TID.dossierVotes}
       extra={
-        hasPermission(user, 'votes.manage') && (
+        manager && runsVotes.data === true ? (
           <Button icon={<PlusOutlined />} onClick={() => navigate(`/votes/new?quarterId=${quarterId}`)}>
             {t('voting.create')}
           </Button>
-        )
+        ) : manager && runsVotes.data === false ? (
+          // The community office, where a committee is in office: say why there is no button.
+          <Tooltip title={t('voting.form.committeeRuns')}>
+            <Typography.Text type="secondary" data-testid={TID.dossierVotesNotOurs}>
+              {t('voting.committeeRunsShort')}
+            </Typography.Text>
+          </Tooltip>
+        ) : null
       }
     >
       <VoteTable votes={votes.data} loading={votes.isPending} hideQuarter />
