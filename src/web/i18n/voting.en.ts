@@ -96,7 +96,7 @@ const votingEn: Texts<typeof votingZhCN> = {
   },
   notVoted: {
     title: 'Voting members who have not voted',
-    summary: '{{members}} voting members, {{area}} m² of exclusive area, have not voted yet. Use the list to collect paper ballots door to door or to phone owners.',
+    summary: '{{members}} voting members, {{area}} of exclusive area, have not voted yet. Use the list to collect paper ballots door to door or to phone owners.',
     summaryMembers: '{{members}} voting members have not voted yet. Use the list to collect paper ballots door to door or to phone owners.',
     none: 'Every voting member has voted',
     units: 'Units',

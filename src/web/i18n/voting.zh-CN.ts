@@ -93,7 +93,7 @@ const votingZhCN = {
   },
   notVoted: {
     title: '尚未投票的表决权人',
-    summary: '还有 {{members}} 位表决权人未投票，专有部分面积 {{area}} ㎡。上门收取纸质选票或电话提醒时可按此名单逐户联系。',
+    summary: '还有 {{members}} 位表决权人未投票，专有部分面积 {{area}}。上门收取纸质选票或电话提醒时可按此名单逐户联系。',
     summaryMembers: '还有 {{members}} 位表决权人未投票。上门收取纸质选票或电话提醒时可按此名单逐户联系。',
     none: '全部表决权人均已投票',
     units: '房屋',

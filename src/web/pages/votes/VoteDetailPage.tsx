@@ -3,7 +3,7 @@
 // objections, publication, the result and the record file.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Descriptions, Divider, Empty, Form, Input, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Divider, Empty, Form, Grid, Input, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, GlobalOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, downloadFile } from '../../api/client';
@@ -255,6 +255,12 @@ function NotVotedCard({ vote }: { vote: VoteDetail }) {
   const { t } = useTranslation();
   const list = useNotVoted(vote.id, true);
   const data = list.data;
+  // On a phone (a worker going door to door) one column per member reads better than four.
+  const narrow = Grid.useBreakpoint().md === false;
+  type Row = NotVotedList['items'][number];
+  const names = (r: Row) => r.owners.map((x) => x.name).join('、');
+  const phones = (r: Row) => r.owners.map((x) => x.phoneMasked).filter(Boolean).join('、');
+  const weighed = vote.rule === 'civil-code-278';
   return (
     <Card
       title={t('voting.notVoted.title')}
@@ -279,7 +285,7 @@ function NotVotedCard({ vote }: { vote: VoteDetail }) {
       ) : (
         <>
           <Typography.Paragraph type="secondary">
-            {vote.rule === 'civil-code-278'
+            {weighed
               ? t('voting.notVoted.summary', { members: formatCount(data.members), area: formatArea(data.area) })
               : t('voting.notVoted.summaryMembers', { members: formatCount(data.members) })}
           </Typography.Paragraph>
@@ -289,19 +295,31 @@ function NotVotedCard({ vote }: { vote: VoteDetail }) {
             dataSource={data.items}
             pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
             onRow={() => ({ 'data-testid': TID.voteNotVotedRow }) as React.HTMLAttributes<HTMLElement>}
-            columns={[
-              { title: t('voting.notVoted.units'), dataIndex: 'units', render: (u: string[]) => u.join('、') },
-              { title: t('voting.notVoted.owners'), dataIndex: 'owners', render: (o: NotVotedList['items'][number]['owners']) => o.map((x) => x.name).join('、') },
-              {
-                title: t('voting.notVoted.phone'),
-                dataIndex: 'owners',
-                key: 'phone',
-                render: (o: NotVotedList['items'][number]['owners']) => <span className="gz-num">{o.map((x) => x.phoneMasked).filter(Boolean).join('、') || '—'}</span>,
-              },
-              ...(vote.rule === 'civil-code-278'
-                ? [{ title: t('voting.notVoted.area'), dataIndex: 'area', align: 'right' as const, render: (a: number) => <span className="gz-num">{formatArea(a)}</span> }]
-                : []),
-            ]}
+            columns={
+              narrow
+                ? [
+                    {
+                      title: t('voting.notVoted.units'),
+                      key: 'member',
+                      render: (_: unknown, r: Row) => (
+                        <div>
+                          <Typography.Text strong>{r.units.join('、')}</Typography.Text>
+                          <div>
+                            {names(r)}
+                            {phones(r) && <span className="gz-num"> · {phones(r)}</span>}
+                            {weighed && <span className="gz-num gz-muted"> · {formatArea(r.area)}</span>}
+                          </div>
+                        </div>
+                      ),
+                    },
+                  ]
+                : [
+                    { title: t('voting.notVoted.units'), dataIndex: 'units', render: (u: string[]) => u.join('、') },
+                    { title: t('voting.notVoted.owners'), key: 'owners', render: (_: unknown, r: Row) => names(r) },
+                    { title: t('voting.notVoted.phone'), key: 'phone', render: (_: unknown, r: Row) => <span className="gz-num">{phones(r) || '—'}</span> },
+                    ...(weighed ? [{ title: t('voting.notVoted.area'), dataIndex: 'area', align: 'right' as const, render: (a: number) => <span className="gz-num">{formatArea(a)}</span> }] : []),
+                  ]
+            }
           />
         </>
       )}
