@@ -38,39 +38,13 @@ function scrub(value: unknown): unknown {
 }
 
 export async function recordAudit(db: Executor, ctx: RequestContext | { actor: null; ip: string | null }, entry: AuditEntry): Promise<void> {
-  const place = entry.place ?? null;
-  await db
-    .insertInto('audit_log')
-    .values({
-      user_id: ctx.actor?.id ?? null,
-      username: ctx.actor?.username ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
-      district_id: place?.districtId ?? null,
-      street_id: place?.streetId ?? null,
-      community_id: place?.communityId ?? null,
-      quarter_id: place?.quarterId ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(scrub(entry.before)),
-      after: entry.after === undefined ? null : JSON.stringify(scrub(entry.after)),
-      ip: ctx.ip,
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRows([{ ctx, entry }])).execute();
 }
 
 /**
- * Several entries in one statement, for a command that writes many rows at once (e.g. ballots
- * sealed together in one transaction); each entry is scrubbed like {@link recordAudit}'s.
+ * The audit_log rows of several entries, scrubbed, for a module that writes them in a statement
+ * of its own (the ballots sealed together in one CTE).
  */
-export async function recordAudits(
-  db: Executor,
-  entries: { ctx: RequestContext | { actor: null; ip: string | null }; entry: AuditEntry }[],
-): Promise<void> {
-  if (!entries.length) return;
-  await db.insertInto('audit_log').values(auditRows(entries)).execute();
-}
-
-/** The rows {@link recordAudits} writes, for a module that writes them in a statement of its own (e.g. a CTE). */
 export function auditRows(entries: { ctx: RequestContext | { actor: null; ip: string | null }; entry: AuditEntry }[]) {
   return entries.map(({ ctx, entry }) => {
     const place = entry.place ?? null;

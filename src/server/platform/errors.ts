@@ -104,7 +104,6 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError('NOT_FOUND');
-export const forbidden = () => new AppError('FORBIDDEN');
 
 /** A duplicate, named in both languages (e.g. 楼栋“1幢” / building "1"). */
 export const conflict = (what: string, whatEn: string) => new AppError('CONFLICT', { what, whatEn });

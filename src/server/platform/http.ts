@@ -1,5 +1,5 @@
 // Small helpers shared by every module's routes.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from './access';
 import type { RequestContext } from './audit';
@@ -29,3 +29,16 @@ export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 };
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Sends a file under its name (RFC 6266 `filename*`, so Chinese names survive): to download
+ * (`attachment`) or to open in the browser (`inline`, a scan).
+ */
+export function sendFile(reply: FastifyReply, file: { fileName: string; buffer: Buffer | string }, type: string, disposition: 'attachment' | 'inline' = 'attachment') {
+  return reply
+    .header('Content-Type', type)
+    .header('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .send(file.buffer);
+}

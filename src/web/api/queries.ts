@@ -3,7 +3,6 @@ import { api } from './client';
 import type {
   AuditEntry,
   Building,
-  Community,
   Dossier,
   ImportRun,
   Listed,
@@ -13,7 +12,6 @@ import type {
   Quarter,
   Resident,
   ResidentKind,
-  Street,
   Unit,
   UserAccount,
 } from './types';
@@ -22,8 +20,6 @@ import type {
 // with one prefix (e.g. ['quarter', id] covers the quarter, its dossier, units and owners).
 export const keys = {
   placesTree: ['places', 'tree'] as const,
-  streets: (districtId?: string) => ['places', 'streets', districtId ?? ''] as const,
-  communities: (streetId?: string) => ['places', 'communities', streetId ?? ''] as const,
   quarters: (params: QuarterListParams) => ['quarters', params] as const,
   quarter: (id: string) => ['quarter', id] as const,
   dossier: (id: string) => ['quarter', id, 'dossier'] as const,
@@ -44,22 +40,6 @@ export function usePlacesTree(enabled = true) {
     select: (data) => data.items,
     staleTime: 60_000,
     enabled,
-  });
-}
-
-export function useStreets(districtId?: string) {
-  return useQuery({
-    queryKey: keys.streets(districtId),
-    queryFn: () => api.get<Listed<Street>>('/api/streets', { districtId }),
-    select: (data) => data.items,
-  });
-}
-
-export function useCommunities(streetId?: string) {
-  return useQuery({
-    queryKey: keys.communities(streetId),
-    queryFn: () => api.get<Listed<Community>>('/api/communities', { streetId }),
-    select: (data) => data.items,
   });
 }
 

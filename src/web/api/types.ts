@@ -85,18 +85,6 @@ export interface District {
   name: string;
   policyPack: string;
 }
-export interface Street {
-  id: string;
-  name: string;
-  districtId: string;
-}
-export interface Community {
-  id: string;
-  name: string;
-  streetId: string;
-  districtId: string;
-}
-
 export type QuarterType = 'commercial' | 'resettlement' | 'old' | 'mixed' | 'other';
 export const QUARTER_TYPES: QuarterType[] = ['commercial', 'resettlement', 'old', 'mixed', 'other'];
 

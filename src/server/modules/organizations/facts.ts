@@ -4,7 +4,6 @@
 // and its citation) inside the same transaction as the write, so that nothing is half-written.
 import crypto from 'node:crypto';
 import type { Actor } from '../../platform/access';
-import { assertCan } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { compareDates, type IsoDate } from '../../../core/dates';
@@ -230,10 +229,6 @@ export async function quarterChecks(db: DB, actor: Actor, quarterId: string, asO
   await quarterFor(db, actor, quarterId, 'organizations.read');
   const results = await judgeQuarter(db, quarterId, { asOf });
   return results.map((r) => toCheckItem(r, locale));
-}
-
-export function assertCanReadOrganizations(actor: Actor) {
-  assertCan(actor, 'organizations.read');
 }
 
 // ---- saving under the rules ----------------------------------------------------------------

@@ -35,11 +35,6 @@ export async function quarterFor(db: Exec, actor: Actor, quarterId: string, perm
   return place as QuarterPlace;
 }
 
-/** Records a place path for a record of a quarter from its stored ids. */
-export async function placeOfQuarter(db: Exec, quarterId: string): Promise<QuarterPlace | null> {
-  return (await quarterPlace(db as DB, quarterId)) as QuarterPlace | null;
-}
-
 /** Only the tripartite offices appoint commissioners and keep the offices' own records. */
 export function assertOffice(actor: Actor): void {
   assertCan(actor, 'organizations.manage');

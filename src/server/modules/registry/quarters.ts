@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, scopeFilter, type Actor, type PlacePath } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import { communityPlace } from '../places/service';
 
 type DB = Kysely<Database>;
@@ -221,21 +221,3 @@ export async function updateQuarter(
   }
 }
 
-/** The registry facts other modules compute rules from (e.g. committee formation, ZAS 5.4.1). */
-export async function quarterFacts(db: DB, quarterId: string) {
-  const q = await db
-    .selectFrom('quarters')
-    .select(['id', 'district_id', 'total_building_area', 'delivered_area', 'sold_area', 'first_delivery_date', 'households'])
-    .where('id', '=', quarterId)
-    .executeTakeFirst();
-  if (!q) throw notFound();
-  return {
-    quarterId: q.id,
-    districtId: q.district_id,
-    totalBuildingArea: q.total_building_area,
-    deliveredArea: q.delivered_area,
-    soldArea: q.sold_area,
-    firstDeliveryDate: q.first_delivery_date,
-    households: q.households,
-  };
-}

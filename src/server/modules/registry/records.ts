@@ -22,11 +22,6 @@ const idReasonText = {
   checksum: { zh: '校验位不对，可能有数字录错了', en: 'the check digit does not match; a digit may be mistyped' },
 } as const;
 
-export function idNumberProblem(idNumber: string): { zh: string; en: string } | null {
-  const parsed = parseIdNumber(idNumber);
-  return parsed.ok ? null : idReasonText[parsed.reason as keyof typeof idReasonText] ?? idReasonText.checksum;
-}
-
 /** Keyed hash and masked form of an ID number, or a 422 saying what is wrong with it. */
 export function protectIdNumber(hashKey: Buffer, idNumber: string): { hash: string; masked: string } {
   const parsed = parseIdNumber(idNumber);

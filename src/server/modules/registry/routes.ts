@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can } from '../../platform/access';
 import { AppError } from '../../platform/errors';
-import { areaInt, contextOf, dateText, errorSchema, idParam, pageQuery, requireActor } from '../../platform/http';
+import { areaInt, contextOf, dateText, errorSchema, idParam, pageQuery, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
 import { quarterDossier, quarterContacts } from './dossier';
 import { exportQuarter } from './export';
 import { getImportRun, importReport, importTemplate, startImport } from './import';
@@ -72,13 +72,6 @@ const phone = z
   .nullable()
   .optional();
 
-function sendFile(reply: FastifyReply, file: { fileName: string; buffer: Buffer }, type: string) {
-  return reply
-    .header('Content-Type', type)
-    .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.buffer);
-}
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function registryRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -144,7 +137,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
     quarterDossier(db(), requireActor(req), req.params.id, req.locale),
   );
   app.get('/api/quarters/:id/export', { schema: { tags, summary: 'The quarter\'s registry as .xlsx', params: idParam } }, async (req, reply) =>
-    sendFile(reply, await exportQuarter(db(), requireActor(req), req.params.id), XLSX),
+    sendFile(reply, await exportQuarter(db(), requireActor(req), req.params.id), XLSX_TYPE),
   );
 
   // ---- buildings ----
@@ -308,7 +301,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
       requireActor(req);
       const format = req.query.format;
       const buffer = await importTemplate(format);
-      return sendFile(reply, { fileName: `小区档案导入模板.${format}`, buffer }, format === 'csv' ? 'text/csv; charset=utf-8' : XLSX);
+      return sendFile(reply, { fileName: `小区档案导入模板.${format}`, buffer }, format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE);
     },
   );
   app.post(
@@ -335,7 +328,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
     getImportRun(db(), requireActor(req), req.params.id),
   );
   app.get('/api/imports/:id/report', { schema: { tags, summary: 'The rejected rows as .xlsx', params: idParam } }, async (req, reply) =>
-    sendFile(reply, await importReport(db(), requireActor(req), req.params.id), XLSX),
+    sendFile(reply, await importReport(db(), requireActor(req), req.params.id), XLSX_TYPE),
   );
 
   // ---- search and the owner's own page ----

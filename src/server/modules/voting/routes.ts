@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
-import { contextOf, errorSchema, idParam, requireActor } from '../../platform/http';
+import { contextOf, errorSchema, idParam, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
 import {
   answerObjection,
   article278Items,
@@ -158,11 +158,7 @@ export async function votingRoutes(fastify: FastifyInstance) {
     '/api/votes/:id/not-voted.xlsx',
     { schema: { tags, summary: 'The same list as an Excel file, phones masked', params: idParam } },
     async (req, reply) => {
-      const file = await notVotedWorkbook(await notVoted(db(), requireActor(req), req.params.id));
-      return reply
-        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.buffer);
+      return sendFile(reply, await notVotedWorkbook(await notVoted(db(), requireActor(req), req.params.id)), XLSX_TYPE);
     },
   );
   app.get('/api/votes/:id/entries', { schema: { tags, summary: 'Ballots in chain order with who entered them (no choices)', params: idParam } }, async (req) => ({
@@ -182,10 +178,7 @@ export async function votingRoutes(fastify: FastifyInstance) {
   );
   app.get('/api/votes/:id/scans/:scanId', { schema: { tags, summary: 'Download a scan', params: voteScan }, config: { pageHeaders: true } }, async (req, reply) => {
     const scan = await getScan(db(), requireActor(req), req.params.id, req.params.scanId);
-    return reply
-      .header('Content-Type', scan.contentType)
-      .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(scan.fileName)}`)
-      .send(scan.content);
+    return sendFile(reply, { fileName: scan.fileName, buffer: scan.content }, scan.contentType, 'inline');
   });
   app.post(
     '/api/votes/:id/paper-ballots',
@@ -244,10 +237,7 @@ export async function votingRoutes(fastify: FastifyInstance) {
   );
   app.get('/api/votes/:id/record', { schema: { tags, summary: 'The gongzhi.vote-record/1 file (public once published)', params: idParam } }, async (req, reply) => {
     const record = await voteRecord(db(), req.actor, req.params.id);
-    return reply
-      .header('Content-Type', 'application/json; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="vote-record-${record.vote.id}.json"`)
-      .send(JSON.stringify(record, null, 2));
+    return sendFile(reply, { fileName: `vote-record-${record.vote.id}.json`, buffer: JSON.stringify(record, null, 2) }, 'application/json; charset=utf-8');
   });
 
   // ---- owners and the public ----

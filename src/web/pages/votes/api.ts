@@ -2,6 +2,7 @@
 // docs/api.md "Owners' assembly voting").
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { findByReceipt, normalizeReceiptCode } from '../../../core/voting/receipt';
 
 export type VoteStatus = 'draft' | 'open' | 'closed' | 'published';
 export type VoteRule = 'civil-code-278' | 'building-majority';
@@ -170,12 +171,10 @@ interface VoteList {
   runsVotes?: boolean;
 }
 
+const voteList = (quarterId?: string) => ({ queryKey: voteKeys.list(quarterId), queryFn: () => api.get<VoteList>('/api/votes', { quarterId }) });
+
 export function useVotes(quarterId?: string) {
-  return useQuery({
-    queryKey: voteKeys.list(quarterId),
-    queryFn: () => api.get<VoteList>('/api/votes', { quarterId }),
-    select: (d) => d.items,
-  });
+  return useQuery({ ...voteList(quarterId), select: (d) => d.items });
 }
 
 /**
@@ -183,12 +182,7 @@ export function useVotes(quarterId?: string) {
  * committee is in office (西政办〔2020〕29号 二（五）15). Undefined while unknown.
  */
 export function useRunsVotes(quarterId: string | undefined) {
-  return useQuery({
-    queryKey: voteKeys.list(quarterId),
-    queryFn: () => api.get<VoteList>('/api/votes', { quarterId }),
-    select: (d) => d.runsVotes ?? false,
-    enabled: !!quarterId,
-  });
+  return useQuery({ ...voteList(quarterId), select: (d) => d.runsVotes ?? false, enabled: !!quarterId });
 }
 
 export function useVote(id: string) {
@@ -293,21 +287,8 @@ export function fetchRecord(voteId: string): Promise<VoteRecordFile> {
   return api.get<VoteRecordFile>(`/api/votes/${voteId}/record`);
 }
 
-/** The receipt code of a ballot hash (vote-record-format.md: first 16 hex digits in groups of four). */
-export function receiptOfHash(hash: string): string {
-  const h = hash.slice(0, 16).toLowerCase();
-  return `${h.slice(0, 4)}-${h.slice(4, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}`;
-}
-
-/** A receipt code as typed: any case, spaces and dashes (also full-width ones) ignored. */
-export function normalizeReceipt(code: string): string | null {
-  const digits = code.replace(/[\s\-\u2010-\u2015\u2212\uFE63\uFF0D]/g, '').toLowerCase();
-  return /^[0-9a-f]{16}$/.test(digits) ? digits : null;
-}
-
-/** Finds the ballot of a receipt code in a record: the ballot whose hash starts with its digits. */
-export function findReceipt(record: VoteRecordFile, code: string): { seq: number; hash: string; castAt?: string } | null | 'invalid' {
-  const digits = normalizeReceipt(code);
-  if (!digits) return 'invalid';
-  return record.ballots.find((b) => b.hash.toLowerCase().startsWith(digits)) ?? null;
+/** Finds the ballot of a receipt code in a record ('invalid' when the code is not 16 hex digits). */
+export function findReceipt(record: VoteRecordFile, code: string): VoteRecordFile['ballots'][number] | null | 'invalid' {
+  if (normalizeReceiptCode(code) === null) return 'invalid';
+  return findByReceipt(record, code) ?? null;
 }
