@@ -68,7 +68,7 @@ program
     const app = await buildApp({ db, webDir: config.webDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' }, trustProxy: config.trustProxy });
     // Reminders (term expiry, votes closing) and message delivery run every few minutes.
     const tick = async () => {
-      await runPeriodicJobs(db.kysely, new Date(), (m) => app.log.warn(m));
+      await runPeriodicJobs(app.services.modules.jobs, db.kysely, new Date(), (m) => app.log.warn(m));
       await deliverPending(db.kysely, { log: logChannel((line) => app.log.info(line)) }).catch((e) => app.log.warn(e));
     };
     const ticker = setInterval(() => void tick(), 5 * 60 * 1000);

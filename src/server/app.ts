@@ -25,14 +25,33 @@ import { localeFromHeader, pick, type Locale } from './platform/i18n';
 import { describeIssue, fieldLabel } from './platform/validation';
 import { loadHashKey } from './platform/keys';
 import { loadSession, SESSION_COOKIE } from './modules/auth/service';
-import { authRoutes } from './modules/auth/routes';
-import { placesRoutes } from './modules/places/routes';
-import { registryRoutes } from './modules/registry/routes';
-import { usersRoutes } from './modules/users/routes';
-import { auditRoutes } from './modules/audit/routes';
-import { notificationsRoutes } from './modules/notifications/routes';
-import { votingRoutes } from './modules/voting/routes';
-import { organizationsRoutes } from './modules/organizations/routes';
+import { installModules, type InstalledModules, type ModuleDescriptor } from './platform/module';
+import { authModule } from './modules/auth';
+import { placesModule } from './modules/places';
+import { registryModule } from './modules/registry';
+import { usersModule } from './modules/users';
+import { auditModule } from './modules/audit';
+import { notificationsModule } from './modules/notifications';
+import { organizationsModule } from './modules/organizations';
+import { votingModule } from './modules/voting';
+
+/**
+ * Every module of the platform, in one list (docs/architecture.md, "The module template"). Its
+ * routes, error codes, permissions, dossier sections, jobs and public endpoints come from here
+ * and nowhere else; the order is the order of the dossier's sections and of the API document.
+ */
+export const modules: readonly ModuleDescriptor[] = [
+  authModule,
+  placesModule,
+  registryModule,
+  usersModule,
+  auditModule,
+  notificationsModule,
+  organizationsModule,
+  votingModule,
+];
+/** Installed once, when this file is loaded: the server, the CLI and the tests all start here. */
+export const installed: InstalledModules = installModules(modules);
 
 export interface AppOptions {
   db: Db;
@@ -50,6 +69,8 @@ export interface Services {
   db: Db;
   /** Key for keyed hashes of ID numbers and certificate numbers. */
   hashKey: Buffer;
+  /** What the modules add: dossier sections, jobs, calendar duties, dashboard aggregates. */
+  modules: InstalledModules;
 }
 
 declare module 'fastify' {
@@ -84,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services: Services = { db: options.db, hashKey: await loadHashKey(options.db) };
+  const services: Services = { db: options.db, hashKey: await loadHashKey(options.db), modules: installed };
   app.decorate('services', services);
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');
@@ -187,14 +208,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(authRoutes);
-  await app.register(placesRoutes);
-  await app.register(registryRoutes);
-  await app.register(usersRoutes);
-  await app.register(auditRoutes);
-  await app.register(notificationsRoutes);
-  await app.register(votingRoutes);
-  await app.register(organizationsRoutes);
+  for (const module of modules) await app.register(module.routes);
 
   app.get(
     '/api/health',
@@ -250,7 +264,7 @@ function sendError(error: unknown, req: FastifyRequest, reply: FastifyReply) {
   const locale = req.locale ?? 'zh-CN';
   if (error instanceof AppError) {
     return reply.status(error.status).send({
-      error: { code: error.code, message: error.localizedMessage(locale), ...(error.details !== undefined ? { details: error.details } : {}) },
+      error: { code: error.code, message: error.localizedMessage(locale), ...(error.details !== undefined ? { details: error.localizedDetails(locale) } : {}) },
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

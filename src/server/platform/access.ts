@@ -57,60 +57,47 @@ export const roleScopeLevels: Record<Role, ScopeLevel[]> = {
   mediator: ['district', 'street', 'community'],
 };
 
-export const permissions = [
-  'quarter.create',
-  'quarter.update',
-  'registry.read',
-  'registry.write',
-  'registry.import',
-  'owners.read',
-  'residents.read',
-  'residents.write',
-  'audit.read',
-  'users.manage',
-  'places.manage',
-  'organizations.read',
-  'organizations.manage',
-  'vetting.review',
-  'votes.read',
-  'votes.manage',
-  'ballots.enter',
-] as const;
-export type Permission = (typeof permissions)[number];
+// Permissions are declared by the modules, each in its access.ts (defineGrants), and made known
+// to the compiler by augmenting PermissionRegistry:
+//
+//   export const votingGrants = defineGrants({ 'votes.read': [...OFFICES, 'committee'], … });
+//   declare module '../../platform/access' {
+//     interface PermissionRegistry extends Record<keyof typeof votingGrants, true> {}
+//   }
+//
+// installModules (platform/module.ts) puts the grants of the listed modules into one table.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by module augmentation
+export interface PermissionRegistry {}
+export type Permission = keyof PermissionRegistry & string;
+/** A module's permissions and the roles that hold each. */
+export type Grants = Record<string, readonly Role[]>;
 
-const OFFICES: Role[] = ['district_office', 'street_office', 'community_office'];
+export function defineGrants<T extends Grants>(grants: T): T {
+  return grants;
+}
 
-// Who may do what with the registry. Owners' personal data is read by those who serve or
-// represent the owners; residents' data (including people needing care) by those who look
-// after them (ZAS 6.2.2.2). Departments and mediators see quarters, not people.
-const grants: Record<Permission, Role[]> = {
-  'quarter.create': OFFICES,
-  'quarter.update': [...OFFICES, 'commissioner'],
-  'registry.read': [...OFFICES, 'commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'building_leader', 'grid_worker'],
-  'registry.write': [...OFFICES, 'commissioner', 'company'],
-  'registry.import': [...OFFICES, 'commissioner', 'company'],
-  'owners.read': [...OFFICES, 'commissioner', 'party_secretary', 'committee', 'company'],
-  'residents.read': [...OFFICES, 'commissioner', 'grid_worker', 'building_leader'],
-  'residents.write': [...OFFICES, 'commissioner', 'grid_worker'],
-  'audit.read': OFFICES,
-  'users.manage': OFFICES,
-  'places.manage': ['district_office', 'street_office'],
-  // Organisations (SPEC module 2): the bodies of a quarter are public knowledge inside it; the
-  // offices and the commissioner keep the records (ZAS 5.2, 5.3).
-  'organizations.read': [...OFFICES, 'commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'building_leader', 'grid_worker', 'department'],
-  'organizations.manage': [...OFFICES, 'commissioner'],
-  // Candidate vetting: community pre-review, street review, joint department review (BG 5);
-  // the step decides which office may act.
-  'vetting.review': [...OFFICES, 'party_secretary'],
-  // Votes (SPEC module 3): the owners' committee with the commissioner runs them, or the
-  // community office where there is no committee.
-  'votes.read': [...OFFICES, 'commissioner', 'party_secretary', 'committee', 'supervisory'],
-  'votes.manage': ['community_office', 'commissioner', 'committee'],
-  'ballots.enter': ['community_office', 'commissioner', 'committee'],
-};
+/** The three levels of tripartite office (三方办), which hold most permissions of their scope. */
+export const OFFICES: readonly Role[] = ['district_office', 'street_office', 'community_office'];
 
+const grantTable = new Map<string, { module: string; roles: readonly Role[] }>();
+
+/** Adds a module's grants (installModules does this); a permission belongs to one module. */
+export function installGrants(module: string, grants: Grants): void {
+  for (const [permission, roles] of Object.entries(grants)) {
+    const held = grantTable.get(permission);
+    if (held && held.module !== module) throw new Error(`permission ${permission} is granted by ${held.module} and ${module}`);
+    grantTable.set(permission, { module, roles });
+  }
+}
+
+/** The permissions a role holds, in the order the modules were installed. */
 export function permissionsOf(role: Role): Permission[] {
-  return permissions.filter((p) => grants[p].includes(role));
+  return [...grantTable].filter(([, g]) => g.roles.includes(role)).map(([p]) => p as Permission);
+}
+
+/** Every installed permission with its module (the access matrix test reads it). */
+export function installedPermissions(): { permission: Permission; module: string; roles: readonly Role[] }[] {
+  return [...grantTable].map(([permission, g]) => ({ permission: permission as Permission, module: g.module, roles: g.roles }));
 }
 
 export function isOffice(role: Role): boolean {

@@ -69,28 +69,52 @@ export const messages = {
 } satisfies Record<string, Localized & { status: number }>;
 
 type MessageDef = Localized & { status: number };
+/** A module's error codes with their status and messages (zh-CN and en). */
+export type ErrorCatalog = Record<string, MessageDef>;
 const catalog: Record<string, MessageDef> = { ...messages };
 
 /**
- * A module adds its own error codes and messages here, next to its code, rather than in this
- * file: `export const votingErrors = defineMessages({ VOTE_CLOSED: { status: 409, 'zh-CN': …, en: … } })`.
+ * A module declares its error codes in its own errors.ts, lists the catalogue in its descriptor
+ * (`errors`), and makes the codes known to the compiler by augmenting `ErrorCodeRegistry`:
+ *
+ *   export const votingErrors = defineErrors({ VOTE_CLOSED: { status: 409, 'zh-CN': …, en: … } });
+ *   declare module '../../platform/errors' {
+ *     interface ErrorCodeRegistry extends Record<keyof typeof votingErrors, true> {}
+ *   }
+ *
+ * so that `new AppError('VOTE_CLOSD')` does not compile.
  */
-export function defineMessages<T extends Record<string, MessageDef>>(defs: T): T {
+export function defineErrors<T extends ErrorCatalog>(defs: T): T {
+  return defs;
+}
+
+/** Adds a module's catalogue (installModules does this for every listed module). */
+export function installErrors(defs: ErrorCatalog): void {
   for (const [code, def] of Object.entries(defs)) {
     if (catalog[code] && catalog[code] !== def) throw new Error(`error code ${code} is defined twice`);
     catalog[code] = def;
   }
-  return defs;
 }
 
-// Known codes autocomplete; module codes from defineMessages are plain strings.
-export type ErrorCode = keyof typeof messages | (string & {});
+/** Is this code in an installed catalogue? (An AppError with an unknown code answers 500.) */
+export function isKnownErrorCode(code: string): boolean {
+  return Object.hasOwn(catalog, code);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by module augmentation
+export interface ErrorCodeRegistry {}
+/** The platform's codes and every module's: a typo does not compile. */
+export type ErrorCode = keyof typeof messages | (keyof ErrorCodeRegistry & string);
+
+/** Details of an error: plain data, or data in the caller's language. */
+export type ErrorDetails = unknown;
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly params: Record<string, unknown> = {},
-    readonly details?: unknown,
+    /** Plain data, or a function of the caller's locale for details that carry messages. */
+    readonly details?: ErrorDetails | ((locale: Locale) => ErrorDetails),
   ) {
     super(code);
     this.name = 'AppError';
@@ -101,6 +125,9 @@ export class AppError extends Error {
   localizedMessage(locale: Locale): string {
     return pick(catalog[this.code] ?? catalog.INTERNAL, locale, this.params);
   }
+  localizedDetails(locale: Locale): ErrorDetails {
+    return typeof this.details === 'function' ? (this.details as (l: Locale) => ErrorDetails)(locale) : this.details;
+  }
 }
 
 export const notFound = () => new AppError('NOT_FOUND');
@@ -108,7 +135,4 @@ export const notFound = () => new AppError('NOT_FOUND');
 /** A duplicate, named in both languages (e.g. 楼栋“1幢” / building "1"). */
 export const conflict = (what: string, whatEn: string) => new AppError('CONFLICT', { what, whatEn });
 
-/** True for a PostgreSQL unique-constraint violation, from either engine. */
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
-}
+export { isUniqueViolation } from './db-helpers';

@@ -1,6 +1,7 @@
 // The inbox of to-dos and reminders, and the outbox of messages to send (SPEC module 8).
 // Other modules call these functions; they never write these tables themselves.
 import type { Kysely, Transaction } from 'kysely';
+import type { PeriodicJob } from '../../platform/module';
 import type { Database } from '../../db/schema';
 import type { Actor, Role } from '../../platform/access';
 import { notFound } from '../../platform/errors';
@@ -151,13 +152,8 @@ export async function markInbox(db: Kysely<Database>, actor: Actor, id: string, 
   if (Object.keys(set).length) await db.updateTable('inbox_items').set(set).where('id', '=', id).execute();
 }
 
-/** Periodic jobs other modules register (reminders, deliveries); the server runs them. */
-export type PeriodicJob = { name: string; run: (db: Kysely<Database>, now: Date) => Promise<void> };
-const jobs: PeriodicJob[] = [];
-export function registerPeriodicJob(job: PeriodicJob) {
-  if (!jobs.some((j) => j.name === job.name)) jobs.push(job);
-}
-export async function runPeriodicJobs(db: Kysely<Database>, now = new Date(), log?: (msg: string) => void) {
+/** Runs the modules' periodic jobs (their descriptors' `jobs`) one after the other; a failure is logged, not fatal. */
+export async function runPeriodicJobs(jobs: readonly PeriodicJob[], db: Kysely<Database>, now = new Date(), log?: (msg: string) => void) {
   for (const job of jobs) {
     try {
       await job.run(db, now);

@@ -1,7 +1,7 @@
 // Error codes of the organisations module, in both languages (see platform/errors.ts).
-import { defineMessages } from '../../platform/errors';
+import { defineErrors } from '../../platform/errors';
 
-export const organizationErrors = defineMessages({
+export const organizationErrors = defineErrors({
   RULES_VIOLATED: {
     status: 422,
     'zh-CN': '未保存：不符合 {count} 项规定。{summary}',
@@ -78,3 +78,7 @@ export const organizationErrors = defineMessages({
     en: 'The level of the office does not match the chosen place.',
   },
 });
+
+declare module '../../platform/errors' {
+  interface ErrorCodeRegistry extends Record<keyof typeof organizationErrors, true> {}
+}

@@ -19,7 +19,6 @@ import {
 import { districtPolicyPack } from '../places/service';
 import { quarterFor, lockQuarter, type DB, type Exec } from './shared';
 import { ownerStandings, quarterFactsByIds, type QuarterFactsRow } from '../registry/queries-for-organizations';
-import './errors';
 
 export interface CheckItem {
   rule: string;

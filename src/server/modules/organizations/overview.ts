@@ -5,7 +5,7 @@ import type { Locale } from '../../platform/i18n';
 import { addDays, compareDates, daysBetween } from '../../../core/dates';
 import { evaluateQuarter, resolveRule, ruleCatalog } from '../../../core/policy/index';
 import { districtPolicyPack } from '../places/service';
-import { registerDossierSection } from '../registry/dossier';
+import type { DossierSectionProvider } from '../../platform/module';
 import { quarterFactsInScope } from '../registry/queries-for-organizations';
 import { commissionersOf, contractsOf, partyOrganizationsOf, peopleOf } from './bodies';
 import { qualificationChecklist } from './checklist';
@@ -47,10 +47,13 @@ export async function quarterOrganizations(db: DB, actor: Actor, quarterId: stri
 }
 
 // The dossier shows the section to everyone who may read organisations; others do not see it.
-registerDossierSection('organizations', async (db, actor, quarterId, locale) => {
-  if (!actor.permissions.includes('organizations.read')) return null;
-  return { key: 'organizations', title: locale === 'en' ? 'Organisations' : '组织建设', data: await organizationsOfQuarter(db, quarterId, locale) };
-});
+export const organizationsDossierSection: DossierSectionProvider = {
+  key: 'organizations',
+  section: async (db, actor, quarterId, locale) => {
+    if (!actor.permissions.includes('organizations.read')) return null;
+    return { key: 'organizations', title: locale === 'en' ? 'Organisations' : '组织建设', data: await organizationsOfQuarter(db, quarterId, locale) };
+  },
+};
 
 /** The rules in force for the actor's district, each with its clauses, and the vetting checklist. */
 export async function rulesInForce(db: DB, actor: Actor, locale: Locale) {

@@ -10,7 +10,8 @@ import type { Database } from '../../db/schema';
 import { addDays, compareDates, daysBetween } from '../../../core/dates';
 import { resolveRule } from '../../../core/policy/index';
 import { districtPolicyPack } from '../places/service';
-import { notifyUsers, registerPeriodicJob, usersForQuarterRoles } from '../notifications/service';
+import type { PeriodicJob } from '../../platform/module';
+import { notifyUsers, usersForQuarterRoles } from '../notifications/service';
 import { quarterFactsByIds } from '../registry/queries-for-organizations';
 import { shanghaiDate } from './shared';
 
@@ -65,4 +66,7 @@ export async function sendTermExpiryReminders(db: Kysely<Database>, now: Date = 
   return { created };
 }
 
-registerPeriodicJob({ name: 'organizations.term-expiry-reminders', run: async (db, now) => void (await sendTermExpiryReminders(db, now)) });
+export const termExpiryRemindersJob: PeriodicJob = {
+  name: 'organizations.term-expiry-reminders',
+  run: async (db, now) => void (await sendTermExpiryReminders(db, now)),
+};

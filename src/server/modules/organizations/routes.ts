@@ -30,7 +30,6 @@ import { quarterChecks } from './facts';
 import { actionsFor, quarterOrganizations, rulesInForce } from './overview';
 import { quarterFor, shanghaiDate, type OrgContext } from './shared';
 import { candidateSkills, getCandidate, listCandidates, recommendCandidate, reviewCandidate, updateCandidate, vettingSteps } from './vetting';
-import './reminders';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).optional();

@@ -1,10 +1,11 @@
 // The quarter dossier (一小区一档案, T/ZAS 4006.1—2020 6.1.3.2): everything the platform holds
 // about one quarter. The registry gives the facts, the figures and the contact network; other
-// modules add their sections through `registerDossierSection`.
+// modules add their sections through their descriptors (`dossierSections`).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { roleLabels, type Actor, type Role } from '../../platform/access';
 import type { Locale } from '../../platform/i18n';
+import type { DossierSectionProvider } from '../../platform/module';
 import { getQuarter } from './quarters';
 
 type DB = Kysely<Database>;
@@ -15,13 +16,6 @@ export interface DossierSection {
   data: unknown;
 }
 
-type SectionProvider = (db: DB, actor: Actor, quarterId: string, locale: Locale) => Promise<DossierSection | null>;
-const sectionProviders: { key: string; provider: SectionProvider }[] = [];
-
-/** Other modules add a section to the dossier; a provider returns null to stay out of it. */
-export function registerDossierSection(key: string, provider: SectionProvider): void {
-  if (!sectionProviders.some((s) => s.key === key)) sectionProviders.push({ key, provider });
-}
 
 // The quarter's contact network (小区联系网, SPEC module 1): who to call, in this order.
 const contactRoles: Role[] = ['commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'grid_worker', 'building_leader'];
@@ -80,12 +74,13 @@ export async function quarterStats(db: DB, quarterId: string) {
   };
 }
 
-export async function quarterDossier(db: DB, actor: Actor, quarterId: string, locale: Locale) {
+/** The dossier, with the sections of the other modules (their descriptors' `dossierSections`). */
+export async function quarterDossier(db: DB, actor: Actor, quarterId: string, locale: Locale, sectionProviders: readonly DossierSectionProvider[]) {
   const quarter = await getQuarter(db, actor, quarterId);
   const [stats, contacts] = await Promise.all([quarterStats(db, quarterId), quarterContacts(db, quarterId, locale)]);
   const sections: DossierSection[] = [];
-  for (const { provider } of sectionProviders) {
-    const section = await provider(db, actor, quarterId, locale);
+  for (const provider of sectionProviders) {
+    const section = await provider.section(db, actor, quarterId, locale);
     if (section) sections.push(section);
   }
   return { quarter, stats, contacts, sections };

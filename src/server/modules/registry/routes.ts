@@ -134,7 +134,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
     },
   );
   app.get('/api/quarters/:id/dossier', { schema: { tags, summary: 'The quarter dossier (一小区一档案)', params: idParam } }, async (req) =>
-    quarterDossier(db(), requireActor(req), req.params.id, req.locale),
+    quarterDossier(db(), requireActor(req), req.params.id, req.locale, app.services.modules.dossierSections),
   );
   app.get('/api/quarters/:id/export', { schema: { tags, summary: 'The quarter\'s registry as .xlsx', params: idParam } }, async (req, reply) =>
     sendFile(reply, await exportQuarter(db(), requireActor(req), req.params.id), XLSX_TYPE),

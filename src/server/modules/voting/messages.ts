@@ -1,7 +1,7 @@
 // Error codes and messages of the voting module, in both languages (platform/errors.ts).
-import { defineMessages } from '../../platform/errors';
+import { defineErrors } from '../../platform/errors';
 
-export const votingErrors = defineMessages({
+export const votingErrors = defineErrors({
   VOTE_COMMITTEE_CONVENES: {
     status: 403,
     'zh-CN': '本小区已有在任的业主委员会，业主大会表决由业主委员会会同小区专员组织；社区只在业主委员会未正常产生时指导业主召开业主大会（西政办〔2020〕29号 二（五）15）。',
@@ -176,3 +176,7 @@ export const matterLabels = {
   ordinary: { 'zh-CN': '一般事项', en: 'an ordinary matter' },
   special: { 'zh-CN': '特别事项（须四分之三以上同意）', en: 'a special matter (three quarters needed)' },
 } as const;
+
+declare module '../../platform/errors' {
+  interface ErrorCodeRegistry extends Record<keyof typeof votingErrors, true> {}
+}

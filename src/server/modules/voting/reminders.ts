@@ -5,7 +5,8 @@
 // server processes at once, sends nothing twice.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { notifyUsers, queueMessages, registerPeriodicJob, type OutboxMessage } from '../notifications/service';
+import type { PeriodicJob } from '../../platform/module';
+import { notifyUsers, queueMessages, type OutboxMessage } from '../notifications/service';
 import { ownersWithAccounts } from '../registry/queries-for-voting';
 import { displayShanghai } from './clock';
 
@@ -72,4 +73,4 @@ export async function sendVoteReminders(db: Kysely<Database>, at: Date): Promise
   return { inbox, outbox };
 }
 
-registerPeriodicJob({ name: 'voting.reminders', run: async (db, at) => void (await sendVoteReminders(db, at)) });
+export const voteRemindersJob: PeriodicJob = { name: 'voting.reminders', run: async (db, at) => void (await sendVoteReminders(db, at)) };

@@ -37,8 +37,6 @@ import {
   voteStatuses,
 } from './service';
 import { notVotedWorkbook } from './not-voted-export';
-import './reminders';
-import './dossier';
 
 const choice = z.enum(['yes', 'no', 'abstain']);
 const choicesSchema = z.record(z.string().max(10), choice);

@@ -1,0 +1,11 @@
+// The auth module's public surface: its descriptor, and the functions other modules may call.
+// Password login and database sessions.
+import type { ModuleDescriptor } from '../../platform/module';
+import { authRoutes } from './routes';
+
+export const authModule: ModuleDescriptor = {
+  name: 'auth',
+  tables: ['sessions', 'login_attempts'],
+  routes: authRoutes,
+  publicEndpoints: ['POST /api/auth/login', 'POST /api/auth/logout'],
+};

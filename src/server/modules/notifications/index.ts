@@ -1,0 +1,10 @@
+// The notifications module's public surface: its descriptor, and the functions other modules may call.
+// Inbox, outbox and its channels.
+import type { ModuleDescriptor } from '../../platform/module';
+import { notificationsRoutes } from './routes';
+
+export const notificationsModule: ModuleDescriptor = {
+  name: 'notifications',
+  tables: ['inbox_items', 'notification_outbox'],
+  routes: notificationsRoutes,
+};

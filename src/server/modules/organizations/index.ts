@@ -1,0 +1,18 @@
+// The organizations module's public surface: its descriptor, and the functions other modules may call.
+// Organisations of a quarter and candidate vetting (SPEC module 2).
+import type { ModuleDescriptor } from '../../platform/module';
+import { organizationsGrants } from './access';
+import { organizationErrors } from './errors';
+import { organizationsDossierSection } from './overview';
+import { termExpiryRemindersJob } from './reminders';
+import { organizationsRoutes } from './routes';
+
+export const organizationsModule: ModuleDescriptor = {
+  name: 'organizations',
+  tables: ['tripartite_offices', 'office_members', 'property_companies', 'owners_committees', 'candidates', 'candidate_reviews', 'committee_members', 'committee_trainings', 'committee_training_attendees', 'committee_appraisals', 'supervisory_committees', 'supervisory_committee_members', 'party_organizations', 'commissioners', 'service_contracts', 'grids', 'building_leaders', 'social_organizations', 'volunteers'],
+  routes: organizationsRoutes,
+  grants: organizationsGrants,
+  errors: organizationErrors,
+  dossierSections: [organizationsDossierSection],
+  jobs: [termExpiryRemindersJob],
+};

@@ -1,0 +1,12 @@
+// The places module's public surface: its descriptor, and the functions other modules may call.
+// Districts, streets and communities: the hierarchy above the quarters.
+import type { ModuleDescriptor } from '../../platform/module';
+import { placesGrants } from './access';
+import { placesRoutes } from './routes';
+
+export const placesModule: ModuleDescriptor = {
+  name: 'places',
+  tables: ['districts', 'streets', 'communities'],
+  routes: placesRoutes,
+  grants: placesGrants,
+};

@@ -1,0 +1,12 @@
+// The users module's public surface: its descriptor, and the functions other modules may call.
+// Accounts, each bound to one place.
+import type { ModuleDescriptor } from '../../platform/module';
+import { usersGrants } from './access';
+import { usersRoutes } from './routes';
+
+export const usersModule: ModuleDescriptor = {
+  name: 'users',
+  tables: ['users'],
+  routes: usersRoutes,
+  grants: usersGrants,
+};

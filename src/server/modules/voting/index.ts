@@ -1,0 +1,20 @@
+// The voting module's public surface: its descriptor, and the functions other modules may call.
+// Owners' assembly votes (SPEC module 3).
+import type { ModuleDescriptor } from '../../platform/module';
+import { votingGrants } from './access';
+import { votingErrors } from './messages';
+import { votesDossierSection } from './dossier';
+import { voteRemindersJob } from './reminders';
+import { votingRoutes } from './routes';
+
+export const votingModule: ModuleDescriptor = {
+  name: 'voting',
+  tables: ['votes', 'vote_items', 'vote_roll', 'vote_roll_links', 'vote_scans', 'ballots', 'owner_verifications', 'owner_verification_failures', 'vote_objections'],
+  routes: votingRoutes,
+  grants: votingGrants,
+  errors: votingErrors,
+  dossierSections: [votesDossierSection],
+  jobs: [voteRemindersJob],
+  // The record is public once the result is published (vote-record-format: anyone may re-tally).
+  publicEndpoints: ['GET /api/public/votes/:id', 'GET /api/public/quarters/:id/votes', 'GET /api/votes/:id/record'],
+};

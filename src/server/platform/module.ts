@@ -1,0 +1,94 @@
+// The module descriptor: everything a module adds to the platform, declared in one object and
+// listed in one place (app.ts). Nothing registers itself as a side effect of an import: a module
+// that is not in the list adds no route, no error code, no permission, no dossier section and
+// no job. See docs/architecture.md, "The module template".
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { installGrants, type Actor, type Grants } from './access';
+import { installErrors, type ErrorCatalog } from './errors';
+import type { Locale } from './i18n';
+
+type DB = Kysely<Database>;
+
+/** A section of the quarter dossier (一小区一档案) that a module adds; null keeps it out. */
+export interface DossierSectionProvider {
+  key: string;
+  section: (db: DB, actor: Actor, quarterId: string, locale: Locale) => Promise<{ key: string; title: string; data: unknown } | null>;
+}
+
+/** Work the server runs every few minutes (reminders, deliveries, escalations). */
+export interface PeriodicJob {
+  name: string;
+  run: (db: DB, now: Date) => Promise<void>;
+}
+
+/** A dated duty a module puts on a quarter's calendar (e.g. a term that ends, a report due). */
+export interface CalendarDuty {
+  key: string;
+  duties: (db: DB, quarterId: string, from: Date, to: Date) => Promise<{ date: string; title: string; citation?: string }[]>;
+}
+
+/** A figure a module gives the supervision dashboard, per place. */
+export interface DashboardAggregate {
+  key: string;
+  figures: (db: DB, actor: Actor) => Promise<Record<string, number>>;
+}
+
+export interface ModuleDescriptor {
+  /** The module's folder under src/server/modules. */
+  name: string;
+  /** The tables the module owns; no other module's SQL may name them (test/api/boundaries.test.ts). */
+  tables: readonly string[];
+  /** Its routes, registered by app.ts as a Fastify plugin. */
+  routes: (app: FastifyInstance) => Promise<void>;
+  /** Its error codes and messages (defineErrors). */
+  errors?: ErrorCatalog;
+  /** Its permissions and the roles that hold them (defineGrants). */
+  grants?: Grants;
+  dossierSections?: DossierSectionProvider[];
+  jobs?: PeriodicJob[];
+  calendarDuties?: CalendarDuty[];
+  dashboardAggregates?: DashboardAggregate[];
+  /** Routes that answer without a login, as 'METHOD /api/path' (the access matrix checks them). */
+  publicEndpoints?: readonly string[];
+}
+
+/** What the installed modules add up to, for the parts of the server that use it. */
+export interface InstalledModules {
+  modules: readonly ModuleDescriptor[];
+  dossierSections: DossierSectionProvider[];
+  jobs: PeriodicJob[];
+  calendarDuties: CalendarDuty[];
+  dashboardAggregates: DashboardAggregate[];
+  publicEndpoints: string[];
+}
+
+/**
+ * Installs the error catalogues and grants of the listed modules (idempotent: the same
+ * descriptors can be installed by every app a test builds) and collects what else they add.
+ * Two modules claiming one table, error code, permission, section or job is a start-up error.
+ */
+export function installModules(modules: readonly ModuleDescriptor[]): InstalledModules {
+  const seen = { name: new Set<string>(), table: new Set<string>(), section: new Set<string>(), job: new Set<string>() };
+  const claim = (kind: keyof typeof seen, key: string, by: string) => {
+    if (seen[kind].has(key)) throw new Error(`module ${by}: ${kind} "${key}" is claimed twice`);
+    seen[kind].add(key);
+  };
+  for (const m of modules) {
+    claim('name', m.name, m.name);
+    for (const t of m.tables) claim('table', t, m.name);
+    for (const s of m.dossierSections ?? []) claim('section', s.key, m.name);
+    for (const j of m.jobs ?? []) claim('job', j.name, m.name);
+    if (m.errors) installErrors(m.errors);
+    if (m.grants) installGrants(m.name, m.grants);
+  }
+  return {
+    modules,
+    dossierSections: modules.flatMap((m) => m.dossierSections ?? []),
+    jobs: modules.flatMap((m) => m.jobs ?? []),
+    calendarDuties: modules.flatMap((m) => m.calendarDuties ?? []),
+    dashboardAggregates: modules.flatMap((m) => m.dashboardAggregates ?? []),
+    publicEndpoints: modules.flatMap((m) => m.publicEndpoints ?? []),
+  };
+}
