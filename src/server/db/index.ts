@@ -17,6 +17,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import pg from 'pg';
+import { lockFolder } from './folder-lock';
 import type { Database } from './schema';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -102,48 +103,6 @@ function pgliteDialect(client: PGlite): Dialect {
   };
 }
 
-/**
- * PGlite does not protect its folder against a second process; two writers would corrupt it.
- * A lock file holding our pid refuses the second opener, and a stale lock (dead pid) is taken over.
- */
-function takeLock(dataDir: string): () => void {
-  const lockPath = `${dataDir.replace(/\/+$/, '')}.lock`;
-  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      return () => {
-        try {
-          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          /* already gone */
-        }
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(fs.readFileSync(lockPath, 'utf8'));
-      let alive = false;
-      try {
-        // Signal 0 only asks whether the process exists.
-        if (holder > 0) {
-          process.kill(holder, 0);
-          alive = true;
-        }
-      } catch {
-        alive = false;
-      }
-      if (alive) {
-        throw new Error(
-          `The embedded database at ${dataDir} is in use by process ${holder}. ` +
-            'Stop that process, or use PostgreSQL (DATABASE_URL) to run several processes.',
-        );
-      }
-      fs.unlinkSync(lockPath);
-    }
-  }
-  throw new Error(`Could not lock ${dataDir}`);
-}
-
 export interface OpenOptions {
   /** postgres://… ; when absent, PGlite is used. */
   databaseUrl?: string;
@@ -160,10 +119,10 @@ export async function openDatabase(options: OpenOptions): Promise<Db> {
 
 async function openPGlite(dataDir: string, loadDataDir?: Blob | File): Promise<Db> {
   const inMemory = dataDir.startsWith('memory://');
-  let unlock = () => {};
+  let unlock = async () => {};
   if (!inMemory) {
     fs.mkdirSync(dataDir, { recursive: true });
-    unlock = takeLock(path.resolve(dataDir));
+    unlock = await lockFolder(path.resolve(dataDir));
   }
   let client: PGlite;
   try {
@@ -173,7 +132,7 @@ async function openPGlite(dataDir: string, loadDataDir?: Blob | File): Promise<D
       parsers: { [INT8]: parseInt8, [DATE]: keepDateText },
     });
   } catch (err) {
-    unlock();
+    await unlock();
     throw err;
   }
   const kysely = new Kysely<Database>({ dialect: pgliteDialect(client) });
@@ -192,7 +151,7 @@ async function openPGlite(dataDir: string, loadDataDir?: Blob | File): Promise<D
       closed = true;
       await kysely.destroy();
       await client.close();
-      unlock();
+      await unlock();
     },
   };
 }
