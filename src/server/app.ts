@@ -23,6 +23,7 @@ import type { Actor } from './platform/access';
 import { AppError, messages } from './platform/errors';
 import { localeFromHeader, pick, type Locale } from './platform/i18n';
 import { describeIssue, fieldLabel } from './platform/validation';
+import { refuseUnstorableText } from './platform/input-guard';
 import { loadHashKey } from './platform/keys';
 import { loadSession, SESSION_COOKIE } from './modules/auth/service';
 import { installModules, type InstalledModules, type ModuleDescriptor } from './platform/module';
@@ -145,7 +146,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', (req, reply, done) => {
     // The API's own HTML page (/api/docs) is a page, and so is a file a route serves to be
     // opened in a tab of its own (config.pageHeaders: a scan, a PDF).
-    const isApi = req.url.startsWith('/api/') && !req.url.startsWith('/api/docs') && !req.routeOptions.config?.pageHeaders;
+    const target = apiPathOf(req);
+    const isApi = target.startsWith('/api/') && !target.startsWith('/api/docs') && !req.routeOptions.config?.pageHeaders;
     for (const [name, value] of isApi ? apiHeaders : pageHeaders) reply.raw.setHeader(name, value);
     done();
   });
@@ -157,7 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The x-ratelimit-* headers only on a refused request (with Retry-After), not on every
     // answer: three headers less on each response of the busiest routes.
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-    allowList: (req) => !req.url.startsWith('/api/'),
+    allowList: (req) => !apiPathOf(req).startsWith('/api/'),
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
 
@@ -182,7 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req) => {
     req.locale = localeFromHeader(req.headers['accept-language']);
     const token = req.cookies[SESSION_COOKIE];
-    if (token && req.url.startsWith('/api/')) {
+    if (token && apiPathOf(req).startsWith('/api/')) {
       const session = await loadSession(services.db.kysely, token);
       if (session) {
         req.actor = session.actor;
@@ -198,6 +200,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }
     }
   });
+
+  app.addHook('preValidation', refuseUnstorableText);
 
   app.setErrorHandler((error, req, reply) => {
     try {
@@ -224,7 +228,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
   }
   app.setNotFoundHandler((req, reply) => {
-    const isApi = req.url.startsWith('/api/') || req.url === '/api';
+    const target = apiPathOf(req);
+    const isApi = target.startsWith('/api/') || target === '/api';
     if (!isApi && req.method === 'GET' && indexHtml && fs.existsSync(indexHtml)) {
       // Client-side routes of the web app all load the same page.
       return reply.type('text/html; charset=utf-8').send(fs.createReadStream(indexHtml));
@@ -252,6 +257,23 @@ function recordHeaders(middleware: (req: never, res: never, next: (err?: unknown
   });
   if (failure) throw failure;
   return [...headers];
+}
+
+/**
+ * The path a request is routed by. The router decodes percent-encoding (`/%61pi/health` reaches
+ * `/api/health`), so deciding "is this the API" on the raw URL would let such a request past the
+ * API's rate limit and headers; the matched route's pattern, or the decoded path for a request
+ * that matched none, is what the router itself used.
+ */
+function apiPathOf(req: FastifyRequest): string {
+  const route = req.routeOptions?.url;
+  if (route) return route;
+  const raw = req.url.split('?')[0];
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 function timingSafeEqualText(a: string, b: string): boolean {
