@@ -1,0 +1,229 @@
+// Who may call which route, written by hand from SPEC.md ("Users and roles", the modules'
+// sections, "Cross-cutting") and the intent stated beside the grants, on purpose not derived
+// from the grants: the access matrix test holds the code to this statement.
+//
+// Each entry is the outcome for a target inside the caller's scope (a record of quarter 1 of
+// the fixture, which lies inside every fixture account's place):
+//   allow   the role passes the gate (any answer but 401, 403, 404; a 400, 409 or 422 from
+//           the rules behind the gate still proves it got through);
+//   deny    403, the role may not do this;
+//   none    404, the route has nothing for this role (e.g. /api/me/home of an account bound to
+//           no quarter);
+//   login   401, for a caller without a session, on every route that is not public.
+// Roles not listed under allow or none are denied.
+import { roles, type Role } from '../../src/server/platform/access';
+
+export type Caller = Role | 'anonymous';
+export type Outcome = 'allow' | 'deny' | 'none' | 'login';
+
+export interface Rule {
+  allow: readonly Role[];
+  /** Roles for which the route has no target at all: 404. */
+  none?: readonly Role[];
+  /** Open without a session: the anonymous caller is allowed too, and no scope applies. */
+  public?: true;
+}
+
+const everyone: readonly Role[] = roles;
+const offices: readonly Role[] = ['district_office', 'street_office', 'community_office'];
+// Registry (SPEC module 1; ZAS 6.2.2.2): owners' personal data for those who serve or
+// represent the owners; residents (people needing care) for those who look after them;
+// departments and mediators see quarters, not people.
+const registryReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'building_leader', 'grid_worker'];
+const registryWriters: readonly Role[] = [...offices, 'commissioner', 'company'];
+const ownerReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'company'];
+const residentReaders: readonly Role[] = [...offices, 'commissioner', 'grid_worker', 'building_leader'];
+const residentWriters: readonly Role[] = [...offices, 'commissioner', 'grid_worker'];
+// Organisations (SPEC module 2): the bodies of a quarter are known to everyone who works in it
+// (departments too, for the joint review); owners read the commissioner's public profile only.
+// The offices and the commissioner keep the records (ZAS 5.2, 5.3); only the offices appoint
+// commissioners and keep the offices' own records.
+const orgReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'building_leader', 'grid_worker', 'department'];
+const orgKeepers: readonly Role[] = [...offices, 'commissioner'];
+// Candidates are recommended by the quarter's party organisation (BG 二（二）5) or by owners
+// co-signing, which the commissioner or an office records.
+const recommenders: readonly Role[] = [...orgKeepers, 'party_secretary'];
+// Votes (SPEC module 3): the committee with the commissioner runs them, the community office
+// where no committee is in office (西政办〔2020〕29号 二（五）15; quarter 1 has none in office);
+// the offices, the party organisation and the supervisory committee follow them. The property
+// company, grid workers and building leaders have no part in a vote; an owner votes.
+const voteReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'supervisory'];
+const voteRunners: readonly Role[] = ['community_office', 'commissioner', 'committee'];
+// Accounts bound to a quarter or a building have a home quarter; the others none.
+const homeless: readonly Role[] = ['district_office', 'street_office', 'community_office', 'department', 'mediator'];
+const quarterBound: readonly Role[] = roles.filter((r) => !homeless.includes(r));
+
+export const accessTable: Record<string, Rule> = {
+  // ---- sessions ----
+  'POST /api/auth/login': { allow: everyone, public: true },
+  'POST /api/auth/logout': { allow: everyone, public: true },
+  'GET /api/auth/me': { allow: everyone },
+  'POST /api/auth/password': { allow: everyone },
+
+  // ---- places: everyone sees their part of the hierarchy; districts create streets, districts
+  // and streets communities. A street office has no district of its own to add a street to.
+  'GET /api/places/tree': { allow: everyone },
+  'GET /api/districts': { allow: everyone },
+  'GET /api/streets': { allow: everyone },
+  'POST /api/streets': { allow: ['district_office'], none: ['street_office'] },
+  'GET /api/communities': { allow: everyone },
+  'POST /api/communities': { allow: ['district_office', 'street_office'] },
+
+  // ---- registry: quarters ----
+  'GET /api/quarters': { allow: everyone },
+  'POST /api/quarters': { allow: offices },
+  'GET /api/quarters/{id}': { allow: everyone },
+  'PATCH /api/quarters/{id}': { allow: [...offices, 'commissioner'] },
+  // The quarter, its figures and its contact network are for all who see the quarter (an
+  // owner reaches them from /api/me/home too); each module's section of the dossier is given
+  // only to those who may read it.
+  'GET /api/quarters/{id}/dossier': { allow: everyone },
+  // The export holds the owners (and residents for those who may read them).
+  'GET /api/quarters/{id}/export': { allow: ownerReaders },
+
+  // ---- registry: buildings, units, owners, residents ----
+  'GET /api/quarters/{id}/buildings': { allow: registryReaders },
+  'POST /api/quarters/{id}/buildings': { allow: registryWriters },
+  'PATCH /api/buildings/{id}': { allow: registryWriters },
+  'GET /api/quarters/{id}/units': { allow: registryReaders },
+  'POST /api/quarters/{id}/units': { allow: registryWriters },
+  'PATCH /api/units/{id}': { allow: registryWriters },
+  'POST /api/units/{id}/owners': { allow: registryWriters },
+  'DELETE /api/units/{id}/owners/{ownerId}': { allow: registryWriters },
+  'GET /api/quarters/{id}/owners': { allow: ownerReaders },
+  'POST /api/quarters/{id}/owners': { allow: registryWriters },
+  // The target is the owner account's own record: an owner reads themselves.
+  'GET /api/owners/{id}': { allow: [...ownerReaders, 'owner'] },
+  'PATCH /api/owners/{id}': { allow: registryWriters },
+  'GET /api/quarters/{id}/residents': { allow: residentReaders },
+  'POST /api/quarters/{id}/residents': { allow: residentWriters },
+  'PATCH /api/residents/{id}': { allow: residentWriters },
+
+  // ---- registry: import, search, the owner's home ----
+  // The blank template holds no data.
+  'GET /api/import/template': { allow: everyone },
+  // Bulk import as the property company or the housing bureau hands the data over (SPEC module 1).
+  'POST /api/quarters/{id}/imports': { allow: registryWriters },
+  'GET /api/imports/{id}': { allow: registryWriters },
+  'GET /api/imports/{id}/report': { allow: registryWriters },
+  // Search answers what the caller may read (quarters for all, owners and units by permission).
+  'GET /api/search': { allow: everyone },
+  'GET /api/me/home': { allow: quarterBound, none: homeless },
+
+  // ---- accounts, audit, inbox ----
+  'GET /api/users': { allow: offices },
+  'POST /api/users': { allow: offices },
+  // SPEC "Cross-cutting": the audit log is read by the offices of the scope.
+  'GET /api/audit': { allow: offices },
+  // Everyone's own inbox; the target is an item of the caller's own.
+  'GET /api/inbox': { allow: everyone },
+  'PATCH /api/inbox/{id}': { allow: everyone },
+
+  // ---- organisations: reading ----
+  'GET /api/quarters/{id}/checks': { allow: orgReaders },
+  'GET /api/quarters/{id}/organizations': { allow: orgReaders },
+  'GET /api/organizations/rules': { allow: orgReaders },
+  'GET /api/organizations/actions': { allow: orgReaders },
+  'GET /api/quarters/{id}/committees': { allow: orgReaders },
+  'GET /api/committees/{id}': { allow: orgReaders },
+  'GET /api/quarters/{id}/supervisory-committees': { allow: orgReaders },
+  'GET /api/quarters/{id}/candidates': { allow: orgReaders },
+  'GET /api/candidates/{id}': { allow: orgReaders },
+  'GET /api/quarters/{id}/commissioners': { allow: orgReaders },
+  // ZAS 6.1.3.5: the commissioner's name, phone and photo are public inside the quarter.
+  'GET /api/quarters/{id}/commissioner-profile': { allow: everyone },
+  'GET /api/quarters/{id}/party-organizations': { allow: orgReaders },
+  'GET /api/tripartite-offices': { allow: orgReaders },
+  'GET /api/property-companies': { allow: orgReaders },
+  'GET /api/quarters/{id}/contracts': { allow: orgReaders },
+  'GET /api/quarters/{id}/people': { allow: orgReaders },
+
+  // ---- organisations: committees (ZAS 5.4, BG 二（二）7), supervisory committees (HZ 3.2) ----
+  'POST /api/quarters/{id}/committees': { allow: orgKeepers },
+  'PATCH /api/committees/{id}': { allow: orgKeepers },
+  'POST /api/committees/{id}/members': { allow: orgKeepers },
+  'PATCH /api/committee-members/{id}': { allow: orgKeepers },
+  'POST /api/committee-members/{id}/removal': { allow: orgKeepers },
+  'POST /api/committees/{id}/trainings': { allow: orgKeepers },
+  'POST /api/committees/{id}/appraisals': { allow: orgKeepers },
+  'POST /api/quarters/{id}/supervisory-committees': { allow: orgKeepers },
+  'PATCH /api/supervisory-committees/{id}': { allow: orgKeepers },
+  'POST /api/supervisory-committees/{id}/members': { allow: orgKeepers },
+  'POST /api/supervisory-members/{id}/removal': { allow: orgKeepers },
+
+  // ---- organisations: candidates and vetting (BG 二（二）5–6) ----
+  'POST /api/quarters/{id}/candidates': { allow: recommenders },
+  'PATCH /api/candidates/{id}': { allow: recommenders },
+  // Community pre-review, street review, joint department review: each office sends its own
+  // step; the party organisation recommends but does not review.
+  'POST /api/candidates/{id}/reviews': { allow: offices },
+
+  // ---- organisations: commissioners (ZAS 5.3), party organisations (ZAS 5.1), offices (ZAS 5.2) ----
+  'POST /api/quarters/{id}/commissioners': { allow: offices },
+  'PATCH /api/commissioners/{id}': { allow: offices },
+  'POST /api/party-organizations': { allow: orgKeepers },
+  'PATCH /api/party-organizations/{id}': { allow: orgKeepers },
+  // The target is the office of community 1: above the place of an account bound to a quarter
+  // or a building, so for those it does not exist.
+  'POST /api/tripartite-offices': { allow: offices, none: quarterBound },
+  'POST /api/tripartite-offices/{id}/members': { allow: offices, none: quarterBound },
+  'DELETE /api/office-members/{id}': { allow: offices, none: quarterBound },
+
+  // ---- organisations: companies and contracts (ZAS 5.5), people (HZ 3.4) ----
+  'POST /api/property-companies': { allow: orgKeepers },
+  'PATCH /api/property-companies/{id}': { allow: orgKeepers },
+  'POST /api/quarters/{id}/contracts': { allow: orgKeepers },
+  'PATCH /api/contracts/{id}': { allow: orgKeepers },
+  'POST /api/quarters/{id}/grids': { allow: orgKeepers },
+  'DELETE /api/grids/{id}': { allow: orgKeepers },
+  'POST /api/quarters/{id}/building-leaders': { allow: orgKeepers },
+  'DELETE /api/building-leaders/{id}': { allow: orgKeepers },
+  'POST /api/quarters/{id}/social-organizations': { allow: orgKeepers },
+  'DELETE /api/social-organizations/{id}': { allow: orgKeepers },
+  'POST /api/quarters/{id}/volunteers': { allow: orgKeepers },
+  'DELETE /api/volunteers/{id}': { allow: orgKeepers },
+
+  // ---- voting: staff ----
+  // An owner lists the opened votes of their own quarter.
+  'GET /api/votes': { allow: [...voteReaders, 'owner'] },
+  'POST /api/votes': { allow: voteRunners },
+  'GET /api/votes/article-278-items': { allow: everyone, public: true },
+  'GET /api/votes/{id}': { allow: voteReaders },
+  'POST /api/votes/{id}/open': { allow: voteRunners },
+  'GET /api/votes/{id}/turnout': { allow: voteReaders },
+  'GET /api/votes/{id}/roll-units': { allow: voteReaders },
+  // Those who collect ballots see who has not voted yet.
+  'GET /api/votes/{id}/not-voted': { allow: voteRunners },
+  'GET /api/votes/{id}/not-voted.xlsx': { allow: voteRunners },
+  'GET /api/votes/{id}/entries': { allow: voteReaders },
+  'POST /api/votes/{id}/scans': { allow: voteRunners },
+  'GET /api/votes/{id}/scans/{scanId}': { allow: voteReaders },
+  'POST /api/votes/{id}/paper-ballots': { allow: voteRunners },
+  'POST /api/votes/{id}/proxy-ballots': { allow: voteRunners },
+  'POST /api/votes/{id}/close': { allow: voteRunners },
+  'GET /api/votes/{id}/objections': { allow: voteReaders },
+  'POST /api/votes/{id}/objections': { allow: voteRunners },
+  'POST /api/votes/{id}/objections/{objectionId}/answer': { allow: voteRunners },
+  'POST /api/votes/{id}/publish': { allow: voteRunners },
+  // The target is closed, not yet published: staff who follow votes read it; the public only
+  // once it is published.
+  'GET /api/votes/{id}/result': { allow: voteReaders },
+  'GET /api/votes/{id}/record': { allow: voteReaders },
+
+  // ---- voting: owners and the public board (SPEC module 8) ----
+  'GET /api/public/votes/{id}': { allow: everyone, public: true },
+  'GET /api/public/quarters/{id}/votes': { allow: everyone, public: true },
+  'GET /api/me/votes': { allow: ['owner'] },
+  // An owner proves who they are by ID and certificate numbers, with or without an account.
+  'POST /api/votes/{id}/verify': { allow: everyone, public: true },
+  'POST /api/votes/{id}/ballot': { allow: everyone, public: true },
+
+  'GET /api/health': { allow: everyone, public: true },
+};
+
+export function expectedOutcome(rule: Rule, caller: Caller): Outcome {
+  if (caller === 'anonymous') return rule.public ? 'allow' : 'login';
+  if (rule.allow.includes(caller)) return 'allow';
+  if (rule.none?.includes(caller)) return 'none';
+  return 'deny';
+}
