@@ -62,6 +62,7 @@ export interface RuleDefinition<Input, Params> {
 }
 
 // Rules of different input and params types live in one registry; `any` is confined here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRuleDefinition = RuleDefinition<any, any>;
 
 /**

@@ -136,6 +136,7 @@ function takeLock(dataDir: string): () => void {
         throw new Error(
           `The embedded database at ${dataDir} is in use by process ${holder}. ` +
             'Stop that process, or use PostgreSQL (DATABASE_URL) to run several processes.',
+          { cause: err },
         );
       }
       fs.unlinkSync(lockPath);
@@ -273,7 +274,7 @@ export async function migrate(db: Db, onApplied?: (name: string) => void): Promi
           await exec(`BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (name) VALUES ('${escaped}');\nCOMMIT;`);
         } catch (err) {
           await exec('ROLLBACK').catch(() => {});
-          throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`);
+          throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
         }
         applied.push(m.name);
         onApplied?.(m.name);
