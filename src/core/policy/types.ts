@@ -5,7 +5,7 @@ import type { QuarterFacts } from './facts';
 
 export type Localized = { 'zh-CN': string; en: string };
 
-/** The source documents (see SPEC.md) and the Civil Code they rest on. */
+/** The source documents (their codes and clause numbering in citations.ts) and the Civil Code they rest on. */
 export type CitedDocument = 'ZAS' | 'HZ' | 'HN' | 'BG' | 'XH' | 'CivilCode';
 
 export interface Citation {
