@@ -14,7 +14,25 @@ export function sha256Hex(text: string): string {
   // A pure-JavaScript SHA-256 rather than node:crypto, so that the same code checks a record
   // or a receipt in the browser, in the CLI and on the server (docs/architecture.md: core
   // runs anywhere).
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return bytesToHex(sha256(utf8Bytes(text)));
+}
+
+let scratch = new Uint8Array(1024);
+
+/**
+ * The UTF-8 bytes of `text`. The lines of a record are ASCII but for members and titles in
+ * other scripts: those are copied into one reused buffer, which spares the tally of a large
+ * record an encoder and two new arrays per ballot. The bytes are only read before the next call.
+ */
+function utf8Bytes(text: string): Uint8Array {
+  const n = text.length;
+  if (n > scratch.length) scratch = new Uint8Array(Math.max(n, 2 * scratch.length));
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return utf8ToBytes(text);
+    scratch[i] = c;
+  }
+  return scratch.subarray(0, n);
 }
 
 /**
