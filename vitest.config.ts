@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Test projects:
  *   unit          src/**\/*.test.ts             pure code and small module tests
+ *                 eslint-rules/**\/*.test.js    the project's own lint rules
  *   api-pglite    test/api/**\/*.test.ts        API tests on in-memory PGlite
  *   api-postgres  test/api/**\/*.test.ts        the same tests on a throwaway PostgreSQL 15 cluster
  *   e2e           test/e2e/**\/*.test.ts        headless Chromium, one file at a time
@@ -25,7 +26,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'eslint-rules/**/*.test.js'],
           environment: 'node',
           testTimeout: 10_000,
         },

@@ -5,12 +5,14 @@
 //   npm test -- test/api          a subset (any extra args go to `vitest run`)
 //   npm test -- --project unit    one project
 //
-// Steps: system packages (scripts/ensure-system-deps.sh) → web build when stale
-// → vitest with a JSON report → failed test names and, as the very last line,
-// `tests: N passed, M failed[, K skipped]`. Exit status is non-zero when anything failed.
+// Steps: system packages (scripts/ensure-system-deps.sh) → lint (eslint) and type-check
+// (tsc, both tsconfigs), side by side → web build when stale → vitest with a JSON report →
+// failed test names and, as the very last line, `tests: N passed, M failed[, K skipped]`.
+// A failing lint, type-check or web build counts as one failure each, with its errors printed.
+// Exit status is non-zero when anything failed.
 //
 // Env: GONGZHI_SKIP_WEB_BUILD=1 skips the web build check.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +26,6 @@ const extraArgs = process.argv.slice(2);
 const extraFailures = [];
 
 const log = (msg) => console.log(`[test] ${msg}`);
-const warn = (msg) => console.warn(`[test] WARNING: ${msg}`);
 
 function finish(passed, failed, skipped, failedNames) {
   if (failedNames.length > 0) {
@@ -60,7 +61,48 @@ function elapsed(start) {
   }
 }
 
-/* 2. web build when stale ---------------------------------------------- */
+/* 2. lint and type-check ------------------------------------------------- */
+/** Runs `node <script> <args>` for each command in turn, collecting what they print. */
+function runChecks(commands) {
+  return new Promise((resolve) => {
+    let output = '';
+    const next = (i) => {
+      if (i === commands.length) return resolve({ ok: true, output });
+      const [script, ...args] = commands[i];
+      const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      child.on('error', (err) => resolve({ ok: false, output: `${output}${err.message}\n` }));
+      child.on('close', (code) => (code === 0 ? next(i + 1) : resolve({ ok: false, output })));
+    };
+    next(0);
+  });
+}
+
+{
+  const tsc = path.join('node_modules', 'typescript', 'bin', 'tsc');
+  const checks = [
+    { name: 'lint (npm run lint)', commands: [[path.join('node_modules', 'eslint', 'bin', 'eslint.js'), '.']] },
+    {
+      name: 'type-check (npm run typecheck)',
+      commands: [
+        [tsc, '--noEmit', '-p', 'tsconfig.json'],
+        [tsc, '--noEmit', '-p', 'tsconfig.core.json'],
+      ],
+    },
+  ];
+  const start = Date.now();
+  // side by side: the machine has two cores and the two share nothing
+  const results = await Promise.all(checks.map((c) => runChecks(c.commands)));
+  checks.forEach((check, i) => {
+    if (results[i].ok) return;
+    console.error(`[test] ERROR: ${check.name} failed:\n${results[i].output.trimEnd()}`);
+    extraFailures.push(check.name);
+  });
+  log(`lint and type-check finished in ${elapsed(start)}`);
+}
+
+/* 3. web build when stale ---------------------------------------------- */
 if (process.env.GONGZHI_SKIP_WEB_BUILD !== '1') {
   const { buildWebIfStale } = await import('./build-web.mjs');
   if (buildWebIfStale({ log }) === 'failed') {
@@ -69,7 +111,7 @@ if (process.env.GONGZHI_SKIP_WEB_BUILD !== '1') {
   }
 }
 
-/* 3. vitest ------------------------------------------------------------- */
+/* 4. vitest ------------------------------------------------------------- */
 fs.mkdirSync(path.dirname(REPORT), { recursive: true });
 fs.rmSync(REPORT, { force: true });
 
@@ -81,13 +123,13 @@ const vitest = fs.existsSync(localVitest)
   : spawnSync('npx', ['--no-install', 'vitest', ...vitestArgs], { stdio: 'inherit' });
 log(`vitest finished in ${elapsed(start)} with exit status ${vitest.status ?? vitest.signal}`);
 
-/* 4. summary ------------------------------------------------------------ */
+/* 5. summary ------------------------------------------------------------ */
 let report;
 try {
   report = JSON.parse(fs.readFileSync(REPORT, 'utf8'));
 } catch (err) {
   console.error(`[test] ERROR: no readable Vitest JSON report at ${REPORT} (${err.code ?? err.message}); Vitest crashed or did not start.`);
-  finish(0, 1, 0, ['vitest (no JSON report)', ...extraFailures]);
+  finish(0, 1 + extraFailures.length, 0, ['vitest (no JSON report)', ...extraFailures]);
 }
 
 const rel = (file) => (file ? path.relative(root, file) : '?');

@@ -240,7 +240,7 @@ program
       });
       console.log(`Account ${opts.username} created: ${row.id}`);
     } catch (err) {
-      if (err instanceof AppError) throw new Error(err.localizedMessage('en'));
+      if (err instanceof AppError) throw new Error(err.localizedMessage('en'), { cause: err });
       throw err;
     } finally {
       await db.close();

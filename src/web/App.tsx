@@ -123,7 +123,7 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
-      {/* The public notice of a vote: no login (SPEC module 3, the quarter's public board). */}
+      {/* The public notice of a vote: no login (the quarter's public board; docs/vote-record-format.md). */}
       <Route path="/public/votes/:id" element={lazyPage(<PublicVotePage />)} />
       <Route
         path="/me/votes/:id"

@@ -1,4 +1,4 @@
-// Organisations (SPEC module 2) through the API: the checks contract, the rules enforced on
+// Organisations (组织建设, T/ZAS 4006.1—2020 5) through the API: the checks contract, the rules enforced on
 // save with their citations and exact boundaries, vetting, commissioners, contracts, reminders.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addYears } from '../../src/core/dates';

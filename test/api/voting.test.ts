@@ -3,7 +3,7 @@
 // per member, live turnout, close and count (equal to `gongzhi tally`), objections, publication.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/app';
-import { AFTER, DURING, PNG, WINDOW, bulkQuarter, fixtureCredentials, openedVote, tallyWithCli, voteBody, voteClock, voteOnline, type Credential } from '../support/voting';
+import { AFTER, DURING, PNG, bulkQuarter, fixtureCredentials, openedVote, tallyWithCli, voteBody, voteClock, voteOnline, type Credential } from '../support/voting';
 import { findByReceipt, rollFingerprint, tallyRecord, type VoteRecord } from '../../src/core/voting/index';
 import { sendVoteReminders } from '../../src/server/modules/voting/reminders';
 import { maskPhone } from '../../src/core/idnumber';

@@ -150,7 +150,7 @@ function serverUser(): RunAs | null {
     } catch (err) {
       // another process may have created it at the same time
       if (!lookupUser('postgres')) {
-        throw new Error(`running as root and the 'postgres' system user is missing; useradd failed: ${(err as Error).message}`);
+        throw new Error(`running as root and the 'postgres' system user is missing; useradd failed: ${(err as Error).message}`, { cause: err });
       }
     }
     user = lookupUser('postgres');

@@ -5,7 +5,7 @@ import type { QuarterFacts } from './facts';
 
 export type Localized = { 'zh-CN': string; en: string };
 
-/** The source documents (see SPEC.md) and the Civil Code they rest on. */
+/** The source documents (their codes and clause numbering in citations.ts) and the Civil Code they rest on. */
 export type CitedDocument = 'ZAS' | 'HZ' | 'HN' | 'BG' | 'XH' | 'CivilCode';
 
 export interface Citation {
@@ -62,6 +62,7 @@ export interface RuleDefinition<Input, Params> {
 }
 
 // Rules of different input and params types live in one registry; `any` is confined here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRuleDefinition = RuleDefinition<any, any>;
 
 /**

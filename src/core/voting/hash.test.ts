@@ -12,9 +12,21 @@ import {
   normalizeReceiptCode,
   receiptCode,
   rollFingerprint,
+  sha256Hex,
 } from './hash';
 
 const sha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+describe('sha256Hex (pure JavaScript, so that core runs in the browser)', () => {
+  it('agrees with node:crypto on ASCII, other scripts, the empty string and long texts', () => {
+    const texts = ['', 'abc', '业主大会|m-7f3a9c|1=yes', 'x'.repeat(5000), 'short after a long one', '😀|\u00e9', 'a'.repeat(55), 'a'.repeat(64)];
+    for (const text of texts) expect(sha256Hex(text), text.slice(0, 20)).toBe(sha(text));
+  });
+
+  it('agrees with node:crypto on any well-formed string (property)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => sha256Hex(text) === sha(text)));
+  });
+});
 
 describe('rollFingerprint (format document, "Hashes")', () => {
   it('hashes the roll sorted by member, each entry as member|area and a newline', () => {

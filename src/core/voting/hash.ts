@@ -4,15 +4,35 @@
  * the roll that was frozen when the vote opened and that no ballot was changed, added,
  * removed or reordered afterwards.
  */
-import { createHash, hash as oneShotHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { VOTE_RECORD_FORMAT } from './record';
 import type { RollEntry } from './record';
 
 /** SHA-256 of the UTF-8 bytes of `text`, lowercase hex. */
 export function sha256Hex(text: string): string {
-  // crypto.hash (Node ≥ 20.12) hashes a string as UTF-8 in one call, several times faster
-  // than createHash().update().digest() for short inputs such as a ballot's line.
-  return oneShotHash('sha256', text, 'hex');
+  // A pure-JavaScript SHA-256 rather than node:crypto, so that the same code checks a record
+  // or a receipt in the browser, in the CLI and on the server (docs/architecture.md: core
+  // runs anywhere).
+  return bytesToHex(sha256(utf8Bytes(text)));
+}
+
+let scratch = new Uint8Array(1024);
+
+/**
+ * The UTF-8 bytes of `text`. The lines of a record are ASCII but for members and titles in
+ * other scripts: those are copied into one reused buffer, which spares the tally of a large
+ * record an encoder and two new arrays per ballot. The bytes are only read before the next call.
+ */
+function utf8Bytes(text: string): Uint8Array {
+  const n = text.length;
+  if (n > scratch.length) scratch = new Uint8Array(Math.max(n, 2 * scratch.length));
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return utf8ToBytes(text);
+    scratch[i] = c;
+  }
+  return scratch.subarray(0, n);
 }
 
 /**
@@ -86,9 +106,11 @@ export function rollFingerprint(
   const plain = lines.every((l) => !/[\uD800-\uFFFF]/.test(l.line));
   const compare = plain ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : compareUtf8;
   lines.sort((a, b) => compare(a.member, b.member) || compare(a.line, b.line));
-  const hash = createHash('sha256');
-  for (const { line } of lines) hash.update(line, 'utf8');
-  return hash.digest('hex');
+  // One string hashed at once: the same bytes as hashing line after line, with one UTF-8
+  // encoding instead of one per member.
+  let text = '';
+  for (const { line } of lines) text += line;
+  return sha256Hex(text);
 }
 
 /** genesis = SHA-256 of `gongzhi.vote-record/1|<vote.id>|<rollFingerprint>`: the `prev` of ballot 1. */
@@ -130,6 +152,5 @@ export function ballotHash(
   return sha256Hex(`${prev}|${seq}|${member}|${choices}|${channel}|${castAt}`);
 }
 
-// Receipt codes are computed from a hash without hashing anything: they live in ./receipt,
-// which the web app can load too (this file needs node:crypto).
+// Receipt codes are computed from a hash without hashing anything: they live in ./receipt.
 export { RECEIPT_SEPARATOR, receiptCode, normalizeReceiptCode, findByReceipt } from './receipt';

@@ -1,7 +1,7 @@
 /**
  * Owners' assembly voting (业主大会表决): the published vote record `gongzhi.vote-record/1`,
  * its hashes, how the server builds it and how anyone re-tallies it (民法典 第278条, 第1259条;
- * /work/shared/vote-record-format.md).
+ * docs/vote-record-format.md).
  */
 export * from './record';
 export {

@@ -1,4 +1,4 @@
-// Receipt codes (vote-record-format.md): the first 16 hex digits of a ballot's hash. No
+// Receipt codes (docs/vote-record-format.md, "Hashes"): the first 16 hex digits of a ballot's hash. No
 // imports, so that the web app's receipt check uses the same code as the server and the CLI.
 
 /**

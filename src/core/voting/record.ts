@@ -1,6 +1,6 @@
 /**
  * Types of the published vote record `gongzhi.vote-record/1` and of the result of
- * re-tallying it. The contract is /work/shared/vote-record-format.md ("the format
+ * re-tallying it. The contract is docs/vote-record-format.md ("the format
  * document"); every field and key order here follows it.
  *
  * Legal basis of the counting: 民法典 第278条 (owners' joint decisions: two thirds of area

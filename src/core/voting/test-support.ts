@@ -2,7 +2,7 @@
  * Helpers for the voting tests only. They re-implement the format document's hashes and
  * counting rules the plain way — straightforward loops, BigInt for every comparison, no code
  * shared with hash.ts or tally.ts — so that the tests compare two independent readings of
- * /work/shared/vote-record-format.md rather than the code with itself.
+ * docs/vote-record-format.md rather than the code with itself.
  */
 import { createHash } from 'node:crypto';
 import { buildRecord } from './builder';

@@ -232,7 +232,7 @@ export async function migrate(db: Db, onApplied?: (name: string) => void): Promi
           await exec(`BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (name) VALUES ('${escaped}');\nCOMMIT;`);
         } catch (err) {
           await exec('ROLLBACK').catch(() => {});
-          throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`);
+          throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
         }
         applied.push(m.name);
         onApplied?.(m.name);

@@ -1,6 +1,6 @@
 // Roles, what each may do, and the scope check every module runs before every action.
 // A user is bound to one place of district › street › community › quarter › building
-// (SPEC "Users and roles"); anything outside it answers like an unknown id (404).
+// (docs/architecture.md, "Rules of the code"); anything outside it answers like an unknown id (404).
 import { AppError, notFound } from './errors';
 import type { Localized } from './i18n';
 

@@ -1,5 +1,5 @@
 // The audit log: every write, with who, when, what, and the state before and after
-// (SPEC "Cross-cutting"). Writes go through `recordAudit` inside the same transaction as the
+// (docs/architecture.md, "Rules of the code"). Writes go through `recordAudit` inside the same transaction as the
 // change itself, so a change is never left without its entry, nor an entry without its change.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';

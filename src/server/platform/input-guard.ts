@@ -11,6 +11,7 @@ import { fieldLabel } from './validation';
 
 const MAX_DEPTH = 32;
 /** A NUL, a high surrogate not followed by a low one, or a low surrogate not after a high one. */
+// eslint-disable-next-line no-control-regex -- the NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The path of the first string that cannot be stored, or null. */

@@ -38,7 +38,7 @@ export interface DashboardAggregate {
 export interface ModuleDescriptor {
   /** The module's folder under src/server/modules. */
   name: string;
-  /** The tables the module owns; no other module's SQL may name them (test/api/boundaries.test.ts). */
+  /** The tables the module owns; no other module's SQL may name them (src/server/boundaries.test.ts). */
   tables: readonly string[];
   /** Its routes, registered by app.ts as a Fastify plugin. */
   routes: (app: FastifyInstance) => Promise<void>;

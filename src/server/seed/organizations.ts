@@ -1,4 +1,4 @@
-// Demo organisations (SPEC module 2) for the demo district: the tripartite offices of the
+// Demo organisations (组织建设, T/ZAS 4006.1—2020 5) for the demo district: the tripartite offices of the
 // district, of 清溪街道 and of 清溪社区 with members; a trained commissioner for every quarter
 // except one (so that a failing ZAS 5.3.1 check shows); the party organisation, an active
 // owners' committee (term ending within 90 days, so that the re-election reminder shows), its

@@ -121,7 +121,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   try {
     payload = await response.json();
   } catch {
-    payload = null;
+    // not JSON: the status alone tells what happened
   }
   const code = payload?.error?.code ?? `HTTP_${response.status}`;
   const message =

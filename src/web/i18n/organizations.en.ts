@@ -1,4 +1,4 @@
-// Organisations (SPEC module 2) — English texts; the same keys as organizations.zh-CN.ts.
+// Organisations (组织建设, T/ZAS 4006.1—2020 5) — English texts; the same keys as organizations.zh-CN.ts.
 const organizationsEn = {
   menu: 'Organisation to-dos',
   tab: 'Organisations',

@@ -1,4 +1,4 @@
-// 组织建设 (SPEC module 2) — Chinese texts of the organisations pages. organizations.en.ts has the
+// 组织建设 (T/ZAS 4006.1—2020 5) — Chinese texts of the organisations pages. organizations.en.ts has the
 // same keys; both are merged into the dictionaries under `organizations`.
 const organizationsZhCN = {
   menu: '组织建设待办',

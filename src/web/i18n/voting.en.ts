@@ -1,4 +1,4 @@
-// Owners' assembly voting (SPEC module 3) — English texts, the same keys as voting.zh-CN.ts.
+// Owners' assembly voting (业主大会表决) — English texts, the same keys as voting.zh-CN.ts.
 import type votingZhCN from './voting.zh-CN';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

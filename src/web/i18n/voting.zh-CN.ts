@@ -1,4 +1,4 @@
-// 业主大会表决 (SPEC module 3) — Chinese texts of the voting pages. voting.en.ts has the same
+// 业主大会表决 — Chinese texts of the voting pages. voting.en.ts has the same
 // keys; both are merged into the dictionaries under `voting`.
 const votingZhCN = {
   menu: '业主大会表决',

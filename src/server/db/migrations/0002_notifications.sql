@@ -1,4 +1,4 @@
--- Inbox and notification outbox (SPEC module 8). Other modules put to-dos and reminders into a
+-- Inbox and notification outbox. Other modules put to-dos and reminders into a
 -- user's inbox and messages into the outbox; channels (SMS gateway, WeChat, e-mail) deliver from
 -- the outbox, a log channel by default.
 

@@ -1,4 +1,4 @@
--- Organisations (组织建设, SPEC module 2; T/ZAS 4006.1—2020 5; 百委〔2023〕37号 二（一）–（二）;
+-- Organisations (组织建设, T/ZAS 4006.1—2020 5; 百委〔2023〕37号 二（一）–（二）;
 -- 西政办〔2020〕29号 二（三）7): the people and bodies of tripartite governance. Every table carries
 -- district_id, and quarter_id where the record belongs to one quarter, so that the data can later
 -- be sharded by district. Areas are 0.01 m² and money is fen, both bigint; days are date.

@@ -1,5 +1,5 @@
--- Owners' assembly voting (业主大会表决, SPEC module 3). The counting rules and the published
--- record are fixed by vote-record-format.md (gongzhi.vote-record/1); 民法典 第278条, 第1259条.
+-- Owners' assembly voting (业主大会表决). The counting rules and the published
+-- record are fixed by docs/vote-record-format.md (gongzhi.vote-record/1); 民法典 第278条, 第1259条.
 -- Every table carries district_id and quarter_id, like every tenant table.
 
 -- A vote of the owners' assembly of a quarter (civil-code-278), or of the household

@@ -1,4 +1,4 @@
-// Reading the audit log: office staff, within their scope (SPEC "Cross-cutting").
+// Reading the audit log: office staff, within their scope (docs/architecture.md, "Rules of the code").
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The inbox of to-dos and reminders, and the outbox of messages to send (SPEC module 8).
+// The inbox of to-dos and reminders, and the outbox of messages to send.
 // Other modules call these functions; they never write these tables themselves.
 import type { Kysely, Transaction } from 'kysely';
 import type { PeriodicJob } from '../../platform/module';

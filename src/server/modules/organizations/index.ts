@@ -1,5 +1,5 @@
 // The organizations module's public surface: its descriptor, and the functions other modules may call.
-// Organisations of a quarter and candidate vetting (SPEC module 2).
+// Organisations of a quarter and candidate vetting (组织建设, T/ZAS 4006.1—2020 5).
 import type { ModuleDescriptor } from '../../platform/module';
 import { organizationsGrants } from './access';
 import { organizationErrors } from './errors';

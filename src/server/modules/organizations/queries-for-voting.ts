@@ -1,5 +1,5 @@
 // What the voting module needs from the organisations module, as functions, so that voting
-// never reads this module's tables itself (DESIGN.md: a module owns its tables).
+// never reads this module's tables itself (docs/architecture.md, "The module template": a module owns its tables).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 

@@ -1,4 +1,4 @@
-// HTTP routes of the organisations module (SPEC module 2). Thin: validate, call the service,
+// HTTP routes of the organisations module (组织建设, T/ZAS 4006.1—2020 5). Thin: validate, call the service,
 // answer. Rule violations answer 422 with `error.violations` [{rule, citation, message}] (and
 // the warnings of the same rules in `error.warnings`), set by this module's error handler.
 import type { FastifyInstance, FastifyRequest } from 'fastify';

@@ -17,7 +17,7 @@ export interface DossierSection {
 }
 
 
-// The quarter's contact network (小区联系网, SPEC module 1): who to call, in this order.
+// The quarter's contact network (小区联系网, T/ZAS 4006.1—2020 6.1.3.2): who to call, in this order.
 const contactRoles: Role[] = ['commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'grid_worker', 'building_leader'];
 
 export async function quarterContacts(db: DB, quarterId: string, locale: Locale) {

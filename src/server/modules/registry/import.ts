@@ -1,5 +1,5 @@
 // Bulk import of buildings, units and owners from Excel (.xlsx) or CSV, as the property company
-// or the housing bureau hands them over (SPEC module 1). A file with any bad row is refused
+// or the housing bureau hands them over (一小区一档案, T/ZAS 4006.1—2020 6.1.3.2). A file with any bad row is refused
 // whole, every bad row listed with its row number and reason; a good file is written in one
 // transaction.
 import { Readable } from 'node:stream';

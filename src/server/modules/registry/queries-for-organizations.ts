@@ -1,5 +1,5 @@
 // What the organisations module needs to know from the registry, asked through functions so
-// that it never reads the registry's tables itself (DESIGN.md: a module owns its tables).
+// that it never reads the registry's tables itself (docs/architecture.md, "The module template": a module owns its tables).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { scopeFilter, type Actor, type PlacePath } from '../../platform/access';

@@ -1,5 +1,5 @@
 // What the voting module needs from the registry, as functions, so that voting never reads the
-// registry's tables itself (DESIGN.md: a module owns its tables and exposes functions).
+// registry's tables itself (docs/architecture.md, "The module template": a module owns its tables and exposes functions).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 

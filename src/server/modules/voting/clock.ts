@@ -2,7 +2,7 @@
 // it closed, is the objection period over — asks `now()`, so that a test can put the module at
 // a given moment without waiting for real days to pass.
 //
-// Times in the record are ISO 8601 with the +08:00 offset (DESIGN.md: shown in Asia/Shanghai;
+// Times in the record are ISO 8601 with the +08:00 offset (shown in Asia/Shanghai;
 // China has kept UTC+8 without daylight saving since 1991), to the millisecond.
 import { parseIsoInstant } from '../../../core/voting/time';
 

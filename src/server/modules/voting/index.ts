@@ -1,5 +1,5 @@
 // The voting module's public surface: its descriptor, and the functions other modules may call.
-// Owners' assembly votes (SPEC module 3).
+// Owners' assembly votes (业主大会表决, 民法典 第278条; docs/vote-record-format.md).
 import type { ModuleDescriptor } from '../../platform/module';
 import { votingGrants } from './access';
 import { votingErrors } from './messages';
@@ -15,6 +15,6 @@ export const votingModule: ModuleDescriptor = {
   errors: votingErrors,
   dossierSections: [votesDossierSection],
   jobs: [voteRemindersJob],
-  // The record is public once the result is published (vote-record-format: anyone may re-tally).
+  // The record is public once the result is published (docs/vote-record-format.md: anyone may re-tally).
   publicEndpoints: ['GET /api/public/votes/:id', 'GET /api/public/quarters/:id/votes', 'GET /api/votes/:id/record'],
 };

@@ -1,5 +1,5 @@
 // The voter roll (表决权人名册): who the voting members (表决权人) are, frozen from the registry
-// when a vote opens (format document, "Counting rules"; SPEC module 3).
+// when a vote opens (docs/vote-record-format.md, "Counting rules").
 import crypto from 'node:crypto';
 import type { RollSourceUnit } from '../registry/queries-for-voting';
 

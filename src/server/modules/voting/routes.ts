@@ -41,7 +41,7 @@ import { notVotedWorkbook } from './not-voted-export';
 const choice = z.enum(['yes', 'no', 'abstain']);
 const choicesSchema = z.record(z.string().max(10), choice);
 const count = z.object({ members: z.number(), area: z.number() });
-/** Exactly what `gongzhi tally` prints (vote-record-format.md). */
+/** Exactly what `gongzhi tally` prints (docs/vote-record-format.md, "`gongzhi tally FILE`"). */
 const tallySchema = z.object({
   valid: z.boolean(),
   errors: z.array(z.string()),

@@ -1,7 +1,7 @@
-// Owners' assembly voting (业主大会表决, SPEC module 3): create a vote, open it (freeze the
+// Owners' assembly voting (业主大会表决, 民法典 第278条): create a vote, open it (freeze the
 // voter roll), verify owners, take ballots online, on paper and by proxy, close and count,
 // the objection period, publication. The counting rules and the published record are those of
-// vote-record-format.md; the count is always made by the core's `tallyRecord` on the record
+// docs/vote-record-format.md; the count is always made by the core's `tallyRecord` on the record
 // itself, so that `GET /api/votes/:id/result` and `gongzhi tally` on the downloaded record agree.
 //
 // Every function resolves the vote's place first and checks it against the caller's scope
@@ -984,7 +984,7 @@ async function checkScan(db: Exec, vote: VoteRow, scanId: string | null | undefi
   return scan.id;
 }
 
-/** A signed paper ballot entered by staff, with its scan attached (SPEC module 3). */
+/** A signed paper ballot entered by staff, with its scan attached (docs/vote-record-format.md: channel `paper`). */
 export async function enterPaperBallot(db: DB, ctx: RequestContext, voteId: string, input: { unitId: string; choices: Record<string, string>; scanId?: string | null }) {
   const vote = await voteFor(db, ctx.actor, voteId, 'ballots.enter');
   if (vote.status !== 'open') throw new AppError('VOTE_NOT_OPEN', statusParams(vote.status));
@@ -1124,7 +1124,7 @@ export async function notVoted(db: DB, actor: Actor, voteId: string) {
 /**
  * Who entered what: the ballots in chain order, without their choices (hidden until the close)
  * and without their member pseudonyms: with a pseudonym, the published record would tell staff
- * how a known unit voted (vote-record-format.md: `member` identifies nobody outside the server).
+ * how a known unit voted (docs/vote-record-format.md: `member` identifies nobody outside the server).
  */
 export async function ballotEntries(db: DB, actor: Actor, voteId: string) {
   const vote = await voteFor(db, actor, voteId, 'votes.read');

@@ -1,4 +1,4 @@
-// The dossier's organisations tab (组织建设, SPEC module 2): the checks with their citations, the
+// The dossier's organisations tab (组织建设, T/ZAS 4006.1—2020 5): the checks with their citations, the
 // commissioner, the owners' committee, candidates and their vetting, party organisations,
 // contracts, the supervisory committee, grids, building leaders and volunteers. Staff recommend
 // and review candidates and form the committee here, and keep the other records up to date

@@ -71,7 +71,7 @@ export interface Turnout {
   closesAt: string;
 }
 
-/** Exactly what `gongzhi tally` prints (vote-record-format.md). */
+/** Exactly what `gongzhi tally` prints (docs/vote-record-format.md, "`gongzhi tally FILE`"). */
 export interface TallyResult {
   valid: boolean;
   errors: string[];
