@@ -2,7 +2,7 @@
 // Owners' assembly votes (SPEC module 3).
 import type { ModuleDescriptor } from '../../platform/module';
 import { votingGrants } from './access';
-import { votingErrors } from './messages';
+import { votingErrors } from './errors';
 import { votesDossierSection } from './dossier';
 import { voteRemindersJob } from './reminders';
 import { votingRoutes } from './routes';

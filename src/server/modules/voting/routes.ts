@@ -7,35 +7,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import { contextOf, errorSchema, idParam, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
-import {
-  answerObjection,
-  article278Items,
-  ballotEntries,
-  castOnline,
-  closeVote,
-  createVote,
-  enterPaperBallot,
-  enterProxyBallot,
-  fileObjection,
-  getScan,
-  getVote,
-  listObjections,
-  listVotes,
-  mayRunVotes,
-  myVotes,
-  notVoted,
-  openVote,
-  publicVote,
-  publicVotesOfQuarter,
-  publishVote,
-  rollUnits,
-  turnout,
-  uploadScan,
-  verifyVoter,
-  voteRecord,
-  voteResult,
-  voteStatuses,
-} from './service';
+import { mayRunVotes } from './access';
+import { castOnline, enterPaperBallot, enterProxyBallot, getScan, uploadScan, verifyVoter } from './ballots';
+import { ballotEntries, notVoted, rollUnits, turnout } from './collection';
+import { answerObjection, article278Items, closeVote, createVote, fileObjection, listObjections, openVote, publishVote, voteRecord, voteResult } from './lifecycle';
+import { getVote, listVotes, myVotes, publicVote, publicVotesOfQuarter, voteStatuses } from './votes';
 import { notVotedWorkbook } from './not-voted-export';
 
 const choice = z.enum(['yes', 'no', 'abstain']);
