@@ -5,8 +5,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, can, defineGrants, OFFICES, type Actor, type PlacePath } from '../../platform/access';
 import { AppError, notFound } from '../../platform/errors';
-import { hasCommitteeInOffice } from '../organizations/queries-for-voting';
-import { quarterPlace } from '../registry/quarters';
+import { hasCommitteeInOffice } from '../organizations';
+import { quarterPlace } from '../registry';
 import { statusParams } from './labels';
 import type { VoteRow } from './record';
 

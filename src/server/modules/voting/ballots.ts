@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { keyedHash } from '../../platform/keys';
 import { receiptCode } from '../../../core/voting/hash';
 import type { Channel, Choice } from '../../../core/voting/record';
-import { findOwnerAndUnitByHashes, unitLabel } from '../registry/queries-for-voting';
+import { findOwnerAndUnitByHashes, unitLabel } from '../registry';
 import { authorizeVote, authorizeVoter, votePlace } from './access';
 import { now } from './clock';
 import { statusParams } from './labels';

@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { maskPhone } from '../../../core/idnumber';
 import type { Channel, Rule } from '../../../core/voting/record';
-import { ownerContacts, unitLabels } from '../registry/queries-for-voting';
+import { ownerContacts, unitLabels } from '../registry';
 import { authorizeVote } from './access';
 import { iso } from './clock';
 import { statusParams } from './labels';

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/schema';
-import { auditRows, type RequestContext } from '../../platform/audit';
+import { insertAuditRows, type AuditEntry, type RequestContext } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { sealBallot } from '../../../core/voting/builder';
 import { receiptCode } from '../../../core/voting/hash';
@@ -242,7 +242,7 @@ type BatchState = Awaited<ReturnType<typeof readBatchState>>;
 interface BuiltBatch {
   outcomes: Array<CastReceipt | AppError>;
   rows: { id: string; sealed: ReturnType<typeof sealBallot>; input: SealInput }[];
-  audits: Parameters<typeof auditRows>[0];
+  audits: { ctx: AuditCtx; entry: AuditEntry }[];
   /** The head the batch was built on, and the new one. */
   baseSeq: number;
   head: string;
@@ -339,9 +339,7 @@ function buildBatch(
  * and answers false.
  */
 async function writeBatch(db: DB, vote: VoteRow, built: BuiltBatch): Promise<boolean> {
-  // The audit entries' before/after are already JSON text; they travel as strings and are cast
-  // to jsonb in the statement rather than parsed and serialised again here.
-  const audits = auditRows(built.audits);
+  // The audit entries go in through the platform's fragment, as the last CTE of the same statement.
   const written = await sql<{ moved: number }>`
     with u as (
       update votes set head = ${built.head}, last_seq = ${built.seq}
@@ -356,11 +354,7 @@ async function writeBatch(db: DB, vote: VoteRow, built: BuiltBatch): Promise<boo
       where exists (select 1 from u)
       returning 1
     ), a as (
-      insert into audit_log (user_id, username, action, entity, entity_id, district_id, street_id, community_id, quarter_id, before, after, ip)
-      select r.user_id, r.username, r.action, r.entity, r.entity_id, r.district_id, r.street_id, r.community_id, r.quarter_id, r.before::jsonb, r.after::jsonb, r.ip
-      from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb)
-        as r(user_id uuid, username text, action text, entity text, entity_id text, district_id uuid, street_id uuid, community_id uuid, quarter_id uuid, before text, after text, ip text)
-      where exists (select 1 from u)
+      ${insertAuditRows(built.audits, sql`exists (select 1 from u)`)}
       returning 1
     )
     select (select count(*) from u)::int as moved
