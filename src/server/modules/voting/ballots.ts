@@ -31,7 +31,7 @@ function checkChoices(items: { id: string }[], choices: Record<string, string>):
   const ids = new Set(items.map((i) => i.id));
   for (const id of Object.keys(choices)) if (!ids.has(id)) throw new AppError('CHOICE_UNKNOWN_ITEM', { item: id });
   const missing = items.filter((i) => !Object.hasOwn(choices, i.id)).map((i) => i.id);
-  if (missing.length) throw new AppError('CHOICES_INCOMPLETE', { items: missing.join('、') });
+  if (missing.length) throw new AppError('CHOICES_INCOMPLETE', { items: missing.join('、'), itemsEn: missing.join(', ') });
   const out: Record<string, Choice> = {};
   for (const item of items) out[item.id] = choices[item.id] as Choice;
   return out;

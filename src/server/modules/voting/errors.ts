@@ -91,7 +91,7 @@ export const votingErrors = defineErrors({
   CHOICES_INCOMPLETE: {
     status: 422,
     'zh-CN': '每一项都要选择同意、反对或弃权；未选择的事项：{items}。',
-    en: 'Choose yes, no or abstain on every item; missing: {items}.',
+    en: 'Choose yes, no or abstain on every item; missing: {itemsEn}.',
   },
   CHOICE_UNKNOWN_ITEM: {
     status: 422,

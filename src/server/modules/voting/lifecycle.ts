@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { AppError, notFound } from '../../platform/errors';
+import type { Locale } from '../../platform/i18n';
 import { openChain } from '../../../core/voting/builder';
 import { tallyRecord } from '../../../core/voting/tally';
 import type { Matter, Rule, TallyResult, VoteRecord } from '../../../core/voting/record';
@@ -66,7 +67,8 @@ function windowOf(input: { opensAt: string; closesAt: string }): { opensAt: Date
   const closesAt = parseWindowTime(input.closesAt);
   const bad = [!opensAt && 'opensAt', !closesAt && 'closesAt'].filter(Boolean) as string[];
   if (bad.length) {
-    throw new AppError('VOTE_TIME_INVALID', { fields: bad.join(', ') }, { issues: bad.map((path) => ({ path, message: 'ISO 8601' })) });
+    const message = (locale: Locale) => (locale === 'en' ? 'Must be an ISO 8601 time with its offset, e.g. 2026-03-01T08:00:00+08:00' : '应为带时区的 ISO 8601 时间，例如 2026-03-01T08:00:00+08:00');
+    throw new AppError('VOTE_TIME_INVALID', { fields: bad.join(', ') }, (locale: Locale) => ({ issues: bad.map((path) => ({ path, message: message(locale) })) }));
   }
   if (closesAt!.getTime() <= opensAt!.getTime()) throw new AppError('VOTE_WINDOW_INVALID');
   return { opensAt: opensAt!, closesAt: closesAt! };
