@@ -272,7 +272,7 @@ export async function voteRecord(db: DB, actor: Actor | null, voteId: string): P
 export async function listObjections(db: DB, actor: Actor, voteId: string) {
   const vote = await authorizeVote(db, actor, voteId, 'read');
   const rows = await db.selectFrom('vote_objections').selectAll().where('vote_id', '=', vote.id).orderBy('created_at').execute();
-  return rows.map((o) => ({ id: o.id, text: o.text, filedBy: o.filed_by_name, status: o.status, response: o.response, createdAt: iso(o.created_at)!, answeredAt: iso(o.answered_at) }));
+  return rows.map((o) => ({ id: o.id, text: o.text, filedBy: o.filed_by_name, status: o.status as 'open' | 'answered', response: o.response, createdAt: iso(o.created_at)!, answeredAt: iso(o.answered_at) }));
 }
 
 /** An objection (异议) raised during the objection period, recorded by staff from the owner's letter or visit. */
