@@ -4,6 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, can, defineGrants, OFFICES, type Actor, type PlacePath } from '../../platform/access';
+import { placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
 import { hasCommitteeInOffice } from '../organizations';
 import { quarterPlace } from '../registry';
@@ -32,10 +33,6 @@ declare module '../../platform/access' {
 const permissionOf = { read: 'votes.read', manage: 'votes.manage', enterBallots: 'ballots.enter', readResult: 'votes.read' } as const;
 export type VoteAction = keyof typeof permissionOf;
 
-export function votePlace(v: Pick<VoteRow, 'district_id' | 'street_id' | 'community_id' | 'quarter_id' | 'building_id'>): PlacePath {
-  return { districtId: v.district_id, streetId: v.street_id, communityId: v.community_id, quarterId: v.quarter_id, buildingId: v.building_id };
-}
-
 export async function loadVote(db: Exec, voteId: string, opts: { forUpdate?: boolean } = {}): Promise<VoteRow | null> {
   let q = db.selectFrom('votes').selectAll().where('id', '=', voteId);
   if (opts.forUpdate) q = q.forUpdate();
@@ -62,7 +59,7 @@ export async function authorizeVote(db: Exec, actor: Actor | null, voteId: strin
       throw new AppError('UNAUTHENTICATED');
     }
   }
-  assertInScope(actor!, vote ? votePlace(vote) : null, { parentRead: true });
+  assertInScope(actor!, vote ? placeOfRow(vote) : null, { parentRead: true });
   assertCan(actor!, permissionOf[action]);
   if (action === 'manage') await assertRunsVotesOf(db, actor!, vote!.quarter_id);
   if (action === 'readResult' && vote!.status !== 'closed') throw new AppError('RESULT_HIDDEN');

@@ -6,12 +6,13 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
+import { placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
 import { keyedHash } from '../../platform/keys';
 import { receiptCode } from '../../../core/voting/hash';
 import type { Channel, Choice } from '../../../core/voting/record';
 import { findOwnerAndUnitByHashes, unitLabel } from '../registry';
-import { authorizeVote, authorizeVoter, votePlace } from './access';
+import { authorizeVote, authorizeVoter } from './access';
 import { now } from './clock';
 import { statusParams } from './labels';
 import type { VoteRow } from './record';
@@ -97,7 +98,7 @@ export async function verifyVoter(db: DB, hashKey: Buffer, voteId: string, input
       .values({ vote_id: vote.id, district_id: vote.district_id, quarter_id: vote.quarter_id, member: link.member, owner_id: link.owner_id, unit_id: link.unit_id, token_hash: tokenHash(token), expires_at: expiresAt, ip })
       .execute();
     // Who verified and from where, not as which member (see the ballot's audit entry).
-    await recordAudit(tx, { actor, ip }, { action: 'verify', entity: 'vote_voter', entityId: vote.id, place: votePlace(vote) });
+    await recordAudit(tx, { actor, ip }, { action: 'verify', entity: 'vote_voter', entityId: vote.id, place: placeOfRow(vote) });
   });
   const existing = await alreadyVoted(db, vote.id, link.member);
   return {
@@ -198,7 +199,7 @@ export async function uploadScan(db: DB, ctx: RequestContext, voteId: string, fi
       .values({ vote_id: vote.id, district_id: vote.district_id, quarter_id: vote.quarter_id, file_name: file.name.slice(0, 200), content_type: type, size_bytes: file.content.length, sha256, content: file.content, uploaded_by: ctx.actor.id })
       .returning(['id'])
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx, { action: 'upload', entity: 'vote_scan', entityId: row.id, place: votePlace(vote), after: { voteId: vote.id, fileName: file.name, sizeBytes: file.content.length, sha256 } });
+    await recordAudit(tx, ctx, { action: 'upload', entity: 'vote_scan', entityId: row.id, place: placeOfRow(vote), after: { voteId: vote.id, fileName: file.name, sizeBytes: file.content.length, sha256 } });
     return { id: row.id, fileName: file.name, contentType: type, sizeBytes: file.content.length, sha256 };
   });
 }

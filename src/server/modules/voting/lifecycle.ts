@@ -7,13 +7,14 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
+import { placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { openChain } from '../../../core/voting/builder';
 import { tallyRecord } from '../../../core/voting/tally';
 import type { Matter, Rule, TallyResult, VoteRecord } from '../../../core/voting/record';
 import { buildingOfQuarter, quarterPlace, votingRollSource } from '../registry';
-import { authorizeNewVote, authorizeVote, votePlace } from './access';
+import { authorizeNewVote, authorizeVote } from './access';
 import { displayShanghai, iso, isoShanghai, now, parseWindowTime } from './clock';
 import { matterLabels, statusParams } from './labels';
 import { buildVoteRecord, loadItems, serverTally } from './record';
@@ -200,7 +201,7 @@ export async function openVote(db: DB, ctx: RequestContext, hashKey: Buffer, vot
       action: 'open',
       entity: 'vote',
       entityId: vote.id,
-      place: votePlace(vote),
+      place: placeOfRow(vote),
       before: { status: 'draft' },
       after: { status: 'open', rollFingerprint: chain.rollFingerprint, rollMembers: roll.members.length, rollArea: totalArea, unitsWithoutOwner: roll.unitsWithoutOwner },
     });
@@ -252,7 +253,7 @@ export async function closeVote(db: DB, ctx: RequestContext, voteId: string) {
       action: 'close',
       entity: 'vote',
       entityId: vote.id,
-      place: votePlace(vote),
+      place: placeOfRow(vote),
       before: { status: 'open' },
       after: { status: 'closed', head: result.head, participation: result.participation, passed: result.items.map((i) => ({ id: i.id, passed: i.passed })), objectionEndsAt: endsAt.toISOString() },
     });
@@ -286,7 +287,7 @@ export async function fileObjection(db: DB, ctx: RequestContext, voteId: string,
       .values({ vote_id: vote.id, district_id: vote.district_id, quarter_id: vote.quarter_id, filed_by: ctx.actor.id, filed_by_name: ctx.actor.displayName, text: input.text, created_at: now() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx, { action: 'create', entity: 'vote_objection', entityId: row.id, place: votePlace(vote), after: { voteId: vote.id, text: input.text } });
+    await recordAudit(tx, ctx, { action: 'create', entity: 'vote_objection', entityId: row.id, place: placeOfRow(vote), after: { voteId: vote.id, text: input.text } });
     return { id: row.id };
   });
 }
@@ -298,7 +299,7 @@ export async function answerObjection(db: DB, ctx: RequestContext, voteId: strin
     if (!objection) throw notFound();
     if (objection.status === 'answered') throw new AppError('OBJECTION_ANSWERED');
     await tx.updateTable('vote_objections').set({ status: 'answered', response: input.response, answered_by: ctx.actor.id, answered_at: now() }).where('id', '=', objection.id).execute();
-    await recordAudit(tx, ctx, { action: 'update', entity: 'vote_objection', entityId: objection.id, place: votePlace(vote), before: { status: 'open' }, after: { status: 'answered', response: input.response } });
+    await recordAudit(tx, ctx, { action: 'update', entity: 'vote_objection', entityId: objection.id, place: placeOfRow(vote), before: { status: 'open' }, after: { status: 'answered', response: input.response } });
   });
 }
 
@@ -312,7 +313,7 @@ export async function publishVote(db: DB, ctx: RequestContext, voteId: string) {
     if (Number(open.n) > 0) throw new AppError('OBJECTIONS_UNANSWERED', { count: Number(open.n) });
     const at = now();
     await tx.updateTable('votes').set({ status: 'published', published_at: at, published_by: ctx.actor.id, updated_at: at }).where('id', '=', vote.id).execute();
-    await recordAudit(tx, ctx, { action: 'publish', entity: 'vote', entityId: vote.id, place: votePlace(vote), before: { status: 'closed' }, after: { status: 'published' } });
+    await recordAudit(tx, ctx, { action: 'publish', entity: 'vote', entityId: vote.id, place: placeOfRow(vote), before: { status: 'closed' }, after: { status: 'published' } });
     return { status: 'published' as const, publishedAt: at.toISOString() };
   });
 }

@@ -8,11 +8,11 @@ import { sql, type Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/schema';
 import { insertAuditRows, type AuditEntry, type RequestContext } from '../../platform/audit';
+import { isUniqueViolation, placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
 import { sealBallot } from '../../../core/voting/builder';
 import { receiptCode } from '../../../core/voting/hash';
 import type { Channel, Choice } from '../../../core/voting/record';
-import { votePlace } from './access';
 import { displayShanghai, isoShanghai, now } from './clock';
 import { channelParams, statusParams } from './labels';
 import { loadItems, type VoteRow } from './record';
@@ -147,7 +147,7 @@ async function drainSealQueue(db: DB, vote: VoteRow, queue: SealQueue, byVote: M
         .catch((err: unknown) => {
           // Only a ballot that slipped past the checks (UNIQUE) can fail the statement;
           // nothing was written, and the batch is sealed again from a fresh read.
-          if ((err as { code?: string }).code === '23505') return false;
+          if (isUniqueViolation(err)) return false;
           throw err;
         })
         .then(async (moved) => {
@@ -315,7 +315,7 @@ function buildBatch(
         action: 'cast',
         entity: 'ballot',
         entityId: id,
-        place: votePlace(vote),
+        place: placeOfRow(vote),
         // Staff-entered ballots log what was entered, where in the chain. An owner's online
         // ballot logs only that one was cast: its seq or pseudonym would tell a reader of the
         // log, with the published record, how it voted.
