@@ -69,6 +69,20 @@ describe('creating a vote (民法典 第278条 matter classes)', () => {
   });
 });
 
+describe('errors in the caller\'s language', () => {
+  it('gives the details of a time without offset in English when asked in English, in Chinese otherwise', async () => {
+    const en = await committee.post('/api/votes', voteBody(t.fx.q1, { opensAt: '2026-03-10T00:00:00' }), { 'accept-language': 'en' });
+    expect(en.statusCode).toBe(422);
+    expect(en.json().error).toMatchObject({
+      code: 'VOTE_TIME_INVALID',
+      message: 'A time is not in the expected form (opensAt): write it with its offset, e.g. 2026-03-01T08:00:00+08:00.',
+      details: { issues: [{ path: 'opensAt', message: 'Must be an ISO 8601 time with its offset, e.g. 2026-03-01T08:00:00+08:00' }] },
+    });
+    const zh = await committee.post('/api/votes', voteBody(t.fx.q1, { opensAt: '2026-03-10T00:00:00' }));
+    expect(zh.json().error.details).toEqual({ issues: [{ path: 'opensAt', message: '应为带时区的 ISO 8601 时间，例如 2026-03-01T08:00:00+08:00' }] });
+  });
+});
+
 describe('a whole vote: open, verify, vote, paper, proxy, close, objections, publish', () => {
   let voteId: string;
   let receipt: string;

@@ -1,7 +1,7 @@
 // The audit log: every write, with who, when, what, and the state before and after
 // (docs/architecture.md, "Rules of the code"). Writes go through `recordAudit` inside the same transaction as the
 // change itself, so a change is never left without its entry, nor an entry without its change.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Actor, PlacePath } from './access';
 
@@ -63,4 +63,19 @@ export function auditRows(entries: { ctx: RequestContext | { actor: null; ip: st
       ip: ctx.ip,
     };
   });
+}
+
+/**
+ * The INSERT of several entries into the log, as a fragment for a module that writes them inside
+ * a statement of its own (the sealing loop writes a batch of ballots and their entries in one
+ * statement), inserted only where `onlyIf` holds. The entries' before/after are already JSON
+ * text; they travel as strings and are cast to jsonb in the statement rather than parsed and
+ * serialised again. The module's SQL so names no table of the audit module.
+ */
+export function insertAuditRows(entries: Parameters<typeof auditRows>[0], onlyIf: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`insert into audit_log (user_id, username, action, entity, entity_id, district_id, street_id, community_id, quarter_id, before, after, ip)
+      select r.user_id, r.username, r.action, r.entity, r.entity_id, r.district_id, r.street_id, r.community_id, r.quarter_id, r.before::jsonb, r.after::jsonb, r.ip
+      from jsonb_to_recordset(${JSON.stringify(auditRows(entries))}::jsonb)
+        as r(user_id uuid, username text, action text, entity text, entity_id text, district_id uuid, street_id uuid, community_id uuid, quarter_id uuid, before text, after text, ip text)
+      where ${onlyIf}`;
 }

@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { permissionsOf, type Actor, type Role, type ScopeLevel } from '../platform/access';
 import { setVotingClock } from '../modules/voting/clock';
-import { castOnline, closeVote, createVote, enterPaperBallot, enterProxyBallot, fileObjection, answerObjection, openVote, publishVote, uploadScan, verifyVoter } from '../modules/voting/service';
+import { castOnline, enterPaperBallot, enterProxyBallot, uploadScan, verifyVoter } from '../modules/voting/ballots';
+import { answerObjection, closeVote, createVote, fileObjection, openVote, publishVote } from '../modules/voting/lifecycle';
 import { generateQuarterBatch, planDemo } from './generate';
 import { keyedHash } from '../platform/keys';
 

@@ -16,3 +16,5 @@ export const organizationsModule: ModuleDescriptor = {
   dossierSections: [organizationsDossierSection],
   jobs: [termExpiryRemindersJob],
 };
+
+export { hasCommitteeInOffice } from './queries-for-voting';

@@ -10,3 +10,6 @@ export const registryModule: ModuleDescriptor = {
   routes: registryRoutes,
   grants: registryGrants,
 };
+
+export { quarterPlace } from './quarters';
+export { votingRollSource, findOwnerAndUnitByHashes, buildingOfQuarter, unitLabel, unitLabels, ownerContacts, ownersWithAccounts, type RollSourceUnit } from './queries-for-voting';

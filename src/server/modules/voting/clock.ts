@@ -57,3 +57,8 @@ export function parseWindowTime(text: string): Date | null {
   if (!Number.isSafeInteger(ms) || Math.abs(ms) > 8.64e15) return null;
   return new Date(ms);
 }
+
+/** An instant as the API answers it (UTC ISO 8601), or null. */
+export function iso(d: Date | string | null): string | null {
+  return d === null ? null : new Date(d).toISOString();
+}

@@ -1,7 +1,7 @@
 // The dossier's "业主大会表决" section (一小区一档案 shows what every module holds about a
 // quarter): the quarter's votes, for those who may read votes. The web tab lists them itself.
 import type { DossierSectionProvider } from '../../platform/module';
-import { listVotes } from './service';
+import { listVotes } from './votes';
 
 export const votesDossierSection: DossierSectionProvider = {
   key: 'votes',

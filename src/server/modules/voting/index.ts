@@ -2,7 +2,7 @@
 // Owners' assembly votes (业主大会表决, 民法典 第278条; docs/vote-record-format.md).
 import type { ModuleDescriptor } from '../../platform/module';
 import { votingGrants } from './access';
-import { votingErrors } from './messages';
+import { votingErrors } from './errors';
 import { votesDossierSection } from './dossier';
 import { voteRemindersJob } from './reminders';
 import { votingRoutes } from './routes';

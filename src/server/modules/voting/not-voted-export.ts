@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { formatArea } from '../../../core/areas';
 import { displayShanghai, now } from './clock';
-import type { notVoted } from './service';
+import type { notVoted } from './collection';
 
 export async function notVotedWorkbook(list: Awaited<ReturnType<typeof notVoted>>): Promise<{ fileName: string; buffer: Buffer }> {
   const wb = new ExcelJS.Workbook();

@@ -6,8 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { PeriodicJob } from '../../platform/module';
-import { notifyUsers, queueMessages, type OutboxMessage } from '../notifications/service';
-import { ownersWithAccounts } from '../registry/queries-for-voting';
+import { notifyUsers, queueMessages, type OutboxMessage } from '../notifications';
+import { ownersWithAccounts } from '../registry';
 import { displayShanghai } from './clock';
 
 const HOUR_MS = 3_600_000;

@@ -1,7 +1,7 @@
 // The voter roll (表决权人名册): who the voting members (表决权人) are, frozen from the registry
 // when a vote opens (docs/vote-record-format.md, "Counting rules").
 import crypto from 'node:crypto';
-import type { RollSourceUnit } from '../registry/queries-for-voting';
+import type { RollSourceUnit } from '../registry';
 
 export interface FrozenMember {
   /** Pseudonym, stable within this vote only. */

@@ -1,4 +1,5 @@
-// Error codes and messages of the voting module, in both languages (platform/errors.ts).
+// Error codes and messages of the voting module, in both languages (platform/errors.ts); the
+// labels that fill their placeholders are in labels.ts.
 import { defineErrors } from '../../platform/errors';
 
 export const votingErrors = defineErrors({
@@ -90,7 +91,7 @@ export const votingErrors = defineErrors({
   CHOICES_INCOMPLETE: {
     status: 422,
     'zh-CN': '每一项都要选择同意、反对或弃权；未选择的事项：{items}。',
-    en: 'Choose yes, no or abstain on every item; missing: {items}.',
+    en: 'Choose yes, no or abstain on every item; missing: {itemsEn}.',
   },
   CHOICE_UNKNOWN_ITEM: {
     status: 422,
@@ -158,24 +159,6 @@ export const votingErrors = defineErrors({
     en: "The count's self-check failed: the server's count and the re-tally of the vote record differ, so the vote was not closed. Tell the administrator.",
   },
 });
-
-export const statusLabels = {
-  draft: { 'zh-CN': '草稿', en: 'draft' },
-  open: { 'zh-CN': '投票中', en: 'open' },
-  closed: { 'zh-CN': '已结束，异议期', en: 'closed, in the objection period' },
-  published: { 'zh-CN': '已公布', en: 'published' },
-} as const;
-
-export const channelLabels = {
-  online: { 'zh-CN': '网上投票', en: 'online' },
-  paper: { 'zh-CN': '纸质选票', en: 'paper ballot' },
-  proxy: { 'zh-CN': '委托投票', en: 'by proxy' },
-} as const;
-
-export const matterLabels = {
-  ordinary: { 'zh-CN': '一般事项', en: 'an ordinary matter' },
-  special: { 'zh-CN': '特别事项（须四分之三以上同意）', en: 'a special matter (three quarters needed)' },
-} as const;
 
 declare module '../../platform/errors' {
   interface ErrorCodeRegistry extends Record<keyof typeof votingErrors, true> {}

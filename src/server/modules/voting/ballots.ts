@@ -1,0 +1,212 @@
+// Ballots (民法典 第278条): an owner verifies (ID number and property certificate number) and
+// votes online; staff enter signed paper ballots and proxies (委托) with their scans. Each is
+// checked here and then sealed onto the vote's chain by the sealing loop (sealing.ts).
+import crypto from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Actor } from '../../platform/access';
+import { recordAudit, type RequestContext } from '../../platform/audit';
+import { placeOfRow } from '../../platform/db-helpers';
+import { AppError, notFound } from '../../platform/errors';
+import { keyedHash } from '../../platform/keys';
+import { receiptCode } from '../../../core/voting/hash';
+import type { Channel, Choice } from '../../../core/voting/record';
+import { findOwnerAndUnitByHashes, unitLabel } from '../registry';
+import { authorizeVote, authorizeVoter } from './access';
+import { now } from './clock';
+import { statusParams } from './labels';
+import type { VoteRow } from './record';
+import { cachedItems, castBallot, type AuditCtx, type CastReceipt, type SealInput } from './sealing';
+
+type DB = Kysely<Database>;
+type Exec = DB | Transaction<Database>;
+
+/** How long a verified owner may take to vote before verifying again. */
+const VOTER_TOKEN_MS = 2 * 60 * 60 * 1000;
+/** Failed verifications allowed per vote and address in {@link VERIFY_WINDOW_MIN} minutes. */
+const VERIFY_FAILURES_ALLOWED = 10;
+const VERIFY_WINDOW_MIN = 15;
+
+/** Every item chosen, with yes/no/abstain only (the UI asks for each item, format: choices). */
+function checkChoices(items: { id: string }[], choices: Record<string, string>): Record<string, Choice> {
+  const ids = new Set(items.map((i) => i.id));
+  for (const id of Object.keys(choices)) if (!ids.has(id)) throw new AppError('CHOICE_UNKNOWN_ITEM', { item: id });
+  const missing = items.filter((i) => !Object.hasOwn(choices, i.id)).map((i) => i.id);
+  if (missing.length) throw new AppError('CHOICES_INCOMPLETE', { items: missing.join('、'), itemsEn: missing.join(', ') });
+  const out: Record<string, Choice> = {};
+  for (const item of items) out[item.id] = choices[item.id] as Choice;
+  return out;
+}
+
+async function alreadyVoted(db: Exec, voteId: string, member: string) {
+  return db.selectFrom('ballots').select(['channel', 'cast_at', 'hash', 'seq']).where('vote_id', '=', voteId).where('member', '=', member).executeTakeFirst();
+}
+
+/** Checks the choices against the vote's items before the ballot is queued. */
+async function castChecked(db: DB, ctx: AuditCtx, vote: VoteRow, input: Omit<SealInput, 'choices'> & { choices: Record<string, string> }): Promise<CastReceipt> {
+  const choices = checkChoices(await cachedItems(db, vote.id), input.choices);
+  return castBallot(db, ctx, vote, { ...input, choices });
+}
+
+// ---- owners online: verify, then vote ----
+
+function tokenHash(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * An owner proves who they are for one vote: the ID number and the property certificate number
+ * (matched by keyed hash, 个人信息保护法) must name an owner and a unit that stood together for
+ * one member of the frozen roll. Returns a voter token bound to that member. Failed attempts
+ * are counted per vote and address; after {@link VERIFY_FAILURES_ALLOWED} in
+ * {@link VERIFY_WINDOW_MIN} minutes the address must wait.
+ */
+export async function verifyVoter(db: DB, hashKey: Buffer, voteId: string, input: { idNumber: string; certificateNo: string }, ip: string | null, actor: Actor | null) {
+  const vote = await authorizeVoter(db, voteId);
+  const address = ip ?? 'unknown';
+  const since = new Date(now().getTime() - VERIFY_WINDOW_MIN * 60 * 1000);
+  const failures = await db
+    .selectFrom('owner_verification_failures')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('vote_id', '=', vote.id)
+    .where('ip', '=', address)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  if (Number(failures.n) >= VERIFY_FAILURES_ALLOWED) throw new AppError('VERIFY_TOO_MANY', { minutes: VERIFY_WINDOW_MIN });
+
+  const found = await findOwnerAndUnitByHashes(db, vote.quarter_id, keyedHash(hashKey, input.idNumber), keyedHash(hashKey, input.certificateNo));
+  const link =
+    found.ownerIds.length && found.unitIds.length
+      ? await db
+          .selectFrom('vote_roll_links')
+          .select(['member', 'owner_id', 'unit_id'])
+          .where('vote_id', '=', vote.id)
+          .where('owner_id', 'in', found.ownerIds)
+          .where('unit_id', 'in', found.unitIds)
+          .executeTakeFirst()
+      : undefined;
+  if (!link) {
+    // Kept even though the request fails: the count is what slows down guessing.
+    await db.insertInto('owner_verification_failures').values({ vote_id: vote.id, ip: address, at: now() }).execute();
+    throw new AppError('VOTER_NOT_MATCHED');
+  }
+  const token = crypto.randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Math.min(now().getTime() + VOTER_TOKEN_MS, new Date(vote.closes_at).getTime() + 60_000));
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('owner_verifications')
+      .values({ vote_id: vote.id, district_id: vote.district_id, quarter_id: vote.quarter_id, member: link.member, owner_id: link.owner_id, unit_id: link.unit_id, token_hash: tokenHash(token), expires_at: expiresAt, ip })
+      .execute();
+    // Who verified and from where, not as which member (see the ballot's audit entry).
+    await recordAudit(tx, { actor, ip }, { action: 'verify', entity: 'vote_voter', entityId: vote.id, place: placeOfRow(vote) });
+  });
+  const existing = await alreadyVoted(db, vote.id, link.member);
+  return {
+    voterToken: token,
+    expiresAt: expiresAt.toISOString(),
+    alreadyVoted: existing ? { channel: existing.channel as Channel, castAt: existing.cast_at, receiptCode: receiptCode(existing.hash) } : null,
+  };
+}
+
+/**
+ * The fields of a vote that never change once it is open (its id, places, items' owner), kept
+ * in memory per process so that an online ballot needs no query before it queues. Its status
+ * and window are not taken from here: the sealing loop reads them, and its write moves the head
+ * only while the vote is open and its window has not closed.
+ */
+const openVoteCache = new WeakMap<DB, Map<string, VoteRow>>();
+async function openVoteForVoter(db: DB, voteId: string): Promise<VoteRow> {
+  let byVote = openVoteCache.get(db);
+  if (!byVote) openVoteCache.set(db, (byVote = new Map()));
+  const cached = byVote.get(voteId);
+  if (cached) return cached;
+  const vote = await authorizeVoter(db, voteId); // 404 for unknown or draft, "not open" otherwise
+  if (byVote.size > 1000) byVote.clear();
+  byVote.set(voteId, vote);
+  return vote;
+}
+
+export async function castOnline(db: DB, voteId: string, input: { voterToken: string; choices: Record<string, string> }, ip: string | null, actor: Actor | null): Promise<CastReceipt> {
+  const vote = await openVoteForVoter(db, voteId);
+  const choices = checkChoices(await cachedItems(db, vote.id), input.choices);
+  // The token is resolved to its member in the sealing loop's read, with the rest of the batch.
+  return castBallot(db, actor ? { actor, ip } : { actor: null, ip }, vote, { voterTokenHash: tokenHash(input.voterToken), choices, channel: 'online' });
+}
+
+// ---- staff: paper ballots, proxies, scans ----
+
+async function memberOfUnit(db: Exec, vote: VoteRow, unitId: string): Promise<{ member: string; label: string }> {
+  const label = (await unitLabel(db, vote.quarter_id, unitId)) ?? null;
+  if (!label) throw new AppError('INVALID_REFERENCE', { what: '房屋', whatEn: 'The unit' });
+  const link = await db.selectFrom('vote_roll_links').select('member').where('vote_id', '=', vote.id).where('unit_id', '=', unitId).executeTakeFirst();
+  if (!link) throw new AppError('NOT_ON_ROLL', { unit: label });
+  return { member: link.member, label };
+}
+
+async function checkScan(db: Exec, vote: VoteRow, scanId: string | null | undefined, required: boolean): Promise<string | null> {
+  if (!scanId) {
+    if (required) throw new AppError('SCAN_REQUIRED');
+    return null;
+  }
+  const scan = await db.selectFrom('vote_scans').select('id').where('id', '=', scanId).where('vote_id', '=', vote.id).executeTakeFirst();
+  if (!scan) throw new AppError('SCAN_NOT_FOUND');
+  return scan.id;
+}
+
+/** A signed paper ballot entered by staff, with its scan attached (民法典 第278条). */
+export async function enterPaperBallot(db: DB, ctx: RequestContext, voteId: string, input: { unitId: string; choices: Record<string, string>; scanId?: string | null }) {
+  const vote = await authorizeVote(db, ctx.actor, voteId, 'enterBallots');
+  if (vote.status !== 'open') throw new AppError('VOTE_NOT_OPEN', statusParams(vote.status));
+  const { member, label } = await memberOfUnit(db, vote, input.unitId);
+  const scanId = await checkScan(db, vote, input.scanId, true);
+  return castChecked(db, ctx, vote, { member, choices: input.choices, channel: 'paper', enteredBy: { id: ctx.actor.id, name: ctx.actor.displayName }, scanId, unitLabel: label });
+}
+
+/** A ballot cast by a proxy (委托) holding the owner's written authorisation, entered by staff. */
+export async function enterProxyBallot(db: DB, ctx: RequestContext, voteId: string, input: { unitId: string; choices: Record<string, string>; proxyHolder: string; scanId?: string | null }) {
+  const vote = await authorizeVote(db, ctx.actor, voteId, 'enterBallots');
+  if (vote.status !== 'open') throw new AppError('VOTE_NOT_OPEN', statusParams(vote.status));
+  const { member, label } = await memberOfUnit(db, vote, input.unitId);
+  const scanId = await checkScan(db, vote, input.scanId, false);
+  return castChecked(db, ctx, vote, {
+    member,
+    choices: input.choices,
+    channel: 'proxy',
+    enteredBy: { id: ctx.actor.id, name: ctx.actor.displayName },
+    scanId,
+    proxyHolder: input.proxyHolder,
+    unitLabel: label,
+  });
+}
+
+function scanType(content: Buffer): string | null {
+  if (content.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
+  if (content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  return null;
+}
+
+export async function uploadScan(db: DB, ctx: RequestContext, voteId: string, file: { name: string; content: Buffer }) {
+  const vote = await authorizeVote(db, ctx.actor, voteId, 'enterBallots');
+  if (vote.status !== 'open') throw new AppError('VOTE_NOT_OPEN', statusParams(vote.status));
+  // The type is read from the content, not from the name or the header the browser sent.
+  const type = scanType(file.content);
+  if (!type) throw new AppError('SCAN_TYPE_UNSUPPORTED');
+  const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto('vote_scans')
+      .values({ vote_id: vote.id, district_id: vote.district_id, quarter_id: vote.quarter_id, file_name: file.name.slice(0, 200), content_type: type, size_bytes: file.content.length, sha256, content: file.content, uploaded_by: ctx.actor.id })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, ctx, { action: 'upload', entity: 'vote_scan', entityId: row.id, place: placeOfRow(vote), after: { voteId: vote.id, fileName: file.name, sizeBytes: file.content.length, sha256 } });
+    return { id: row.id, fileName: file.name, contentType: type, sizeBytes: file.content.length, sha256 };
+  });
+}
+
+export async function getScan(db: DB, actor: Actor, voteId: string, scanId: string) {
+  const vote = await authorizeVote(db, actor, voteId, 'read');
+  const scan = await db.selectFrom('vote_scans').select(['file_name', 'content_type', 'content']).where('id', '=', scanId).where('vote_id', '=', vote.id).executeTakeFirst();
+  if (!scan) throw notFound();
+  return { fileName: scan.file_name, contentType: scan.content_type, content: scan.content };
+}

@@ -1,0 +1,152 @@
+// Reading votes (民法典 第278条): the votes of the caller's scope, one vote with its items, what
+// anyone may read of an opened vote (the quarter's public board, the owner's voting page), and
+// the owner's own votes.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { can, scopeFilter, type Actor } from '../../platform/access';
+import { AppError, notFound } from '../../platform/errors';
+import type { Rule, TallyResult } from '../../../core/voting/record';
+import { authorizeVote, loadVote, runsVotesOf } from './access';
+import { iso } from './clock';
+import { loadItems, type VoteRow } from './record';
+
+type DB = Kysely<Database>;
+
+export const voteStatuses = ['draft', 'open', 'closed', 'published'] as const;
+export type VoteStatus = (typeof voteStatuses)[number];
+
+export interface VoteSummary {
+  id: string;
+  quarterId: string;
+  quarterName: string;
+  buildingId: string | null;
+  title: string;
+  rule: Rule;
+  status: VoteStatus;
+  opensAt: string;
+  closesAt: string;
+  objectionDays: number;
+  objectionEndsAt: string | null;
+  rollMembers: number | null;
+  ballotCount: number;
+  createdAt: string;
+}
+
+function summary(v: VoteRow): VoteSummary {
+  return {
+    id: v.id,
+    quarterId: v.quarter_id,
+    quarterName: v.quarter_name,
+    buildingId: v.building_id,
+    title: v.title,
+    rule: v.rule as Rule,
+    status: v.status as VoteStatus,
+    opensAt: iso(v.opens_at)!,
+    closesAt: iso(v.closes_at)!,
+    objectionDays: v.objection_days,
+    objectionEndsAt: iso(v.objection_ends_at),
+    rollMembers: v.roll_members,
+    ballotCount: v.last_seq,
+    createdAt: iso(v.created_at)!,
+  };
+}
+
+/**
+ * The votes in the caller's scope. Staff who may read votes see every vote of their scope; an
+ * owner sees the votes of their own quarter once they have opened (drafts are the committee's).
+ */
+export async function listVotes(db: DB, actor: Actor, filter: { quarterId?: string; status?: VoteStatus } = {}): Promise<VoteSummary[]> {
+  let q = db.selectFrom('votes').selectAll();
+  if (can(actor, 'votes.read')) {
+    const scope = scopeFilter(actor);
+    q = q.where(scope.column, '=', scope.value);
+  } else if (actor.role === 'owner' && actor.path.quarterId) {
+    q = q.where('quarter_id', '=', actor.path.quarterId).where('status', '<>', 'draft');
+  } else {
+    throw new AppError('FORBIDDEN');
+  }
+  if (filter.quarterId) q = q.where('quarter_id', '=', filter.quarterId);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  const rows = await q.orderBy('created_at', 'desc').limit(500).execute();
+  return rows.map(summary);
+}
+
+export async function getVote(db: DB, actor: Actor, voteId: string) {
+  const vote = await authorizeVote(db, actor, voteId, 'read');
+  const items = await loadItems(db, vote.id);
+  return {
+    ...summary(vote),
+    items,
+    rollFingerprint: vote.roll_fingerprint,
+    rollArea: vote.roll_area,
+    genesis: vote.genesis,
+    head: vote.status === 'draft' ? null : vote.head,
+    openedAt: iso(vote.opened_at),
+    closedAt: iso(vote.closed_at),
+    publishedAt: iso(vote.published_at),
+    canManage: await runsVotesOf(db, actor, vote.quarter_id),
+    canEnterBallots: can(actor, 'ballots.enter'),
+  };
+}
+
+/**
+ * What anyone may read of a vote that has opened (the quarter's public board, the owner's
+ * voting page): its definition, window and roll fingerprint; the result once it is published.
+ * A draft answers 404, as an unknown id.
+ */
+export async function publicVote(db: DB, voteId: string) {
+  const vote = await loadVote(db, voteId);
+  if (!vote || vote.status === 'draft') throw notFound();
+  const items = await loadItems(db, vote.id);
+  return {
+    id: vote.id,
+    quarterId: vote.quarter_id,
+    quarterName: vote.quarter_name,
+    title: vote.title,
+    rule: vote.rule as Rule,
+    status: vote.status as VoteStatus,
+    opensAt: iso(vote.opens_at)!,
+    closesAt: iso(vote.closes_at)!,
+    objectionEndsAt: iso(vote.objection_ends_at),
+    publishedAt: iso(vote.published_at),
+    items: items.map((i) => ({ id: i.id, title: i.title, matter: i.matter, article278Item: i.article278Item })),
+    rollFingerprint: vote.roll_fingerprint,
+    rollMembers: vote.roll_members,
+    rollArea: vote.roll_area,
+    result: vote.status === 'published' ? (vote.result as TallyResult) : null,
+  };
+}
+
+/** The votes of a quarter that have opened, for its public board (no login). */
+export async function publicVotesOfQuarter(db: DB, quarterId: string) {
+  const rows = await db.selectFrom('votes').selectAll().where('quarter_id', '=', quarterId).where('status', '<>', 'draft').orderBy('opens_at', 'desc').limit(200).execute();
+  return rows.map((v) => ({
+    id: v.id,
+    quarterId: v.quarter_id,
+    quarterName: v.quarter_name,
+    title: v.title,
+    status: v.status as VoteStatus,
+    opensAt: iso(v.opens_at)!,
+    closesAt: iso(v.closes_at)!,
+    publishedAt: iso(v.published_at),
+  }));
+}
+
+/** The votes of the owner's quarter with whether the owner's member has voted (the /me page). */
+export async function myVotes(db: DB, actor: Actor) {
+  const quarterId = actor.path.quarterId;
+  if (actor.role !== 'owner' || !quarterId) throw new AppError('FORBIDDEN');
+  const rows = await db.selectFrom('votes').selectAll().where('quarter_id', '=', quarterId).where('status', '<>', 'draft').orderBy('opens_at', 'desc').limit(100).execute();
+  const voted = new Set<string>();
+  if (actor.ownerId && rows.length) {
+    const cast = await db
+      .selectFrom('vote_roll_links as l')
+      .innerJoin('ballots as b', (j) => j.onRef('b.vote_id', '=', 'l.vote_id').onRef('b.member', '=', 'l.member'))
+      .select('l.vote_id')
+      .where('l.owner_id', '=', actor.ownerId)
+      .where('l.vote_id', 'in', rows.map((r) => r.id))
+      .execute();
+    for (const c of cast) voted.add(c.vote_id);
+  }
+  return rows.map((v) => ({ ...summary(v), voted: voted.has(v.id) }));
+}
