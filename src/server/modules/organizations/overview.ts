@@ -7,9 +7,13 @@ import { evaluateQuarter, resolveRule, ruleCatalog } from '../../../core/policy/
 import { districtPolicyPack } from '../places/service';
 import type { DossierSectionProvider } from '../../platform/module';
 import { quarterFactsInScope } from '../registry/queries-for-organizations';
-import { commissionersOf, contractsOf, partyOrganizationsOf, peopleOf } from './bodies';
+import { commissionersOf } from './commissioners';
+import { peopleOf } from './community-people';
+import { contractsOf } from './companies-and-contracts';
+import { partyOrganizationsOf } from './party-organizations';
 import { qualificationChecklist } from './checklist';
-import { committeeViews, supervisoryViews } from './committees';
+import { committeeViews } from './committees';
+import { supervisoryViews } from './supervisory';
 import { applicable, judgeQuarter, loadQuarterFacts, toCheckItem } from './facts';
 import { quarterFor, shanghaiDate, type DB } from './shared';
 import { candidatesOfQuarter, vettingQueue } from './vetting';

@@ -6,26 +6,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import { contextOf, dateText, errorSchema, idParam, requireActor } from '../../platform/http';
-import { addPerson, appointCommissioner, commissionerProfile, commissionersOf, createCompany, createContract, createOffice, createPartyOrganization, addOfficeMember, listCompanies, listContracts, listOffices, listPartyOrganizations, listPeople, partyOrgForms, removeOfficeMember, removePerson, selectionMethods, updateCommissioner, updateCompany, updateContract, updatePartyOrganization, type PeopleKind } from './bodies';
+import { appointCommissioner, commissionerProfile, commissionersOf, updateCommissioner } from './commissioners';
+import { addPerson, listPeople, removePerson, type PeopleKind } from './community-people';
+import { createCompany, createContract, listCompanies, listContracts, selectionMethods, updateCompany, updateContract } from './companies-and-contracts';
+import { addOfficeMember, createOffice, listOffices, removeOfficeMember } from './offices';
+import { createPartyOrganization, listPartyOrganizations, partyOrgForms, updatePartyOrganization } from './party-organizations';
 import { checklistItemIds } from './checklist';
-import {
-  addAppraisal,
-  addCommitteeMembers,
-  addSupervisoryMembers,
-  addTraining,
-  appraisalRatings,
-  committeePositions,
-  createCommittee,
-  createSupervisoryCommittee,
-  getCommittee,
-  listCommittees,
-  listSupervisoryCommittees,
-  removeCommitteeMember,
-  removeSupervisoryMember,
-  updateCommittee,
-  updateCommitteeMember,
-  updateSupervisoryCommittee,
-} from './committees';
+import { addAppraisal, addCommitteeMembers, addTraining, removeCommitteeMember, updateCommitteeMember } from './committee-members';
+import { appraisalRatings, committeePositions, createCommittee, getCommittee, listCommittees, updateCommittee } from './committees';
+import { addSupervisoryMembers, createSupervisoryCommittee, listSupervisoryCommittees, removeSupervisoryMember, updateSupervisoryCommittee } from './supervisory';
 import { quarterChecks } from './facts';
 import { actionsFor, quarterOrganizations, rulesInForce } from './overview';
 import { quarterFor, shanghaiDate, type OrgContext } from './shared';

@@ -71,3 +71,8 @@ export function asStringArray(value: unknown): string[] {
 export function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
+
+/** A field the chosen kind of record needs (400). */
+export function missing(path: string) {
+  return new AppError('VALIDATION_FAILED', { summary: `${path} 必填` }, { issues: [{ path, message: '必填' }] });
+}

@@ -1,0 +1,166 @@
+// The members of an owners' committee after it is formed: adding (owners of the quarter, or
+// approved candidates), changing a position, party membership or the commitments (三承诺), removal
+// (不合格人员退出机制, BG 二（二）7), yearly training and appraisal (BG 二（二）7; HN 四（三）).
+import { assertCan } from '../../platform/access';
+import { recordAudit } from '../../platform/audit';
+import { AppError, conflict } from '../../platform/errors';
+import type { IsoDate } from '../../../core/dates';
+import { committeeWithPlace, insertMembers, memberWithPlace, resolveMembers, rethrowConflict, type CommitteePosition, type AppraisalInput, type MemberInput } from './committees';
+import { checkedWrite, COMPOSITION_RULES, type CheckItem } from './facts';
+import { assertDateOrder, shanghaiDate, type DB, type OrgContext } from './shared';
+
+export async function addCommitteeMembers(db: DB, ctx: OrgContext, committeeId: string, members: MemberInput[]): Promise<{ ids: string[]; warnings: CheckItem[] }> {
+  const { committee, place } = await committeeWithPlace(db, ctx.actor, committeeId);
+  assertCan(ctx.actor, 'organizations.manage');
+  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
+  try {
+    const { result, warnings } = await checkedWrite(
+      db,
+      {
+        quarterId: committee.quarter_id,
+        asOf: shanghaiDate(),
+        locale: ctx.locale,
+        rules: [...COMPOSITION_RULES, 'party-organization-required'],
+        blocking: committee.status === 'active' ? COMPOSITION_RULES : [],
+        committeeId,
+      },
+      async (tx) => {
+        const resolved = await resolveMembers(tx, committee.quarter_id, members, 'members.');
+        const current = await tx.selectFrom('committee_members').select(['owner_id', 'name']).where('committee_id', '=', committeeId).where('removed_on', 'is', null).execute();
+        const dup = resolved.find((m) => current.some((c) => c.owner_id === m.ownerId));
+        if (dup) throw conflict(`委员“${dup.name}”`, `Member "${dup.name}"`);
+        const ids = await insertMembers(tx, place, committeeId, resolved);
+        await recordAudit(tx, ctx, { action: 'create', entity: 'committee_member', entityId: ids.join(','), place, after: { committeeId, members } });
+        return ids;
+      },
+    );
+    return { ids: result, warnings };
+  } catch (err) {
+    rethrowConflict(err);
+  }
+}
+
+export interface MemberPatch {
+  position?: CommitteePosition;
+  isPartyMember?: boolean;
+  joinedOn?: IsoDate | null;
+  commitmentsSignedOn?: IsoDate | null;
+}
+
+export async function updateCommitteeMember(db: DB, ctx: OrgContext, memberId: string, patch: MemberPatch): Promise<{ warnings: CheckItem[] }> {
+  const { member, committee, place } = await memberWithPlace(db, ctx.actor, memberId);
+  assertCan(ctx.actor, 'organizations.manage');
+  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
+  if (member.removed_on) throw new AppError('MEMBER_REMOVED', { date: member.removed_on });
+  const { warnings } = await checkedWrite(
+    db,
+    {
+      quarterId: committee.quarter_id,
+      asOf: shanghaiDate(),
+      locale: ctx.locale,
+      rules: [...COMPOSITION_RULES, 'party-organization-required'],
+      blocking: committee.status === 'active' ? COMPOSITION_RULES : [],
+      committeeId: committee.id,
+    },
+    async (tx) => {
+      const set: Record<string, unknown> = { updated_at: new Date() };
+      if (patch.position !== undefined) set.position = patch.position;
+      if (patch.isPartyMember !== undefined) set.is_party_member = patch.isPartyMember;
+      if (patch.joinedOn !== undefined) set.joined_on = patch.joinedOn;
+      if (patch.commitmentsSignedOn !== undefined) set.commitments_signed_on = patch.commitmentsSignedOn;
+      await tx.updateTable('committee_members').set(set).where('id', '=', memberId).execute();
+      await recordAudit(tx, ctx, {
+        action: 'update',
+        entity: 'committee_member',
+        entityId: memberId,
+        place,
+        before: { position: member.position, isPartyMember: member.is_party_member, joinedOn: member.joined_on, commitmentsSignedOn: member.commitments_signed_on },
+        after: patch,
+      });
+    },
+  );
+  return { warnings };
+}
+
+/** Removal of an unfit or departing member (不合格人员退出机制, BG 二（二）7). Never refused. */
+export async function removeCommitteeMember(db: DB, ctx: OrgContext, memberId: string, input: { removedOn: IsoDate; reason: string }): Promise<{ warnings: CheckItem[] }> {
+  const { member, committee, place } = await memberWithPlace(db, ctx.actor, memberId);
+  assertCan(ctx.actor, 'organizations.manage');
+  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
+  if (member.removed_on) throw new AppError('MEMBER_REMOVED', { date: member.removed_on });
+  const { warnings } = await checkedWrite(
+    db,
+    {
+      quarterId: committee.quarter_id,
+      asOf: shanghaiDate(),
+      locale: ctx.locale,
+      rules: COMPOSITION_RULES,
+      blocking: [],
+      committeeId: committee.id,
+      neverRefuse: true,
+    },
+    async (tx) => {
+      await tx.updateTable('committee_members').set({ removed_on: input.removedOn, removal_reason: input.reason, updated_at: new Date() }).where('id', '=', memberId).execute();
+      await recordAudit(tx, ctx, { action: 'update', entity: 'committee_member', entityId: memberId, place, before: { removedOn: null }, after: input });
+    },
+  );
+  return { warnings };
+}
+
+export async function addTraining(
+  db: DB,
+  ctx: OrgContext,
+  committeeId: string,
+  input: { heldOn: IsoDate; topic: string; organizer?: string; memberIds: string[] },
+): Promise<{ id: string }> {
+  const { place } = await committeeWithPlace(db, ctx.actor, committeeId);
+  assertCan(ctx.actor, 'organizations.manage');
+  const memberIds = [...new Set(input.memberIds)];
+  return db.transaction().execute(async (tx) => {
+    const found = await tx.selectFrom('committee_members').select('id').where('committee_id', '=', committeeId).where('id', 'in', memberIds).execute();
+    if (found.length !== memberIds.length) {
+      throw new AppError('INVALID_REFERENCE', { what: '委员', whatEn: 'A member' }, { issues: [{ path: 'memberIds', message: '委员不属于该届业主委员会' }] });
+    }
+    const row = await tx
+      .insertInto('committee_trainings')
+      .values({ district_id: place.districtId, quarter_id: place.quarterId, committee_id: committeeId, held_on: input.heldOn, topic: input.topic, organizer: input.organizer ?? '' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('committee_training_attendees')
+      .values(memberIds.map((m) => ({ training_id: row.id, member_id: m, district_id: place.districtId, quarter_id: place.quarterId })))
+      .execute();
+    await recordAudit(tx, ctx, { action: 'create', entity: 'committee_training', entityId: row.id, place, after: input });
+    return row;
+  });
+}
+
+
+export async function addAppraisal(db: DB, ctx: OrgContext, committeeId: string, input: AppraisalInput): Promise<{ id: string }> {
+  const { place } = await committeeWithPlace(db, ctx.actor, committeeId);
+  assertCan(ctx.actor, 'organizations.manage');
+  assertDateOrder(input.appraisedOn, input.publishedOn, { earlier: '考核日期', earlierEn: 'The appraisal date', later: '公布日期', laterEn: 'The publication date', path: 'publishedOn' });
+  return db.transaction().execute(async (tx) => {
+    const ids = [...new Set(input.results.map((r) => r.memberId))];
+    const found = ids.length ? await tx.selectFrom('committee_members').select('id').where('committee_id', '=', committeeId).where('id', 'in', ids).execute() : [];
+    if (found.length !== ids.length) {
+      throw new AppError('INVALID_REFERENCE', { what: '委员', whatEn: 'A member' }, { issues: [{ path: 'results', message: '委员不属于该届业主委员会' }] });
+    }
+    const row = await tx
+      .insertInto('committee_appraisals')
+      .values({
+        district_id: place.districtId,
+        quarter_id: place.quarterId,
+        committee_id: committeeId,
+        appraised_on: input.appraisedOn,
+        period_label: input.periodLabel ?? '',
+        led_by: input.ledBy ?? '',
+        results: JSON.stringify(input.results),
+        published_on: input.publishedOn ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, ctx, { action: 'create', entity: 'committee_appraisal', entityId: row.id, place, after: input });
+    return row;
+  });
+}

@@ -1,0 +1,138 @@
+// The grids, building leaders, social organisations and volunteers of a quarter (DB3305/T
+// 309—2024 3.4, A.5–A.6), kept by the offices and the commissioner.
+import type { Actor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit';
+import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import type { IsoDate } from '../../../core/dates';
+import { buildingPlace } from '../registry/quarters';
+import { quarterFor, type DB, type OrgContext } from './shared';
+
+export type PeopleKind = 'grids' | 'building-leaders' | 'social-organizations' | 'volunteers';
+
+export interface GridInput {
+  name: string;
+  leaderName?: string;
+  leaderPhone?: string | null;
+  note?: string;
+}
+export interface BuildingLeaderInput {
+  buildingId: string;
+  name: string;
+  phone?: string | null;
+  startedOn?: IsoDate | null;
+  note?: string;
+}
+export interface SocialOrgInput {
+  name: string;
+  kind?: string;
+  contactName?: string;
+  contactPhone?: string | null;
+  note?: string;
+}
+export interface VolunteerInput {
+  name: string;
+  phone?: string | null;
+  team?: string;
+  skills?: string;
+  joinedOn?: IsoDate | null;
+}
+
+const tableOf = { grids: 'grids', 'building-leaders': 'building_leaders', 'social-organizations': 'social_organizations', volunteers: 'volunteers' } as const;
+
+/** The quarter's community people: grid and building leaders are kept by the offices and the commissioner. */
+export async function addPerson(db: DB, ctx: OrgContext, quarterId: string, kind: PeopleKind, input: GridInput | BuildingLeaderInput | SocialOrgInput | VolunteerInput): Promise<{ id: string }> {
+  const place = await quarterFor(db, ctx.actor, quarterId, 'organizations.manage');
+  const common = { district_id: place.districtId, quarter_id: quarterId };
+  try {
+    return await db.transaction().execute(async (tx) => {
+      let id: string;
+      switch (kind) {
+        case 'grids': {
+          const i = input as GridInput;
+          id = (await tx.insertInto('grids').values({ ...common, name: i.name, leader_name: i.leaderName ?? '', leader_phone: i.leaderPhone ?? null, note: i.note ?? '' }).returning('id').executeTakeFirstOrThrow()).id;
+          break;
+        }
+        case 'building-leaders': {
+          const i = input as BuildingLeaderInput;
+          const b = await buildingPlace(tx, i.buildingId);
+          if (!b || b.quarterId !== quarterId) {
+            throw new AppError('INVALID_REFERENCE', { what: '楼栋', whatEn: 'The building' }, { issues: [{ path: 'buildingId', message: '楼栋不存在或不在本小区' }] });
+          }
+          id = (
+            await tx
+              .insertInto('building_leaders')
+              .values({ ...common, building_id: i.buildingId, name: i.name, phone: i.phone ?? null, started_on: i.startedOn ?? null, note: i.note ?? '' })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
+          break;
+        }
+        case 'social-organizations': {
+          const i = input as SocialOrgInput;
+          id = (
+            await tx
+              .insertInto('social_organizations')
+              .values({ ...common, name: i.name, kind: i.kind ?? '', contact_name: i.contactName ?? '', contact_phone: i.contactPhone ?? null, note: i.note ?? '' })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
+          break;
+        }
+        case 'volunteers': {
+          const i = input as VolunteerInput;
+          id = (
+            await tx
+              .insertInto('volunteers')
+              .values({ ...common, name: i.name, phone: i.phone ?? null, team: i.team ?? '', skills: i.skills ?? '', joined_on: i.joinedOn ?? null })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
+          break;
+        }
+      }
+      await recordAudit(tx, ctx, { action: 'create', entity: tableOf[kind], entityId: id, place, after: input });
+      return { id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(`名称“${(input as { name: string }).name}”`, `The name "${(input as { name: string }).name}"`);
+    throw err;
+  }
+}
+
+export async function removePerson(db: DB, ctx: OrgContext, kind: PeopleKind, id: string): Promise<void> {
+  const table = tableOf[kind];
+  const row = await db.selectFrom(table).select(['id', 'quarter_id', 'name']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound();
+  const place = await quarterFor(db, ctx.actor, row.quarter_id, 'organizations.manage');
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom(table).where('id', '=', id).execute();
+    await recordAudit(tx, ctx, { action: 'delete', entity: table, entityId: id, place, before: { name: row.name } });
+  });
+}
+
+export async function peopleOf(db: DB, quarterId: string) {
+  const [grids, leaders, socialOrganizations, volunteers] = await Promise.all([
+    db.selectFrom('grids').selectAll().where('quarter_id', '=', quarterId).orderBy('name').execute(),
+    db
+      .selectFrom('building_leaders as l')
+      .innerJoin('buildings as b', 'b.id', 'l.building_id')
+      .selectAll('l')
+      .select('b.name as buildingName')
+      .where('l.quarter_id', '=', quarterId)
+      .orderBy('b.name')
+      .execute(),
+    db.selectFrom('social_organizations').selectAll().where('quarter_id', '=', quarterId).orderBy('name').execute(),
+    db.selectFrom('volunteers').selectAll().where('quarter_id', '=', quarterId).orderBy('created_at').execute(),
+  ]);
+  return {
+    grids: grids.map((g) => ({ id: g.id, name: g.name, leaderName: g.leader_name, leaderPhone: g.leader_phone, note: g.note })),
+    buildingLeaders: leaders.map((l) => ({ id: l.id, buildingId: l.building_id, buildingName: l.buildingName, name: l.name, phone: l.phone, startedOn: l.started_on, endedOn: l.ended_on, note: l.note })),
+    socialOrganizations: socialOrganizations.map((s) => ({ id: s.id, name: s.name, kind: s.kind, contactName: s.contact_name, contactPhone: s.contact_phone, note: s.note })),
+    volunteers: volunteers.map((v) => ({ id: v.id, name: v.name, phone: v.phone, team: v.team, skills: v.skills, joinedOn: v.joined_on })),
+  };
+}
+
+export async function listPeople(db: DB, actor: Actor, quarterId: string) {
+  await quarterFor(db, actor, quarterId, 'organizations.read');
+  return peopleOf(db, quarterId);
+}
