@@ -8,3 +8,5 @@ export const notificationsModule: ModuleDescriptor = {
   tables: ['inbox_items', 'notification_outbox'],
   routes: notificationsRoutes,
 };
+export { notifyUsers } from './service';
+export { usersForQuarterRoles } from './service';

@@ -4,10 +4,10 @@
 // the result breaks a "fail" rule that this write brought about.
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { notFound } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
 import { checkedWrite, type CheckItem } from './facts';
-import { assertDateOrder, assertOffice, quarterFor, shanghaiDate, type DB, type OrgContext } from './shared';
+import { authorizeCommissioner, authorizeQuarterOrganizations } from './access';
+import { assertDateOrder, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export interface CommissionerInput {
   name: string;
@@ -20,8 +20,7 @@ export interface CommissionerInput {
 
 /** The offices appoint commissioners (ZAS 5.3.1 "配备"); a second one or an untrained one is refused. */
 export async function appointCommissioner(db: DB, ctx: OrgContext, quarterId: string, input: CommissionerInput): Promise<{ id: string; warnings: CheckItem[] }> {
-  const place = await quarterFor(db, ctx.actor, quarterId, null);
-  assertOffice(ctx.actor);
+  const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'office');
   const { result, warnings } = await checkedWrite(
     db,
     // Judged on the day the commissioner starts, so that a future appointment is judged too.
@@ -62,10 +61,7 @@ export interface CommissionerPatch {
 }
 
 export async function updateCommissioner(db: DB, ctx: OrgContext, id: string, patch: CommissionerPatch): Promise<{ warnings: CheckItem[] }> {
-  const c = await db.selectFrom('commissioners').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!c) throw notFound();
-  const place = await quarterFor(db, ctx.actor, c.quarter_id, null);
-  assertOffice(ctx.actor);
+  const { commissioner: c, place } = await authorizeCommissioner(db, ctx.actor, id, 'office');
   const startedOn = patch.startedOn ?? c.started_on;
   assertDateOrder(startedOn, patch.endedOn === undefined ? c.ended_on : patch.endedOn, {
     earlier: '上岗日期',
@@ -118,7 +114,7 @@ export async function commissionersOf(db: DB, quarterId: string) {
  * account of the quarter, owners included, may read. Name, phone and photo, nothing else.
  */
 export async function commissionerProfile(db: DB, actor: Actor, quarterId: string) {
-  await quarterFor(db, actor, quarterId, null);
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'public');
   const current = (await commissionersOf(db, quarterId)).filter((c) => c.current);
   return { items: current.map((c) => ({ name: c.name, phone: c.phone, photoPath: c.photoPath })) };
 }

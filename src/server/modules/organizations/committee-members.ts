@@ -1,17 +1,16 @@
 // The members of an owners' committee after it is formed: adding (owners of the quarter, or
 // approved candidates), changing a position, party membership or the commitments (三承诺), removal
 // (不合格人员退出机制, BG 二（二）7), yearly training and appraisal (BG 二（二）7; HN 四（三）).
-import { assertCan } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { AppError, conflict } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
-import { committeeWithPlace, insertMembers, memberWithPlace, resolveMembers, rethrowConflict, type CommitteePosition, type AppraisalInput, type MemberInput } from './committees';
+import { authorizeCommittee, authorizeCommitteeMember } from './access';
+import { insertMembers, resolveMembers, rethrowConflict, type CommitteePosition, type AppraisalInput, type MemberInput } from './committees';
 import { checkedWrite, COMPOSITION_RULES, type CheckItem } from './facts';
 import { assertDateOrder, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export async function addCommitteeMembers(db: DB, ctx: OrgContext, committeeId: string, members: MemberInput[]): Promise<{ ids: string[]; warnings: CheckItem[] }> {
-  const { committee, place } = await committeeWithPlace(db, ctx.actor, committeeId);
-  assertCan(ctx.actor, 'organizations.manage');
+  const { committee, place } = await authorizeCommittee(db, ctx.actor, committeeId, 'organizations.manage');
   if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
   try {
     const { result, warnings } = await checkedWrite(
@@ -48,8 +47,7 @@ export interface MemberPatch {
 }
 
 export async function updateCommitteeMember(db: DB, ctx: OrgContext, memberId: string, patch: MemberPatch): Promise<{ warnings: CheckItem[] }> {
-  const { member, committee, place } = await memberWithPlace(db, ctx.actor, memberId);
-  assertCan(ctx.actor, 'organizations.manage');
+  const { member, committee, place } = await authorizeCommitteeMember(db, ctx.actor, memberId, 'organizations.manage');
   if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
   if (member.removed_on) throw new AppError('MEMBER_REMOVED', { date: member.removed_on });
   const { warnings } = await checkedWrite(
@@ -84,8 +82,7 @@ export async function updateCommitteeMember(db: DB, ctx: OrgContext, memberId: s
 
 /** Removal of an unfit or departing member (不合格人员退出机制, BG 二（二）7). Never refused. */
 export async function removeCommitteeMember(db: DB, ctx: OrgContext, memberId: string, input: { removedOn: IsoDate; reason: string }): Promise<{ warnings: CheckItem[] }> {
-  const { member, committee, place } = await memberWithPlace(db, ctx.actor, memberId);
-  assertCan(ctx.actor, 'organizations.manage');
+  const { member, committee, place } = await authorizeCommitteeMember(db, ctx.actor, memberId, 'organizations.manage');
   if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
   if (member.removed_on) throw new AppError('MEMBER_REMOVED', { date: member.removed_on });
   const { warnings } = await checkedWrite(
@@ -113,8 +110,7 @@ export async function addTraining(
   committeeId: string,
   input: { heldOn: IsoDate; topic: string; organizer?: string; memberIds: string[] },
 ): Promise<{ id: string }> {
-  const { place } = await committeeWithPlace(db, ctx.actor, committeeId);
-  assertCan(ctx.actor, 'organizations.manage');
+  const { place } = await authorizeCommittee(db, ctx.actor, committeeId, 'organizations.manage');
   const memberIds = [...new Set(input.memberIds)];
   return db.transaction().execute(async (tx) => {
     const found = await tx.selectFrom('committee_members').select('id').where('committee_id', '=', committeeId).where('id', 'in', memberIds).execute();
@@ -137,8 +133,7 @@ export async function addTraining(
 
 
 export async function addAppraisal(db: DB, ctx: OrgContext, committeeId: string, input: AppraisalInput): Promise<{ id: string }> {
-  const { place } = await committeeWithPlace(db, ctx.actor, committeeId);
-  assertCan(ctx.actor, 'organizations.manage');
+  const { place } = await authorizeCommittee(db, ctx.actor, committeeId, 'organizations.manage');
   assertDateOrder(input.appraisedOn, input.publishedOn, { earlier: '考核日期', earlierEn: 'The appraisal date', later: '公布日期', laterEn: 'The publication date', path: 'publishedOn' });
   return db.transaction().execute(async (tx) => {
     const ids = [...new Set(input.results.map((r) => r.memberId))];

@@ -10,15 +10,16 @@
 //   to record, and the rules it now breaks come back as warnings until it is filled;
 // - a committee "forming" (筹备) may be put together member by member; its composition is
 //   judged, and refused if it breaks a rule, when it becomes active.
-import { assertCan, type Actor } from '../../platform/access';
+import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { addDays, compareDates, type IsoDate } from '../../../core/dates';
 import type { RuleId } from '../../../core/policy/index';
 import { ownerStandings } from '../registry/queries-for-organizations';
 import { checkedWrite, COMPOSITION_RULES, newId, type CheckItem } from './facts';
-import { assertDateOrder, quarterFor, shanghaiDate, type DB, type OrgContext, type QuarterPlace } from './shared';
+import { authorizeCommittee, authorizeQuarterOrganizations, type QuarterPlace } from './access';
+import { assertDateOrder, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export const committeePositions = ['chair', 'vice-chair', 'member'] as const;
 export type CommitteePosition = (typeof committeePositions)[number];
@@ -56,20 +57,6 @@ export interface CommitteeInput {
 }
 
 export const ownerRef = (path: string) => new AppError('INVALID_REFERENCE', { what: '业主', whatEn: 'The owner' }, { issues: [{ path, message: '业主不存在或不在本小区' }] });
-
-export async function committeeWithPlace(db: DB, actor: Actor, committeeId: string) {
-  const c = await db.selectFrom('owners_committees').selectAll().where('id', '=', committeeId).executeTakeFirst();
-  const place = c ? await quarterFor(db, actor, c.quarter_id, null) : null;
-  if (!c || !place) throw notFound();
-  return { committee: c, place };
-}
-
-export async function memberWithPlace(db: DB, actor: Actor, memberId: string) {
-  const m = await db.selectFrom('committee_members').selectAll().where('id', '=', memberId).executeTakeFirst();
-  if (!m) throw notFound();
-  const { committee, place } = await committeeWithPlace(db, actor, m.committee_id);
-  return { member: m, committee, place };
-}
 
 /**
  * Resolves the members to add: each an owner of this quarter who is a natural person (ZAS
@@ -141,7 +128,7 @@ export function rethrowConflict(err: unknown): never {
 }
 
 export async function createCommittee(db: DB, ctx: OrgContext, quarterId: string, input: CommitteeInput): Promise<{ id: string; warnings: CheckItem[] }> {
-  const place = await quarterFor(db, ctx.actor, quarterId, 'organizations.manage');
+  const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'organizations.manage');
   const status = input.status ?? 'active';
   assertDateOrder(input.termStart, input.termEnd, { earlier: '任期开始日', earlierEn: 'The start of the term', later: '任期届满日', laterEn: 'The end of the term', path: 'termEnd' });
   const id = newId();
@@ -199,8 +186,7 @@ export interface CommitteePatch {
 }
 
 export async function updateCommittee(db: DB, ctx: OrgContext, committeeId: string, patch: CommitteePatch): Promise<{ warnings: CheckItem[] }> {
-  const { committee, place } = await committeeWithPlace(db, ctx.actor, committeeId);
-  assertCan(ctx.actor, 'organizations.manage');
+  const { committee, place } = await authorizeCommittee(db, ctx.actor, committeeId, 'organizations.manage');
   if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
   const nextStatus = patch.status ?? committee.status;
   if (nextStatus !== committee.status && !(committee.status === 'forming' && nextStatus !== 'forming') && !(committee.status === 'active' && nextStatus === 'ended')) {
@@ -339,12 +325,11 @@ export async function committeeViews(db: DB, quarterId: string, locale: Locale, 
 export type CommitteeView = Awaited<ReturnType<typeof committeeViews>>[number];
 
 export async function listCommittees(db: DB, actor: Actor, quarterId: string, locale: Locale) {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   return committeeViews(db, quarterId, locale);
 }
 
 export async function getCommittee(db: DB, actor: Actor, committeeId: string, locale: Locale) {
-  const { committee } = await committeeWithPlace(db, actor, committeeId);
-  assertCan(actor, 'organizations.read');
+  const { committee } = await authorizeCommittee(db, actor, committeeId, 'organizations.read');
   return (await committeeViews(db, committee.quarter_id, locale, { committeeId }))[0];
 }

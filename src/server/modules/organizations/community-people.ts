@@ -2,12 +2,13 @@
 // 309—2024 3.4, A.5–A.6), kept by the offices and the commissioner.
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
 import { buildingPlace } from '../registry/quarters';
-import { quarterFor, type DB, type OrgContext } from './shared';
+import { authorizeCommunityPerson, authorizeQuarterOrganizations, communityPeopleTables, type PeopleKind } from './access';
+import { type DB, type OrgContext } from './shared';
 
-export type PeopleKind = 'grids' | 'building-leaders' | 'social-organizations' | 'volunteers';
+export type { PeopleKind };
 
 export interface GridInput {
   name: string;
@@ -37,11 +38,11 @@ export interface VolunteerInput {
   joinedOn?: IsoDate | null;
 }
 
-const tableOf = { grids: 'grids', 'building-leaders': 'building_leaders', 'social-organizations': 'social_organizations', volunteers: 'volunteers' } as const;
+const tableOf = communityPeopleTables;
 
 /** The quarter's community people: grid and building leaders are kept by the offices and the commissioner. */
 export async function addPerson(db: DB, ctx: OrgContext, quarterId: string, kind: PeopleKind, input: GridInput | BuildingLeaderInput | SocialOrgInput | VolunteerInput): Promise<{ id: string }> {
-  const place = await quarterFor(db, ctx.actor, quarterId, 'organizations.manage');
+  const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'organizations.manage');
   const common = { district_id: place.districtId, quarter_id: quarterId };
   try {
     return await db.transaction().execute(async (tx) => {
@@ -101,9 +102,7 @@ export async function addPerson(db: DB, ctx: OrgContext, quarterId: string, kind
 
 export async function removePerson(db: DB, ctx: OrgContext, kind: PeopleKind, id: string): Promise<void> {
   const table = tableOf[kind];
-  const row = await db.selectFrom(table).select(['id', 'quarter_id', 'name']).where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound();
-  const place = await quarterFor(db, ctx.actor, row.quarter_id, 'organizations.manage');
+  const { person: row, place } = await authorizeCommunityPerson(db, ctx.actor, kind, id, 'organizations.manage');
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom(table).where('id', '=', id).execute();
     await recordAudit(tx, ctx, { action: 'delete', entity: table, entityId: id, place, before: { name: row.name } });
@@ -133,6 +132,6 @@ export async function peopleOf(db: DB, quarterId: string) {
 }
 
 export async function listPeople(db: DB, actor: Actor, quarterId: string) {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   return peopleOf(db, quarterId);
 }

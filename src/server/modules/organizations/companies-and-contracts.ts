@@ -1,23 +1,12 @@
 // Property companies (物业服务企业) and their service contracts (物业服务合同), T/ZAS 4006.1—2020
 // 5.5: one company per management area at a time (5.5.2). Contracts go through checkedWrite.
-import { assertCan, type Actor } from '../../platform/access';
+import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
 import { checkedWrite, type CheckItem } from './facts';
-import { assertDateOrder, quarterFor, shanghaiDate, type DB, type OrgContext } from './shared';
-
-/** A company is a district-wide record: in scope for anyone whose district it is. */
-export function companyInScope(actor: Actor, districtId: string) {
-  if (actor.path.districtId !== districtId) throw notFound();
-}
-
-export async function companyRow(db: DB, actor: Actor, id: string) {
-  const c = await db.selectFrom('property_companies').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!c) throw notFound();
-  companyInScope(actor, c.district_id);
-  return c;
-}
+import { authorizeAction, authorizeCompany, authorizeContract, authorizeQuarterOrganizations } from './access';
+import { assertDateOrder, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export interface CompanyInput {
   name: string;
@@ -29,7 +18,7 @@ export interface CompanyInput {
 }
 
 export async function createCompany(db: DB, ctx: OrgContext, input: CompanyInput): Promise<{ id: string }> {
-  assertCan(ctx.actor, 'organizations.manage');
+  authorizeAction(ctx.actor, 'organizations.manage');
   const districtId = ctx.actor.path.districtId;
   if ((input.fullPartyMemberCount ?? 0) > (input.partyMemberCount ?? 0)) throw partyCountError();
   try {
@@ -60,8 +49,7 @@ const partyCountError = () =>
   new AppError('VALIDATION_FAILED', { summary: '正式党员人数不能多于党员人数' }, { issues: [{ path: 'fullPartyMemberCount', message: '不能多于党员人数' }] });
 
 export async function updateCompany(db: DB, ctx: OrgContext, id: string, patch: Partial<CompanyInput>): Promise<void> {
-  const c = await companyRow(db, ctx.actor, id);
-  assertCan(ctx.actor, 'organizations.manage');
+  const { company: c } = await authorizeCompany(db, ctx.actor, id, 'organizations.manage');
   const party = patch.partyMemberCount ?? c.party_member_count;
   const full = patch.fullPartyMemberCount === undefined ? c.full_party_member_count : patch.fullPartyMemberCount;
   if ((full ?? 0) > party) throw partyCountError();
@@ -79,7 +67,7 @@ export async function updateCompany(db: DB, ctx: OrgContext, id: string, patch: 
 }
 
 export async function listCompanies(db: DB, actor: Actor) {
-  assertCan(actor, 'organizations.read');
+  authorizeAction(actor, 'organizations.read');
   const rows = await db.selectFrom('property_companies').selectAll().where('district_id', '=', actor.path.districtId).orderBy('name').execute();
   return rows.map(companyView);
 }
@@ -104,7 +92,7 @@ const contractRules = { rules: ['single-property-company' as const, 'party-organ
 
 /** A contract that puts a second company into the area on any day is refused (ZAS 5.5.2). */
 export async function createContract(db: DB, ctx: OrgContext, quarterId: string, input: ContractInput): Promise<{ id: string; warnings: CheckItem[] }> {
-  const place = await quarterFor(db, ctx.actor, quarterId, 'organizations.manage');
+  const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'organizations.manage');
   assertDateOrder(input.startsOn, input.endsOn, { earlier: '合同开始日', earlierEn: 'The start date', later: '合同终止日', laterEn: 'The end date', path: 'endsOn' });
   const company = await db.selectFrom('property_companies').select(['id', 'district_id']).where('id', '=', input.propertyCompanyId).executeTakeFirst();
   if (!company || company.district_id !== place.districtId) {
@@ -138,9 +126,7 @@ export async function updateContract(
   id: string,
   patch: { endsOn?: IsoDate | null; terminatedOn?: IsoDate | null; feeStandardFen?: number; serviceStandard?: string; signedOn?: IsoDate | null; startsOn?: IsoDate },
 ): Promise<{ warnings: CheckItem[] }> {
-  const c = await db.selectFrom('service_contracts').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!c) throw notFound();
-  const place = await quarterFor(db, ctx.actor, c.quarter_id, 'organizations.manage');
+  const { contract: c, place } = await authorizeContract(db, ctx.actor, id, 'organizations.manage');
   const startsOn = patch.startsOn ?? c.starts_on;
   assertDateOrder(startsOn, patch.endsOn === undefined ? c.ends_on : patch.endsOn, { earlier: '合同开始日', earlierEn: 'The start date', later: '合同终止日', laterEn: 'The end date', path: 'endsOn' });
   assertDateOrder(startsOn, patch.terminatedOn === undefined ? c.terminated_on : patch.terminatedOn, {
@@ -203,6 +189,6 @@ export async function contractsOf(db: DB, quarterId: string, locale: 'zh-CN' | '
 }
 
 export async function listContracts(db: DB, actor: Actor, quarterId: string, locale: 'zh-CN' | 'en') {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   return contractsOf(db, quarterId, locale);
 }

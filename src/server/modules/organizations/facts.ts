@@ -17,7 +17,8 @@ import {
   type ServiceContractFacts,
 } from '../../../core/policy/index';
 import { districtPolicyPack } from '../places/service';
-import { quarterFor, lockQuarter, type DB, type Exec } from './shared';
+import { authorizeQuarterOrganizations } from './access';
+import { lockQuarter, type DB, type Exec } from './shared';
 import { ownerStandings, quarterFactsByIds, type QuarterFactsRow } from '../registry/queries-for-organizations';
 
 export interface CheckItem {
@@ -225,7 +226,7 @@ export async function judgeQuarter(db: Exec, quarterId: string, options: LoadOpt
 
 /** GET /api/quarters/:id/checks: every rule that applies to the quarter, judged as of `asOf`. */
 export async function quarterChecks(db: DB, actor: Actor, quarterId: string, asOf: IsoDate, locale: Locale) {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   const results = await judgeQuarter(db, quarterId, { asOf });
   return results.map((r) => toCheckItem(r, locale));
 }

@@ -1,11 +1,11 @@
 // Tripartite offices (三方办 / 微治办, T/ZAS 4006.1—2020 5.2; BG 二（一）1) of a district, a street
 // or a community, and their members.
-import { assertCan, assertInScope, placeInScope, type Actor, type ScopeLevel } from '../../platform/access';
+import { placeInScope, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { conflict, isUniqueViolation } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
-import { placePath } from '../places/service';
-import { assertOffice, type DB, type OrgContext } from './shared';
+import { authorizeAction, authorizeOffice, authorizeOfficeMember, authorizeOfficePlace } from './access';
+import type { DB, OrgContext } from './shared';
 
 export interface OfficeInput {
   level: 'district' | 'street' | 'community';
@@ -16,25 +16,17 @@ export interface OfficeInput {
   phone?: string | null;
 }
 
-async function officePlace(db: DB, level: ScopeLevel, placeId: string) {
-  const path = await placePath(db, level, placeId);
-  if (!path) return null;
-  return { districtId: path.districtId, streetId: path.streetId ?? null, communityId: path.communityId ?? null };
-}
-
 export async function createOffice(db: DB, ctx: OrgContext, input: OfficeInput): Promise<{ id: string }> {
-  const place = await officePlace(db, input.level, input.placeId);
-  assertInScope(ctx.actor, place);
-  assertOffice(ctx.actor);
+  const place = await authorizeOfficePlace(db, ctx.actor, input.level, input.placeId, 'office');
   try {
     return await db.transaction().execute(async (tx) => {
       const row = await tx
         .insertInto('tripartite_offices')
         .values({
-          district_id: place!.districtId,
+          district_id: place.districtId,
           level: input.level,
-          street_id: place!.streetId,
-          community_id: place!.communityId,
+          street_id: place.streetId,
+          community_id: place.communityId,
           name: input.name,
           established_on: input.establishedOn ?? null,
           address: input.address ?? '',
@@ -51,21 +43,13 @@ export async function createOffice(db: DB, ctx: OrgContext, input: OfficeInput):
   }
 }
 
-async function officeWithPlace(db: DB, actor: Actor, id: string) {
-  const o = await db.selectFrom('tripartite_offices').selectAll().where('id', '=', id).executeTakeFirst();
-  const place = o ? { districtId: o.district_id, streetId: o.street_id, communityId: o.community_id } : null;
-  assertInScope(actor, place);
-  return { office: o!, place: place! };
-}
-
 export async function addOfficeMember(
   db: DB,
   ctx: OrgContext,
   officeId: string,
   input: { name: string; position?: string; department?: string; phone?: string | null },
 ): Promise<{ id: string }> {
-  const { place } = await officeWithPlace(db, ctx.actor, officeId);
-  assertOffice(ctx.actor);
+  const { place } = await authorizeOffice(db, ctx.actor, officeId, 'office');
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('office_members')
@@ -78,10 +62,7 @@ export async function addOfficeMember(
 }
 
 export async function removeOfficeMember(db: DB, ctx: OrgContext, memberId: string): Promise<void> {
-  const m = await db.selectFrom('office_members').selectAll().where('id', '=', memberId).executeTakeFirst();
-  if (!m) throw notFound();
-  const { place } = await officeWithPlace(db, ctx.actor, m.office_id);
-  assertOffice(ctx.actor);
+  const { member: m, place } = await authorizeOfficeMember(db, ctx.actor, memberId, 'office');
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('office_members').where('id', '=', memberId).execute();
     await recordAudit(tx, ctx, { action: 'delete', entity: 'office_member', entityId: memberId, place, before: { name: m.name, position: m.position, department: m.department } });
@@ -93,7 +74,7 @@ export async function removeOfficeMember(db: DB, ctx: OrgContext, memberId: stri
  * communities' offices), and the offices above the quarter a quarter account belongs to.
  */
 export async function listOffices(db: DB, actor: Actor) {
-  assertCan(actor, 'organizations.read');
+  authorizeAction(actor, 'organizations.read');
   const offices = await db.selectFrom('tripartite_offices').selectAll().where('district_id', '=', actor.path.districtId).orderBy('level').orderBy('name').execute();
   const visible = offices.filter((o) => {
     const place = { districtId: o.district_id, streetId: o.street_id, communityId: o.community_id };

@@ -1,12 +1,11 @@
 // Party organisations (党组织, T/ZAS 4006.1—2020 5.1; BG 二（四）11) of a quarter, of its owners'
 // committee, and of the property companies serving it.
-import { assertCan, type Actor, type PlacePath } from '../../platform/access';
+import type { Actor, PlacePath } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { notFound } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
-import { companyInScope, companyRow } from './companies-and-contracts';
+import { authorizeCommittee, authorizeCompany, authorizePartyOrganization, authorizeQuarterOrganizations } from './access';
 import { checkedWrite, type CheckItem } from './facts';
-import { missing, quarterFor, shanghaiDate, type DB, type OrgContext } from './shared';
+import { missing, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export const partyOrgForms = ['branch', 'general-branch', 'party-committee', 'joint-branch', 'attached'] as const;
 
@@ -31,23 +30,21 @@ export async function createPartyOrganization(db: DB, ctx: OrgContext, input: Pa
   let place: PlacePath;
   if (input.kind === 'company') {
     if (!input.propertyCompanyId) throw missing('propertyCompanyId');
-    const company = await companyRow(db, ctx.actor, input.propertyCompanyId);
-    assertCan(ctx.actor, 'organizations.manage');
+    const { company } = await authorizeCompany(db, ctx.actor, input.propertyCompanyId, 'organizations.manage');
     districtId = company.district_id;
     companyId = company.id;
     place = { districtId };
+  } else if (input.kind === 'committee') {
+    if (!input.ownersCommitteeId) throw missing('ownersCommitteeId');
+    const { committee, place: qp } = await authorizeCommittee(db, ctx.actor, input.ownersCommitteeId, 'organizations.manage');
+    quarterId = committee.quarter_id;
+    committeeId = committee.id;
+    districtId = qp.districtId;
+    place = qp;
   } else {
-    if (input.kind === 'committee') {
-      if (!input.ownersCommitteeId) throw missing('ownersCommitteeId');
-      const committee = await db.selectFrom('owners_committees').select(['id', 'quarter_id']).where('id', '=', input.ownersCommitteeId).executeTakeFirst();
-      if (!committee) throw notFound();
-      quarterId = committee.quarter_id;
-      committeeId = committee.id;
-    } else {
-      if (!input.quarterId) throw missing('quarterId');
-      quarterId = input.quarterId;
-    }
-    const qp = await quarterFor(db, ctx.actor, quarterId, 'organizations.manage');
+    if (!input.quarterId) throw missing('quarterId');
+    quarterId = input.quarterId;
+    const qp = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'organizations.manage');
     districtId = qp.districtId;
     place = qp;
   }
@@ -86,15 +83,7 @@ export async function updatePartyOrganization(
   id: string,
   patch: { name?: string; form?: (typeof partyOrgForms)[number]; secretaryName?: string; secretaryPhone?: string | null; memberCount?: number; establishedOn?: IsoDate | null; dissolvedOn?: IsoDate | null },
 ): Promise<void> {
-  const po = await db.selectFrom('party_organizations').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!po) throw notFound();
-  let place: PlacePath;
-  if (po.quarter_id) place = await quarterFor(db, ctx.actor, po.quarter_id, 'organizations.manage');
-  else {
-    companyInScope(ctx.actor, po.district_id);
-    assertCan(ctx.actor, 'organizations.manage');
-    place = { districtId: po.district_id };
-  }
+  const { partyOrganization: po, place } = await authorizePartyOrganization(db, ctx.actor, id, 'organizations.manage');
   await db.transaction().execute(async (tx) => {
     const set: Record<string, unknown> = { updated_at: new Date() };
     if (patch.name !== undefined) set.name = patch.name;
@@ -142,6 +131,6 @@ export async function partyOrganizationsOf(db: DB, quarterId: string, locale: 'z
 }
 
 export async function listPartyOrganizations(db: DB, actor: Actor, quarterId: string, locale: 'zh-CN' | 'en') {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   return partyOrganizationsOf(db, quarterId, locale);
 }

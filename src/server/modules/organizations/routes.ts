@@ -17,7 +17,8 @@ import { appraisalRatings, committeePositions, createCommittee, getCommittee, li
 import { addSupervisoryMembers, createSupervisoryCommittee, listSupervisoryCommittees, removeSupervisoryMember, updateSupervisoryCommittee } from './supervisory';
 import { quarterChecks } from './facts';
 import { actionsFor, quarterOrganizations, rulesInForce } from './overview';
-import { quarterFor, shanghaiDate, type OrgContext } from './shared';
+import { authorizeQuarterOrganizations } from './access';
+import { shanghaiDate, type OrgContext } from './shared';
 import { candidateSkills, getCandidate, listCandidates, recommendCandidate, reviewCandidate, updateCandidate, vettingSteps } from './vetting';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -270,7 +271,7 @@ export async function organizationsRoutes(fastify: FastifyInstance) {
 
   // ---- commissioners (ZAS 5.3) ----
   app.get('/api/quarters/:id/commissioners', { schema: { tags, summary: 'Commissioners of a quarter, past and present', params: idParam } }, async (req) => {
-    await quarterFor(db(), requireActor(req), req.params.id, 'organizations.read');
+    await authorizeQuarterOrganizations(db(), requireActor(req), req.params.id, 'organizations.read');
     return { items: await commissionersOf(db(), req.params.id) };
   });
   app.get('/api/quarters/:id/commissioner-profile', { schema: { tags, summary: 'The public profile of the quarter’s commissioner: name, phone, photo (ZAS 6.1.3.5)', params: idParam } }, async (req) =>

@@ -1,13 +1,11 @@
-// Helpers shared by the organisations module's services: the request context, the access checks
-// (scope first → 404, then the role → 403), today's date in Asia/Shanghai.
+// Helpers shared by the organisations module's services: the request context, today's date in
+// Asia/Shanghai, date order, the quarter lock and jsonb values. Access is in access.ts.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { assertCan, assertInScope, isOffice, type Actor, type Permission, type PlacePath } from '../../platform/access';
 import type { RequestContext } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { compareDates, type IsoDate } from '../../../core/dates';
-import { quarterPlace } from '../registry/quarters';
 import './tables';
 
 export type DB = Kysely<Database>;
@@ -23,22 +21,6 @@ const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai'
 /** The calendar day in Asia/Shanghai at `now` (SPEC: times are shown in Asia/Shanghai). */
 export function shanghaiDate(now: Date = new Date()): IsoDate {
   return shanghaiDay.format(now);
-}
-
-export type QuarterPlace = PlacePath & { name: string; quarterId: string };
-
-/** The quarter's place if it exists and is in scope (404 otherwise), then the permission (403). */
-export async function quarterFor(db: Exec, actor: Actor, quarterId: string, permission: Permission | null): Promise<QuarterPlace> {
-  const place = await quarterPlace(db as DB, quarterId);
-  assertInScope(actor, place, { parentRead: true });
-  if (permission) assertCan(actor, permission);
-  return place as QuarterPlace;
-}
-
-/** Only the tripartite offices appoint commissioners and keep the offices' own records. */
-export function assertOffice(actor: Actor): void {
-  assertCan(actor, 'organizations.manage');
-  if (!isOffice(actor.role)) throw new AppError('FORBIDDEN');
 }
 
 /** `later` must not be before `earlier` (both optional). */

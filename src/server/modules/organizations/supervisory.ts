@@ -1,13 +1,14 @@
 // Owners' supervisory committees (业主监督(管理)委员会, DB3305/T 309—2024 3.2): terms and members,
 // owners of the quarter elected by the assembly.
-import { assertCan, type Actor } from '../../platform/access';
+import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import type { IsoDate } from '../../../core/dates';
 import { ownerStandings } from '../registry/queries-for-organizations';
 import { ownerRef, statusLabels } from './committees';
-import { assertDateOrder, quarterFor, type DB, type OrgContext, type QuarterPlace } from './shared';
+import { authorizeQuarterOrganizations, authorizeSupervisoryCommittee, authorizeSupervisoryMember, type QuarterPlace } from './access';
+import { assertDateOrder, type DB, type OrgContext } from './shared';
 
 export interface SupervisoryMemberInput {
   ownerId: string;
@@ -28,13 +29,6 @@ async function resolveSupervisoryMembers(tx: DB, quarterId: string, inputs: Supe
     seen.add(m.ownerId);
     return { ...m, name: s.name };
   });
-}
-
-async function supervisoryWithPlace(db: DB, actor: Actor, id: string) {
-  const c = await db.selectFrom('supervisory_committees').selectAll().where('id', '=', id).executeTakeFirst();
-  const place = c ? await quarterFor(db, actor, c.quarter_id, null) : null;
-  if (!c || !place) throw notFound();
-  return { committee: c, place };
 }
 
 async function insertSupervisoryMembers(tx: DB, place: QuarterPlace, committeeId: string, members: Awaited<ReturnType<typeof resolveSupervisoryMembers>>) {
@@ -61,7 +55,7 @@ export async function createSupervisoryCommittee(
   quarterId: string,
   input: { termStart: IsoDate; termEnd: IsoDate; electedOn?: IsoDate | null; members?: SupervisoryMemberInput[] },
 ): Promise<{ id: string }> {
-  const place = await quarterFor(db, ctx.actor, quarterId, 'organizations.manage');
+  const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'organizations.manage');
   assertDateOrder(input.termStart, input.termEnd, { earlier: '任期开始日', earlierEn: 'The start of the term', later: '任期届满日', laterEn: 'The end of the term', path: 'termEnd' });
   try {
     return await db.transaction().execute(async (tx) => {
@@ -87,8 +81,7 @@ export async function updateSupervisoryCommittee(
   id: string,
   patch: { termStart?: IsoDate; termEnd?: IsoDate; electedOn?: IsoDate | null; status?: 'ended' },
 ): Promise<void> {
-  const { committee, place } = await supervisoryWithPlace(db, ctx.actor, id);
-  assertCan(ctx.actor, 'organizations.manage');
+  const { committee, place } = await authorizeSupervisoryCommittee(db, ctx.actor, id, 'organizations.manage');
   if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
   assertDateOrder(patch.termStart ?? committee.term_start, patch.termEnd ?? committee.term_end, {
     earlier: '任期开始日',
@@ -109,8 +102,7 @@ export async function updateSupervisoryCommittee(
 }
 
 export async function addSupervisoryMembers(db: DB, ctx: OrgContext, id: string, members: SupervisoryMemberInput[]): Promise<void> {
-  const { committee, place } = await supervisoryWithPlace(db, ctx.actor, id);
-  assertCan(ctx.actor, 'organizations.manage');
+  const { committee, place } = await authorizeSupervisoryCommittee(db, ctx.actor, id, 'organizations.manage');
   if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
   try {
     await db.transaction().execute(async (tx) => {
@@ -125,10 +117,7 @@ export async function addSupervisoryMembers(db: DB, ctx: OrgContext, id: string,
 }
 
 export async function removeSupervisoryMember(db: DB, ctx: OrgContext, memberId: string, input: { removedOn: IsoDate; reason: string }): Promise<void> {
-  const m = await db.selectFrom('supervisory_committee_members').selectAll().where('id', '=', memberId).executeTakeFirst();
-  if (!m) throw notFound();
-  const { place } = await supervisoryWithPlace(db, ctx.actor, m.supervisory_committee_id);
-  assertCan(ctx.actor, 'organizations.manage');
+  const { member: m, place } = await authorizeSupervisoryMember(db, ctx.actor, memberId, 'organizations.manage');
   if (m.removed_on) throw new AppError('MEMBER_REMOVED', { date: m.removed_on });
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('supervisory_committee_members').set({ removed_on: input.removedOn, removal_reason: input.reason }).where('id', '=', memberId).execute();
@@ -171,7 +160,7 @@ export async function supervisoryViews(db: DB, quarterId: string, locale: Locale
 }
 
 export async function listSupervisoryCommittees(db: DB, actor: Actor, quarterId: string, locale: Locale) {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   return supervisoryViews(db, quarterId, locale);
 }
 

@@ -4,13 +4,14 @@
 // the qualification checklist (checklist.ts). The reserve pool (业委会成员人选储备库, 二（二）6)
 // holds candidates with their skills (finance, law, engineering) and party membership; a
 // candidate who passed all three steps may be seated on a committee (committees.ts).
-import { assertCan, scopeFilter, type Actor, type Role } from '../../platform/access';
+import { scopeFilter, type Actor, type Role } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { ownerStandings } from '../registry/queries-for-organizations';
 import { checklistProblems, checklistView, type ChecklistAnswers } from './checklist';
-import { asRecord, asStringArray, json, quarterFor, type DB, type OrgContext } from './shared';
+import { authorizeCandidate, authorizeQuarterOrganizations } from './access';
+import { asRecord, asStringArray, json, type DB, type OrgContext } from './shared';
 import type { IsoDate } from '../../../core/dates';
 
 export const vettingSteps = ['community-pre-review', 'street-review', 'joint-department-review'] as const;
@@ -73,17 +74,8 @@ export interface RecommendInput {
   note?: string;
 }
 
-/**
- * Recommendation (推荐): by the quarter's party organisation, or by owners co-signing. The
- * party organisation's secretary, the commissioner and the offices record it.
- */
-function assertMayRecommend(actor: Actor) {
-  if (!actor.permissions.includes('organizations.manage') && actor.role !== 'party_secretary') throw new AppError('FORBIDDEN');
-}
-
 export async function recommendCandidate(db: DB, ctx: OrgContext, quarterId: string, input: RecommendInput): Promise<{ id: string }> {
-  const place = await quarterFor(db, ctx.actor, quarterId, null);
-  assertMayRecommend(ctx.actor);
+  const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'recommend');
   if (input.recommendedBy === 'co-signing-owners' && !input.coSignerCount) {
     throw new AppError('VALIDATION_FAILED', { summary: '业主联名推荐须填写联名人数' }, { issues: [{ path: 'coSignerCount', message: '必填' }] });
   }
@@ -131,13 +123,6 @@ export async function recommendCandidate(db: DB, ctx: OrgContext, quarterId: str
   }
 }
 
-async function candidateWithPlace(db: DB, actor: Actor, id: string) {
-  const c = await db.selectFrom('candidates').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!c) throw notFound();
-  const place = await quarterFor(db, actor, c.quarter_id, null);
-  return { candidate: c, place };
-}
-
 export interface CandidatePatch {
   skills?: (typeof candidateSkills)[number][];
   isPartyMember?: boolean;
@@ -148,8 +133,7 @@ export interface CandidatePatch {
 
 /** Skills, party membership, reserve pool and checklist answers may be kept up to date. */
 export async function updateCandidate(db: DB, ctx: OrgContext, id: string, patch: CandidatePatch): Promise<void> {
-  const { candidate, place } = await candidateWithPlace(db, ctx.actor, id);
-  assertMayRecommend(ctx.actor);
+  const { candidate, place } = await authorizeCandidate(db, ctx.actor, id, 'recommend');
   if (patch.inReservePool && candidate.status === 'rejected') throw new AppError('RESERVE_POOL_REJECTED');
   await db.transaction().execute(async (tx) => {
     const set: Record<string, unknown> = { updated_at: new Date() };
@@ -183,8 +167,7 @@ export interface ReviewInput {
 
 /** One vetting step. Steps go in order; each is taken once, by its office, with the checklist. */
 export async function reviewCandidate(db: DB, ctx: OrgContext, id: string, input: ReviewInput): Promise<{ status: CandidateStatus }> {
-  const { candidate, place } = await candidateWithPlace(db, ctx.actor, id);
-  assertCan(ctx.actor, 'vetting.review');
+  const { candidate, place } = await authorizeCandidate(db, ctx.actor, id, 'vetting.review');
   if (!stepRoles[input.step].includes(ctx.actor.role)) {
     throw new AppError('VETTING_WRONG_OFFICE', {
       step: stepLabels[input.step]['zh-CN'],
@@ -317,13 +300,12 @@ export async function candidatesOfQuarter(db: DB, quarterId: string, locale: Loc
 }
 
 export async function listCandidates(db: DB, actor: Actor, quarterId: string, locale: Locale) {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   return candidatesOfQuarter(db, quarterId, locale);
 }
 
 export async function getCandidate(db: DB, actor: Actor, id: string, locale: Locale) {
-  const { candidate } = await candidateWithPlace(db, actor, id);
-  assertCan(actor, 'organizations.read');
+  const { candidate } = await authorizeCandidate(db, actor, id, 'organizations.read');
   const { rows, reviews } = await loadCandidates(db, { ids: [candidate.id] });
   return candidateView(rows[0], reviews, locale);
 }

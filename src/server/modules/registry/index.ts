@@ -10,3 +10,10 @@ export const registryModule: ModuleDescriptor = {
   routes: registryRoutes,
   grants: registryGrants,
 };
+export { quarterPlaceById } from './queries-for-organizations';
+export { quarterPlacesByIds } from './queries-for-organizations';
+export { buildingsByIds } from './queries-for-organizations';
+export { ownerStandings } from './queries-for-organizations';
+export { quarterFactsByIds } from './queries-for-organizations';
+export { quarterFactsInScope } from './queries-for-organizations';
+export type { QuarterFactsRow, QuarterPlaceRow } from './queries-for-organizations';
