@@ -16,7 +16,7 @@ import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { addDays, compareDates, type IsoDate } from '../../../core/dates';
 import type { RuleId } from '../../../core/policy/index';
-import { ownerStandings } from '../registry/queries-for-organizations';
+import { ownerStandings } from '../registry';
 import { checkedWrite, COMPOSITION_RULES, newId, type CheckItem } from './facts';
 import { authorizeCommittee, authorizeQuarterOrganizations, type QuarterPlace } from './access';
 import { assertDateOrder, shanghaiDate, type DB, type OrgContext } from './shared';

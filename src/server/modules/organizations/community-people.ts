@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
-import { buildingPlace } from '../registry/quarters';
+import { buildingsByIds } from '../registry';
 import { authorizeCommunityPerson, authorizeQuarterOrganizations, communityPeopleTables, type PeopleKind } from './access';
 import { type DB, type OrgContext } from './shared';
 
@@ -55,7 +55,7 @@ export async function addPerson(db: DB, ctx: OrgContext, quarterId: string, kind
         }
         case 'building-leaders': {
           const i = input as BuildingLeaderInput;
-          const b = await buildingPlace(tx, i.buildingId);
+          const b = (await buildingsByIds(tx, [i.buildingId])).get(i.buildingId);
           if (!b || b.quarterId !== quarterId) {
             throw new AppError('INVALID_REFERENCE', { what: '楼栋', whatEn: 'The building' }, { issues: [{ path: 'buildingId', message: '楼栋不存在或不在本小区' }] });
           }
@@ -112,20 +112,17 @@ export async function removePerson(db: DB, ctx: OrgContext, kind: PeopleKind, id
 export async function peopleOf(db: DB, quarterId: string) {
   const [grids, leaders, socialOrganizations, volunteers] = await Promise.all([
     db.selectFrom('grids').selectAll().where('quarter_id', '=', quarterId).orderBy('name').execute(),
-    db
-      .selectFrom('building_leaders as l')
-      .innerJoin('buildings as b', 'b.id', 'l.building_id')
-      .selectAll('l')
-      .select('b.name as buildingName')
-      .where('l.quarter_id', '=', quarterId)
-      .orderBy('b.name')
-      .execute(),
+    db.selectFrom('building_leaders').selectAll().where('quarter_id', '=', quarterId).execute(),
     db.selectFrom('social_organizations').selectAll().where('quarter_id', '=', quarterId).orderBy('name').execute(),
     db.selectFrom('volunteers').selectAll().where('quarter_id', '=', quarterId).orderBy('created_at').execute(),
   ]);
+  // Leaders by their building's name (the registry names the buildings).
+  const buildings = await buildingsByIds(db, leaders.map((l) => l.building_id));
+  const buildingName = (id: string) => buildings.get(id)?.name ?? '';
+  leaders.sort((a, b) => (buildingName(a.building_id) < buildingName(b.building_id) ? -1 : buildingName(a.building_id) > buildingName(b.building_id) ? 1 : 0));
   return {
     grids: grids.map((g) => ({ id: g.id, name: g.name, leaderName: g.leader_name, leaderPhone: g.leader_phone, note: g.note })),
-    buildingLeaders: leaders.map((l) => ({ id: l.id, buildingId: l.building_id, buildingName: l.buildingName, name: l.name, phone: l.phone, startedOn: l.started_on, endedOn: l.ended_on, note: l.note })),
+    buildingLeaders: leaders.map((l) => ({ id: l.id, buildingId: l.building_id, buildingName: buildingName(l.building_id), name: l.name, phone: l.phone, startedOn: l.started_on, endedOn: l.ended_on, note: l.note })),
     socialOrganizations: socialOrganizations.map((s) => ({ id: s.id, name: s.name, kind: s.kind, contactName: s.contact_name, contactPhone: s.contact_phone, note: s.note })),
     volunteers: volunteers.map((v) => ({ id: v.id, name: v.name, phone: v.phone, team: v.team, skills: v.skills, joinedOn: v.joined_on })),
   };

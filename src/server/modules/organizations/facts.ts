@@ -16,10 +16,10 @@ import {
   type RuleResult,
   type ServiceContractFacts,
 } from '../../../core/policy/index';
-import { districtPolicyPack } from '../places/service';
+import { districtPolicyPack } from '../places';
 import { authorizeQuarterOrganizations } from './access';
 import { lockQuarter, type DB, type Exec } from './shared';
-import { ownerStandings, quarterFactsByIds, type QuarterFactsRow } from '../registry/queries-for-organizations';
+import { ownerStandings, quarterFactsByIds, type QuarterFactsRow } from '../registry';
 
 export interface CheckItem {
   rule: string;

@@ -16,3 +16,6 @@ export const organizationsModule: ModuleDescriptor = {
   dossierSections: [organizationsDossierSection],
   jobs: [termExpiryRemindersJob],
 };
+
+// What other modules may ask of this one.
+export { hasCommitteeInOffice } from './queries-for-voting';

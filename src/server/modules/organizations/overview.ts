@@ -1,12 +1,13 @@
 // What the organisations module shows: the quarter dossier's section (一小区一档案, ZAS 6.1.3.2),
 // the rules in force under the district's pack, and each role's list of what it must act on.
 import type { Actor } from '../../platform/access';
+import { notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { addDays, compareDates, daysBetween } from '../../../core/dates';
 import { evaluateQuarter, resolveRule, ruleCatalog } from '../../../core/policy/index';
-import { districtPolicyPack } from '../places/service';
+import { districtPolicyPack } from '../places';
 import type { DossierSectionProvider } from '../../platform/module';
-import { quarterFactsInScope } from '../registry/queries-for-organizations';
+import { quarterFactsInScope, quarterPlaceById } from '../registry';
 import { commissionersOf } from './commissioners';
 import { peopleOf } from './community-people';
 import { contractsOf } from './companies-and-contracts';
@@ -21,8 +22,9 @@ import { candidatesOfQuarter, vettingQueue } from './vetting';
 
 /** Everything the module holds about one quarter, with the checks, as the dossier shows it. */
 export async function organizationsOfQuarter(db: DB, quarterId: string, locale: Locale) {
-  const place = await db.selectFrom('quarters').select('district_id').where('id', '=', quarterId).executeTakeFirstOrThrow();
-  const packId = await districtPolicyPack(db, place.district_id);
+  const place = await quarterPlaceById(db, quarterId);
+  if (!place) throw notFound();
+  const packId = await districtPolicyPack(db, place.districtId);
   const [checks, committees, supervisory, commissioners, partyOrganizations, contracts, people, candidates] = await Promise.all([
     judgeQuarter(db, quarterId, { asOf: shanghaiDate() }),
     committeeViews(db, quarterId, locale),

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import type { IsoDate } from '../../../core/dates';
-import { ownerStandings } from '../registry/queries-for-organizations';
+import { ownerStandings } from '../registry';
 import { ownerRef, statusLabels } from './committees';
 import { authorizeQuarterOrganizations, authorizeSupervisoryCommittee, authorizeSupervisoryMember, type QuarterPlace } from './access';
 import { assertDateOrder, type DB, type OrgContext } from './shared';

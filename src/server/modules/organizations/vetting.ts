@@ -4,11 +4,11 @@
 // the qualification checklist (checklist.ts). The reserve pool (业委会成员人选储备库, 二（二）6)
 // holds candidates with their skills (finance, law, engineering) and party membership; a
 // candidate who passed all three steps may be seated on a committee (committees.ts).
-import { scopeFilter, type Actor, type Role } from '../../platform/access';
+import type { Actor, Role } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
-import { ownerStandings } from '../registry/queries-for-organizations';
+import { ownerStandings, quarterFactsInScope } from '../registry';
 import { checklistProblems, checklistView, type ChecklistAnswers } from './checklist';
 import { authorizeCandidate, authorizeQuarterOrganizations } from './access';
 import { asRecord, asStringArray, json, type DB, type OrgContext } from './shared';
@@ -314,21 +314,21 @@ export async function getCandidate(db: DB, actor: Actor, id: string, locale: Loc
 export async function vettingQueue(db: DB, actor: Actor, locale: Locale): Promise<CandidateView[]> {
   const steps = vettingSteps.filter((s) => stepRoles[s].includes(actor.role));
   if (!steps.length || !actor.permissions.includes('vetting.review')) return [];
-  const scope = scopeFilter(actor);
+  // The quarters in scope, with their names, come from the registry.
+  const quarters = new Map((await quarterFactsInScope(db, actor)).map((q) => [q.quarterId, q.name]));
+  if (!quarters.size) return [];
   const rows = await db
-    .selectFrom('candidates as c')
-    .innerJoin('quarters as q', 'q.id', 'c.quarter_id')
-    .selectAll('c')
-    .select('q.name as quarterName')
-    .where(`q.${scope.column === 'quarter_id' ? 'id' : scope.column}` as 'q.district_id', '=', scope.value)
+    .selectFrom('candidates')
+    .selectAll()
+    .where('quarter_id', 'in', [...quarters.keys()])
     .where(
-      'c.status',
+      'status',
       'in',
       steps.map((s) => stepFlow[s].from),
     )
-    .orderBy('c.recommended_on')
-    .orderBy('c.created_at')
+    .orderBy('recommended_on')
+    .orderBy('created_at')
     .execute();
   const reviews = rows.length ? await db.selectFrom('candidate_reviews').selectAll().where('candidate_id', 'in', rows.map((r) => r.id)).execute() : [];
-  return rows.map((r) => candidateView(r, reviews, locale, r.quarterName));
+  return rows.map((r) => candidateView(r, reviews, locale, quarters.get(r.quarter_id) ?? ''));
 }
