@@ -7,7 +7,7 @@ import type { IsoDate } from '../../../core/dates';
 import { authorizeCommittee, authorizeCommitteeMember } from './access';
 import { insertMembers, resolveMembers, rethrowConflict, type CommitteePosition, type AppraisalInput, type MemberInput } from './committees';
 import { checkedWrite, COMPOSITION_RULES, type CheckItem } from './facts';
-import { assertDateOrder, shanghaiDate, type DB, type OrgContext } from './shared';
+import { assertDateOrder, invalidReference, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export async function addCommitteeMembers(db: DB, ctx: OrgContext, committeeId: string, members: MemberInput[]): Promise<{ ids: string[]; warnings: CheckItem[] }> {
   const { committee, place } = await authorizeCommittee(db, ctx.actor, committeeId, 'organizations.manage');
@@ -115,7 +115,7 @@ export async function addTraining(
   return db.transaction().execute(async (tx) => {
     const found = await tx.selectFrom('committee_members').select('id').where('committee_id', '=', committeeId).where('id', 'in', memberIds).execute();
     if (found.length !== memberIds.length) {
-      throw new AppError('INVALID_REFERENCE', { what: '委员', whatEn: 'A member' }, { issues: [{ path: 'memberIds', message: '委员不属于该届业主委员会' }] });
+      throw invalidReference('memberIds', { 'zh-CN': '委员', en: 'A member' }, { 'zh-CN': '委员不属于该届业主委员会', en: 'not a member of this committee' });
     }
     const row = await tx
       .insertInto('committee_trainings')
@@ -139,7 +139,7 @@ export async function addAppraisal(db: DB, ctx: OrgContext, committeeId: string,
     const ids = [...new Set(input.results.map((r) => r.memberId))];
     const found = ids.length ? await tx.selectFrom('committee_members').select('id').where('committee_id', '=', committeeId).where('id', 'in', ids).execute() : [];
     if (found.length !== ids.length) {
-      throw new AppError('INVALID_REFERENCE', { what: '委员', whatEn: 'A member' }, { issues: [{ path: 'results', message: '委员不属于该届业主委员会' }] });
+      throw invalidReference('results', { 'zh-CN': '委员', en: 'A member' }, { 'zh-CN': '委员不属于该届业主委员会', en: 'not a member of this committee' });
     }
     const row = await tx
       .insertInto('committee_appraisals')

@@ -19,7 +19,7 @@ import type { RuleId } from '../../../core/policy/index';
 import { ownerStandings } from '../registry';
 import { checkedWrite, COMPOSITION_RULES, newId, type CheckItem } from './facts';
 import { authorizeCommittee, authorizeQuarterOrganizations, type QuarterPlace } from './access';
-import { assertDateOrder, shanghaiDate, type DB, type OrgContext } from './shared';
+import { assertDateOrder, invalidReference, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export const committeePositions = ['chair', 'vice-chair', 'member'] as const;
 export type CommitteePosition = (typeof committeePositions)[number];
@@ -56,7 +56,7 @@ export interface CommitteeInput {
   members?: MemberInput[];
 }
 
-export const ownerRef = (path: string) => new AppError('INVALID_REFERENCE', { what: '业主', whatEn: 'The owner' }, { issues: [{ path, message: '业主不存在或不在本小区' }] });
+export const ownerRef = (path: string) => invalidReference(path, { 'zh-CN': '业主', en: 'The owner' }, { 'zh-CN': '业主不存在或不在本小区', en: 'no such owner in this quarter' });
 
 /**
  * Resolves the members to add: each an owner of this quarter who is a natural person (ZAS
@@ -74,7 +74,7 @@ export async function resolveMembers(tx: DB, quarterId: string, inputs: MemberIn
     if (m.candidateId) {
       const c = candidates.find((x) => x.id === m.candidateId);
       if (!c || c.quarter_id !== quarterId) {
-        throw new AppError('INVALID_REFERENCE', { what: '人选', whatEn: 'The candidate' }, { issues: [{ path: `${pathPrefix}${i}.candidateId`, message: '人选不存在或不在本小区' }] });
+        throw invalidReference(`${pathPrefix}${i}.candidateId`, { 'zh-CN': '人选', en: 'The candidate' }, { 'zh-CN': '人选不存在或不在本小区', en: 'no such candidate in this quarter' });
       }
       if (c.status !== 'approved') throw new AppError('CANDIDATE_NOT_APPROVED', { name: c.name });
       if (c.committee_member_id) throw new AppError('CANDIDATE_SEATED', { name: c.name });

@@ -2,11 +2,11 @@
 // 309—2024 3.4, A.5–A.6), kept by the offices and the commissioner.
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
+import { conflict, isUniqueViolation } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
 import { buildingsByIds } from '../registry';
 import { authorizeCommunityPerson, authorizeQuarterOrganizations, communityPeopleTables, type PeopleKind } from './access';
-import { type DB, type OrgContext } from './shared';
+import { invalidReference, type DB, type OrgContext } from './shared';
 
 export type { PeopleKind };
 
@@ -57,7 +57,7 @@ export async function addPerson(db: DB, ctx: OrgContext, quarterId: string, kind
           const i = input as BuildingLeaderInput;
           const b = (await buildingsByIds(tx, [i.buildingId])).get(i.buildingId);
           if (!b || b.quarterId !== quarterId) {
-            throw new AppError('INVALID_REFERENCE', { what: '楼栋', whatEn: 'The building' }, { issues: [{ path: 'buildingId', message: '楼栋不存在或不在本小区' }] });
+            throw invalidReference('buildingId', { 'zh-CN': '楼栋', en: 'The building' }, { 'zh-CN': '楼栋不存在或不在本小区', en: 'no such building in this quarter' });
           }
           id = (
             await tx

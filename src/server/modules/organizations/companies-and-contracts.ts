@@ -2,11 +2,11 @@
 // 5.5: one company per management area at a time (5.5.2). Contracts go through checkedWrite.
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { conflict, isUniqueViolation } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
 import { checkedWrite, type CheckItem } from './facts';
 import { authorizeAction, authorizeCompany, authorizeContract, authorizeQuarterOrganizations } from './access';
-import { assertDateOrder, shanghaiDate, type DB, type OrgContext } from './shared';
+import { assertDateOrder, fieldError, invalidReference, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export interface CompanyInput {
   name: string;
@@ -46,7 +46,11 @@ export async function createCompany(db: DB, ctx: OrgContext, input: CompanyInput
 }
 
 const partyCountError = () =>
-  new AppError('VALIDATION_FAILED', { summary: '正式党员人数不能多于党员人数' }, { issues: [{ path: 'fullPartyMemberCount', message: '不能多于党员人数' }] });
+  fieldError(
+    'fullPartyMemberCount',
+    { 'zh-CN': '正式党员人数不能多于党员人数', en: 'full party members cannot outnumber the party members' },
+    { 'zh-CN': '不能多于党员人数', en: 'cannot exceed the party members' },
+  );
 
 export async function updateCompany(db: DB, ctx: OrgContext, id: string, patch: Partial<CompanyInput>): Promise<void> {
   const { company: c } = await authorizeCompany(db, ctx.actor, id, 'organizations.manage');
@@ -96,7 +100,7 @@ export async function createContract(db: DB, ctx: OrgContext, quarterId: string,
   assertDateOrder(input.startsOn, input.endsOn, { earlier: '合同开始日', earlierEn: 'The start date', later: '合同终止日', laterEn: 'The end date', path: 'endsOn' });
   const company = await db.selectFrom('property_companies').select(['id', 'district_id']).where('id', '=', input.propertyCompanyId).executeTakeFirst();
   if (!company || company.district_id !== place.districtId) {
-    throw new AppError('INVALID_REFERENCE', { what: '物业服务企业', whatEn: 'The property company' }, { issues: [{ path: 'propertyCompanyId', message: '企业不存在' }] });
+    throw invalidReference('propertyCompanyId', { 'zh-CN': '物业服务企业', en: 'The property company' }, { 'zh-CN': '企业不存在', en: 'no such company' });
   }
   const { result, warnings } = await checkedWrite(db, { quarterId, asOf: shanghaiDate(), locale: ctx.locale, ...contractRules }, async (tx) => {
     const row = await tx

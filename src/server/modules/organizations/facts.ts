@@ -279,7 +279,11 @@ export async function checkedWrite<T>(db: DB, options: CheckedWriteOptions, writ
     const violations = after.filter(isViolation);
     const warnings = after.filter((r) => !isViolation(r) && (r.status === 'warn' || r.status === 'fail')).map((r) => toCheckItem(r, options.locale));
     if (violations.length) {
-      const items = violations.map((r) => ({ rule: r.rule, citation: r.citation, message: r.message[options.locale] }));
+      // The violations and the warnings, in the caller's language, under error.details.
+      const details = (locale: Locale) => ({
+        violations: violations.map((r) => ({ rule: r.rule, citation: r.citation, message: r.message[locale] })),
+        warnings: after.filter((r) => !isViolation(r) && (r.status === 'warn' || r.status === 'fail')).map((r) => toCheckItem(r, locale)),
+      });
       throw new AppError(
         'RULES_VIOLATED',
         {
@@ -287,7 +291,7 @@ export async function checkedWrite<T>(db: DB, options: CheckedWriteOptions, writ
           summary: violations.map((r) => `${r.message['zh-CN']}（${r.citation}）`).join(''),
           summaryEn: violations.map((r) => `${r.message.en} (${r.citation})`).join(' '),
         },
-        { violations: items, warnings },
+        details,
       );
     }
     return { result, warnings };

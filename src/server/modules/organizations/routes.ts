@@ -1,10 +1,9 @@
 // HTTP routes of the organisations module (SPEC module 2). Thin: validate, call the service,
-// answer. Rule violations answer 422 with `error.violations` [{rule, citation, message}] (and
-// the warnings of the same rules in `error.warnings`), set by this module's error handler.
+// answer. Rule violations answer 422 RULES_VIOLATED with `error.details.violations`
+// [{rule, citation, message}] and the warnings of the same rules in `error.details.warnings`.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors';
 import { contextOf, dateText, errorSchema, idParam, requireActor } from '../../platform/http';
 import { appointCommissioner, commissionerProfile, commissionersOf, updateCommissioner } from './commissioners';
 import { addPerson, listPeople, removePerson, type PeopleKind } from './community-people';
@@ -29,9 +28,14 @@ const checklistAnswers = z.partialRecord(z.enum(checklistItemIds), z.boolean());
 const checkItem = z.object({ rule: z.string(), status: z.enum(['pass', 'warn', 'fail']), citation: z.string(), message: z.string() });
 const withWarnings = z.object({ id: z.string(), warnings: z.array(checkItem) });
 const violation = z.object({ rule: z.string(), citation: z.string(), message: z.string() });
-// 422 carries the violations of the rules (and their warnings) besides the usual error fields.
+// 422 RULES_VIOLATED carries the violations of the rules and their warnings in its details;
+// other 422s (DATE_ORDER, INVALID_REFERENCE …) carry their own details.
 const ruleErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), violations: z.array(violation).optional(), warnings: z.array(checkItem).optional(), details: z.unknown().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.union([z.object({ violations: z.array(violation), warnings: z.array(checkItem) }), z.unknown()]).optional(),
+  }),
 });
 const writeErrors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: ruleErrorSchema };
 
@@ -52,15 +56,6 @@ export async function organizationsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.services.db.kysely;
   const tags = ['organizations'];
-
-  // A rule violation carries its list at the top of the error, where other tools look for it.
-  app.setErrorHandler((error, req, reply) => {
-    if (error instanceof AppError && error.code === 'RULES_VIOLATED') {
-      const details = error.details as { violations: unknown[]; warnings: unknown[] };
-      return reply.status(422).send({ error: { code: error.code, message: error.localizedMessage(req.locale), violations: details.violations, warnings: details.warnings, details } });
-    }
-    throw error;
-  });
 
   // ---- checks, rules, overview, actions ----
   app.get(

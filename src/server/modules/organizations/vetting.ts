@@ -11,7 +11,7 @@ import type { Locale } from '../../platform/i18n';
 import { ownerStandings, quarterFactsInScope } from '../registry';
 import { checklistProblems, checklistView, type ChecklistAnswers } from './checklist';
 import { authorizeCandidate, authorizeQuarterOrganizations } from './access';
-import { asRecord, asStringArray, json, type DB, type OrgContext } from './shared';
+import { asRecord, asStringArray, fieldError, invalidReference, json, type DB, type OrgContext } from './shared';
 import type { IsoDate } from '../../../core/dates';
 
 export const vettingSteps = ['community-pre-review', 'street-review', 'joint-department-review'] as const;
@@ -77,14 +77,14 @@ export interface RecommendInput {
 export async function recommendCandidate(db: DB, ctx: OrgContext, quarterId: string, input: RecommendInput): Promise<{ id: string }> {
   const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'recommend');
   if (input.recommendedBy === 'co-signing-owners' && !input.coSignerCount) {
-    throw new AppError('VALIDATION_FAILED', { summary: '业主联名推荐须填写联名人数' }, { issues: [{ path: 'coSignerCount', message: '必填' }] });
+    throw fieldError('coSignerCount', { 'zh-CN': '业主联名推荐须填写联名人数', en: 'a recommendation by co-signing owners needs their number' }, { 'zh-CN': '必填', en: 'required' });
   }
   try {
     return await db.transaction().execute(async (tx) => {
       const standing = (await ownerStandings(tx, [input.ownerId])).get(input.ownerId);
       // ZAS 5.4.3: a member is an owner of the management area, so only one who holds a unit here.
       if (!standing || standing.quarterId !== quarterId || standing.unitCount === 0) {
-        throw new AppError('INVALID_REFERENCE', { what: '业主', whatEn: 'The owner' }, { issues: [{ path: 'ownerId', message: '业主不存在或不在本小区' }] });
+        throw invalidReference('ownerId', { 'zh-CN': '业主', en: 'The owner' }, { 'zh-CN': '业主不存在或不在本小区', en: 'no such owner in this quarter' });
       }
       if (standing.kind !== 'person') throw new AppError('MEMBER_NOT_PERSON', { name: standing.name });
       let partyOrganizationId: string | null = null;
@@ -92,7 +92,9 @@ export async function recommendCandidate(db: DB, ctx: OrgContext, quarterId: str
         const po = input.partyOrganizationId
           ? await tx.selectFrom('party_organizations').select('id').where('id', '=', input.partyOrganizationId).where('quarter_id', '=', quarterId).executeTakeFirst()
           : await tx.selectFrom('party_organizations').select('id').where('quarter_id', '=', quarterId).where('kind', '=', 'quarter').where('dissolved_on', 'is', null).executeTakeFirst();
-        if (!po) throw new AppError('INVALID_REFERENCE', { what: '小区党组织', whatEn: 'The quarter party organisation' }, { issues: [{ path: 'partyOrganizationId', message: '本小区没有该党组织' }] });
+        if (!po) {
+          throw invalidReference('partyOrganizationId', { 'zh-CN': '小区党组织', en: 'The quarter party organisation' }, { 'zh-CN': '本小区没有该党组织', en: 'no such party organisation in this quarter' });
+        }
         partyOrganizationId = po.id;
       }
       const row = await tx
