@@ -118,3 +118,8 @@ export async function commissionerProfile(db: DB, actor: Actor, quarterId: strin
   const current = (await commissionersOf(db, quarterId)).filter((c) => c.current);
   return { items: current.map((c) => ({ name: c.name, phone: c.phone, photoPath: c.photoPath })) };
 }
+
+export async function listCommissioners(db: DB, actor: Actor, quarterId: string) {
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
+  return commissionersOf(db, quarterId);
+}

@@ -16,16 +16,14 @@ import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { addDays, compareDates, type IsoDate } from '../../../core/dates';
 import type { RuleId } from '../../../core/policy/index';
+import type { appraisalRatings, committeePositions, committeeStatuses } from '../../../contracts/organizations';
 import { ownerStandings } from '../registry';
 import { checkedWrite, COMPOSITION_RULES, newId, type CheckItem } from './facts';
 import { authorizeCommittee, authorizeQuarterOrganizations, type QuarterPlace } from './access';
 import { assertDateOrder, invalidReference, shanghaiDate, type DB, type OrgContext } from './shared';
 
-export const committeePositions = ['chair', 'vice-chair', 'member'] as const;
 export type CommitteePosition = (typeof committeePositions)[number];
-export const committeeStatuses = ['forming', 'active', 'ended'] as const;
 export type CommitteeStatus = (typeof committeeStatuses)[number];
-export const appraisalRatings = ['excellent', 'competent', 'basically-competent', 'incompetent'] as const;
 
 const positionLabels: Record<string, { 'zh-CN': string; en: string }> = {
   chair: { 'zh-CN': '主任', en: 'Chair' },

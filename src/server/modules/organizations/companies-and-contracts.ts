@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { conflict, isUniqueViolation } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
+import type { selectionMethods } from '../../../contracts/organizations';
 import { checkedWrite, type CheckItem } from './facts';
 import { authorizeAction, authorizeCompany, authorizeContract, authorizeQuarterOrganizations } from './access';
 import { assertDateOrder, fieldError, invalidReference, shanghaiDate, type DB, type OrgContext } from './shared';
@@ -79,8 +80,6 @@ export async function listCompanies(db: DB, actor: Actor) {
 function companyView(c: { id: string; name: string; credit_code: string; phone: string | null; address: string; party_member_count: number; full_party_member_count: number | null }) {
   return { id: c.id, name: c.name, creditCode: c.credit_code, phone: c.phone, address: c.address, partyMemberCount: c.party_member_count, fullPartyMemberCount: c.full_party_member_count };
 }
-
-export const selectionMethods = ['tender', 'direct', 'assembly-vote'] as const;
 
 export interface ContractInput {
   propertyCompanyId: string;

@@ -3,11 +3,10 @@
 import type { Actor, PlacePath } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import type { IsoDate } from '../../../core/dates';
+import type { partyOrgForms } from '../../../contracts/organizations';
 import { authorizeCommittee, authorizeCompany, authorizePartyOrganization, authorizeQuarterOrganizations } from './access';
 import { checkedWrite, type CheckItem } from './facts';
 import { missing, shanghaiDate, type DB, type OrgContext } from './shared';
-
-export const partyOrgForms = ['branch', 'general-branch', 'party-committee', 'joint-branch', 'attached'] as const;
 
 export interface PartyOrgInput {
   kind: 'quarter' | 'committee' | 'company';

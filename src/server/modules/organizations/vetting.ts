@@ -13,11 +13,9 @@ import { checklistProblems, checklistView, type ChecklistAnswers } from './check
 import { authorizeCandidate, authorizeQuarterOrganizations } from './access';
 import { asRecord, asStringArray, fieldError, invalidReference, json, type DB, type OrgContext } from './shared';
 import type { IsoDate } from '../../../core/dates';
+import { vettingSteps, type candidateSkills, type candidateStatuses } from '../../../contracts/organizations';
 
-export const vettingSteps = ['community-pre-review', 'street-review', 'joint-department-review'] as const;
 export type VettingStep = (typeof vettingSteps)[number];
-export const candidateSkills = ['finance', 'law', 'engineering', 'other'] as const;
-export const candidateStatuses = ['recommended', 'community-approved', 'street-approved', 'approved', 'rejected'] as const;
 export type CandidateStatus = (typeof candidateStatuses)[number];
 
 /** The status a candidate must have for each step, and the status an approval gives. */
