@@ -3,10 +3,13 @@
 // (ZAS 6.1.3.5). Appointments go through checkedWrite: refused with 422 and every violation when
 // the result breaks a "fail" rule that this write brought about.
 import type { Actor } from '../../platform/access';
+import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit';
+import { patchColumns } from '../../platform/db-helpers';
 import type { IsoDate } from '../../../core/dates';
 import { checkedWrite, type CheckItem } from './facts';
 import { authorizeCommissioner, authorizeQuarterOrganizations } from './access';
+import type { CommissionersTable } from './tables';
 import { assertDateOrder, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export interface CommissionerInput {
@@ -76,16 +79,17 @@ export async function updateCommissioner(db: DB, ctx: OrgContext, id: string, pa
     db,
     { quarterId: c.quarter_id, asOf: shanghaiDate(), locale: ctx.locale, rules: ['commissioner-assigned'], blocking: ['commissioner-assigned'], neverRefuse: leaving },
     async (tx) => {
-      const set: Record<string, unknown> = { updated_at: new Date() };
-      if (patch.name !== undefined) set.name = patch.name;
-      if (patch.phone !== undefined) set.phone = patch.phone;
-      if (patch.photoPath !== undefined) set.photo_path = patch.photoPath;
-      if (patch.isPartyMember !== undefined) set.is_party_member = patch.isPartyMember;
-      if (patch.trainedOn !== undefined) set.trained_on = patch.trainedOn;
-      if (patch.startedOn !== undefined) set.started_on = patch.startedOn;
-      if (patch.endedOn !== undefined) set.ended_on = patch.endedOn;
-      if (patch.endReason !== undefined) set.end_reason = patch.endReason;
-      await tx.updateTable('commissioners').set(set).where('id', '=', id).execute();
+      const set = patchColumns<CommissionersTable>()(patch, {
+        name: 'name',
+        phone: 'phone',
+        photoPath: 'photo_path',
+        isPartyMember: 'is_party_member',
+        trainedOn: 'trained_on',
+        startedOn: 'started_on',
+        endedOn: 'ended_on',
+        endReason: 'end_reason',
+      });
+      await tx.updateTable('commissioners').set({ ...set, updated_at: new Date() } as Updateable<CommissionersTable>).where('id', '=', id).execute();
       await recordAudit(tx, ctx, { action: 'update', entity: 'commissioner', entityId: id, place, before: { trainedOn: c.trained_on, startedOn: c.started_on, endedOn: c.ended_on }, after: patch });
     },
   );

@@ -1,18 +1,21 @@
 // The members of an owners' committee after it is formed: adding (owners of the quarter, or
 // approved candidates), changing a position, party membership or the commitments (三承诺), removal
 // (不合格人员退出机制, BG 二（二）7), yearly training and appraisal (BG 二（二）7; HN 四（三）).
+import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit';
+import { patchColumns, uniquely } from '../../platform/db-helpers';
 import { AppError, conflict } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
 import { authorizeCommittee, authorizeCommitteeMember } from './access';
-import { insertMembers, resolveMembers, rethrowConflict, type CommitteePosition, type AppraisalInput, type MemberInput } from './committees';
+import { insertMembers, resolveMembers, committeeConflict, type CommitteePosition, type AppraisalInput, type MemberInput } from './committees';
 import { checkedWrite, COMPOSITION_RULES, type CheckItem } from './facts';
+import type { CommitteeMembersTable } from './tables';
 import { assertDateOrder, invalidReference, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export async function addCommitteeMembers(db: DB, ctx: OrgContext, committeeId: string, members: MemberInput[]): Promise<{ ids: string[]; warnings: CheckItem[] }> {
   const { committee, place } = await authorizeCommittee(db, ctx.actor, committeeId, 'organizations.manage');
   if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
-  try {
+  return uniquely(async () => {
     const { result, warnings } = await checkedWrite(
       db,
       {
@@ -34,9 +37,7 @@ export async function addCommitteeMembers(db: DB, ctx: OrgContext, committeeId: 
       },
     );
     return { ids: result, warnings };
-  } catch (err) {
-    rethrowConflict(err);
-  }
+  }, committeeConflict);
 }
 
 export interface MemberPatch {
@@ -61,12 +62,8 @@ export async function updateCommitteeMember(db: DB, ctx: OrgContext, memberId: s
       committeeId: committee.id,
     },
     async (tx) => {
-      const set: Record<string, unknown> = { updated_at: new Date() };
-      if (patch.position !== undefined) set.position = patch.position;
-      if (patch.isPartyMember !== undefined) set.is_party_member = patch.isPartyMember;
-      if (patch.joinedOn !== undefined) set.joined_on = patch.joinedOn;
-      if (patch.commitmentsSignedOn !== undefined) set.commitments_signed_on = patch.commitmentsSignedOn;
-      await tx.updateTable('committee_members').set(set).where('id', '=', memberId).execute();
+      const set = patchColumns<CommitteeMembersTable>()(patch, { position: 'position', isPartyMember: 'is_party_member', joinedOn: 'joined_on', commitmentsSignedOn: 'commitments_signed_on' });
+      await tx.updateTable('committee_members').set({ ...set, updated_at: new Date() } as Updateable<CommitteeMembersTable>).where('id', '=', memberId).execute();
       await recordAudit(tx, ctx, {
         action: 'update',
         entity: 'committee_member',

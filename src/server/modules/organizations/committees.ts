@@ -11,8 +11,10 @@
 // - a committee "forming" (筹备) may be put together member by member; its composition is
 //   judged, and refused if it breaks a rule, when it becomes active.
 import type { Actor } from '../../platform/access';
+import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
+import { patchColumns, uniquely } from '../../platform/db-helpers';
+import { AppError, conflict } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { addDays, compareDates, type IsoDate } from '../../../core/dates';
 import type { RuleId } from '../../../core/policy/index';
@@ -20,6 +22,7 @@ import type { appraisalRatings, committeePositions, committeeStatuses } from '..
 import { ownerStandings } from '../registry';
 import { checkedWrite, COMPOSITION_RULES, newId, type CheckItem } from './facts';
 import { authorizeCommittee, authorizeQuarterOrganizations, type QuarterPlace } from './access';
+import type { OwnersCommitteesTable } from './tables';
 import { assertDateOrder, invalidReference, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export type CommitteePosition = (typeof committeePositions)[number];
@@ -120,10 +123,8 @@ export async function insertMembers(tx: DB, place: QuarterPlace, committeeId: st
   return ids;
 }
 
-export function rethrowConflict(err: unknown): never {
-  if (isUniqueViolation(err)) throw conflict('本小区在任（或筹备中）的业主委员会，或该委员', 'An active (or forming) committee of this quarter, or this member,');
-  throw err;
-}
+/** The unique constraints of committees and members: one active and one forming committee per quarter, an owner once per committee. */
+export const committeeConflict = () => conflict('本小区在任（或筹备中）的业主委员会，或该委员', 'An active (or forming) committee of this quarter, or this member,');
 
 export async function createCommittee(db: DB, ctx: OrgContext, quarterId: string, input: CommitteeInput): Promise<{ id: string; warnings: CheckItem[] }> {
   const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'organizations.manage');
@@ -132,7 +133,7 @@ export async function createCommittee(db: DB, ctx: OrgContext, quarterId: string
   const id = newId();
   // Forming a committee needs the conditions of ZAS 5.4.1; an active one also its composition.
   const blocking: RuleId[] = status === 'active' ? ['committee-formation', ...COMPOSITION_RULES] : ['committee-formation'];
-  try {
+  return uniquely(async () => {
     const { warnings } = await checkedWrite(
       db,
       {
@@ -170,9 +171,7 @@ export async function createCommittee(db: DB, ctx: OrgContext, quarterId: string
       },
     );
     return { id, warnings };
-  } catch (err) {
-    rethrowConflict(err);
-  }
+  }, committeeConflict);
 }
 
 export interface CommitteePatch {
@@ -202,7 +201,7 @@ export async function updateCommittee(db: DB, ctx: OrgContext, committeeId: stri
   const activating = committee.status === 'forming' && nextStatus === 'active';
   const ending = nextStatus === 'ended';
   const blocking: RuleId[] = nextStatus === 'active' ? [...(activating ? (['committee-formation'] as RuleId[]) : []), ...COMPOSITION_RULES] : [];
-  try {
+  return uniquely(async () => {
     const { warnings } = await checkedWrite(
       db,
       {
@@ -226,11 +225,12 @@ export async function updateCommittee(db: DB, ctx: OrgContext, committeeId: stri
             await recordAudit(tx, ctx, { action: 'update', entity: 'owners_committee', entityId: previous.id, place, before: { status: 'active' }, after: { status: 'ended', endedOn, succeededBy: committeeId } });
           }
         }
-        const set: Record<string, unknown> = { updated_at: new Date(), status: nextStatus, term_start: termStart, term_end: termEnd };
-        if (patch.termNumber !== undefined) set.term_number = patch.termNumber;
-        if (patch.electedOn !== undefined) set.elected_on = patch.electedOn;
-        if (ending) set.ended_on = today;
-        await tx.updateTable('owners_committees').set(set).where('id', '=', committeeId).execute();
+        const set = patchColumns<OwnersCommitteesTable>()({ termNumber: patch.termNumber, electedOn: patch.electedOn }, { termNumber: 'term_number', electedOn: 'elected_on' });
+        await tx
+          .updateTable('owners_committees')
+          .set({ ...set, status: nextStatus, term_start: termStart, term_end: termEnd, ...(ending ? { ended_on: today } : {}), updated_at: new Date() } as Updateable<OwnersCommitteesTable>)
+          .where('id', '=', committeeId)
+          .execute();
         await recordAudit(tx, ctx, {
           action: 'update',
           entity: 'owners_committee',
@@ -242,9 +242,7 @@ export async function updateCommittee(db: DB, ctx: OrgContext, committeeId: stri
       },
     );
     return { warnings };
-  } catch (err) {
-    rethrowConflict(err);
-  }
+  }, committeeConflict);
 }
 
 export interface AppraisalInput {

@@ -2,7 +2,8 @@
 // 309—2024 3.4, A.5–A.6), kept by the offices and the commissioner.
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { conflict, isUniqueViolation } from '../../platform/errors';
+import { patchColumns, uniquely } from '../../platform/db-helpers';
+import { conflict } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
 import { buildingsByIds } from '../registry';
 import { authorizeCommunityPerson, authorizeQuarterOrganizations, communityPeopleTables, type PeopleKind } from './access';
@@ -44,8 +45,8 @@ const tableOf = communityPeopleTables;
 export async function addPerson(db: DB, ctx: OrgContext, quarterId: string, kind: PeopleKind, input: GridInput | BuildingLeaderInput | SocialOrgInput | VolunteerInput): Promise<{ id: string }> {
   const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'organizations.manage');
   const common = { district_id: place.districtId, quarter_id: quarterId };
-  try {
-    return await db.transaction().execute(async (tx) => {
+  return uniquely(async () => {
+    return db.transaction().execute(async (tx) => {
       let id: string;
       switch (kind) {
         case 'grids': {
@@ -94,10 +95,7 @@ export async function addPerson(db: DB, ctx: OrgContext, quarterId: string, kind
       await recordAudit(tx, ctx, { action: 'create', entity: tableOf[kind], entityId: id, place, after: input });
       return { id };
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`名称“${(input as { name: string }).name}”`, `The name "${(input as { name: string }).name}"`);
-    throw err;
-  }
+  }, () => conflict(`名称“${(input as { name: string }).name}”`, `The name "${(input as { name: string }).name}"`));
 }
 
 export async function removePerson(db: DB, ctx: OrgContext, kind: PeopleKind, id: string): Promise<void> {

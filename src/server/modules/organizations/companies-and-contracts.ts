@@ -1,12 +1,15 @@
 // Property companies (物业服务企业) and their service contracts (物业服务合同), T/ZAS 4006.1—2020
 // 5.5: one company per management area at a time (5.5.2). Contracts go through checkedWrite.
 import type { Actor } from '../../platform/access';
+import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit';
-import { conflict, isUniqueViolation } from '../../platform/errors';
+import { patchColumns, uniquely } from '../../platform/db-helpers';
+import { conflict } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
 import type { selectionMethods } from '../../../contracts/organizations';
 import { checkedWrite, type CheckItem } from './facts';
 import { authorizeAction, authorizeCompany, authorizeContract, authorizeQuarterOrganizations } from './access';
+import type { PropertyCompaniesTable, ServiceContractsTable } from './tables';
 import { assertDateOrder, fieldError, invalidReference, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export interface CompanyInput {
@@ -22,28 +25,27 @@ export async function createCompany(db: DB, ctx: OrgContext, input: CompanyInput
   authorizeAction(ctx.actor, 'organizations.manage');
   const districtId = ctx.actor.path.districtId;
   if ((input.fullPartyMemberCount ?? 0) > (input.partyMemberCount ?? 0)) throw partyCountError();
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const row = await tx
-        .insertInto('property_companies')
-        .values({
-          district_id: districtId,
-          name: input.name,
-          credit_code: input.creditCode,
-          phone: input.phone ?? null,
-          address: input.address ?? '',
-          party_member_count: input.partyMemberCount ?? 0,
-          full_party_member_count: input.fullPartyMemberCount ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'create', entity: 'property_company', entityId: row.id, place: { districtId }, after: input });
-      return row;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`统一社会信用代码 ${input.creditCode}`, `Credit code ${input.creditCode}`);
-    throw err;
-  }
+  return uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+        const row = await tx
+          .insertInto('property_companies')
+          .values({
+            district_id: districtId,
+            name: input.name,
+            credit_code: input.creditCode,
+            phone: input.phone ?? null,
+            address: input.address ?? '',
+            party_member_count: input.partyMemberCount ?? 0,
+            full_party_member_count: input.fullPartyMemberCount ?? null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await recordAudit(tx, ctx, { action: 'create', entity: 'property_company', entityId: row.id, place: { districtId }, after: input });
+        return row;
+      }),
+    () => conflict(`统一社会信用代码 ${input.creditCode}`, `Credit code ${input.creditCode}`),
+  );
 }
 
 const partyCountError = () =>
@@ -59,14 +61,15 @@ export async function updateCompany(db: DB, ctx: OrgContext, id: string, patch: 
   const full = patch.fullPartyMemberCount === undefined ? c.full_party_member_count : patch.fullPartyMemberCount;
   if ((full ?? 0) > party) throw partyCountError();
   await db.transaction().execute(async (tx) => {
-    const set: Record<string, unknown> = { updated_at: new Date() };
-    if (patch.name !== undefined) set.name = patch.name;
-    if (patch.creditCode !== undefined) set.credit_code = patch.creditCode;
-    if (patch.phone !== undefined) set.phone = patch.phone;
-    if (patch.address !== undefined) set.address = patch.address;
-    if (patch.partyMemberCount !== undefined) set.party_member_count = patch.partyMemberCount;
-    if (patch.fullPartyMemberCount !== undefined) set.full_party_member_count = patch.fullPartyMemberCount;
-    await tx.updateTable('property_companies').set(set).where('id', '=', id).execute();
+    const set = patchColumns<PropertyCompaniesTable>()(patch, {
+      name: 'name',
+      creditCode: 'credit_code',
+      phone: 'phone',
+      address: 'address',
+      partyMemberCount: 'party_member_count',
+      fullPartyMemberCount: 'full_party_member_count',
+    });
+    await tx.updateTable('property_companies').set({ ...set, updated_at: new Date() } as Updateable<PropertyCompaniesTable>).where('id', '=', id).execute();
     await recordAudit(tx, ctx, { action: 'update', entity: 'property_company', entityId: id, place: { districtId: c.district_id }, before: { name: c.name, partyMemberCount: c.party_member_count }, after: patch });
   });
 }
@@ -140,14 +143,15 @@ export async function updateContract(
     path: 'terminatedOn',
   });
   const { warnings } = await checkedWrite(db, { quarterId: c.quarter_id, asOf: shanghaiDate(), locale: ctx.locale, ...contractRules }, async (tx) => {
-    const set: Record<string, unknown> = { updated_at: new Date() };
-    if (patch.startsOn !== undefined) set.starts_on = patch.startsOn;
-    if (patch.endsOn !== undefined) set.ends_on = patch.endsOn;
-    if (patch.terminatedOn !== undefined) set.terminated_on = patch.terminatedOn;
-    if (patch.feeStandardFen !== undefined) set.fee_standard_fen = patch.feeStandardFen;
-    if (patch.serviceStandard !== undefined) set.service_standard = patch.serviceStandard;
-    if (patch.signedOn !== undefined) set.signed_on = patch.signedOn;
-    await tx.updateTable('service_contracts').set(set).where('id', '=', id).execute();
+    const set = patchColumns<ServiceContractsTable>()(patch, {
+      startsOn: 'starts_on',
+      endsOn: 'ends_on',
+      terminatedOn: 'terminated_on',
+      feeStandardFen: 'fee_standard_fen',
+      serviceStandard: 'service_standard',
+      signedOn: 'signed_on',
+    });
+    await tx.updateTable('service_contracts').set({ ...set, updated_at: new Date() } as Updateable<ServiceContractsTable>).where('id', '=', id).execute();
     await recordAudit(tx, ctx, { action: 'update', entity: 'service_contract', entityId: id, place, before: { startsOn: c.starts_on, endsOn: c.ends_on, terminatedOn: c.terminated_on }, after: patch });
   });
   return { warnings };

@@ -2,7 +2,8 @@
 // or a community, and their members.
 import { placeInScope, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
-import { conflict, isUniqueViolation } from '../../platform/errors';
+import { patchColumns, uniquely } from '../../platform/db-helpers';
+import { conflict } from '../../platform/errors';
 import type { IsoDate } from '../../../core/dates';
 import { authorizeAction, authorizeOffice, authorizeOfficeMember, authorizeOfficePlace } from './access';
 import type { DB, OrgContext } from './shared';
@@ -18,8 +19,8 @@ export interface OfficeInput {
 
 export async function createOffice(db: DB, ctx: OrgContext, input: OfficeInput): Promise<{ id: string }> {
   const place = await authorizeOfficePlace(db, ctx.actor, input.level, input.placeId, 'office');
-  try {
-    return await db.transaction().execute(async (tx) => {
+  return uniquely(async () => {
+    return db.transaction().execute(async (tx) => {
       const row = await tx
         .insertInto('tripartite_offices')
         .values({
@@ -37,10 +38,7 @@ export async function createOffice(db: DB, ctx: OrgContext, input: OfficeInput):
       await recordAudit(tx, ctx, { action: 'create', entity: 'tripartite_office', entityId: row.id, place, after: input });
       return row;
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('该区划的三方办', 'An office for this place');
-    throw err;
-  }
+  }, () => conflict('该区划的三方办', 'An office for this place'));
 }
 
 export async function addOfficeMember(

@@ -1,11 +1,14 @@
 // Party organisations (党组织, T/ZAS 4006.1—2020 5.1; BG 二（四）11) of a quarter, of its owners'
 // committee, and of the property companies serving it.
 import type { Actor, PlacePath } from '../../platform/access';
+import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit';
+import { patchColumns } from '../../platform/db-helpers';
 import type { IsoDate } from '../../../core/dates';
 import type { partyOrgForms } from '../../../contracts/organizations';
 import { authorizeCommittee, authorizeCompany, authorizePartyOrganization, authorizeQuarterOrganizations } from './access';
 import { checkedWrite, type CheckItem } from './facts';
+import type { PartyOrganizationsTable } from './tables';
 import { missing, shanghaiDate, type DB, type OrgContext } from './shared';
 
 export interface PartyOrgInput {
@@ -84,15 +87,16 @@ export async function updatePartyOrganization(
 ): Promise<void> {
   const { partyOrganization: po, place } = await authorizePartyOrganization(db, ctx.actor, id, 'organizations.manage');
   await db.transaction().execute(async (tx) => {
-    const set: Record<string, unknown> = { updated_at: new Date() };
-    if (patch.name !== undefined) set.name = patch.name;
-    if (patch.form !== undefined) set.form = patch.form;
-    if (patch.secretaryName !== undefined) set.secretary_name = patch.secretaryName;
-    if (patch.secretaryPhone !== undefined) set.secretary_phone = patch.secretaryPhone;
-    if (patch.memberCount !== undefined) set.member_count = patch.memberCount;
-    if (patch.establishedOn !== undefined) set.established_on = patch.establishedOn;
-    if (patch.dissolvedOn !== undefined) set.dissolved_on = patch.dissolvedOn;
-    await tx.updateTable('party_organizations').set(set).where('id', '=', id).execute();
+    const set = patchColumns<PartyOrganizationsTable>()(patch, {
+      name: 'name',
+      form: 'form',
+      secretaryName: 'secretary_name',
+      secretaryPhone: 'secretary_phone',
+      memberCount: 'member_count',
+      establishedOn: 'established_on',
+      dissolvedOn: 'dissolved_on',
+    });
+    await tx.updateTable('party_organizations').set({ ...set, updated_at: new Date() } as Updateable<PartyOrganizationsTable>).where('id', '=', id).execute();
     await recordAudit(tx, ctx, { action: 'update', entity: 'party_organization', entityId: id, place, before: { name: po.name, memberCount: po.member_count, dissolvedOn: po.dissolved_on }, after: patch });
   });
 }

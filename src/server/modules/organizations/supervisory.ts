@@ -1,13 +1,16 @@
 // Owners' supervisory committees (业主监督(管理)委员会, DB3305/T 309—2024 3.2): terms and members,
 // owners of the quarter elected by the assembly.
 import type { Actor } from '../../platform/access';
+import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
+import { patchColumns, uniquely } from '../../platform/db-helpers';
+import { AppError, conflict } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import type { IsoDate } from '../../../core/dates';
 import { ownerStandings } from '../registry';
 import { ownerRef, statusLabels } from './committees';
 import { authorizeQuarterOrganizations, authorizeSupervisoryCommittee, authorizeSupervisoryMember, type QuarterPlace } from './access';
+import type { SupervisoryCommitteesTable } from './tables';
 import { assertDateOrder, type DB, type OrgContext } from './shared';
 
 export interface SupervisoryMemberInput {
@@ -57,8 +60,8 @@ export async function createSupervisoryCommittee(
 ): Promise<{ id: string }> {
   const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'organizations.manage');
   assertDateOrder(input.termStart, input.termEnd, { earlier: '任期开始日', earlierEn: 'The start of the term', later: '任期届满日', laterEn: 'The end of the term', path: 'termEnd' });
-  try {
-    return await db.transaction().execute(async (tx) => {
+  return uniquely(async () => {
+    return db.transaction().execute(async (tx) => {
       const members = await resolveSupervisoryMembers(tx, quarterId, input.members ?? []);
       const row = await tx
         .insertInto('supervisory_committees')
@@ -69,10 +72,7 @@ export async function createSupervisoryCommittee(
       await recordAudit(tx, ctx, { action: 'create', entity: 'supervisory_committee', entityId: row.id, place, after: input });
       return row;
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('本小区在任的业主监督委员会，或该成员', 'An active supervisory committee of this quarter, or this member,');
-    throw err;
-  }
+  }, () => conflict('本小区在任的业主监督委员会，或该成员', 'An active supervisory committee of this quarter, or this member,'));
 }
 
 export async function updateSupervisoryCommittee(
@@ -91,12 +91,8 @@ export async function updateSupervisoryCommittee(
     path: 'termEnd',
   });
   await db.transaction().execute(async (tx) => {
-    const set: Record<string, unknown> = { updated_at: new Date() };
-    if (patch.termStart !== undefined) set.term_start = patch.termStart;
-    if (patch.termEnd !== undefined) set.term_end = patch.termEnd;
-    if (patch.electedOn !== undefined) set.elected_on = patch.electedOn;
-    if (patch.status !== undefined) set.status = patch.status;
-    await tx.updateTable('supervisory_committees').set(set).where('id', '=', id).execute();
+    const set = patchColumns<SupervisoryCommitteesTable>()(patch, { termStart: 'term_start', termEnd: 'term_end', electedOn: 'elected_on', status: 'status' });
+    await tx.updateTable('supervisory_committees').set({ ...set, updated_at: new Date() } as Updateable<SupervisoryCommitteesTable>).where('id', '=', id).execute();
     await recordAudit(tx, ctx, { action: 'update', entity: 'supervisory_committee', entityId: id, place, before: { termStart: committee.term_start, termEnd: committee.term_end, status: committee.status }, after: patch });
   });
 }
@@ -104,16 +100,13 @@ export async function updateSupervisoryCommittee(
 export async function addSupervisoryMembers(db: DB, ctx: OrgContext, id: string, members: SupervisoryMemberInput[]): Promise<void> {
   const { committee, place } = await authorizeSupervisoryCommittee(db, ctx.actor, id, 'organizations.manage');
   if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
-  try {
+  return uniquely(async () => {
     await db.transaction().execute(async (tx) => {
       const resolved = await resolveSupervisoryMembers(tx, committee.quarter_id, members);
       await insertSupervisoryMembers(tx, place, id, resolved);
       await recordAudit(tx, ctx, { action: 'create', entity: 'supervisory_member', entityId: id, place, after: { members } });
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('该成员', 'This member');
-    throw err;
-  }
+  }, () => conflict('该成员', 'This member'));
 }
 
 export async function removeSupervisoryMember(db: DB, ctx: OrgContext, memberId: string, input: { removedOn: IsoDate; reason: string }): Promise<void> {

@@ -5,12 +5,15 @@
 // holds candidates with their skills (finance, law, engineering) and party membership; a
 // candidate who passed all three steps may be seated on a committee (committees.ts).
 import type { Actor, Role } from '../../platform/access';
+import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
+import { patchColumns, uniquely } from '../../platform/db-helpers';
+import { AppError, conflict } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { ownerStandings, quarterFactsInScope } from '../registry';
 import { checklistProblems, checklistView, type ChecklistAnswers } from './checklist';
 import { authorizeCandidate, authorizeQuarterOrganizations } from './access';
+import type { CandidatesTable } from './tables';
 import { asRecord, asStringArray, fieldError, invalidReference, json, type DB, type OrgContext } from './shared';
 import type { IsoDate } from '../../../core/dates';
 import { vettingSteps, type candidateSkills, type candidateStatuses } from '../../../contracts/organizations';
@@ -77,8 +80,8 @@ export async function recommendCandidate(db: DB, ctx: OrgContext, quarterId: str
   if (input.recommendedBy === 'co-signing-owners' && !input.coSignerCount) {
     throw fieldError('coSignerCount', { 'zh-CN': '业主联名推荐须填写联名人数', en: 'a recommendation by co-signing owners needs their number' }, { 'zh-CN': '必填', en: 'required' });
   }
-  try {
-    return await db.transaction().execute(async (tx) => {
+  return uniquely(async () => {
+    return db.transaction().execute(async (tx) => {
       const standing = (await ownerStandings(tx, [input.ownerId])).get(input.ownerId);
       // ZAS 5.4.3: a member is an owner of the management area, so only one who holds a unit here.
       if (!standing || standing.quarterId !== quarterId || standing.unitCount === 0) {
@@ -117,10 +120,7 @@ export async function recommendCandidate(db: DB, ctx: OrgContext, quarterId: str
       await recordAudit(tx, ctx, { action: 'create', entity: 'candidate', entityId: row.id, place, after: input });
       return row;
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('该业主正在审核中的推荐', 'An open recommendation of this owner');
-    throw err;
-  }
+  }, () => conflict('该业主正在审核中的推荐', 'An open recommendation of this owner'));
 }
 
 export interface CandidatePatch {
@@ -136,13 +136,15 @@ export async function updateCandidate(db: DB, ctx: OrgContext, id: string, patch
   const { candidate, place } = await authorizeCandidate(db, ctx.actor, id, 'recommend');
   if (patch.inReservePool && candidate.status === 'rejected') throw new AppError('RESERVE_POOL_REJECTED');
   await db.transaction().execute(async (tx) => {
-    const set: Record<string, unknown> = { updated_at: new Date() };
-    if (patch.skills !== undefined) set.skills = json(patch.skills);
-    if (patch.isPartyMember !== undefined) set.is_party_member = patch.isPartyMember;
-    if (patch.inReservePool !== undefined) set.in_reserve_pool = patch.inReservePool;
-    if (patch.checklist !== undefined) set.checklist = json({ ...asRecord(candidate.checklist), ...patch.checklist });
-    if (patch.note !== undefined) set.note = patch.note;
-    await tx.updateTable('candidates').set(set).where('id', '=', id).execute();
+    const set = patchColumns<CandidatesTable>()(patch, {
+      skills: (skills) => ({ skills: json(skills) }),
+      isPartyMember: 'is_party_member',
+      inReservePool: 'in_reserve_pool',
+      // New answers are merged into those recorded.
+      checklist: (answers) => ({ checklist: json({ ...asRecord(candidate.checklist), ...answers }) }),
+      note: 'note',
+    });
+    await tx.updateTable('candidates').set({ ...set, updated_at: new Date() } as Updateable<CandidatesTable>).where('id', '=', id).execute();
     await recordAudit(tx, ctx, {
       action: 'update',
       entity: 'candidate',
@@ -209,7 +211,7 @@ export async function reviewCandidate(db: DB, ctx: OrgContext, id: string, input
     }
   }
   const next: CandidateStatus = input.decision === 'approve' ? stepFlow[input.step].to : 'rejected';
-  try {
+  await uniquely(async () => {
     await db.transaction().execute(async (tx) => {
       // The status in the WHERE makes a concurrent second review of the same step a no-op.
       const updated = await tx
@@ -236,10 +238,7 @@ export async function reviewCandidate(db: DB, ctx: OrgContext, id: string, input
         .execute();
       await recordAudit(tx, ctx, { action: 'update', entity: 'candidate', entityId: id, place, before: { status }, after: { ...input, status: next } });
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`“${stepLabels[input.step]['zh-CN']}”的审核`, `The ${stepLabels[input.step].en}`);
-    throw err;
-  }
+  }, () => conflict(`“${stepLabels[input.step]['zh-CN']}”的审核`, `The ${stepLabels[input.step].en}`));
   return { status: next };
 }
 
