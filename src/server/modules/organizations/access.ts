@@ -60,7 +60,7 @@ export async function authorizeQuarterOrganizations(db: Exec, actor: Actor, quar
   return place!;
 }
 
-/** A record of one quarter, loaded by `load`; 404 when there is none, then as its quarter. */
+/** A record of one quarter: 404 when there is none, else authorized as its quarter. */
 async function authorizeQuarterRecord<T extends { quarter_id: string }>(db: Exec, actor: Actor, row: T | undefined, action: OrgAction): Promise<{ row: T; place: QuarterPlace }> {
   if (!row) throw notFound();
   return { row, place: await authorizeQuarterOrganizations(db, actor, row.quarter_id, action) };
