@@ -217,3 +217,36 @@ describe('organisations: roles without the permission get 403 inside their scope
     expect(grid.statusCode).toBe(201);
   });
 });
+
+describe('organisations: a property company is changed only from a quarter it serves, or by the district office', () => {
+  it('a commissioner or street office elsewhere in the district cannot rename it or attach a party organisation to it', async () => {
+    const k = t.db.kysely;
+    // A company of district A that serves q3 only (street A2); written directly, the contract's rules are not the point.
+    const company = (await k.insertInto('property_companies').values({ district_id: t.fx.districtA, name: '丙物业', credit_code: '91330106MA2CCCCC3X' }).returning('id').executeTakeFirstOrThrow()).id;
+    await k
+      .insertInto('service_contracts')
+      .values({ district_id: t.fx.districtA, quarter_id: t.fx.q3, property_company_id: company, selection_method: 'tender', starts_on: '2025-01-01', fee_standard_fen: 100 })
+      .execute();
+    const rename = { name: '改名物业' };
+    const attach = { kind: 'company', propertyCompanyId: company, name: '丙物业党支部' };
+    const unknownRename = async (s: Session) => (await s.patch(`/api/property-companies/${UNKNOWN}`, rename)).json();
+    for (const username of ['commissioner', 'street', 'community']) {
+      const s = await t.login(username);
+      const renamed = await s.patch(`/api/property-companies/${company}`, rename);
+      expect({ username, status: renamed.statusCode }).toEqual({ username, status: 404 });
+      expect(renamed.json()).toEqual(await unknownRename(s));
+      const attached = await s.post('/api/party-organizations', attach);
+      expect({ username, status: attached.statusCode }).toEqual({ username, status: 404 });
+    }
+    // The company's party organisation, recorded by the district office, is out of their reach too.
+    const district = await t.login('district');
+    const po = await district.post('/api/party-organizations', attach);
+    expect(po.statusCode).toBe(201);
+    const commissioner = await t.login('commissioner');
+    const poId = (await k.selectFrom('party_organizations').select('id').where('property_company_id', '=', company).executeTakeFirstOrThrow()).id;
+    expect((await commissioner.patch(`/api/party-organizations/${poId}`, { memberCount: 9 })).statusCode).toBe(404);
+    // The district office may change it; the commissioner of a quarter it serves may change that company.
+    expect((await district.patch(`/api/property-companies/${company}`, rename)).statusCode).toBe(204);
+    expect((await commissioner.patch(`/api/property-companies/${districtRecords.A.company}`, { partyMemberCount: 5 })).statusCode).toBe(204);
+  });
+});

@@ -121,7 +121,7 @@ describe('owners’ committee composition is enforced on save', () => {
       expect(res.statusCode).toBe(422);
       const err = res.json().error;
       expect(err.code).toBe('RULES_VIOLATED');
-      expect(err.violations).toContainEqual(expect.objectContaining({ rule: 'committee-size', citation: 'T/ZAS 4006.1—2020 5.4.2' }));
+      expect(err.details.violations).toContainEqual(expect.objectContaining({ rule: 'committee-size', citation: 'T/ZAS 4006.1—2020 5.4.2' }));
       expect(err.message).toContain('T/ZAS 4006.1—2020 5.4.2');
     }
     expect((await community.get(`/api/quarters/${quarterId}/committees`)).json().items).toEqual([]);
@@ -146,14 +146,14 @@ describe('owners’ committee composition is enforced on save', () => {
     const hundred = await quarterWithOwners(3, { households: 100 });
     const refused = await community.post(`/api/quarters/${hundred.quarterId}/committees`, { termStart: today, termEnd, members: members(hundred.owners, 2) });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.violations.map((v: { rule: string }) => v.rule)).toEqual(['committee-size']);
+    expect(refused.json().error.details.violations.map((v: { rule: string }) => v.rule)).toEqual(['committee-size']);
   });
 
   it('term of 3 to 5 years: 3 years to the day and 5 years save, a day short is refused', async () => {
     const { quarterId, owners } = await quarterWithOwners(5);
     const short = await community.post(`/api/quarters/${quarterId}/committees`, { termStart: '2026-06-01', termEnd: '2029-05-31', members: members(owners, 3) });
     expect(short.statusCode).toBe(422);
-    expect(short.json().error.violations).toContainEqual(expect.objectContaining({ rule: 'committee-term', citation: 'T/ZAS 4006.1—2020 5.4.2' }));
+    expect(short.json().error.details.violations).toContainEqual(expect.objectContaining({ rule: 'committee-term', citation: 'T/ZAS 4006.1—2020 5.4.2' }));
     const long = await community.post(`/api/quarters/${quarterId}/committees`, { termStart: '2026-06-01', termEnd: '2031-06-02', members: members(owners, 3) });
     expect(long.statusCode).toBe(422);
     const ok = await community.post(`/api/quarters/${quarterId}/committees`, { termStart: '2026-06-01', termEnd: '2029-06-01', members: members(owners, 3) });
@@ -165,7 +165,7 @@ describe('owners’ committee composition is enforced on save', () => {
     // 3 of 11 = 27.3%: below the floor.
     const low = await community.post(`/api/quarters/${quarterId}/committees`, { termStart: today, termEnd, members: members(owners, 3) });
     expect(low.statusCode).toBe(422);
-    expect(low.json().error.violations).toEqual([expect.objectContaining({ rule: 'committee-party-share', citation: expect.stringContaining('西政办〔2020〕29号') })]);
+    expect(low.json().error.details.violations).toEqual([expect.objectContaining({ rule: 'committee-party-share', citation: expect.stringContaining('西政办〔2020〕29号') })]);
     // 4 of 11 = 36.4%: saved, with the warning.
     const warn = await community.post(`/api/quarters/${quarterId}/committees`, { termStart: today, termEnd, members: members(owners, 4) });
     expect(warn.statusCode).toBe(201);
@@ -191,7 +191,7 @@ describe('owners’ committee composition is enforced on save', () => {
     expect(down2.statusCode).toBe(200);
     const down3 = await community.patch(`/api/committee-members/${party[0].id}`, { isPartyMember: false });
     expect(down3.statusCode).toBe(422);
-    expect(down3.json().error.violations[0].rule).toBe('committee-party-share');
+    expect(down3.json().error.details.violations[0].rule).toBe('committee-party-share');
   });
 
   it('a committee with 3 or more party members and no party organisation gets the ZAS 5.1.2 warning', async () => {
@@ -215,6 +215,21 @@ describe('owners’ committee composition is enforced on save', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('INVALID_REFERENCE');
     expect(res.json().error.message).toBe('The owner does not exist in this quarter.');
+    expect(res.json().error.details.issues).toEqual([{ path: 'members.4.ownerId', message: 'no such owner in this quarter' }]);
+  });
+
+  it('a refused save lists its violations under error.details, in the caller’s language', async () => {
+    const { quarterId, owners } = await quarterWithOwners(4);
+    const body = { termStart: today, termEnd, members: members(owners, 3) };
+    const en = (await community.post(`/api/quarters/${quarterId}/committees`, body, { 'accept-language': 'en' })).json().error;
+    expect(en.code).toBe('RULES_VIOLATED');
+    expect(en.violations).toBeUndefined();
+    const size = en.details.violations.find((v: { rule: string }) => v.rule === 'committee-size');
+    expect(size).toMatchObject({ citation: 'T/ZAS 4006.1—2020 5.4.2' });
+    expect(size.message).toMatch(/^[\x20-\x7e’“”—–…]+$/);
+    expect(en.message).toMatch(/^Not saved: /);
+    const zh = (await community.post(`/api/quarters/${quarterId}/committees`, body)).json().error;
+    expect(zh.details.violations.find((v: { rule: string }) => v.rule === 'committee-size').message).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('yearly training and appraisal are recorded and judged (BG 二（二）7)', async () => {
@@ -329,13 +344,13 @@ describe('commissioners (ZAS 5.3.1) and property companies (ZAS 5.5.2)', () => {
     const { quarterId } = await quarterWithOwners(0);
     const untrained = await community.post(`/api/quarters/${quarterId}/commissioners`, { name: '王专员', phone: '13800000001', startedOn: today });
     expect(untrained.statusCode).toBe(422);
-    expect(untrained.json().error.violations).toContainEqual(expect.objectContaining({ rule: 'commissioner-assigned', citation: 'T/ZAS 4006.1—2020 5.3.1' }));
+    expect(untrained.json().error.details.violations).toContainEqual(expect.objectContaining({ rule: 'commissioner-assigned', citation: 'T/ZAS 4006.1—2020 5.3.1' }));
     // Trained on the day of taking office is enough.
     const ok = await community.post(`/api/quarters/${quarterId}/commissioners`, { name: '王专员', phone: '13800000001', trainedOn: today, startedOn: today, photoPath: '/photos/wang.jpg' });
     expect(ok.statusCode).toBe(201);
     const second = await community.post(`/api/quarters/${quarterId}/commissioners`, { name: '李专员', phone: '13800000002', trainedOn: today, startedOn: today });
     expect(second.statusCode).toBe(422);
-    expect(second.json().error.violations[0].rule).toBe('commissioner-assigned');
+    expect(second.json().error.details.violations[0].rule).toBe('commissioner-assigned');
     // Only the offices appoint.
     const commissioner = await t.login('commissioner');
     expect((await commissioner.post(`/api/quarters/${t.fx.q1}/commissioners`, { name: '赵', phone: '1', trainedOn: today, startedOn: today })).statusCode).toBe(403);
@@ -355,7 +370,7 @@ describe('commissioners (ZAS 5.3.1) and property companies (ZAS 5.5.2)', () => {
     expect(first.statusCode).toBe(201);
     const overlap = await community.post(`/api/quarters/${quarterId}/contracts`, { propertyCompanyId: b.json().id, selectionMethod: 'assembly-vote', startsOn: '2026-12-31', endsOn: '2029-12-31', feeStandardFen: 200 });
     expect(overlap.statusCode).toBe(422);
-    expect(overlap.json().error.violations).toEqual([expect.objectContaining({ rule: 'single-property-company', citation: 'T/ZAS 4006.1—2020 5.5.2' })]);
+    expect(overlap.json().error.details.violations).toEqual([expect.objectContaining({ rule: 'single-property-company', citation: 'T/ZAS 4006.1—2020 5.5.2' })]);
     const next = await community.post(`/api/quarters/${quarterId}/contracts`, { propertyCompanyId: b.json().id, selectionMethod: 'assembly-vote', startsOn: '2027-01-01', endsOn: '2029-12-31', feeStandardFen: 200 });
     expect(next.statusCode).toBe(201);
     const list = (await community.get(`/api/quarters/${quarterId}/contracts`)).json().items;

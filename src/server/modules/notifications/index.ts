@@ -9,4 +9,5 @@ export const notificationsModule: ModuleDescriptor = {
   routes: notificationsRoutes,
 };
 
-export { notifyUsers, queueMessages, type OutboxMessage } from './service';
+// What other modules may ask of this one.
+export { notifyUsers, queueMessages, usersForQuarterRoles, type OutboxMessage } from './service';

@@ -14,11 +14,13 @@
 // - 'priority' (三优先) and 'criterion' (the emphases of BG 5) are recorded and shown, and weigh
 //   in the reviewer's opinion, but do not bar approval.
 import type { Locale, Localized } from '../../platform/i18n';
+import type { ChecklistItemId } from '../../../contracts/organizations';
 
 export type ChecklistKind = 'requirement' | 'exclusion' | 'priority' | 'criterion';
 
 export interface ChecklistItem {
-  id: string;
+  /** One of the ids the contract lists (contracts/organizations.ts). */
+  id: ChecklistItemId;
   kind: ChecklistKind;
   label: Localized;
   citation: string;
@@ -64,8 +66,6 @@ export const qualificationChecklist: readonly ChecklistItem[] = [
   { id: 'warm-hearted', kind: 'criterion', label: { 'zh-CN': '热心肠', en: 'Warm-hearted toward neighbours' }, citation: BG5, quote: BG5_QUALITIES, itemsPrinted: true },
 ];
 
-export const checklistItemIds = qualificationChecklist.map((i) => i.id) as [string, ...string[]];
-
 export type ChecklistAnswers = Partial<Record<string, boolean>>;
 
 /** The checklist with the candidate's answers, in the request's language. */
@@ -77,8 +77,14 @@ export function checklistView(answers: ChecklistAnswers, locale: Locale) {
     citation: item.citation,
     quote: item.quote,
     itemsPrinted: item.itemsPrinted,
-    answer: typeof answers[item.id] === 'boolean' ? answers[item.id] : null,
+    answer: answerOf(answers, item.id),
   }));
+}
+
+/** A recorded answer; anything but true or false (never written, but jsonb) reads as unanswered. */
+function answerOf(answers: ChecklistAnswers, id: string): boolean | null {
+  const a = answers[id];
+  return typeof a === 'boolean' ? a : null;
 }
 
 /** Items that bar approval: unanswered, or answered "not met". */

@@ -1,6 +1,6 @@
-// Owners' committees (业主委员会) and owners' supervisory committees (业主监督(管理)委员会):
-// terms, members with their positions, party membership and commitments (三承诺), yearly
-// training, appraisal and removal (BG 二（二）7; HN 四（三）).
+// Owners' committees (业主委员会): their terms, status (forming → active → ended) and the view
+// of a committee with its members, trainings and appraisals; the members' own changes are in
+// committee-members.ts, the supervisory committees in supervisory.ts.
 //
 // What is refused and what is not:
 // - creating a committee, activating one, changing its term or its members is refused with 422
@@ -10,28 +10,30 @@
 //   to record, and the rules it now breaks come back as warnings until it is filled;
 // - a committee "forming" (筹备) may be put together member by member; its composition is
 //   judged, and refused if it breaks a rule, when it becomes active.
-import { assertCan, type Actor } from '../../platform/access';
+import type { Actor } from '../../platform/access';
+import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { patchColumns, uniquely } from '../../platform/db-helpers';
+import { AppError, conflict } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { addDays, compareDates, type IsoDate } from '../../../core/dates';
 import type { RuleId } from '../../../core/policy/index';
-import { ownerStandings } from '../registry/queries-for-organizations';
+import type { appraisalRatings, committeePositions, committeeStatuses } from '../../../contracts/organizations';
+import { ownerStandings } from '../registry';
 import { checkedWrite, COMPOSITION_RULES, newId, type CheckItem } from './facts';
-import { assertDateOrder, quarterFor, shanghaiDate, type DB, type OrgContext, type QuarterPlace } from './shared';
+import { authorizeCommittee, authorizeQuarterOrganizations, type QuarterPlace } from './access';
+import type { OwnersCommitteesTable } from './tables';
+import { assertDateOrder, invalidReference, shanghaiDate, type DB, type OrgContext } from './shared';
 
-export const committeePositions = ['chair', 'vice-chair', 'member'] as const;
 export type CommitteePosition = (typeof committeePositions)[number];
-export const committeeStatuses = ['forming', 'active', 'ended'] as const;
 export type CommitteeStatus = (typeof committeeStatuses)[number];
-export const appraisalRatings = ['excellent', 'competent', 'basically-competent', 'incompetent'] as const;
 
 const positionLabels: Record<string, { 'zh-CN': string; en: string }> = {
   chair: { 'zh-CN': '主任', en: 'Chair' },
   'vice-chair': { 'zh-CN': '副主任', en: 'Vice-chair' },
   member: { 'zh-CN': '委员', en: 'Member' },
 };
-const statusLabels: Record<string, { 'zh-CN': string; en: string }> = {
+export const statusLabels: Record<string, { 'zh-CN': string; en: string }> = {
   forming: { 'zh-CN': '筹备中', en: 'forming' },
   active: { 'zh-CN': '在任', en: 'active' },
   ended: { 'zh-CN': '已届满/结束', en: 'ended' },
@@ -55,27 +57,13 @@ export interface CommitteeInput {
   members?: MemberInput[];
 }
 
-const ownerRef = (path: string) => new AppError('INVALID_REFERENCE', { what: '业主', whatEn: 'The owner' }, { issues: [{ path, message: '业主不存在或不在本小区' }] });
-
-async function committeeWithPlace(db: DB, actor: Actor, committeeId: string) {
-  const c = await db.selectFrom('owners_committees').selectAll().where('id', '=', committeeId).executeTakeFirst();
-  const place = c ? await quarterFor(db, actor, c.quarter_id, null) : null;
-  if (!c || !place) throw notFound();
-  return { committee: c, place };
-}
-
-async function memberWithPlace(db: DB, actor: Actor, memberId: string) {
-  const m = await db.selectFrom('committee_members').selectAll().where('id', '=', memberId).executeTakeFirst();
-  if (!m) throw notFound();
-  const { committee, place } = await committeeWithPlace(db, actor, m.committee_id);
-  return { member: m, committee, place };
-}
+export const ownerRef = (path: string) => invalidReference(path, { 'zh-CN': '业主', en: 'The owner' }, { 'zh-CN': '业主不存在或不在本小区', en: 'no such owner in this quarter' });
 
 /**
  * Resolves the members to add: each an owner of this quarter who is a natural person (ZAS
  * 5.4.3), or an approved candidate (BG 二（二）5) who brings their owner and party membership.
  */
-async function resolveMembers(tx: DB, quarterId: string, inputs: MemberInput[], pathPrefix: string) {
+export async function resolveMembers(tx: DB, quarterId: string, inputs: MemberInput[], pathPrefix: string) {
   const candidates = inputs.some((m) => m.candidateId)
     ? await tx
         .selectFrom('candidates')
@@ -87,7 +75,7 @@ async function resolveMembers(tx: DB, quarterId: string, inputs: MemberInput[], 
     if (m.candidateId) {
       const c = candidates.find((x) => x.id === m.candidateId);
       if (!c || c.quarter_id !== quarterId) {
-        throw new AppError('INVALID_REFERENCE', { what: '人选', whatEn: 'The candidate' }, { issues: [{ path: `${pathPrefix}${i}.candidateId`, message: '人选不存在或不在本小区' }] });
+        throw invalidReference(`${pathPrefix}${i}.candidateId`, { 'zh-CN': '人选', en: 'The candidate' }, { 'zh-CN': '人选不存在或不在本小区', en: 'no such candidate in this quarter' });
       }
       if (c.status !== 'approved') throw new AppError('CANDIDATE_NOT_APPROVED', { name: c.name });
       if (c.committee_member_id) throw new AppError('CANDIDATE_SEATED', { name: c.name });
@@ -107,7 +95,7 @@ async function resolveMembers(tx: DB, quarterId: string, inputs: MemberInput[], 
   });
 }
 
-async function insertMembers(tx: DB, place: QuarterPlace, committeeId: string, members: Awaited<ReturnType<typeof resolveMembers>>) {
+export async function insertMembers(tx: DB, place: QuarterPlace, committeeId: string, members: Awaited<ReturnType<typeof resolveMembers>>) {
   const ids: string[] = [];
   for (const m of members) {
     const row = await tx
@@ -135,19 +123,17 @@ async function insertMembers(tx: DB, place: QuarterPlace, committeeId: string, m
   return ids;
 }
 
-function rethrowConflict(err: unknown): never {
-  if (isUniqueViolation(err)) throw conflict('本小区在任（或筹备中）的业主委员会，或该委员', 'An active (or forming) committee of this quarter, or this member,');
-  throw err;
-}
+/** The unique constraints of committees and members: one active and one forming committee per quarter, an owner once per committee. */
+export const committeeConflict = () => conflict('本小区在任（或筹备中）的业主委员会，或该委员', 'An active (or forming) committee of this quarter, or this member,');
 
 export async function createCommittee(db: DB, ctx: OrgContext, quarterId: string, input: CommitteeInput): Promise<{ id: string; warnings: CheckItem[] }> {
-  const place = await quarterFor(db, ctx.actor, quarterId, 'organizations.manage');
+  const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'organizations.manage');
   const status = input.status ?? 'active';
   assertDateOrder(input.termStart, input.termEnd, { earlier: '任期开始日', earlierEn: 'The start of the term', later: '任期届满日', laterEn: 'The end of the term', path: 'termEnd' });
   const id = newId();
   // Forming a committee needs the conditions of ZAS 5.4.1; an active one also its composition.
   const blocking: RuleId[] = status === 'active' ? ['committee-formation', ...COMPOSITION_RULES] : ['committee-formation'];
-  try {
+  return uniquely(async () => {
     const { warnings } = await checkedWrite(
       db,
       {
@@ -185,9 +171,7 @@ export async function createCommittee(db: DB, ctx: OrgContext, quarterId: string
       },
     );
     return { id, warnings };
-  } catch (err) {
-    rethrowConflict(err);
-  }
+  }, committeeConflict);
 }
 
 export interface CommitteePatch {
@@ -199,8 +183,7 @@ export interface CommitteePatch {
 }
 
 export async function updateCommittee(db: DB, ctx: OrgContext, committeeId: string, patch: CommitteePatch): Promise<{ warnings: CheckItem[] }> {
-  const { committee, place } = await committeeWithPlace(db, ctx.actor, committeeId);
-  assertCan(ctx.actor, 'organizations.manage');
+  const { committee, place } = await authorizeCommittee(db, ctx.actor, committeeId, 'organizations.manage');
   if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
   const nextStatus = patch.status ?? committee.status;
   if (nextStatus !== committee.status && !(committee.status === 'forming' && nextStatus !== 'forming') && !(committee.status === 'active' && nextStatus === 'ended')) {
@@ -218,7 +201,7 @@ export async function updateCommittee(db: DB, ctx: OrgContext, committeeId: stri
   const activating = committee.status === 'forming' && nextStatus === 'active';
   const ending = nextStatus === 'ended';
   const blocking: RuleId[] = nextStatus === 'active' ? [...(activating ? (['committee-formation'] as RuleId[]) : []), ...COMPOSITION_RULES] : [];
-  try {
+  return uniquely(async () => {
     const { warnings } = await checkedWrite(
       db,
       {
@@ -242,11 +225,12 @@ export async function updateCommittee(db: DB, ctx: OrgContext, committeeId: stri
             await recordAudit(tx, ctx, { action: 'update', entity: 'owners_committee', entityId: previous.id, place, before: { status: 'active' }, after: { status: 'ended', endedOn, succeededBy: committeeId } });
           }
         }
-        const set: Record<string, unknown> = { updated_at: new Date(), status: nextStatus, term_start: termStart, term_end: termEnd };
-        if (patch.termNumber !== undefined) set.term_number = patch.termNumber;
-        if (patch.electedOn !== undefined) set.elected_on = patch.electedOn;
-        if (ending) set.ended_on = today;
-        await tx.updateTable('owners_committees').set(set).where('id', '=', committeeId).execute();
+        const set = patchColumns<OwnersCommitteesTable>()({ termNumber: patch.termNumber, electedOn: patch.electedOn }, { termNumber: 'term_number', electedOn: 'elected_on' });
+        await tx
+          .updateTable('owners_committees')
+          .set({ ...set, status: nextStatus, term_start: termStart, term_end: termEnd, ...(ending ? { ended_on: today } : {}), updated_at: new Date() } as Updateable<OwnersCommitteesTable>)
+          .where('id', '=', committeeId)
+          .execute();
         await recordAudit(tx, ctx, {
           action: 'update',
           entity: 'owners_committee',
@@ -258,135 +242,7 @@ export async function updateCommittee(db: DB, ctx: OrgContext, committeeId: stri
       },
     );
     return { warnings };
-  } catch (err) {
-    rethrowConflict(err);
-  }
-}
-
-export async function addCommitteeMembers(db: DB, ctx: OrgContext, committeeId: string, members: MemberInput[]): Promise<{ ids: string[]; warnings: CheckItem[] }> {
-  const { committee, place } = await committeeWithPlace(db, ctx.actor, committeeId);
-  assertCan(ctx.actor, 'organizations.manage');
-  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
-  try {
-    const { result, warnings } = await checkedWrite(
-      db,
-      {
-        quarterId: committee.quarter_id,
-        asOf: shanghaiDate(),
-        locale: ctx.locale,
-        rules: [...COMPOSITION_RULES, 'party-organization-required'],
-        blocking: committee.status === 'active' ? COMPOSITION_RULES : [],
-        committeeId,
-      },
-      async (tx) => {
-        const resolved = await resolveMembers(tx, committee.quarter_id, members, 'members.');
-        const current = await tx.selectFrom('committee_members').select(['owner_id', 'name']).where('committee_id', '=', committeeId).where('removed_on', 'is', null).execute();
-        const dup = resolved.find((m) => current.some((c) => c.owner_id === m.ownerId));
-        if (dup) throw conflict(`委员“${dup.name}”`, `Member "${dup.name}"`);
-        const ids = await insertMembers(tx, place, committeeId, resolved);
-        await recordAudit(tx, ctx, { action: 'create', entity: 'committee_member', entityId: ids.join(','), place, after: { committeeId, members } });
-        return ids;
-      },
-    );
-    return { ids: result, warnings };
-  } catch (err) {
-    rethrowConflict(err);
-  }
-}
-
-export interface MemberPatch {
-  position?: CommitteePosition;
-  isPartyMember?: boolean;
-  joinedOn?: IsoDate | null;
-  commitmentsSignedOn?: IsoDate | null;
-}
-
-export async function updateCommitteeMember(db: DB, ctx: OrgContext, memberId: string, patch: MemberPatch): Promise<{ warnings: CheckItem[] }> {
-  const { member, committee, place } = await memberWithPlace(db, ctx.actor, memberId);
-  assertCan(ctx.actor, 'organizations.manage');
-  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
-  if (member.removed_on) throw new AppError('MEMBER_REMOVED', { date: member.removed_on });
-  const { warnings } = await checkedWrite(
-    db,
-    {
-      quarterId: committee.quarter_id,
-      asOf: shanghaiDate(),
-      locale: ctx.locale,
-      rules: [...COMPOSITION_RULES, 'party-organization-required'],
-      blocking: committee.status === 'active' ? COMPOSITION_RULES : [],
-      committeeId: committee.id,
-    },
-    async (tx) => {
-      const set: Record<string, unknown> = { updated_at: new Date() };
-      if (patch.position !== undefined) set.position = patch.position;
-      if (patch.isPartyMember !== undefined) set.is_party_member = patch.isPartyMember;
-      if (patch.joinedOn !== undefined) set.joined_on = patch.joinedOn;
-      if (patch.commitmentsSignedOn !== undefined) set.commitments_signed_on = patch.commitmentsSignedOn;
-      await tx.updateTable('committee_members').set(set).where('id', '=', memberId).execute();
-      await recordAudit(tx, ctx, {
-        action: 'update',
-        entity: 'committee_member',
-        entityId: memberId,
-        place,
-        before: { position: member.position, isPartyMember: member.is_party_member, joinedOn: member.joined_on, commitmentsSignedOn: member.commitments_signed_on },
-        after: patch,
-      });
-    },
-  );
-  return { warnings };
-}
-
-/** Removal of an unfit or departing member (不合格人员退出机制, BG 二（二）7). Never refused. */
-export async function removeCommitteeMember(db: DB, ctx: OrgContext, memberId: string, input: { removedOn: IsoDate; reason: string }): Promise<{ warnings: CheckItem[] }> {
-  const { member, committee, place } = await memberWithPlace(db, ctx.actor, memberId);
-  assertCan(ctx.actor, 'organizations.manage');
-  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
-  if (member.removed_on) throw new AppError('MEMBER_REMOVED', { date: member.removed_on });
-  const { warnings } = await checkedWrite(
-    db,
-    {
-      quarterId: committee.quarter_id,
-      asOf: shanghaiDate(),
-      locale: ctx.locale,
-      rules: COMPOSITION_RULES,
-      blocking: [],
-      committeeId: committee.id,
-      neverRefuse: true,
-    },
-    async (tx) => {
-      await tx.updateTable('committee_members').set({ removed_on: input.removedOn, removal_reason: input.reason, updated_at: new Date() }).where('id', '=', memberId).execute();
-      await recordAudit(tx, ctx, { action: 'update', entity: 'committee_member', entityId: memberId, place, before: { removedOn: null }, after: input });
-    },
-  );
-  return { warnings };
-}
-
-export async function addTraining(
-  db: DB,
-  ctx: OrgContext,
-  committeeId: string,
-  input: { heldOn: IsoDate; topic: string; organizer?: string; memberIds: string[] },
-): Promise<{ id: string }> {
-  const { place } = await committeeWithPlace(db, ctx.actor, committeeId);
-  assertCan(ctx.actor, 'organizations.manage');
-  const memberIds = [...new Set(input.memberIds)];
-  return db.transaction().execute(async (tx) => {
-    const found = await tx.selectFrom('committee_members').select('id').where('committee_id', '=', committeeId).where('id', 'in', memberIds).execute();
-    if (found.length !== memberIds.length) {
-      throw new AppError('INVALID_REFERENCE', { what: '委员', whatEn: 'A member' }, { issues: [{ path: 'memberIds', message: '委员不属于该届业主委员会' }] });
-    }
-    const row = await tx
-      .insertInto('committee_trainings')
-      .values({ district_id: place.districtId, quarter_id: place.quarterId, committee_id: committeeId, held_on: input.heldOn, topic: input.topic, organizer: input.organizer ?? '' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('committee_training_attendees')
-      .values(memberIds.map((m) => ({ training_id: row.id, member_id: m, district_id: place.districtId, quarter_id: place.quarterId })))
-      .execute();
-    await recordAudit(tx, ctx, { action: 'create', entity: 'committee_training', entityId: row.id, place, after: input });
-    return row;
-  });
+  }, committeeConflict);
 }
 
 export interface AppraisalInput {
@@ -395,35 +251,6 @@ export interface AppraisalInput {
   ledBy?: string;
   results: { memberId: string; rating: (typeof appraisalRatings)[number]; note?: string }[];
   publishedOn?: IsoDate | null;
-}
-
-export async function addAppraisal(db: DB, ctx: OrgContext, committeeId: string, input: AppraisalInput): Promise<{ id: string }> {
-  const { place } = await committeeWithPlace(db, ctx.actor, committeeId);
-  assertCan(ctx.actor, 'organizations.manage');
-  assertDateOrder(input.appraisedOn, input.publishedOn, { earlier: '考核日期', earlierEn: 'The appraisal date', later: '公布日期', laterEn: 'The publication date', path: 'publishedOn' });
-  return db.transaction().execute(async (tx) => {
-    const ids = [...new Set(input.results.map((r) => r.memberId))];
-    const found = ids.length ? await tx.selectFrom('committee_members').select('id').where('committee_id', '=', committeeId).where('id', 'in', ids).execute() : [];
-    if (found.length !== ids.length) {
-      throw new AppError('INVALID_REFERENCE', { what: '委员', whatEn: 'A member' }, { issues: [{ path: 'results', message: '委员不属于该届业主委员会' }] });
-    }
-    const row = await tx
-      .insertInto('committee_appraisals')
-      .values({
-        district_id: place.districtId,
-        quarter_id: place.quarterId,
-        committee_id: committeeId,
-        appraised_on: input.appraisedOn,
-        period_label: input.periodLabel ?? '',
-        led_by: input.ledBy ?? '',
-        results: JSON.stringify(input.results),
-        published_on: input.publishedOn ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx, { action: 'create', entity: 'committee_appraisal', entityId: row.id, place, after: input });
-    return row;
-  });
 }
 
 // ---- reading ----------------------------------------------------------------------------------
@@ -494,181 +321,11 @@ export async function committeeViews(db: DB, quarterId: string, locale: Locale, 
 export type CommitteeView = Awaited<ReturnType<typeof committeeViews>>[number];
 
 export async function listCommittees(db: DB, actor: Actor, quarterId: string, locale: Locale) {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   return committeeViews(db, quarterId, locale);
 }
 
 export async function getCommittee(db: DB, actor: Actor, committeeId: string, locale: Locale) {
-  const { committee } = await committeeWithPlace(db, actor, committeeId);
-  assertCan(actor, 'organizations.read');
+  const { committee } = await authorizeCommittee(db, actor, committeeId, 'organizations.read');
   return (await committeeViews(db, committee.quarter_id, locale, { committeeId }))[0];
 }
-
-// ---- owners' supervisory committee (DB3305/T 309—2024 3.2) -------------------------------------
-
-export interface SupervisoryMemberInput {
-  ownerId: string;
-  position: 'chair' | 'member';
-  isPartyMember?: boolean;
-  joinedOn?: IsoDate | null;
-}
-
-/** Members of the supervisory committee are owners of the quarter, elected by the assembly. */
-async function resolveSupervisoryMembers(tx: DB, quarterId: string, inputs: SupervisoryMemberInput[]) {
-  const standings = await ownerStandings(tx, inputs.map((m) => m.ownerId));
-  const seen = new Set<string>();
-  return inputs.map((m, i) => {
-    const s = standings.get(m.ownerId);
-    if (!s || s.quarterId !== quarterId || s.unitCount === 0) throw ownerRef(`members.${i}.ownerId`);
-    if (s.kind !== 'person') throw new AppError('MEMBER_NOT_PERSON', { name: s.name });
-    if (seen.has(m.ownerId)) throw conflict(`成员“${s.name}”`, `Member "${s.name}"`);
-    seen.add(m.ownerId);
-    return { ...m, name: s.name };
-  });
-}
-
-async function supervisoryWithPlace(db: DB, actor: Actor, id: string) {
-  const c = await db.selectFrom('supervisory_committees').selectAll().where('id', '=', id).executeTakeFirst();
-  const place = c ? await quarterFor(db, actor, c.quarter_id, null) : null;
-  if (!c || !place) throw notFound();
-  return { committee: c, place };
-}
-
-async function insertSupervisoryMembers(tx: DB, place: QuarterPlace, committeeId: string, members: Awaited<ReturnType<typeof resolveSupervisoryMembers>>) {
-  for (const m of members) {
-    await tx
-      .insertInto('supervisory_committee_members')
-      .values({
-        district_id: place.districtId,
-        quarter_id: place.quarterId,
-        supervisory_committee_id: committeeId,
-        owner_id: m.ownerId,
-        name: m.name,
-        position: m.position,
-        is_party_member: m.isPartyMember ?? false,
-        joined_on: m.joinedOn ?? null,
-      })
-      .execute();
-  }
-}
-
-export async function createSupervisoryCommittee(
-  db: DB,
-  ctx: OrgContext,
-  quarterId: string,
-  input: { termStart: IsoDate; termEnd: IsoDate; electedOn?: IsoDate | null; members?: SupervisoryMemberInput[] },
-): Promise<{ id: string }> {
-  const place = await quarterFor(db, ctx.actor, quarterId, 'organizations.manage');
-  assertDateOrder(input.termStart, input.termEnd, { earlier: '任期开始日', earlierEn: 'The start of the term', later: '任期届满日', laterEn: 'The end of the term', path: 'termEnd' });
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const members = await resolveSupervisoryMembers(tx, quarterId, input.members ?? []);
-      const row = await tx
-        .insertInto('supervisory_committees')
-        .values({ district_id: place.districtId, quarter_id: quarterId, term_start: input.termStart, term_end: input.termEnd, status: 'active', elected_on: input.electedOn ?? null })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await insertSupervisoryMembers(tx, place, row.id, members);
-      await recordAudit(tx, ctx, { action: 'create', entity: 'supervisory_committee', entityId: row.id, place, after: input });
-      return row;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('本小区在任的业主监督委员会，或该成员', 'An active supervisory committee of this quarter, or this member,');
-    throw err;
-  }
-}
-
-export async function updateSupervisoryCommittee(
-  db: DB,
-  ctx: OrgContext,
-  id: string,
-  patch: { termStart?: IsoDate; termEnd?: IsoDate; electedOn?: IsoDate | null; status?: 'ended' },
-): Promise<void> {
-  const { committee, place } = await supervisoryWithPlace(db, ctx.actor, id);
-  assertCan(ctx.actor, 'organizations.manage');
-  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
-  assertDateOrder(patch.termStart ?? committee.term_start, patch.termEnd ?? committee.term_end, {
-    earlier: '任期开始日',
-    earlierEn: 'The start of the term',
-    later: '任期届满日',
-    laterEn: 'The end of the term',
-    path: 'termEnd',
-  });
-  await db.transaction().execute(async (tx) => {
-    const set: Record<string, unknown> = { updated_at: new Date() };
-    if (patch.termStart !== undefined) set.term_start = patch.termStart;
-    if (patch.termEnd !== undefined) set.term_end = patch.termEnd;
-    if (patch.electedOn !== undefined) set.elected_on = patch.electedOn;
-    if (patch.status !== undefined) set.status = patch.status;
-    await tx.updateTable('supervisory_committees').set(set).where('id', '=', id).execute();
-    await recordAudit(tx, ctx, { action: 'update', entity: 'supervisory_committee', entityId: id, place, before: { termStart: committee.term_start, termEnd: committee.term_end, status: committee.status }, after: patch });
-  });
-}
-
-export async function addSupervisoryMembers(db: DB, ctx: OrgContext, id: string, members: SupervisoryMemberInput[]): Promise<void> {
-  const { committee, place } = await supervisoryWithPlace(db, ctx.actor, id);
-  assertCan(ctx.actor, 'organizations.manage');
-  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
-  try {
-    await db.transaction().execute(async (tx) => {
-      const resolved = await resolveSupervisoryMembers(tx, committee.quarter_id, members);
-      await insertSupervisoryMembers(tx, place, id, resolved);
-      await recordAudit(tx, ctx, { action: 'create', entity: 'supervisory_member', entityId: id, place, after: { members } });
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('该成员', 'This member');
-    throw err;
-  }
-}
-
-export async function removeSupervisoryMember(db: DB, ctx: OrgContext, memberId: string, input: { removedOn: IsoDate; reason: string }): Promise<void> {
-  const m = await db.selectFrom('supervisory_committee_members').selectAll().where('id', '=', memberId).executeTakeFirst();
-  if (!m) throw notFound();
-  const { place } = await supervisoryWithPlace(db, ctx.actor, m.supervisory_committee_id);
-  assertCan(ctx.actor, 'organizations.manage');
-  if (m.removed_on) throw new AppError('MEMBER_REMOVED', { date: m.removed_on });
-  await db.transaction().execute(async (tx) => {
-    await tx.updateTable('supervisory_committee_members').set({ removed_on: input.removedOn, removal_reason: input.reason }).where('id', '=', memberId).execute();
-    await recordAudit(tx, ctx, { action: 'update', entity: 'supervisory_member', entityId: memberId, place, before: { removedOn: null }, after: input });
-  });
-}
-
-export async function supervisoryViews(db: DB, quarterId: string, locale: Locale, onlyActive = false) {
-  let q = db.selectFrom('supervisory_committees').selectAll().where('quarter_id', '=', quarterId);
-  if (onlyActive) q = q.where('status', '=', 'active');
-  const committees = await q.orderBy('term_start', 'desc').execute();
-  if (!committees.length) return [];
-  const members = await db
-    .selectFrom('supervisory_committee_members')
-    .selectAll()
-    .where('supervisory_committee_id', 'in', committees.map((c) => c.id))
-    .orderBy('created_at')
-    .execute();
-  return committees.map((c) => ({
-    id: c.id,
-    termStart: c.term_start,
-    termEnd: c.term_end,
-    status: c.status,
-    statusLabel: statusLabels[c.status][locale],
-    electedOn: c.elected_on,
-    members: members
-      .filter((m) => m.supervisory_committee_id === c.id)
-      .map((m) => ({
-        id: m.id,
-        ownerId: m.owner_id,
-        name: m.name,
-        position: m.position,
-        positionLabel: m.position === 'chair' ? (locale === 'en' ? 'Chair' : '主任') : locale === 'en' ? 'Member' : '委员',
-        isPartyMember: m.is_party_member,
-        joinedOn: m.joined_on,
-        removedOn: m.removed_on,
-        removalReason: m.removal_reason,
-      })),
-  }));
-}
-
-export async function listSupervisoryCommittees(db: DB, actor: Actor, quarterId: string, locale: Locale) {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
-  return supervisoryViews(db, quarterId, locale);
-}
-

@@ -16,9 +16,10 @@ import {
   type RuleResult,
   type ServiceContractFacts,
 } from '../../../core/policy/index';
-import { districtPolicyPack } from '../places/service';
-import { quarterFor, lockQuarter, type DB, type Exec } from './shared';
-import { ownerStandings, quarterFactsByIds, type QuarterFactsRow } from '../registry/queries-for-organizations';
+import { districtPolicyPack } from '../places';
+import { authorizeQuarterOrganizations } from './access';
+import { lockQuarter, type DB, type Exec } from './shared';
+import { ownerStandings, quarterFactsByIds, type QuarterFactsRow } from '../registry';
 
 export interface CheckItem {
   rule: string;
@@ -225,7 +226,7 @@ export async function judgeQuarter(db: Exec, quarterId: string, options: LoadOpt
 
 /** GET /api/quarters/:id/checks: every rule that applies to the quarter, judged as of `asOf`. */
 export async function quarterChecks(db: DB, actor: Actor, quarterId: string, asOf: IsoDate, locale: Locale) {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   const results = await judgeQuarter(db, quarterId, { asOf });
   return results.map((r) => toCheckItem(r, locale));
 }
@@ -278,7 +279,11 @@ export async function checkedWrite<T>(db: DB, options: CheckedWriteOptions, writ
     const violations = after.filter(isViolation);
     const warnings = after.filter((r) => !isViolation(r) && (r.status === 'warn' || r.status === 'fail')).map((r) => toCheckItem(r, options.locale));
     if (violations.length) {
-      const items = violations.map((r) => ({ rule: r.rule, citation: r.citation, message: r.message[options.locale] }));
+      // The violations and the warnings, in the caller's language, under error.details.
+      const details = (locale: Locale) => ({
+        violations: violations.map((r) => ({ rule: r.rule, citation: r.citation, message: r.message[locale] })),
+        warnings: after.filter((r) => !isViolation(r) && (r.status === 'warn' || r.status === 'fail')).map((r) => toCheckItem(r, locale)),
+      });
       throw new AppError(
         'RULES_VIOLATED',
         {
@@ -286,7 +291,7 @@ export async function checkedWrite<T>(db: DB, options: CheckedWriteOptions, writ
           summary: violations.map((r) => `${r.message['zh-CN']}（${r.citation}）`).join(''),
           summaryEn: violations.map((r) => `${r.message.en} (${r.citation})`).join(' '),
         },
-        { violations: items, warnings },
+        details,
       );
     }
     return { result, warnings };

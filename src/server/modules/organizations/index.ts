@@ -5,7 +5,7 @@ import { organizationsGrants } from './access';
 import { organizationErrors } from './errors';
 import { organizationsDossierSection } from './overview';
 import { termExpiryRemindersJob } from './reminders';
-import { organizationsRoutes } from './routes';
+import { organizationsRoutes } from './routes/index';
 
 export const organizationsModule: ModuleDescriptor = {
   name: 'organizations',
@@ -17,4 +17,5 @@ export const organizationsModule: ModuleDescriptor = {
   jobs: [termExpiryRemindersJob],
 };
 
+// What other modules may ask of this one.
 export { hasCommitteeInOffice } from './queries-for-voting';

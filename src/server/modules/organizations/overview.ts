@@ -1,23 +1,30 @@
 // What the organisations module shows: the quarter dossier's section (一小区一档案, ZAS 6.1.3.2),
 // the rules in force under the district's pack, and each role's list of what it must act on.
-import { assertCan, type Actor } from '../../platform/access';
+import type { Actor } from '../../platform/access';
+import { notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { addDays, compareDates, daysBetween } from '../../../core/dates';
 import { evaluateQuarter, resolveRule, ruleCatalog } from '../../../core/policy/index';
-import { districtPolicyPack } from '../places/service';
+import { districtPolicyPack } from '../places';
 import type { DossierSectionProvider } from '../../platform/module';
-import { quarterFactsInScope } from '../registry/queries-for-organizations';
-import { commissionersOf, contractsOf, partyOrganizationsOf, peopleOf } from './bodies';
+import { quarterFactsInScope, quarterPlaceById } from '../registry';
+import { commissionersOf } from './commissioners';
+import { peopleOf } from './community-people';
+import { contractsOf } from './companies-and-contracts';
+import { partyOrganizationsOf } from './party-organizations';
 import { qualificationChecklist } from './checklist';
-import { committeeViews, supervisoryViews } from './committees';
+import { committeeViews } from './committees';
+import { supervisoryViews } from './supervisory';
 import { applicable, judgeQuarter, loadQuarterFacts, toCheckItem } from './facts';
-import { quarterFor, shanghaiDate, type DB } from './shared';
+import { authorizeAction, authorizeQuarterOrganizations } from './access';
+import { shanghaiDate, type DB } from './shared';
 import { candidatesOfQuarter, vettingQueue } from './vetting';
 
 /** Everything the module holds about one quarter, with the checks, as the dossier shows it. */
 export async function organizationsOfQuarter(db: DB, quarterId: string, locale: Locale) {
-  const place = await db.selectFrom('quarters').select('district_id').where('id', '=', quarterId).executeTakeFirstOrThrow();
-  const packId = await districtPolicyPack(db, place.district_id);
+  const place = await quarterPlaceById(db, quarterId);
+  if (!place) throw notFound();
+  const packId = await districtPolicyPack(db, place.districtId);
   const [checks, committees, supervisory, commissioners, partyOrganizations, contracts, people, candidates] = await Promise.all([
     judgeQuarter(db, quarterId, { asOf: shanghaiDate() }),
     committeeViews(db, quarterId, locale),
@@ -42,7 +49,7 @@ export async function organizationsOfQuarter(db: DB, quarterId: string, locale: 
 }
 
 export async function quarterOrganizations(db: DB, actor: Actor, quarterId: string, locale: Locale) {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   return organizationsOfQuarter(db, quarterId, locale);
 }
 
@@ -57,7 +64,7 @@ export const organizationsDossierSection: DossierSectionProvider = {
 
 /** The rules in force for the actor's district, each with its clauses, and the vetting checklist. */
 export async function rulesInForce(db: DB, actor: Actor, locale: Locale) {
-  assertCan(actor, 'organizations.read');
+  authorizeAction(actor, 'organizations.read');
   const packId = await districtPolicyPack(db, actor.path.districtId);
   const catalog = ruleCatalog(packId);
   return {
@@ -81,7 +88,7 @@ export async function rulesInForce(db: DB, actor: Actor, locale: Locale) {
  * the rules failing in its quarters. One query per kind of record for all quarters in scope.
  */
 export async function actionsFor(db: DB, actor: Actor, locale: Locale) {
-  assertCan(actor, 'organizations.read');
+  authorizeAction(actor, 'organizations.read');
   const today = shanghaiDate();
   const quarters = await quarterFactsInScope(db, actor);
   const facts = await loadQuarterFacts(db, quarters, { asOf: today });

@@ -9,10 +9,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { addDays, compareDates, daysBetween } from '../../../core/dates';
 import { resolveRule } from '../../../core/policy/index';
-import { districtPolicyPack } from '../places/service';
+import { districtPolicyPack } from '../places';
 import type { PeriodicJob } from '../../platform/module';
-import { notifyUsers, usersForQuarterRoles } from '../notifications/service';
-import { quarterFactsByIds } from '../registry/queries-for-organizations';
+import { notifyUsers, usersForQuarterRoles } from '../notifications';
+import { quarterFactsByIds } from '../registry';
 import { shanghaiDate } from './shared';
 
 /** Who is reminded: the quarter's commissioner and its community office. */

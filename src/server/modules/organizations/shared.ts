@@ -1,13 +1,11 @@
-// Helpers shared by the organisations module's services: the request context, the access checks
-// (scope first → 404, then the role → 403), today's date in Asia/Shanghai.
+// Helpers shared by the organisations module's services: the request context, today's date in
+// Asia/Shanghai, date order, the quarter lock and jsonb values. Access is in access.ts.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { assertCan, assertInScope, isOffice, type Actor, type Permission, type PlacePath } from '../../platform/access';
 import type { RequestContext } from '../../platform/audit';
-import { AppError } from '../../platform/errors';
-import type { Locale } from '../../platform/i18n';
+import { AppError, messages } from '../../platform/errors';
+import { pick, type Locale, type Localized } from '../../platform/i18n';
 import { compareDates, type IsoDate } from '../../../core/dates';
-import { quarterPlace } from '../registry/quarters';
 import './tables';
 
 export type DB = Kysely<Database>;
@@ -25,22 +23,6 @@ export function shanghaiDate(now: Date = new Date()): IsoDate {
   return shanghaiDay.format(now);
 }
 
-export type QuarterPlace = PlacePath & { name: string; quarterId: string };
-
-/** The quarter's place if it exists and is in scope (404 otherwise), then the permission (403). */
-export async function quarterFor(db: Exec, actor: Actor, quarterId: string, permission: Permission | null): Promise<QuarterPlace> {
-  const place = await quarterPlace(db as DB, quarterId);
-  assertInScope(actor, place, { parentRead: true });
-  if (permission) assertCan(actor, permission);
-  return place as QuarterPlace;
-}
-
-/** Only the tripartite offices appoint commissioners and keep the offices' own records. */
-export function assertOffice(actor: Actor): void {
-  assertCan(actor, 'organizations.manage');
-  if (!isOffice(actor.role)) throw new AppError('FORBIDDEN');
-}
-
 /** `later` must not be before `earlier` (both optional). */
 export function assertDateOrder(
   earlier: IsoDate | null | undefined,
@@ -48,7 +30,7 @@ export function assertDateOrder(
   names: { earlier: string; earlierEn: string; later: string; laterEn: string; path: string },
 ): void {
   if (earlier && later && compareDates(later, earlier) < 0) {
-    throw new AppError('DATE_ORDER', names, { issues: [{ path: names.path, message: `不能早于${names.earlier}` }] });
+    throw new AppError('DATE_ORDER', names, fieldIssue(names.path, { 'zh-CN': `不能早于${names.earlier}`, en: `cannot be before ${names.earlierEn.replace(/^The /, 'the ')}` }));
   }
 }
 
@@ -70,4 +52,37 @@ export function asStringArray(value: unknown): string[] {
 
 export function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** Details naming the field at fault, with a message in the caller's language. */
+export function fieldIssue(path: string, message: Localized) {
+  return (locale: Locale) => ({ issues: [{ path, message: message[locale] }] });
+}
+
+/** VALIDATION_FAILED (400) for a rule the request schema cannot state, its summary in the caller's language. */
+class FieldError extends AppError {
+  constructor(
+    private readonly summary: Localized,
+    path: string,
+    message: Localized,
+  ) {
+    super('VALIDATION_FAILED', { summary: summary['zh-CN'] }, fieldIssue(path, message));
+  }
+  override localizedMessage(locale: Locale): string {
+    return pick(messages.VALIDATION_FAILED, locale, { summary: this.summary[locale] });
+  }
+}
+
+export function fieldError(path: string, summary: Localized, message: Localized): AppError {
+  return new FieldError(summary, path, message);
+}
+
+/** A field the chosen kind of record needs (400). */
+export function missing(path: string): AppError {
+  return fieldError(path, { 'zh-CN': `${path} 必填`, en: `${path} is required` }, { 'zh-CN': '必填', en: 'required' });
+}
+
+/** INVALID_REFERENCE (422): the record named by `path` does not exist here. */
+export function invalidReference(path: string, what: Localized, message: Localized): AppError {
+  return new AppError('INVALID_REFERENCE', { what: what['zh-CN'], whatEn: what.en }, fieldIssue(path, message));
 }

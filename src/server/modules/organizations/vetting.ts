@@ -4,19 +4,21 @@
 // the qualification checklist (checklist.ts). The reserve pool (业委会成员人选储备库, 二（二）6)
 // holds candidates with their skills (finance, law, engineering) and party membership; a
 // candidate who passed all three steps may be seated on a committee (committees.ts).
-import { assertCan, scopeFilter, type Actor, type Role } from '../../platform/access';
+import type { Actor, Role } from '../../platform/access';
+import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { patchColumns, uniquely } from '../../platform/db-helpers';
+import { AppError, conflict } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
-import { ownerStandings } from '../registry/queries-for-organizations';
+import { ownerStandings, quarterFactsInScope } from '../registry';
 import { checklistProblems, checklistView, type ChecklistAnswers } from './checklist';
-import { asRecord, asStringArray, json, quarterFor, type DB, type OrgContext } from './shared';
+import { authorizeCandidate, authorizeQuarterOrganizations } from './access';
+import type { CandidatesTable } from './tables';
+import { asRecord, asStringArray, fieldError, invalidReference, json, type DB, type OrgContext } from './shared';
 import type { IsoDate } from '../../../core/dates';
+import { vettingSteps, type candidateSkills, type candidateStatuses } from '../../../contracts/organizations';
 
-export const vettingSteps = ['community-pre-review', 'street-review', 'joint-department-review'] as const;
 export type VettingStep = (typeof vettingSteps)[number];
-export const candidateSkills = ['finance', 'law', 'engineering', 'other'] as const;
-export const candidateStatuses = ['recommended', 'community-approved', 'street-approved', 'approved', 'rejected'] as const;
 export type CandidateStatus = (typeof candidateStatuses)[number];
 
 /** The status a candidate must have for each step, and the status an approval gives. */
@@ -73,26 +75,17 @@ export interface RecommendInput {
   note?: string;
 }
 
-/**
- * Recommendation (推荐): by the quarter's party organisation, or by owners co-signing. The
- * party organisation's secretary, the commissioner and the offices record it.
- */
-function assertMayRecommend(actor: Actor) {
-  if (!actor.permissions.includes('organizations.manage') && actor.role !== 'party_secretary') throw new AppError('FORBIDDEN');
-}
-
 export async function recommendCandidate(db: DB, ctx: OrgContext, quarterId: string, input: RecommendInput): Promise<{ id: string }> {
-  const place = await quarterFor(db, ctx.actor, quarterId, null);
-  assertMayRecommend(ctx.actor);
+  const place = await authorizeQuarterOrganizations(db, ctx.actor, quarterId, 'recommend');
   if (input.recommendedBy === 'co-signing-owners' && !input.coSignerCount) {
-    throw new AppError('VALIDATION_FAILED', { summary: '业主联名推荐须填写联名人数' }, { issues: [{ path: 'coSignerCount', message: '必填' }] });
+    throw fieldError('coSignerCount', { 'zh-CN': '业主联名推荐须填写联名人数', en: 'a recommendation by co-signing owners needs their number' }, { 'zh-CN': '必填', en: 'required' });
   }
-  try {
-    return await db.transaction().execute(async (tx) => {
+  return uniquely(async () => {
+    return db.transaction().execute(async (tx) => {
       const standing = (await ownerStandings(tx, [input.ownerId])).get(input.ownerId);
       // ZAS 5.4.3: a member is an owner of the management area, so only one who holds a unit here.
       if (!standing || standing.quarterId !== quarterId || standing.unitCount === 0) {
-        throw new AppError('INVALID_REFERENCE', { what: '业主', whatEn: 'The owner' }, { issues: [{ path: 'ownerId', message: '业主不存在或不在本小区' }] });
+        throw invalidReference('ownerId', { 'zh-CN': '业主', en: 'The owner' }, { 'zh-CN': '业主不存在或不在本小区', en: 'no such owner in this quarter' });
       }
       if (standing.kind !== 'person') throw new AppError('MEMBER_NOT_PERSON', { name: standing.name });
       let partyOrganizationId: string | null = null;
@@ -100,7 +93,9 @@ export async function recommendCandidate(db: DB, ctx: OrgContext, quarterId: str
         const po = input.partyOrganizationId
           ? await tx.selectFrom('party_organizations').select('id').where('id', '=', input.partyOrganizationId).where('quarter_id', '=', quarterId).executeTakeFirst()
           : await tx.selectFrom('party_organizations').select('id').where('quarter_id', '=', quarterId).where('kind', '=', 'quarter').where('dissolved_on', 'is', null).executeTakeFirst();
-        if (!po) throw new AppError('INVALID_REFERENCE', { what: '小区党组织', whatEn: 'The quarter party organisation' }, { issues: [{ path: 'partyOrganizationId', message: '本小区没有该党组织' }] });
+        if (!po) {
+          throw invalidReference('partyOrganizationId', { 'zh-CN': '小区党组织', en: 'The quarter party organisation' }, { 'zh-CN': '本小区没有该党组织', en: 'no such party organisation in this quarter' });
+        }
         partyOrganizationId = po.id;
       }
       const row = await tx
@@ -125,17 +120,7 @@ export async function recommendCandidate(db: DB, ctx: OrgContext, quarterId: str
       await recordAudit(tx, ctx, { action: 'create', entity: 'candidate', entityId: row.id, place, after: input });
       return row;
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('该业主正在审核中的推荐', 'An open recommendation of this owner');
-    throw err;
-  }
-}
-
-async function candidateWithPlace(db: DB, actor: Actor, id: string) {
-  const c = await db.selectFrom('candidates').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!c) throw notFound();
-  const place = await quarterFor(db, actor, c.quarter_id, null);
-  return { candidate: c, place };
+  }, () => conflict('该业主正在审核中的推荐', 'An open recommendation of this owner'));
 }
 
 export interface CandidatePatch {
@@ -148,17 +133,18 @@ export interface CandidatePatch {
 
 /** Skills, party membership, reserve pool and checklist answers may be kept up to date. */
 export async function updateCandidate(db: DB, ctx: OrgContext, id: string, patch: CandidatePatch): Promise<void> {
-  const { candidate, place } = await candidateWithPlace(db, ctx.actor, id);
-  assertMayRecommend(ctx.actor);
+  const { candidate, place } = await authorizeCandidate(db, ctx.actor, id, 'recommend');
   if (patch.inReservePool && candidate.status === 'rejected') throw new AppError('RESERVE_POOL_REJECTED');
   await db.transaction().execute(async (tx) => {
-    const set: Record<string, unknown> = { updated_at: new Date() };
-    if (patch.skills !== undefined) set.skills = json(patch.skills);
-    if (patch.isPartyMember !== undefined) set.is_party_member = patch.isPartyMember;
-    if (patch.inReservePool !== undefined) set.in_reserve_pool = patch.inReservePool;
-    if (patch.checklist !== undefined) set.checklist = json({ ...asRecord(candidate.checklist), ...patch.checklist });
-    if (patch.note !== undefined) set.note = patch.note;
-    await tx.updateTable('candidates').set(set).where('id', '=', id).execute();
+    const set = patchColumns<CandidatesTable>()(patch, {
+      skills: (skills) => ({ skills: json(skills) }),
+      isPartyMember: 'is_party_member',
+      inReservePool: 'in_reserve_pool',
+      // New answers are merged into those recorded.
+      checklist: (answers) => ({ checklist: json({ ...asRecord(candidate.checklist), ...answers }) }),
+      note: 'note',
+    });
+    await tx.updateTable('candidates').set({ ...set, updated_at: new Date() } as Updateable<CandidatesTable>).where('id', '=', id).execute();
     await recordAudit(tx, ctx, {
       action: 'update',
       entity: 'candidate',
@@ -183,8 +169,7 @@ export interface ReviewInput {
 
 /** One vetting step. Steps go in order; each is taken once, by its office, with the checklist. */
 export async function reviewCandidate(db: DB, ctx: OrgContext, id: string, input: ReviewInput): Promise<{ status: CandidateStatus }> {
-  const { candidate, place } = await candidateWithPlace(db, ctx.actor, id);
-  assertCan(ctx.actor, 'vetting.review');
+  const { candidate, place } = await authorizeCandidate(db, ctx.actor, id, 'vetting.review');
   if (!stepRoles[input.step].includes(ctx.actor.role)) {
     throw new AppError('VETTING_WRONG_OFFICE', {
       step: stepLabels[input.step]['zh-CN'],
@@ -226,7 +211,7 @@ export async function reviewCandidate(db: DB, ctx: OrgContext, id: string, input
     }
   }
   const next: CandidateStatus = input.decision === 'approve' ? stepFlow[input.step].to : 'rejected';
-  try {
+  await uniquely(async () => {
     await db.transaction().execute(async (tx) => {
       // The status in the WHERE makes a concurrent second review of the same step a no-op.
       const updated = await tx
@@ -253,10 +238,7 @@ export async function reviewCandidate(db: DB, ctx: OrgContext, id: string, input
         .execute();
       await recordAudit(tx, ctx, { action: 'update', entity: 'candidate', entityId: id, place, before: { status }, after: { ...input, status: next } });
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`“${stepLabels[input.step]['zh-CN']}”的审核`, `The ${stepLabels[input.step].en}`);
-    throw err;
-  }
+  }, () => conflict(`“${stepLabels[input.step]['zh-CN']}”的审核`, `The ${stepLabels[input.step].en}`));
   return { status: next };
 }
 
@@ -317,13 +299,12 @@ export async function candidatesOfQuarter(db: DB, quarterId: string, locale: Loc
 }
 
 export async function listCandidates(db: DB, actor: Actor, quarterId: string, locale: Locale) {
-  await quarterFor(db, actor, quarterId, 'organizations.read');
+  await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   return candidatesOfQuarter(db, quarterId, locale);
 }
 
 export async function getCandidate(db: DB, actor: Actor, id: string, locale: Locale) {
-  const { candidate } = await candidateWithPlace(db, actor, id);
-  assertCan(actor, 'organizations.read');
+  const { candidate } = await authorizeCandidate(db, actor, id, 'organizations.read');
   const { rows, reviews } = await loadCandidates(db, { ids: [candidate.id] });
   return candidateView(rows[0], reviews, locale);
 }
@@ -332,21 +313,21 @@ export async function getCandidate(db: DB, actor: Actor, id: string, locale: Loc
 export async function vettingQueue(db: DB, actor: Actor, locale: Locale): Promise<CandidateView[]> {
   const steps = vettingSteps.filter((s) => stepRoles[s].includes(actor.role));
   if (!steps.length || !actor.permissions.includes('vetting.review')) return [];
-  const scope = scopeFilter(actor);
+  // The quarters in scope, with their names, come from the registry.
+  const quarters = new Map((await quarterFactsInScope(db, actor)).map((q) => [q.quarterId, q.name]));
+  if (!quarters.size) return [];
   const rows = await db
-    .selectFrom('candidates as c')
-    .innerJoin('quarters as q', 'q.id', 'c.quarter_id')
-    .selectAll('c')
-    .select('q.name as quarterName')
-    .where(`q.${scope.column === 'quarter_id' ? 'id' : scope.column}` as 'q.district_id', '=', scope.value)
+    .selectFrom('candidates')
+    .selectAll()
+    .where('quarter_id', 'in', [...quarters.keys()])
     .where(
-      'c.status',
+      'status',
       'in',
       steps.map((s) => stepFlow[s].from),
     )
-    .orderBy('c.recommended_on')
-    .orderBy('c.created_at')
+    .orderBy('recommended_on')
+    .orderBy('created_at')
     .execute();
   const reviews = rows.length ? await db.selectFrom('candidate_reviews').selectAll().where('candidate_id', 'in', rows.map((r) => r.id)).execute() : [];
-  return rows.map((r) => candidateView(r, reviews, locale, r.quarterName));
+  return rows.map((r) => candidateView(r, reviews, locale, quarters.get(r.quarter_id) ?? ''));
 }

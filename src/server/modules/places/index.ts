@@ -10,3 +10,5 @@ export const placesModule: ModuleDescriptor = {
   routes: placesRoutes,
   grants: placesGrants,
 };
+export { placePath } from './service';
+export { districtPolicyPack } from './service';

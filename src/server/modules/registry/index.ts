@@ -11,5 +11,7 @@ export const registryModule: ModuleDescriptor = {
   grants: registryGrants,
 };
 
+// What other modules may ask of this one.
 export { quarterPlace } from './quarters';
-export { votingRollSource, findOwnerAndUnitByHashes, buildingOfQuarter, unitLabel, unitLabels, ownerContacts, ownersWithAccounts, type RollSourceUnit } from './queries-for-voting';
+export * from './queries-for-voting';
+export * from './queries-for-organizations';

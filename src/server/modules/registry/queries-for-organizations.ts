@@ -1,10 +1,12 @@
 // What the organisations module needs to know from the registry, asked through functions so
 // that it never reads the registry's tables itself (docs/architecture.md, "The module template": a module owns its tables).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { scopeFilter, type Actor, type PlacePath } from '../../platform/access';
+import { placeOfRow } from '../../platform/db-helpers';
 
 type DB = Kysely<Database>;
+type Exec = Kysely<Database> | Transaction<Database>;
 
 export interface OwnerStanding {
   id: string;
@@ -112,5 +114,32 @@ export async function quarterFactsByIds(db: DB, quarterIds: string[]): Promise<M
   if (!ids.length) return map;
   const rows = await db.selectFrom('quarters').select([...factColumns]).where('id', 'in', ids).execute();
   for (const r of rows) map.set(r.id, toFactsRow(r));
+  return map;
+}
+
+export type QuarterPlaceRow = PlacePath & { quarterId: string; name: string };
+
+/** The places (district › street › community › quarter) and names of the given quarters. */
+export async function quarterPlacesByIds(db: Exec, quarterIds: string[]): Promise<Map<string, QuarterPlaceRow>> {
+  const map = new Map<string, QuarterPlaceRow>();
+  const ids = [...new Set(quarterIds)];
+  if (!ids.length) return map;
+  const rows = await db.selectFrom('quarters').select(['id', 'name', 'district_id', 'street_id', 'community_id']).where('id', 'in', ids).execute();
+  for (const q of rows) map.set(q.id, { ...placeOfRow({ ...q, quarter_id: q.id }), quarterId: q.id, name: q.name });
+  return map;
+}
+
+/** One quarter's place and name, or null when there is no such quarter. */
+export async function quarterPlaceById(db: Exec, quarterId: string): Promise<QuarterPlaceRow | null> {
+  return (await quarterPlacesByIds(db, [quarterId])).get(quarterId) ?? null;
+}
+
+/** The given buildings with their quarter and name (a building leader's building, its name in a list). */
+export async function buildingsByIds(db: Exec, buildingIds: string[]): Promise<Map<string, { id: string; quarterId: string; name: string }>> {
+  const map = new Map<string, { id: string; quarterId: string; name: string }>();
+  const ids = [...new Set(buildingIds)];
+  if (!ids.length) return map;
+  const rows = await db.selectFrom('buildings').select(['id', 'quarter_id', 'name']).where('id', 'in', ids).execute();
+  for (const b of rows) map.set(b.id, { id: b.id, quarterId: b.quarter_id, name: b.name });
   return map;
 }
