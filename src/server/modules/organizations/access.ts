@@ -148,7 +148,8 @@ async function companyInScope(db: Exec, actor: Actor, company: { id: string; dis
     .where((eb) => eb.or([eb('terminated_on', 'is', null).and(eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)])), eb('terminated_on', '>=', today)]))
     .execute();
   const places = await quarterPlacesByIds(db, served.map((s) => s.quarter_id));
-  return [...places.values()].some((p) => placeInScope(actor, p));
+  // A building leader of a served quarter sees the company there: refused by permission (403), not hidden.
+  return [...places.values()].some((p) => placeInScope(actor, p, { parentRead: true }));
 }
 
 /**
