@@ -1,21 +1,19 @@
-import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import zh_CN from 'antd/locale/zh_CN';
-import en_US from 'antd/locale/en_US';
-import { useTranslation } from 'react-i18next';
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { homePathFor, isOwnerView, useSession, useSessionActions } from './auth/session';
-import { FeedbackBridge } from './components/FeedbackBridge';
-import { AppLayout } from './components/AppLayout';
-import { OwnerLayout } from './components/OwnerLayout';
-import { notifyError } from './lib/feedback';
-import { currentLanguageOf } from './i18n';
-import { theme } from './theme';
-import { LoginPage } from './pages/LoginPage';
+import { Dots } from './components/plain';
+import { notifyError, watchWaitingMessages } from './lib/feedback';
 
-// Pages other than login load on demand so the first screen a user sees stays light.
+// Everything but this shell loads on demand, antd, the two layouts and the login page included:
+// an owner who opens the public page of a vote from a QR code on a phone loads that page and
+// what it uses, not the staff desktop (measured in test/e2e/phone-weight.test.ts).
+const AntdShell = lazy(() => import('./components/AntdShell'));
+const AppLayout = lazy(() => import('./components/AppLayout').then((m) => ({ default: m.AppLayout })));
+const OwnerLayout = lazy(() => import('./components/OwnerLayout').then((m) => ({ default: m.OwnerLayout })));
+const FeedbackBridge = lazy(() => import('./components/FeedbackBridge'));
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const HomePage = lazy(() => import('./pages/HomePage'));
 const QuarterListPage = lazy(() => import('./pages/QuarterListPage'));
 const QuarterFormPage = lazy(() => import('./pages/QuarterFormPage'));
@@ -61,8 +59,17 @@ function createQueryClient(): QueryClient {
 function PageLoading() {
   return (
     <div className="gz-page-loading">
-      <Spin size="large" />
+      <Dots />
     </div>
+  );
+}
+
+/** A page built with antd: antd's provider (theme, texts) is loaded with it. */
+function withAntd(node: ReactNode) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <AntdShell>{node}</AntdShell>
+    </Suspense>
   );
 }
 
@@ -101,8 +108,8 @@ function AccountRoute() {
       <AccountPage />
     </Suspense>
   );
-  if (session && isOwnerView(session.user)) return <OwnerLayout>{page}</OwnerLayout>;
-  return <AppLayout>{page}</AppLayout>;
+  if (session && isOwnerView(session.user)) return withAntd(<OwnerLayout>{page}</OwnerLayout>);
+  return withAntd(<AppLayout>{page}</AppLayout>);
 }
 
 function LoginRoute() {
@@ -112,7 +119,7 @@ function LoginRoute() {
     if (session) navigate(homePathFor(session.user), { replace: true });
   }, [session, navigate]);
   if (isPending) return <PageLoading />;
-  return <LoginPage />;
+  return withAntd(<LoginPage />);
 }
 
 function lazyPage(node: ReactNode) {
@@ -123,13 +130,14 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
-      {/* The public notice of a vote: no login (SPEC module 3, the quarter's public board). */}
+      {/* The public notice of a vote: no login (SPEC module 3, the quarter's public board). It is
+          drawn without antd (components/plain.tsx). */}
       <Route path="/public/votes/:id" element={lazyPage(<PublicVotePage />)} />
       <Route
         path="/me/votes/:id"
         element={
           <RequireAuth area="owner">
-            <OwnerLayout>{lazyPage(<OwnerVotePage />)}</OwnerLayout>
+            {withAntd(<OwnerLayout>{lazyPage(<OwnerVotePage />)}</OwnerLayout>)}
           </RequireAuth>
         }
       />
@@ -137,7 +145,7 @@ function AppRoutes() {
         path="/me"
         element={
           <RequireAuth area="owner">
-            <OwnerLayout>{lazyPage(<OwnerHomePage />)}</OwnerLayout>
+            {withAntd(<OwnerLayout>{lazyPage(<OwnerHomePage />)}</OwnerLayout>)}
           </RequireAuth>
         }
       />
@@ -151,9 +159,7 @@ function AppRoutes() {
       />
       <Route
         element={
-          <RequireAuth area="staff">
-            <AppLayout />
-          </RequireAuth>
+          <RequireAuth area="staff">{withAntd(<AppLayout />)}</RequireAuth>
         }
       >
         <Route index element={lazyPage(<HomePage />)} />
@@ -174,29 +180,26 @@ function AppRoutes() {
   );
 }
 
-function Providers({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  const language = currentLanguageOf(i18n.language);
-  return (
-    <ConfigProvider locale={language === 'en' ? en_US : zh_CN} theme={theme}>
-      <AntApp>
-        <FeedbackBridge />
-        {children}
-      </AntApp>
-    </ConfigProvider>
-  );
+/** Mounts the message bridge when the first message is to be shown. */
+function FeedbackHost() {
+  const [needed, setNeeded] = useState(false);
+  useEffect(() => watchWaitingMessages(() => setNeeded(true)), []);
+  return needed ? (
+    <Suspense fallback={null}>
+      <FeedbackBridge />
+    </Suspense>
+  ) : null;
 }
 
 export function App() {
   const queryClient = useMemo(createQueryClient, []);
   return (
     <QueryClientProvider client={queryClient}>
-      <Providers>
-        <BrowserRouter>
-          <UnauthorizedBridge />
-          <AppRoutes />
-        </BrowserRouter>
-      </Providers>
+      <FeedbackHost />
+      <BrowserRouter>
+        <UnauthorizedBridge />
+        <AppRoutes />
+      </BrowserRouter>
     </QueryClientProvider>
   );
 }

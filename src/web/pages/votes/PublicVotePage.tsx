@@ -1,18 +1,31 @@
 // /public/votes/:id — the public notice of a vote (no login): items, window, roll fingerprint,
 // and once published the result with the record file to download and re-tally, and the
 // receipt check.
+// Owners open it on a phone from a QR code on the notice board, so it loads no antd: it is drawn
+// with components/plain.tsx and styles.css to look like the rest (its first visit is measured
+// in test/e2e/phone-weight.test.ts).
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Skeleton, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { downloadFile } from '../../api/client';
+import { DownloadOutlined } from '../../components/icons';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { QueryError } from '../../components/QueryState';
+import { PlainAlert, PlainButton } from '../../components/plain';
+import { Loading, QueryError } from '../../components/QueryState';
 import { notifyError } from '../../lib/feedback';
-import { formatArea, formatCount } from '../../lib/format';
+import { formatArea, formatCount } from '../../lib/numbers';
 import { TID } from '../../testids';
 import { usePublicVote } from './api';
 import { formatWindow, MatterTag, ReceiptCheck, ResultTable, VoteStatusTag } from './shared';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="gz-fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
 
 export default function PublicVotePage() {
   const { id = '' } = useParams();
@@ -32,67 +45,70 @@ export default function PublicVotePage() {
         {vote.error ? (
           <QueryError error={vote.error} onRetry={() => vote.refetch()} />
         ) : !v ? (
-          <Card>
-            <Skeleton active />
-          </Card>
+          <Loading />
         ) : (
           <>
-            <Card>
-              <Typography.Title level={4} style={{ marginTop: 0 }} data-testid={TID.voteTitle}>
-                {v.title}
-              </Typography.Title>
-              <Descriptions
-                size="small"
-                column={1}
-                items={[
-                  { key: 's', label: t('voting.col.status'), children: <VoteStatusTag status={v.status} /> },
-                  { key: 'q', label: t('voting.detail.quarter'), children: v.quarterName },
-                  { key: 'r', label: t('voting.detail.rule'), children: t(`voting.rule.${v.rule}`) },
-                  { key: 'w', label: t('voting.detail.window'), children: <span className="gz-num">{formatWindow(v.opensAt, v.closesAt)}</span> },
-                  { key: 'm', label: t('voting.detail.rollMembers'), children: <span className="gz-num">{formatCount(v.rollMembers)}</span> },
-                  { key: 'a', label: t('voting.detail.rollArea'), children: <span className="gz-num">{formatArea(v.rollArea)}</span> },
-                  {
-                    key: 'f',
-                    label: t('voting.detail.rollFingerprint'),
-                    children: (
-                      <Typography.Text code style={{ wordBreak: 'break-all' }}>
-                        {v.rollFingerprint}
-                      </Typography.Text>
-                    ),
-                  },
-                ]}
-              />
-              <Typography.Title level={5}>{t('voting.detail.items')}</Typography.Title>
-              {v.items.map((item) => (
-                <div key={item.id} style={{ padding: '6px 0' }}>
-                  <div>
-                    {item.id}. {item.title}
+            <section className="gz-card">
+              <div className="gz-card-body">
+                <h2 className="gz-title-4" data-testid={TID.voteTitle}>
+                  {v.title}
+                </h2>
+                <dl className="gz-facts">
+                  <Fact label={t('voting.col.status')}>
+                    <VoteStatusTag status={v.status} />
+                  </Fact>
+                  <Fact label={t('voting.detail.quarter')}>{v.quarterName}</Fact>
+                  <Fact label={t('voting.detail.rule')}>{t(`voting.rule.${v.rule}`)}</Fact>
+                  <Fact label={t('voting.detail.window')}>
+                    <span className="gz-num">{formatWindow(v.opensAt, v.closesAt)}</span>
+                  </Fact>
+                  <Fact label={t('voting.detail.rollMembers')}>
+                    <span className="gz-num">{formatCount(v.rollMembers)}</span>
+                  </Fact>
+                  <Fact label={t('voting.detail.rollArea')}>
+                    <span className="gz-num">{formatArea(v.rollArea)}</span>
+                  </Fact>
+                  <Fact label={t('voting.detail.rollFingerprint')}>
+                    <code className="gz-code" style={{ wordBreak: 'break-all' }}>
+                      {v.rollFingerprint}
+                    </code>
+                  </Fact>
+                </dl>
+                <h3 className="gz-title-5">{t('voting.detail.items')}</h3>
+                {v.items.map((item) => (
+                  <div key={item.id} style={{ padding: '6px 0' }}>
+                    <div>
+                      {item.id}. {item.title}
+                    </div>
+                    <MatterTag matter={item.matter} article={item.article278Item} />
                   </div>
-                  <MatterTag matter={item.matter} article={item.article278Item} />
-                </div>
-              ))}
-              <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 13 }}>
-                {t('voting.public.noLogin')}
-              </Typography.Paragraph>
-            </Card>
+                ))}
+                <p className="gz-secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 13 }}>
+                  {t('voting.public.noLogin')}
+                </p>
+              </div>
+            </section>
             {v.result ? (
               <>
-                <Card
-                  title={t('voting.result.title')}
-                  extra={
-                    <Button data-testid={TID.voteDownload} icon={<DownloadOutlined />} onClick={() => downloadFile(`/api/votes/${v.id}/record`, `vote-record-${v.id}.json`).catch(notifyError)}>
+                <section className="gz-card">
+                  <div className="gz-card-head">
+                    <span className="gz-card-title">{t('voting.result.title')}</span>
+                    <PlainButton data-testid={TID.voteDownload} icon={DownloadOutlined} onClick={() => downloadFile(`/api/votes/${v.id}/record`, `vote-record-${v.id}.json`).catch(notifyError)}>
                       {t('voting.detail.download')}
-                    </Button>
-                  }
-                >
-                  <ResultTable result={v.result} items={v.items} />
-                </Card>
-                <Card>
-                  <ReceiptCheck voteId={v.id} />
-                </Card>
+                    </PlainButton>
+                  </div>
+                  <div className="gz-card-body">
+                    <ResultTable result={v.result} items={v.items} />
+                  </div>
+                </section>
+                <section className="gz-card">
+                  <div className="gz-card-body">
+                    <ReceiptCheck voteId={v.id} />
+                  </div>
+                </section>
               </>
             ) : (
-              <Alert type="info" showIcon title={t('voting.public.notPublished')} />
+              <PlainAlert type="info" title={t('voting.public.notPublished')} />
             )}
           </>
         )}

@@ -3,7 +3,7 @@
 // objections, publication, the result and the record file.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Descriptions, Divider, Empty, Form, Grid, Input, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Divider, Empty, Form, Grid, Input, Modal, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, GlobalOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, downloadFile } from '../../api/client';
@@ -66,7 +66,7 @@ export default function VoteDetailPage() {
 
 function Actions({ vote }: { vote: VoteDetail }) {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const [modal, modalHolder] = Modal.useModal();
   const navigate = useNavigate();
   const open = useVoteMutation(vote.id, () => api.post<{ rollMembers: number; unitsWithoutOwner: number }>(`/api/votes/${vote.id}/open`));
   const close = useVoteMutation(vote.id, () => api.post<{ objectionEndsAt: string }>(`/api/votes/${vote.id}/close`));
@@ -75,6 +75,7 @@ function Actions({ vote }: { vote: VoteDetail }) {
   const counted = vote.status === 'closed' || vote.status === 'published';
   return (
     <Space wrap>
+      {modalHolder}
       {vote.canManage && vote.status === 'draft' && (
         <Button
           data-testid={TID.voteOpen}

@@ -1,21 +1,25 @@
 // Pieces the staff, owner and public voting pages share: status and matter tags with the
 // legal citation, the result table with both ratios, and the receipt check against the record.
-import { useState } from 'react';
-import { Alert, Button, Grid, Input, Space, Table, Tag, Typography } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+// The public page and the owner's page are opened on phones, often from a QR code: these pieces
+// are drawn without antd (components/plain.tsx), and the desktop table loads on its own.
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatArea, formatCount, formatPercent } from '../../lib/format';
+import { CheckCircleFilled, CloseCircleFilled } from '../../components/icons';
+import { PlainAlert, PlainButton, PlainTag, type TagColor } from '../../components/plain';
+import { Joined, PlainInput } from '../../components/PlainInput';
+import { formatArea, formatCount, formatPercent } from '../../lib/numbers';
+import { PHONE_QUERY, useMediaQuery } from '../../lib/media';
 import { TID } from '../../testids';
 import { fetchRecord, findReceipt, type Matter, type TallyResult, type VoteItem, type VoteStatus } from './api';
 
-const STATUS_COLORS: Record<VoteStatus, string> = { draft: 'default', open: 'processing', closed: 'warning', published: 'success' };
+const STATUS_COLORS: Record<VoteStatus, TagColor> = { draft: 'default', open: 'processing', closed: 'warning', published: 'success' };
 
 export function VoteStatusTag({ status }: { status: VoteStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={STATUS_COLORS[status]} data-testid={TID.voteStatus} data-status={status}>
+    <PlainTag color={STATUS_COLORS[status]} data-testid={TID.voteStatus} data-status={status}>
       {t(`voting.status.${status}`)}
-    </Tag>
+    </PlainTag>
   );
 }
 
@@ -25,10 +29,10 @@ export function MatterTag({ matter, article }: { matter: Matter | null; article:
   if (!matter) return null;
   return (
     <span>
-      <Tag color={matter === 'special' ? 'red' : 'blue'}>{t(`voting.matter.${matter}`)}</Tag>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <PlainTag color={matter === 'special' ? 'red' : 'blue'}>{t(`voting.matter.${matter}`)}</PlainTag>
+      <span className="gz-secondary" style={{ fontSize: 12 }}>
         {article ? t('voting.citation', { item: chineseItem(article) }) : t('voting.citationShort')}
-      </Typography.Text>
+      </span>
     </span>
   );
 }
@@ -55,47 +59,51 @@ export function shortTime(iso: string | null | undefined, endOfDay = false): str
   return endOfDay && midnight ? `${day} 24:00` : `${day} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
-function PassedTag({ passed }: { passed: boolean }) {
+export function PassedTag({ passed }: { passed: boolean }) {
   const { t } = useTranslation();
   return passed ? (
-    <Tag color="green" icon={<CheckCircleFilled />}>
+    <PlainTag color="green" icon={CheckCircleFilled}>
       {t('voting.result.passed')}
-    </Tag>
+    </PlainTag>
   ) : (
-    <Tag color="red" icon={<CloseCircleFilled />}>
+    <PlainTag color="red" icon={CloseCircleFilled}>
       {t('voting.result.failed')}
-    </Tag>
+    </PlainTag>
   );
 }
+
+const ResultTableWide = lazy(() => import('./ResultTableWide'));
+
+type ResultRow = TallyResult['items'][number];
+
+export const resultRowAttrs = (r: ResultRow) =>
+  ({ 'data-testid': TID.voteResultRow, 'data-item-id': r.id, 'data-passed': String(r.passed) }) as React.HTMLAttributes<HTMLElement>;
 
 /** The result per item: counts, yes by members and by area (both ratios), pass or fail. */
 export function ResultTable({ result, items }: { result: TallyResult; items: VoteItem[] }) {
   const { t } = useTranslation();
   // Owners read the result on a phone: one block per item there, instead of a table that
   // scrolls sideways and hides the ratios.
-  const screens = Grid.useBreakpoint();
-  const narrow = screens.md === false;
+  const narrow = useMediaQuery(PHONE_QUERY);
   const byId = new Map(items.map((i) => [i.id, i]));
   const p = result.participation;
-  const rowAttrs = (r: TallyResult['items'][number]) =>
-    ({ 'data-testid': TID.voteResultRow, 'data-item-id': r.id, 'data-passed': String(r.passed) }) as React.HTMLAttributes<HTMLElement>;
   return (
     <div data-testid={TID.voteResult}>
-      <Space wrap style={{ marginBottom: 12 }}>
+      <div className="gz-wrap-row" style={{ marginBottom: 12 }}>
         <span className="gz-num">{t('voting.result.participation', { members: formatCount(p.members), area: formatArea(p.area) })}</span>
-        <Tag color={p.quorumMet ? 'green' : 'red'}>
+        <PlainTag color={p.quorumMet ? 'green' : 'red'}>
           {t('voting.result.quorum')} {formatPercent(p.members, result.totals.members)} / {formatPercent(p.area, result.totals.area)}
-        </Tag>
-        <Tag color={result.valid ? 'green' : 'red'}>{result.valid ? t('voting.result.valid') : t('voting.result.invalid')}</Tag>
-      </Space>
+        </PlainTag>
+        <PlainTag color={result.valid ? 'green' : 'red'}>{result.valid ? t('voting.result.valid') : t('voting.result.invalid')}</PlainTag>
+      </div>
       {narrow ? (
         <div>
           {result.items.map((r) => (
-            <div key={r.id} {...rowAttrs(r)} className="gz-result-item">
+            <div key={r.id} {...resultRowAttrs(r)} className="gz-result-item">
               <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}>
-                <Typography.Text strong>
+                <strong>
                   {r.id}. {byId.get(r.id)?.title ?? ''}
-                </Typography.Text>
+                </strong>
                 <PassedTag passed={r.passed} />
               </div>
               <MatterTag matter={r.matter} article={byId.get(r.id)?.article278Item ?? null} />
@@ -109,41 +117,9 @@ export function ResultTable({ result, items }: { result: TallyResult; items: Vot
           ))}
         </div>
       ) : (
-        <Table
-          size="small"
-          rowKey="id"
-          pagination={false}
-          scroll={{ x: 640 }}
-          dataSource={result.items}
-          onRow={rowAttrs}
-          columns={[
-            {
-              title: t('voting.result.item'),
-              key: 'item',
-              render: (_, r) => (
-                <div>
-                  <div>
-                    {r.id}. {byId.get(r.id)?.title ?? ''}
-                  </div>
-                  <MatterTag matter={r.matter} article={byId.get(r.id)?.article278Item ?? null} />
-                </div>
-              ),
-            },
-            {
-              title: '',
-              key: 'passed',
-              render: (_, r) => <PassedTag passed={r.passed} />,
-            },
-            {
-              title: t('voting.result.counts'),
-              key: 'counts',
-              className: 'gz-num gz-nowrap',
-              render: (_, r) => `${formatCount(r.yes.members)} / ${formatCount(r.no.members)} / ${formatCount(r.abstain.members)}`,
-            },
-            { title: t('voting.result.yesMembers'), key: 'ym', className: 'gz-num', render: (_, r) => formatPercent(r.yes.members, p.members) },
-            { title: t('voting.result.yesArea'), key: 'ya', className: 'gz-num', render: (_, r) => formatPercent(r.yes.area, p.area) },
-          ]}
-        />
+        <Suspense fallback={null}>
+          <ResultTableWide result={result} byId={byId} />
+        </Suspense>
       )}
     </div>
   );
@@ -169,9 +145,9 @@ export function ReceiptCheck({ voteId, initial = '', staff = false }: { voteId: 
   };
   return (
     <div>
-      <Typography.Text strong>{t(staff ? 'voting.receiptCheck.staff.title' : 'voting.receiptCheck.title')}</Typography.Text>
-      <Space.Compact style={{ width: '100%', marginTop: 8 }}>
-        <Input
+      <strong>{t(staff ? 'voting.receiptCheck.staff.title' : 'voting.receiptCheck.title')}</strong>
+      <Joined style={{ marginTop: 8 }}>
+        <PlainInput
           data-testid={TID.voteReceiptInput}
           value={code}
           onChange={(e) => setCode(e.target.value)}
@@ -179,16 +155,16 @@ export function ReceiptCheck({ voteId, initial = '', staff = false }: { voteId: 
           onPressEnter={check}
           autoComplete="off"
         />
-        <Button data-testid={TID.voteReceiptCheck} type="primary" loading={busy} onClick={check}>
+        <PlainButton data-testid={TID.voteReceiptCheck} type="primary" loading={busy} onClick={check}>
           {t('voting.receiptCheck.check')}
-        </Button>
-      </Space.Compact>
+        </PlainButton>
+      </Joined>
       {answer?.kind === 'found' && (
-        <Alert data-testid={TID.voteReceiptFound} style={{ marginTop: 8 }} type="success" showIcon title={t(staff ? 'voting.receiptCheck.staff.found' : 'voting.receiptCheck.found', { seq: answer.seq })} />
+        <PlainAlert data-testid={TID.voteReceiptFound} style={{ marginTop: 8 }} type="success" title={t(staff ? 'voting.receiptCheck.staff.found' : 'voting.receiptCheck.found', { seq: answer.seq })} />
       )}
-      {answer?.kind === 'notFound' && <Alert data-testid={TID.voteReceiptNotFound} style={{ marginTop: 8 }} type="warning" showIcon title={t(staff ? 'voting.receiptCheck.staff.notFound' : 'voting.receiptCheck.notFound')} />}
-      {answer?.kind === 'invalid' && <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t('voting.receiptCheck.invalid')} />}
-      {answer?.kind === 'error' && <Alert style={{ marginTop: 8 }} type="error" showIcon title={answer.message} />}
+      {answer?.kind === 'notFound' && <PlainAlert data-testid={TID.voteReceiptNotFound} style={{ marginTop: 8 }} type="warning" title={t(staff ? 'voting.receiptCheck.staff.notFound' : 'voting.receiptCheck.notFound')} />}
+      {answer?.kind === 'invalid' && <PlainAlert style={{ marginTop: 8 }} type="warning" title={t('voting.receiptCheck.invalid')} />}
+      {answer?.kind === 'error' && <PlainAlert style={{ marginTop: 8 }} type="error" title={answer.message} />}
     </div>
   );
 }
