@@ -5,6 +5,7 @@ import { ApiError, setUnauthorizedHandler } from './api/client';
 import { homePathFor, isOwnerView, useSession, useSessionActions } from './auth/session';
 import { Dots } from './components/plain';
 import { notifyError, watchWaitingMessages } from './lib/feedback';
+import { moduleRoutes } from './modules';
 
 // Everything but this shell loads on demand, antd, the two layouts and the login page included:
 // an owner who opens the public page of a vote from a QR code on a phone loads that page and
@@ -14,22 +15,11 @@ const AppLayout = lazy(() => import('./components/AppLayout').then((m) => ({ def
 const OwnerLayout = lazy(() => import('./components/OwnerLayout').then((m) => ({ default: m.OwnerLayout })));
 const FeedbackBridge = lazy(() => import('./components/FeedbackBridge'));
 const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
-const HomePage = lazy(() => import('./pages/HomePage'));
-const QuarterListPage = lazy(() => import('./pages/QuarterListPage'));
-const QuarterFormPage = lazy(() => import('./pages/QuarterFormPage'));
-const DossierPage = lazy(() => import('./pages/dossier/DossierPage'));
 const PlacesPage = lazy(() => import('./pages/PlacesPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
-const OwnerHomePage = lazy(() => import('./pages/OwnerHomePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
-const OrganizationsActionsPage = lazy(() => import('./modules/organizations/ActionsPage'));
-const VoteListPage = lazy(() => import('./pages/votes/VoteListPage'));
-const VoteCreatePage = lazy(() => import('./pages/votes/VoteListPage').then((m) => ({ default: m.VoteCreatePage })));
-const VoteDetailPage = lazy(() => import('./pages/votes/VoteDetailPage'));
-const OwnerVotePage = lazy(() => import('./pages/votes/OwnerVotePage'));
-const PublicVotePage = lazy(() => import('./pages/votes/PublicVotePage'));
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -127,28 +117,24 @@ function lazyPage(node: ReactNode) {
 }
 
 function AppRoutes() {
+  // The modules' pages come from their descriptors (modules/index.ts); the shell adds login,
+  // the account page and the staff pages that belong to no module.
+  const staff = moduleRoutes.filter((r) => r.area === 'staff');
+  const owner = moduleRoutes.filter((r) => r.area === 'owner');
+  const open = moduleRoutes.filter((r) => r.area === 'public');
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
-      {/* The public notice of a vote: no login (SPEC module 3, the quarter's public board). It is
-          drawn without antd (components/plain.tsx). */}
-      <Route path="/public/votes/:id" element={lazyPage(<PublicVotePage />)} />
-      <Route
-        path="/me/votes/:id"
-        element={
-          <RequireAuth area="owner">
-            {withAntd(<OwnerLayout>{lazyPage(<OwnerVotePage />)}</OwnerLayout>)}
-          </RequireAuth>
-        }
-      />
-      <Route
-        path="/me"
-        element={
-          <RequireAuth area="owner">
-            {withAntd(<OwnerLayout>{lazyPage(<OwnerHomePage />)}</OwnerLayout>)}
-          </RequireAuth>
-        }
-      />
+      {open.map(({ path, page: Page }) => (
+        <Route key={path} path={path} element={lazyPage(<Page />)} />
+      ))}
+      {owner.map(({ path, page: Page }) => (
+        <Route
+          key={path}
+          path={path}
+          element={<RequireAuth area="owner">{withAntd(<OwnerLayout>{lazyPage(<Page />)}</OwnerLayout>)}</RequireAuth>}
+        />
+      ))}
       <Route
         path="/account"
         element={
@@ -157,23 +143,13 @@ function AppRoutes() {
           </RequireAuth>
         }
       />
-      <Route
-        element={
-          <RequireAuth area="staff">{withAntd(<AppLayout />)}</RequireAuth>
-        }
-      >
-        <Route index element={lazyPage(<HomePage />)} />
-        <Route path="quarters" element={lazyPage(<QuarterListPage />)} />
-        <Route path="quarters/new" element={lazyPage(<QuarterFormPage />)} />
-        <Route path="quarters/:id" element={lazyPage(<DossierPage />)} />
-        <Route path="quarters/:id/edit" element={lazyPage(<QuarterFormPage />)} />
+      <Route element={<RequireAuth area="staff">{withAntd(<AppLayout />)}</RequireAuth>}>
+        {staff.map(({ path, page: Page }) =>
+          path === '' ? <Route key="index" index element={lazyPage(<Page />)} /> : <Route key={path} path={path} element={lazyPage(<Page />)} />,
+        )}
         <Route path="places" element={lazyPage(<PlacesPage />)} />
         <Route path="audit" element={lazyPage(<AuditPage />)} />
         <Route path="users" element={lazyPage(<UsersPage />)} />
-        <Route path="organizations" element={lazyPage(<OrganizationsActionsPage />)} />
-        <Route path="votes" element={lazyPage(<VoteListPage />)} />
-        <Route path="votes/new" element={lazyPage(<VoteCreatePage />)} />
-        <Route path="votes/:id" element={lazyPage(<VoteDetailPage />)} />
         <Route path="*" element={lazyPage(<NotFoundPage />)} />
       </Route>
     </Routes>

@@ -1,6 +1,6 @@
 import type { Translations } from './zh-CN';
-import organizationsEn from './organizations.en';
-import votingEn from './voting.en';
+import organizationsEn from '../modules/organizations/i18n/en';
+import votingEn from '../modules/voting/i18n/en';
 
 /** Same shape as the Chinese dictionary: a missing or extra key is a type error. */
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };

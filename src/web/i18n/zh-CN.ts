@@ -1,8 +1,8 @@
 // 简体中文 — the default language. Wording follows what community and street staff say every
 // day (小区, 楼栋, 房屋, 专有部分面积, 业主, 小区专员, 三方办…). en.ts must have exactly the same keys
 // (checked by i18n/checkKeys.ts and by the type of en.ts).
-import organizationsZhCN from './organizations.zh-CN';
-import votingZhCN from './voting.zh-CN';
+import organizationsZhCN from '../modules/organizations/i18n/zh-CN';
+import votingZhCN from '../modules/voting/i18n/zh-CN';
 const zhCN = {
   app: {
     name: '共治',
