@@ -6,6 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckCircleFilled, CloseCircleFilled } from '../../../components/icons';
 import { PlainAlert, PlainButton, PlainTag, type TagColor } from '../../../components/plain';
+import { Loading } from '../../../components/QueryState';
 import { Joined, PlainInput } from '../../../components/PlainInput';
 import { formatArea, formatCount, formatPercent } from '../../../lib/numbers';
 import { PHONE_QUERY, useMediaQuery } from '../../../lib/media';
@@ -87,7 +88,9 @@ export function ResultTable({ result, items }: { result: TallyResult; items: Vot
   const narrow = useMediaQuery(PHONE_QUERY);
   const byId = new Map(items.map((i) => [i.id, i]));
   const p = result.participation;
-  return (
+  // On a wide screen the whole result waits for its table (loaded then), so that it is never
+  // shown without its rows.
+  const shown = (
     <div data-testid={TID.voteResult}>
       <div className="gz-wrap-row" style={{ marginBottom: 12 }}>
         <span className="gz-num">{t('voting.result.participation', { members: formatCount(p.members), area: formatArea(p.area) })}</span>
@@ -117,12 +120,11 @@ export function ResultTable({ result, items }: { result: TallyResult; items: Vot
           ))}
         </div>
       ) : (
-        <Suspense fallback={null}>
-          <ResultTableWide result={result} byId={byId} />
-        </Suspense>
+        <ResultTableWide result={result} byId={byId} />
       )}
     </div>
   );
+  return narrow ? shown : <Suspense fallback={<Loading />}>{shown}</Suspense>;
 }
 
 /** "Find my ballot by receipt": looks the code up in the published record, in the browser. */
