@@ -26,6 +26,12 @@ export default defineConfig({
     // app's own code small and lets the vendor chunks stay cached across releases.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // antd's component packages declare no "sideEffects" in their package.json, so every module
+      // they import is kept whether used or not (Input alone would bring the whole form engine).
+      // They are plain ES modules of components and hooks with nothing to run on import.
+      treeshake: {
+        moduleSideEffects: [{ test: /node_modules[\\/](@rc-component|@ant-design)[\\/]/, sideEffects: false }],
+      },
       output: {
         codeSplitting: {
           groups: [
@@ -33,16 +39,6 @@ export default defineConfig({
               name: 'vendor-react',
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack)[\\/]/,
               priority: 30,
-            },
-            {
-              name: 'vendor-antd',
-              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|stylis|dayjs)[\\/]/,
-              priority: 20,
-            },
-            {
-              name: 'vendor',
-              test: /node_modules[\\/]/,
-              priority: 10,
             },
           ],
         },

@@ -224,20 +224,45 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webDir = options.webDir;
   const indexHtml = webDir ? path.join(webDir, 'index.html') : null;
-  if (webDir && indexHtml && fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  const servesWeb = Boolean(webDir && indexHtml && fs.existsSync(indexHtml));
+  if (servesWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir!,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+      // scripts/build-web.mjs writes NAME.br and NAME.gz beside each text file; the browser gets
+      // the one its Accept-Encoding allows (brotli first), with Vary: Accept-Encoding. The
+      // copies themselves are not routes of their own.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header('cache-control', webCacheControl(filePath)),
+    });
   }
   app.setNotFoundHandler((req, reply) => {
-    const target = apiPathOf(req);
-    const isApi = target.startsWith('/api/') || target === '/api';
-    if (!isApi && req.method === 'GET' && indexHtml && fs.existsSync(indexHtml)) {
+    const pathname = apiPathOf(req);
+    const isApi = pathname.startsWith('/api/') || pathname === '/api';
+    // A missing hashed file is a 404, not the page: a tab left open across a release asks for
+    // the chunks of the old build, and an HTML answer to a script only hides why it failed.
+    const isAsset = pathname.startsWith('/assets/');
+    if (!isApi && !isAsset && req.method === 'GET' && servesWeb) {
       // Client-side routes of the web app all load the same page.
-      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(indexHtml));
+      return reply.sendFile('index.html');
     }
-    return sendError(new AppError(isApi ? 'ROUTE_NOT_FOUND' : 'NOT_FOUND', { method: req.method, url: req.url.split('?')[0] }), req, reply);
+    return sendError(new AppError(isApi ? 'ROUTE_NOT_FOUND' : 'NOT_FOUND', { method: req.method, url: pathname }), req, reply);
   });
 
   return app;
+}
+
+/**
+ * Vite names the files under assets/ by a hash of their content, so a browser may keep them for
+ * a year without asking again; everything else (index.html, which names the current hashes, and
+ * the favicon) is checked with the server on every use.
+ */
+function webCacheControl(filePath: string): string {
+  return /[\\/]assets[\\/][^\\/]+$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /** The headers a request-independent middleware sets, recorded on a stand-in response. */

@@ -1,37 +1,25 @@
-import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import zh_CN from 'antd/locale/zh_CN';
-import en_US from 'antd/locale/en_US';
-import { useTranslation } from 'react-i18next';
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { homePathFor, isOwnerView, useSession, useSessionActions } from './auth/session';
-import { FeedbackBridge } from './components/FeedbackBridge';
-import { AppLayout } from './components/AppLayout';
-import { OwnerLayout } from './components/OwnerLayout';
-import { notifyError } from './lib/feedback';
-import { currentLanguageOf } from './i18n';
-import { theme } from './theme';
-import { LoginPage } from './pages/LoginPage';
+import { Dots } from './components/plain';
+import { notifyError, watchWaitingMessages } from './lib/feedback';
+import { moduleRoutes } from './modules';
 
-// Pages other than login load on demand so the first screen a user sees stays light.
-const HomePage = lazy(() => import('./pages/HomePage'));
-const QuarterListPage = lazy(() => import('./pages/QuarterListPage'));
-const QuarterFormPage = lazy(() => import('./pages/QuarterFormPage'));
-const DossierPage = lazy(() => import('./pages/dossier/DossierPage'));
+// Everything but this shell loads on demand, antd, the two layouts and the login page included:
+// an owner who opens the public page of a vote from a QR code on a phone loads that page and
+// what it uses, not the staff desktop (measured in test/e2e/phone-weight.test.ts).
+const AntdShell = lazy(() => import('./components/AntdShell'));
+const AppLayout = lazy(() => import('./components/AppLayout').then((m) => ({ default: m.AppLayout })));
+const OwnerLayout = lazy(() => import('./components/OwnerLayout').then((m) => ({ default: m.OwnerLayout })));
+const FeedbackBridge = lazy(() => import('./components/FeedbackBridge'));
+const LoginPage = lazy(() => import('./pages/LoginPage').then((m) => ({ default: m.LoginPage })));
 const PlacesPage = lazy(() => import('./pages/PlacesPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
-const OwnerHomePage = lazy(() => import('./pages/OwnerHomePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
-const OrganizationsActionsPage = lazy(() => import('./modules/organizations/ActionsPage'));
-const VoteListPage = lazy(() => import('./pages/votes/VoteListPage'));
-const VoteCreatePage = lazy(() => import('./pages/votes/VoteListPage').then((m) => ({ default: m.VoteCreatePage })));
-const VoteDetailPage = lazy(() => import('./pages/votes/VoteDetailPage'));
-const OwnerVotePage = lazy(() => import('./pages/votes/OwnerVotePage'));
-const PublicVotePage = lazy(() => import('./pages/votes/PublicVotePage'));
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -61,8 +49,17 @@ function createQueryClient(): QueryClient {
 function PageLoading() {
   return (
     <div className="gz-page-loading">
-      <Spin size="large" />
+      <Dots />
     </div>
+  );
+}
+
+/** A page built with antd: antd's provider (theme, texts) is loaded with it. */
+function withAntd(node: ReactNode) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <AntdShell>{node}</AntdShell>
+    </Suspense>
   );
 }
 
@@ -101,8 +98,8 @@ function AccountRoute() {
       <AccountPage />
     </Suspense>
   );
-  if (session && isOwnerView(session.user)) return <OwnerLayout>{page}</OwnerLayout>;
-  return <AppLayout>{page}</AppLayout>;
+  if (session && isOwnerView(session.user)) return withAntd(<OwnerLayout>{page}</OwnerLayout>);
+  return withAntd(<AppLayout>{page}</AppLayout>);
 }
 
 function LoginRoute() {
@@ -112,7 +109,7 @@ function LoginRoute() {
     if (session) navigate(homePathFor(session.user), { replace: true });
   }, [session, navigate]);
   if (isPending) return <PageLoading />;
-  return <LoginPage />;
+  return withAntd(<LoginPage />);
 }
 
 function lazyPage(node: ReactNode) {
@@ -120,27 +117,24 @@ function lazyPage(node: ReactNode) {
 }
 
 function AppRoutes() {
+  // The modules' pages come from their descriptors (modules/index.ts); the shell adds login,
+  // the account page and the staff pages that belong to no module.
+  const staff = moduleRoutes.filter((r) => r.area === 'staff');
+  const owner = moduleRoutes.filter((r) => r.area === 'owner');
+  const open = moduleRoutes.filter((r) => r.area === 'public');
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
-      {/* The public notice of a vote: no login (the quarter's public board; docs/vote-record-format.md). */}
-      <Route path="/public/votes/:id" element={lazyPage(<PublicVotePage />)} />
-      <Route
-        path="/me/votes/:id"
-        element={
-          <RequireAuth area="owner">
-            <OwnerLayout>{lazyPage(<OwnerVotePage />)}</OwnerLayout>
-          </RequireAuth>
-        }
-      />
-      <Route
-        path="/me"
-        element={
-          <RequireAuth area="owner">
-            <OwnerLayout>{lazyPage(<OwnerHomePage />)}</OwnerLayout>
-          </RequireAuth>
-        }
-      />
+      {open.map(({ path, page: Page }) => (
+        <Route key={path} path={path} element={lazyPage(<Page />)} />
+      ))}
+      {owner.map(({ path, page: Page }) => (
+        <Route
+          key={path}
+          path={path}
+          element={<RequireAuth area="owner">{withAntd(<OwnerLayout>{lazyPage(<Page />)}</OwnerLayout>)}</RequireAuth>}
+        />
+      ))}
       <Route
         path="/account"
         element={
@@ -149,54 +143,39 @@ function AppRoutes() {
           </RequireAuth>
         }
       />
-      <Route
-        element={
-          <RequireAuth area="staff">
-            <AppLayout />
-          </RequireAuth>
-        }
-      >
-        <Route index element={lazyPage(<HomePage />)} />
-        <Route path="quarters" element={lazyPage(<QuarterListPage />)} />
-        <Route path="quarters/new" element={lazyPage(<QuarterFormPage />)} />
-        <Route path="quarters/:id" element={lazyPage(<DossierPage />)} />
-        <Route path="quarters/:id/edit" element={lazyPage(<QuarterFormPage />)} />
+      <Route element={<RequireAuth area="staff">{withAntd(<AppLayout />)}</RequireAuth>}>
+        {staff.map(({ path, page: Page }) =>
+          path === '' ? <Route key="index" index element={lazyPage(<Page />)} /> : <Route key={path} path={path} element={lazyPage(<Page />)} />,
+        )}
         <Route path="places" element={lazyPage(<PlacesPage />)} />
         <Route path="audit" element={lazyPage(<AuditPage />)} />
         <Route path="users" element={lazyPage(<UsersPage />)} />
-        <Route path="organizations" element={lazyPage(<OrganizationsActionsPage />)} />
-        <Route path="votes" element={lazyPage(<VoteListPage />)} />
-        <Route path="votes/new" element={lazyPage(<VoteCreatePage />)} />
-        <Route path="votes/:id" element={lazyPage(<VoteDetailPage />)} />
         <Route path="*" element={lazyPage(<NotFoundPage />)} />
       </Route>
     </Routes>
   );
 }
 
-function Providers({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  const language = currentLanguageOf(i18n.language);
-  return (
-    <ConfigProvider locale={language === 'en' ? en_US : zh_CN} theme={theme}>
-      <AntApp>
-        <FeedbackBridge />
-        {children}
-      </AntApp>
-    </ConfigProvider>
-  );
+/** Mounts the message bridge when the first message is to be shown. */
+function FeedbackHost() {
+  const [needed, setNeeded] = useState(false);
+  useEffect(() => watchWaitingMessages(() => setNeeded(true)), []);
+  return needed ? (
+    <Suspense fallback={null}>
+      <FeedbackBridge />
+    </Suspense>
+  ) : null;
 }
 
 export function App() {
   const queryClient = useMemo(createQueryClient, []);
   return (
     <QueryClientProvider client={queryClient}>
-      <Providers>
-        <BrowserRouter>
-          <UnauthorizedBridge />
-          <AppRoutes />
-        </BrowserRouter>
-      </Providers>
+      <FeedbackHost />
+      <BrowserRouter>
+        <UnauthorizedBridge />
+        <AppRoutes />
+      </BrowserRouter>
     </QueryClientProvider>
   );
 }

@@ -4,13 +4,16 @@ import type { ThemeConfig } from 'antd';
 // that red keeps meaning "error" or "needs care" everywhere else.
 export const BRAND_RED = '#b42318';
 
+/** Also the font of the pages drawn without antd (main.tsx sets it on the root). */
+export const FONT_FAMILY =
+  "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif";
+
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: '#1f5fbf',
     colorLink: '#1f5fbf',
     borderRadius: 6,
-    fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif",
+    fontFamily: FONT_FAMILY,
   },
   components: {
     Layout: { headerBg: '#ffffff', siderBg: '#0f2a4a', bodyBg: '#f3f5f8' },

@@ -1,4 +1,4 @@
-// Who may call which route, written by hand from SPEC.md ("Users and roles", the modules'
+// Who may call which route, written by hand from the product's rules (the roles and the modules'
 // sections, "Cross-cutting") and the intent stated beside the grants, on purpose not derived
 // from the grants: the access matrix test holds the code to this statement.
 //
@@ -26,7 +26,7 @@ export interface Rule {
 
 const everyone: readonly Role[] = roles;
 const offices: readonly Role[] = ['district_office', 'street_office', 'community_office'];
-// Registry (SPEC module 1; ZAS 6.2.2.2): owners' personal data for those who serve or
+// Registry (ZAS 6.2.2.2): owners' personal data for those who serve or
 // represent the owners; residents (people needing care) for those who look after them;
 // departments and mediators see quarters, not people.
 const registryReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'building_leader', 'grid_worker'];
@@ -34,7 +34,7 @@ const registryWriters: readonly Role[] = [...offices, 'commissioner', 'company']
 const ownerReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'company'];
 const residentReaders: readonly Role[] = [...offices, 'commissioner', 'grid_worker', 'building_leader'];
 const residentWriters: readonly Role[] = [...offices, 'commissioner', 'grid_worker'];
-// Organisations (SPEC module 2): the bodies of a quarter are known to everyone who works in it
+// Organisations (T/ZAS 4006.1—2020 5): the bodies of a quarter are known to everyone who works in it
 // (departments too, for the joint review); owners read the commissioner's public profile only.
 // The offices and the commissioner keep the records (ZAS 5.2, 5.3); only the offices appoint
 // commissioners and keep the offices' own records.
@@ -43,7 +43,7 @@ const orgKeepers: readonly Role[] = [...offices, 'commissioner'];
 // Candidates are recommended by the quarter's party organisation (BG 二（二）5) or by owners
 // co-signing, which the commissioner or an office records.
 const recommenders: readonly Role[] = [...orgKeepers, 'party_secretary'];
-// Votes (SPEC module 3): the committee with the commissioner runs them, the community office
+// Votes (民法典 第278条): the committee with the commissioner runs them, the community office
 // where no committee is in office (西政办〔2020〕29号 二（五）15; quarter 1 has none in office);
 // the offices, the party organisation and the supervisory committee follow them. The property
 // company, grid workers and building leaders have no part in a vote; an owner votes.
@@ -102,7 +102,7 @@ export const accessTable: Record<string, Rule> = {
   // ---- registry: import, search, the owner's home ----
   // The blank template holds no data.
   'GET /api/import/template': { allow: everyone },
-  // Bulk import as the property company or the housing bureau hands the data over (SPEC module 1).
+  // Bulk import as the property company or the housing bureau hands the data over (T/ZAS 4006.1—2020 6.1.3.2).
   'POST /api/quarters/{id}/imports': { allow: registryWriters },
   'GET /api/imports/{id}': { allow: registryWriters },
   'GET /api/imports/{id}/report': { allow: registryWriters },
@@ -113,7 +113,7 @@ export const accessTable: Record<string, Rule> = {
   // ---- accounts, audit, inbox ----
   'GET /api/users': { allow: offices },
   'POST /api/users': { allow: offices },
-  // SPEC "Cross-cutting": the audit log is read by the offices of the scope.
+  // The audit log is read by the offices of the scope.
   'GET /api/audit': { allow: offices },
   // Everyone's own inbox; the target is an item of the caller's own.
   'GET /api/inbox': { allow: everyone },
@@ -210,7 +210,7 @@ export const accessTable: Record<string, Rule> = {
   'GET /api/votes/{id}/result': { allow: voteReaders },
   'GET /api/votes/{id}/record': { allow: voteReaders },
 
-  // ---- voting: owners and the public board (SPEC module 8) ----
+  // ---- voting: owners and the public board (the public board) ----
   'GET /api/public/votes/{id}': { allow: everyone, public: true },
   'GET /api/public/quarters/{id}/votes': { allow: everyone, public: true },
   'GET /api/me/votes': { allow: ['owner'] },

@@ -70,11 +70,17 @@ async function openSection(page: Page) {
   await page.waitForSelector(tid('org-candidates'));
 }
 
+/**
+ * Waits for what the page shows, however long a loaded machine takes to show it: expect.poll's
+ * own limit (one second) failed this test once on a busy machine.
+ */
+const SHOWN = { timeout: 15_000 };
+
 /** Ticks an antd checkbox (the test id sits on its hidden input) by clicking its label, as a user does. */
 async function tick(page: Page, testId: string, index = 0) {
   const input = page.locator(`input${tid(testId)}`).nth(index);
   if (!(await input.isChecked())) await input.locator('xpath=ancestor::label[1]').click();
-  await expect.poll(() => input.isChecked()).toBe(true);
+  await expect.poll(() => input.isChecked(), SHOWN).toBe(true);
 }
 
 /** Takes the review step of every candidate waiting for this office, one dialog each. */
@@ -133,7 +139,7 @@ describe('organisations in the browser', () => {
     // 4. A committee of four is refused: ZAS 5.4.2 asks for 5 to 11 (3 only below 100 households).
     await street.click(tid('org-form-committee'));
     await street.waitForSelector(tid('org-form-submit'));
-    await expect.poll(() => street.locator(`input${tid('org-form-pick')}`).count()).toBe(5);
+    await expect.poll(() => street.locator(`input${tid('org-form-pick')}`).count(), SHOWN).toBe(5);
     for (let i = 0; i < 4; i++) await tick(street, 'org-form-pick', i);
     await street.click(tid('org-form-submit'));
     await street.waitForSelector(tid('org-violations'));

@@ -8,13 +8,19 @@ export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   readonly details: unknown;
+  /**
+   * Rule violations where older servers put them, beside `details` (the organisations module's
+   * 422 answers); they now travel in `details.violations`. Read both, `details` first.
+   */
+  readonly violations: unknown;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: string, message: string, details?: unknown, violations?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.violations = violations;
   }
 
   /** Field messages of a validation error: `{issues: [{path, message}]}` → `{field: message}`. */
@@ -117,7 +123,7 @@ async function send(method: string, path: string, options: RequestOptions = {}):
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
-  let payload: { error?: { code?: string; message?: string; details?: unknown } } | null = null;
+  let payload: { error?: { code?: string; message?: string; details?: unknown; violations?: unknown } } | null = null;
   try {
     payload = await response.json();
   } catch {
@@ -127,7 +133,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   const message =
     payload?.error?.message ??
     (response.status >= 500 ? i18n.t('errors.server') : i18n.t('errors.generic', { status: response.status }));
-  return new ApiError(response.status, code, message, payload?.error?.details);
+  return new ApiError(response.status, code, message, payload?.error?.details, payload?.error?.violations);
 }
 
 async function json<T>(method: string, path: string, options?: RequestOptions): Promise<T> {

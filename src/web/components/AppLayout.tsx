@@ -15,37 +15,37 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useCurrentUser, useSessionActions } from '../auth/session';
-import type { Permission } from '../api/types';
+import i18n from '../i18n';
+import { moduleMenu } from '../modules';
+import type { MenuEntry, MenuIcon } from '../modules/module';
 import { codeLabel } from '../lib/labels';
 import { TID } from '../testids';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const { Header, Sider, Content } = Layout;
 
-type MenuKey = 'home' | 'quarters' | 'places' | 'audit' | 'users' | 'account' | 'organizations' | 'votes';
+const ICONS: Record<MenuIcon, ReactNode> = {
+  home: <HomeOutlined />,
+  profile: <ProfileOutlined />,
+  solution: <SolutionOutlined />,
+  safety: <SafetyCertificateOutlined />,
+  apartment: <ApartmentOutlined />,
+  audit: <AuditOutlined />,
+  team: <TeamOutlined />,
+  key: <KeyOutlined />,
+};
 
-interface MenuEntry {
-  key: MenuKey;
-  path: string;
-  icon: ReactNode;
-  /** Shown only to users whose `permissions` include this; undefined = every staff user. */
-  permission?: Permission;
-  /** The i18n key of the label, where it is not `menu.<key>` (a module's own dictionary). */
-  labelKey?: 'organizations.menu' | 'voting.menu';
-}
-
-const MENU: MenuEntry[] = [
-  { key: 'home', path: '/', icon: <HomeOutlined /> },
-  { key: 'quarters', path: '/quarters', icon: <ProfileOutlined /> },
-  { key: 'organizations', path: '/organizations', icon: <SolutionOutlined />, permission: 'organizations.read', labelKey: 'organizations.menu' },
-  { key: 'votes', path: '/votes', icon: <SafetyCertificateOutlined />, permission: 'votes.read', labelKey: 'voting.menu' },
-  { key: 'places', path: '/places', icon: <ApartmentOutlined />, permission: 'places.manage' },
-  { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
-  { key: 'users', path: '/users', icon: <TeamOutlined />, permission: 'users.manage' },
-  { key: 'account', path: '/account', icon: <KeyOutlined /> },
+// The modules' entries come from their descriptors (modules/index.ts); these are the shell's.
+const SHELL_MENU: MenuEntry[] = [
+  { key: 'places', path: '/places', icon: 'apartment', order: 50, permission: 'places.manage', label: () => i18n.t('menu.places') },
+  { key: 'audit', path: '/audit', icon: 'audit', order: 60, permission: 'audit.read', label: () => i18n.t('menu.audit') },
+  { key: 'users', path: '/users', icon: 'team', order: 70, permission: 'users.manage', label: () => i18n.t('menu.users') },
+  { key: 'account', path: '/account', icon: 'key', order: 80, label: () => i18n.t('menu.account') },
 ];
 
-function selectedKey(pathname: string): MenuKey {
+const MENU: MenuEntry[] = [...moduleMenu, ...SHELL_MENU].sort((a, b) => a.order - b.order);
+
+function selectedKey(pathname: string): string {
   if (pathname === '/') return 'home';
   const hit = MENU.filter((m) => m.path !== '/' && pathname.startsWith(m.path));
   return hit[0]?.key ?? 'home';
@@ -85,9 +85,10 @@ export function AppLayout({ children }: { children?: ReactNode }) {
     () =>
       MENU.filter((m) => !m.permission || hasPermission(user, m.permission)).map((m) => ({
         key: m.key,
-        icon: m.icon,
-        label: <span data-testid={TID.menu(m.key)}>{m.labelKey ? t(m.labelKey) : t(`menu.${m.key as Exclude<MenuKey, 'organizations' | 'votes'>}`)}</span>,
+        icon: ICONS[m.icon],
+        label: <span data-testid={TID.menu(m.key)}>{m.label()}</span>,
       })),
+    // The labels follow the language, and `t` changes with it.
     [user, t],
   );
 

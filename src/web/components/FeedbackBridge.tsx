@@ -1,13 +1,26 @@
 import { useEffect } from 'react';
-import { App } from 'antd';
+import { message } from 'antd';
 import { setMessageApi } from '../lib/feedback';
+import AntdShell from './AntdShell';
 
-/** Hands the themed message API of <App> to lib/feedback. Renders nothing. */
-export function FeedbackBridge() {
-  const { message } = App.useApp();
+/**
+ * Hands a message API bound to this place in the tree (so it follows the theme and the
+ * language) to lib/feedback, and renders its messages. Loaded by FeedbackHost (App.tsx) with
+ * the first message.
+ */
+function Bridge() {
+  const [api, holder] = message.useMessage();
   useEffect(() => {
-    setMessageApi(message);
+    setMessageApi(api);
     return () => setMessageApi(null);
-  }, [message]);
-  return null;
+  }, [api]);
+  return holder;
+}
+
+export default function FeedbackBridge() {
+  return (
+    <AntdShell>
+      <Bridge />
+    </AntdShell>
+  );
 }

@@ -1,29 +1,29 @@
-import { Button } from 'antd';
-import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { changeLanguage, currentLanguageOf } from '../i18n';
 import { TID } from '../testids';
+import { GlobalOutlined } from './icons';
+import { PlainButton } from './plain';
 
 /**
  * One button that names the other language ("English" on the Chinese pages, "中文" on the
  * English ones), the way Chinese government sites do. The choice is kept on this device and
- * sent to the server with every call.
+ * sent to the server with every call. Drawn without antd: it is on the pages that load none.
  */
-export function LanguageSwitch({ size = 'middle', light = false }: { size?: 'small' | 'middle' | 'large'; light?: boolean }) {
+export function LanguageSwitch({ size = 'middle', light = false }: { size?: 'small' | 'middle'; light?: boolean }) {
   const { i18n, t } = useTranslation();
   const queryClient = useQueryClient();
   const current = currentLanguageOf(i18n.language);
   const next = current === 'en' ? 'zh-CN' : 'en';
   return (
-    <Button
+    <PlainButton
       data-testid={TID.langSwitch}
       data-lang={current}
       type="text"
-      size={size}
-      icon={<GlobalOutlined />}
+      className={size === 'small' ? 'gz-btn-sm' : undefined}
+      icon={GlobalOutlined}
       aria-label={t('app.switchLanguage')}
-      style={light ? { color: '#fff' } : undefined}
+      light={light}
       onClick={async () => {
         await changeLanguage(next);
         // Server texts (messages, section titles) follow Accept-Language: fetch them again.
@@ -31,6 +31,6 @@ export function LanguageSwitch({ size = 'middle', light = false }: { size?: 'sma
       }}
     >
       {next === 'en' ? 'English' : '中文'}
-    </Button>
+    </PlainButton>
   );
 }

@@ -18,7 +18,7 @@ export function OwnerLayout({ children }: { children: ReactNode }) {
   const onAccount = location.pathname === '/account';
   return (
     <ConfigProvider theme={ownerTheme}>
-      <div className="gz-owner">
+      <div className="gz-owner gz-owner-large">
         <header className="gz-owner-header">
           <span className="gz-brand-mark" onClick={() => navigate('/me')} role="link" style={{ cursor: 'pointer' }}>
             共

@@ -1,42 +1,23 @@
-import { Button, Result, Spin } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../api/client';
+import { lazy, Suspense } from 'react';
+import { Dots } from './plain';
+
+// The error view is drawn with antd's Result (and its illustrations): it loads only when a page
+// has an error to show, with antd's provider for the pages that load no antd otherwise.
+const QueryErrorResult = lazy(() => import('./QueryErrorResult'));
 
 /** What a page shows when its data could not be loaded: the server's reason, and a way out. */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const status = error instanceof ApiError ? error.status : 0;
-  const message = error instanceof Error ? error.message : String(error);
-  if (status === 404) {
-    // Outside the caller's scope answers exactly like unknown (docs/api.md); say both.
-    return (
-      <Result
-        status="404"
-        title={t('errors.notFoundTitle')}
-        subTitle={t('errors.notFoundHint')}
-        extra={<Button onClick={() => navigate('/')}>{t('common.backHome')}</Button>}
-      />
-    );
-  }
-  if (status === 403) {
-    return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={message} />;
-  }
   return (
-    <Result
-      status="error"
-      title={t('errors.loadFailed')}
-      subTitle={message}
-      extra={onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : undefined}
-    />
+    <Suspense fallback={null}>
+      <QueryErrorResult error={error} onRetry={onRetry} />
+    </Suspense>
   );
 }
 
 export function Loading() {
   return (
     <div className="gz-page-loading">
-      <Spin size="large" />
+      <Dots />
     </div>
   );
 }

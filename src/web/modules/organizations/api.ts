@@ -239,9 +239,9 @@ export function useOffices(enabled: boolean) {
   return useQuery({ queryKey: ['organizations', 'offices'], queryFn: () => api.get<{ items: TripartiteOffice[] }>('/api/tripartite-offices'), enabled });
 }
 
-/** The rule violations of a 422 answer (`error.details.violations`). */
+/** The rule violations of a 422 answer: `error.details.violations` (or `error.violations`). */
 export function violationsOf(error: unknown): Violation[] {
   if (!(error instanceof ApiError)) return [];
-  const details = error.details as { violations?: Violation[] } | undefined;
-  return Array.isArray(details?.violations) ? details.violations : [];
+  const found = (error.details as { violations?: unknown } | undefined)?.violations ?? error.violations;
+  return Array.isArray(found) ? (found as Violation[]) : [];
 }

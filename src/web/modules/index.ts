@@ -1,0 +1,18 @@
+// Every web module, in one list: the app shell takes their routes and menu entries from here,
+// and the dossier its tabs (the server side's list is in src/server/app.ts).
+import type { DossierTabDefinition, MenuEntry, WebModule } from './module';
+import { organizationsModule } from './organizations';
+import { registryModule } from './registry';
+import { votingModule } from './voting';
+
+export const webModules: readonly WebModule[] = [registryModule, organizationsModule, votingModule];
+
+export const moduleRoutes = webModules.flatMap((m) => m.routes);
+export const moduleMenu: readonly MenuEntry[] = webModules.flatMap((m) => m.menu);
+
+const sections = new Map<string, DossierTabDefinition>(webModules.flatMap((m) => m.dossierSections.map((s) => [s.key, s] as const)));
+
+/** The dossier tab a module gives for a section the server sent, if any. */
+export function dossierSectionOf(key: string): DossierTabDefinition | undefined {
+  return sections.get(key);
+}

@@ -1,0 +1,70 @@
+// What a web module adds to the app, said in one place: its descriptor (modules/<m>/index.ts),
+// listed in modules/index.ts. The web side of the server's module template (platform/module.ts):
+// nothing registers itself as a side effect of an import.
+//
+// The descriptors are read by the app shell, which loads no antd: pages and dossier tabs are
+// given as lazy components, and menu icons by name (components/AppLayout.tsx draws them).
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { Dossier, DossierSection, Permission, SessionUser } from '../api/types';
+
+/**
+ * Who reaches a route: `staff` inside the staff frame (menu, header), `owner` inside the
+ * owners' phone frame, `public` with no login and no frame.
+ */
+export type RouteArea = 'staff' | 'owner' | 'public';
+
+export interface WebRoute {
+  /** React Router path; staff paths are relative to the staff frame (`votes/:id`). */
+  path: string;
+  area: RouteArea;
+  page: LazyExoticComponent<ComponentType>;
+}
+
+/** The icons the staff menu can draw (components/AppLayout.tsx). */
+export type MenuIcon = 'home' | 'profile' | 'solution' | 'safety' | 'apartment' | 'audit' | 'team' | 'key';
+
+export interface MenuEntry {
+  /** Also the test id `menu-<key>`. */
+  key: string;
+  path: string;
+  icon: MenuIcon;
+  /** Lower comes first; the shell's own entries use 10 (home) and 50–80. */
+  order: number;
+  label: () => ReactNode;
+  /** Shown only to users whose `permissions` include this; undefined = every staff user. */
+  permission?: Permission;
+}
+
+/**
+ * A tab of the quarter dossier (一小区一档案, T/ZAS 4006.1—2020 6.1.3.2, "shows everything the
+ * other modules hold about a quarter"). The server puts a section `{key, title, ...}` into
+ * `GET /api/quarters/:id/dossier` → `sections` for those who may see it; the module that owns
+ * it gives the component for that key here. A section the server sends without a component
+ * still shows up, rendered by GenericSection (its title and summary figures); a component whose
+ * section the server does not send is hidden: the server decides what the caller may see.
+ */
+export interface DossierTabProps {
+  quarterId: string;
+  dossier: Dossier;
+  user: SessionUser;
+  /** The server's section for tabs of other modules; undefined for the registry's own tabs. */
+  section?: DossierSection;
+}
+
+export interface DossierTabDefinition {
+  key: string;
+  /** Tab label, called at render time so it follows the language; defaults to the section's title. */
+  label?: () => ReactNode;
+  /** Lower comes first. The registry's own tabs use 10–40 before and 900–950 after the sections. */
+  order: number;
+  /** Hide the tab unless the user's `permissions` include this. */
+  permission?: Permission;
+  component: ComponentType<DossierTabProps>;
+}
+
+export interface WebModule {
+  key: string;
+  routes: WebRoute[];
+  menu: MenuEntry[];
+  dossierSections: DossierTabDefinition[];
+}

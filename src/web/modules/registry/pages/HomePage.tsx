@@ -1,0 +1,114 @@
+import { useMemo } from 'react';
+import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { usePlacesTree, useQuarters } from '../../../api/queries';
+import { useCan, useCurrentUser } from '../../../auth/session';
+import { PlaceTree } from '../../../components/PlaceTree';
+import { QuarterFilters, useQuarterFilterParams } from '../components/QuarterFilters';
+import { QuarterTable } from '../components/QuarterTable';
+import { QueryError } from '../../../components/QueryState';
+import { formatArea } from '../../../lib/format';
+import { codeLabel } from '../../../lib/labels';
+import { TID } from '../testids';
+
+/** Staff home: the caller's part of the hierarchy beside the quarters it contains. */
+export default function HomePage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const can = useCan();
+  const navigate = useNavigate();
+  const tree = usePlacesTree();
+  const [filters, setFilters] = useQuarterFilterParams();
+  const quarters = useQuarters(filters);
+
+  const totals = useMemo(() => {
+    const list = quarters.data ?? [];
+    return {
+      quarters: list.length,
+      households: list.reduce((s, q) => s + (q.households ?? 0), 0),
+      buildings: list.reduce((s, q) => s + (q.buildingCount ?? 0), 0),
+      units: list.reduce((s, q) => s + (q.unitCount ?? 0), 0),
+      area: list.reduce((s, q) => s + (q.totalBuildingArea ?? 0), 0),
+    };
+  }, [quarters.data]);
+
+  const newQuarterPath = filters.communityId ? `/quarters/new?communityId=${filters.communityId}` : '/quarters/new';
+
+  return (
+    <>
+      <div className="gz-page-title">
+        <Typography.Title level={3}>{t('home.title')}</Typography.Title>
+        <Typography.Text type="secondary">
+          {codeLabel('roles', user.role)} · {user.scope.name}
+        </Typography.Text>
+        <div style={{ flex: 1 }} />
+        {can('quarter.create') && (
+          <Button data-testid={TID.quarterNew} type="primary" icon={<PlusOutlined />} onClick={() => navigate(newQuarterPath)}>
+            {t('home.newQuarter')}
+          </Button>
+        )}
+      </div>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={7} xxl={6}>
+          <Card title={t('home.hierarchy')} size="small" loading={tree.isPending} styles={{ body: { maxHeight: 640, overflow: 'auto' } }}>
+            {tree.error ? (
+              <QueryError error={tree.error} onRetry={() => tree.refetch()} />
+            ) : (
+              <PlaceTree
+                testId={TID.placeTree}
+                nodes={tree.data}
+                selectedId={filters.communityId ?? filters.streetId}
+                onSelect={(node) => {
+                  if (!node || node.level === 'district') setFilters({ q: filters.q });
+                  else if (node.level === 'street') setFilters({ q: filters.q, streetId: node.id });
+                  else if (node.level === 'community') setFilters({ q: filters.q, communityId: node.id });
+                  else navigate(`/quarters/${node.id}`);
+                }}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={17} xxl={18}>
+          <Row gutter={[12, 12]} data-testid={TID.homeTotals} style={{ marginBottom: 12 }}>
+            {(
+              [
+                ['quarters', totals.quarters],
+                ['households', totals.households],
+                ['buildings', totals.buildings],
+                ['units', totals.units],
+              ] as const
+            ).map(([key, value]) => (
+              <Col key={key} xs={12} md={6}>
+                <Card size="small">
+                  <Statistic title={t(`home.totals.${key}`)} value={value} loading={quarters.isPending} />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          <Card
+            size="small"
+            title={
+              <span>
+                {t('home.quarterList')}
+                <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginLeft: 8, fontSize: 13 }}>
+                  {t('home.totalArea', { area: formatArea(totals.area) })}
+                </Typography.Text>
+              </span>
+            }
+          >
+            <div style={{ marginBottom: 12 }}>
+              <QuarterFilters tree={tree.data} value={filters} onChange={setFilters} />
+            </div>
+            {quarters.error ? (
+              <QueryError error={quarters.error} onRetry={() => quarters.refetch()} />
+            ) : (
+              <QuarterTable quarters={quarters.data} loading={quarters.isFetching} />
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { Card, Descriptions, Empty } from 'antd';
+import type { DossierTabProps } from '../../../module';
+
+/**
+ * A section another module put into the dossier before the web app has a component for it:
+ * its title and the figures of its summary, as the server sent them.
+ */
+export function GenericSection({ section }: DossierTabProps) {
+  const summary = section?.summary ?? {};
+  const entries = Object.entries(summary);
+  return (
+    <Card title={section?.title ?? section?.key}>
+      {entries.length ? (
+        <Descriptions
+          column={{ xs: 1, sm: 2, md: 2, lg: 3, xl: 3, xxl: 3 }}
+          items={entries.map(([label, value]) => ({
+            key: label,
+            label,
+            children: value === null || value === undefined ? '—' : String(value),
+          }))}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
+    </Card>
+  );
+}

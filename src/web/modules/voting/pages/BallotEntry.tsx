@@ -1,0 +1,168 @@
+// Entering paper and proxy ballots on the staff page of an open vote (with the scan of the paper
+// ballot), and the log of what was entered.
+import { useState } from 'react';
+import { Alert, Button, Card, Empty, Form, Input, Radio, Select, Table, Tag, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../../api/client';
+import { QueryError } from '../../../components/QueryState';
+import { notifyError, notifySuccess } from '../../../lib/feedback';
+import { formatDateTime } from '../../../lib/format';
+import { TID } from '../testids';
+import {
+  uploadScan,
+  useEntries,
+  useRollUnits,
+  useVoteMutation,
+  type BallotEntry,
+  type Choice,
+  type Receipt,
+  type VoteDetail,
+} from '../api';
+
+export interface EntryValues {
+  kind: 'paper' | 'proxy';
+  unitId: string;
+  proxyHolder?: string;
+  choices: Record<string, Choice>;
+}
+
+/** Paper ballots (with the signed scan) and proxies, entered by staff for a unit on the roll. */
+export function EntryForm({ vote }: { vote: VoteDetail }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<EntryValues>();
+  const [search, setSearch] = useState('');
+  const [scan, setScan] = useState<{ id: string; name: string } | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const units = useRollUnits(vote.id, search, true);
+  const kind = Form.useWatch('kind', form) ?? 'paper';
+  const enter = useVoteMutation(
+    vote.id,
+    (v: EntryValues) =>
+      v.kind === 'paper'
+        ? api.post<Receipt>(`/api/votes/${vote.id}/paper-ballots`, { unitId: v.unitId, choices: v.choices, scanId: scan?.id })
+        : api.post<Receipt>(`/api/votes/${vote.id}/proxy-ballots`, { unitId: v.unitId, choices: v.choices, proxyHolder: v.proxyHolder, scanId: scan?.id ?? null }),
+    true,
+  );
+  const onFinish = async (v: EntryValues) => {
+    setRefusal(null);
+    if (v.kind === 'paper' && !scan) {
+      setRefusal(t('voting.entry.scanRequired'));
+      return;
+    }
+    try {
+      const r = await enter.mutateAsync(v);
+      notifySuccess(t('voting.entry.saved', { code: r.receiptCode }));
+      form.resetFields();
+      setScan(null);
+    } catch (err) {
+      setRefusal(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  const channelLabel = (c: string) => t(`voting.turnout.channel.${c as 'online'}`);
+  return (
+    <Card title={t('voting.entry.title')} data-testid={TID.voteEntryForm}>
+      <Form<EntryValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: 'paper' }} style={{ maxWidth: 720 }}>
+        <Form.Item name="kind" label={t('voting.entry.kind')}>
+          <Radio.Group data-testid={TID.voteEntryKind} optionType="button" options={[{ value: 'paper', label: channelLabel('paper') }, { value: 'proxy', label: channelLabel('proxy') }]} />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('voting.entry.unit')} rules={[{ required: true, message: t('voting.form.required') }]}>
+          <Select
+            data-testid={TID.voteEntryUnit}
+            showSearch={{ filterOption: false, onSearch: setSearch }}
+            placeholder={t('voting.entry.unitPlaceholder')}
+            loading={units.isFetching}
+            options={(units.data ?? []).map((u) => ({
+              value: u.unitId,
+              disabled: !!u.votedChannel,
+              label: u.votedChannel ? `${u.label}（${t('voting.entry.voted', { channel: channelLabel(u.votedChannel) })}）` : u.label,
+            }))}
+          />
+        </Form.Item>
+        {vote.items.map((item) => (
+          <Form.Item key={item.id} name={['choices', item.id]} label={`${item.id}. ${item.title}`} rules={[{ required: true, message: t('voting.owner.incomplete') }]}>
+            <Radio.Group data-testid={TID.voteEntryChoice(item.id)} options={(['yes', 'no', 'abstain'] as const).map((c) => ({ value: c, label: t(`voting.choice.${c}`) }))} />
+          </Form.Item>
+        ))}
+        {kind === 'proxy' && (
+          <Form.Item name="proxyHolder" label={t('voting.entry.proxyHolder')} rules={[{ required: true, whitespace: true, message: t('voting.form.required') }]}>
+            <Input data-testid={TID.voteEntryProxy} maxLength={60} placeholder={t('voting.entry.proxyHolderPlaceholder')} />
+          </Form.Item>
+        )}
+        <Form.Item label={t('voting.entry.scan')} extra={t('voting.entry.scanHint')} required={kind === 'paper'}>
+          <Upload
+            accept=".pdf,.jpg,.jpeg,.png"
+            maxCount={1}
+            showUploadList={false}
+            beforeUpload={async (file) => {
+              setUploading(true);
+              try {
+                const saved = await uploadScan(vote.id, file);
+                setScan({ id: saved.id, name: file.name });
+              } catch (err) {
+                notifyError(err);
+              } finally {
+                setUploading(false);
+              }
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <Button data-testid={TID.voteEntryScan} icon={<UploadOutlined />} loading={uploading}>
+              {t('voting.entry.scanUpload')}
+            </Button>
+          </Upload>
+          {scan && <Tag style={{ marginLeft: 8 }}>{scan.name}</Tag>}
+        </Form.Item>
+        {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 12 }} />}
+        <Button data-testid={TID.voteEntrySubmit} type="primary" htmlType="submit" loading={enter.isPending}>
+          {t('voting.entry.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+export function EntryLog({ vote }: { vote: VoteDetail }) {
+  const { t } = useTranslation();
+  const entries = useEntries(vote.id, true);
+  return (
+    <Card title={t('voting.entry.log')}>
+      {entries.error ? (
+        <QueryError error={entries.error} />
+      ) : (
+        <Table<BallotEntry>
+          data-testid={TID.voteEntryLog}
+          size="small"
+          rowKey="seq"
+          loading={entries.isPending}
+          dataSource={entries.data ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 720 }}
+          onRow={(r) => ({ 'data-testid': TID.voteEntryRow, 'data-channel': r.channel }) as React.HTMLAttributes<HTMLElement>}
+          locale={{ emptyText: <Empty description={t('voting.none')} /> }}
+          columns={[
+            { title: t('voting.entry.logSeq'), dataIndex: 'seq', key: 'seq', width: 70, className: 'gz-num' },
+            { title: t('voting.entry.logChannel'), key: 'channel', render: (_, r) => t(`voting.turnout.channel.${r.channel}`) },
+            { title: t('voting.entry.logUnit'), key: 'unit', render: (_, r) => r.unit ?? '—' },
+            { title: t('voting.entry.logBy'), key: 'by', render: (_, r) => r.enteredBy ?? t('voting.entry.owner') },
+            { title: t('voting.entry.logProxy'), key: 'proxy', render: (_, r) => r.proxyHolder ?? '—' },
+            { title: t('voting.entry.logTime'), key: 'time', className: 'gz-num gz-nowrap', render: (_, r) => formatDateTime(r.castAt) },
+            {
+              title: t('voting.entry.logScan'),
+              key: 'scan',
+              render: (_, r) =>
+                r.scanId ? (
+                  <a href={`/api/votes/${vote.id}/scans/${r.scanId}`} target="_blank" rel="noreferrer">
+                    {t('voting.entry.logScanOpen')}
+                  </a>
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

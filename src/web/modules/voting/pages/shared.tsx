@@ -1,0 +1,172 @@
+// Pieces the staff, owner and public voting pages share: status and matter tags with the
+// legal citation, the result table with both ratios, and the receipt check against the record.
+// The public page and the owner's page are opened on phones, often from a QR code: these pieces
+// are drawn without antd (components/plain.tsx), and the desktop table loads on its own.
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CheckCircleFilled, CloseCircleFilled } from '../../../components/icons';
+import { PlainAlert, PlainButton, PlainTag, type TagColor } from '../../../components/plain';
+import { Loading } from '../../../components/QueryState';
+import { Joined, PlainInput } from '../../../components/PlainInput';
+import { formatArea, formatCount, formatPercent } from '../../../lib/numbers';
+import { PHONE_QUERY, useMediaQuery } from '../../../lib/media';
+import { TID } from '../testids';
+import { fetchRecord, findReceipt, type Matter, type TallyResult, type VoteItem, type VoteStatus } from '../api';
+
+const STATUS_COLORS: Record<VoteStatus, TagColor> = { draft: 'default', open: 'processing', closed: 'warning', published: 'success' };
+
+export function VoteStatusTag({ status }: { status: VoteStatus }) {
+  const { t } = useTranslation();
+  return (
+    <PlainTag color={STATUS_COLORS[status]} data-testid={TID.voteStatus} data-status={status}>
+      {t(`voting.status.${status}`)}
+    </PlainTag>
+  );
+}
+
+/** The matter class and where it comes from: users know the rule by its article. */
+export function MatterTag({ matter, article }: { matter: Matter | null; article: number | null }) {
+  const { t } = useTranslation();
+  if (!matter) return null;
+  return (
+    <span>
+      <PlainTag color={matter === 'special' ? 'red' : 'blue'}>{t(`voting.matter.${matter}`)}</PlainTag>
+      <span className="gz-secondary" style={{ fontSize: 12 }}>
+        {article ? t('voting.citation', { item: chineseItem(article) }) : t('voting.citationShort')}
+      </span>
+    </span>
+  );
+}
+
+const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 第（六）项 — the way the code numbers the items of 第1款. */
+export function chineseItem(n: number): string {
+  return CN_DIGITS[n] ?? String(n);
+}
+
+/** A window "2026-03-02 08:00 – 2026-03-15 24:00" in China time. */
+export function formatWindow(opensAt: string, closesAt: string): string {
+  return `${shortTime(opensAt)} – ${shortTime(closesAt, true)}`;
+}
+
+/** YYYY-MM-DD HH:mm in Asia/Shanghai; the end of a day reads as 24:00 of that day. */
+export function shortTime(iso: string | null | undefined, endOfDay = false): string {
+  if (!iso) return '—';
+  const local = new Date(new Date(iso).getTime() + 8 * 3_600_000);
+  const midnight = local.getUTCHours() === 0 && local.getUTCMinutes() === 0;
+  const shown = endOfDay && midnight ? new Date(local.getTime() - 1) : local;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${shown.getUTCFullYear()}-${pad(shown.getUTCMonth() + 1)}-${pad(shown.getUTCDate())}`;
+  return endOfDay && midnight ? `${day} 24:00` : `${day} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}
+
+export function PassedTag({ passed }: { passed: boolean }) {
+  const { t } = useTranslation();
+  return passed ? (
+    <PlainTag color="green" icon={CheckCircleFilled}>
+      {t('voting.result.passed')}
+    </PlainTag>
+  ) : (
+    <PlainTag color="red" icon={CloseCircleFilled}>
+      {t('voting.result.failed')}
+    </PlainTag>
+  );
+}
+
+const ResultTableWide = lazy(() => import('./ResultTableWide'));
+
+type ResultRow = TallyResult['items'][number];
+
+export const resultRowAttrs = (r: ResultRow) =>
+  ({ 'data-testid': TID.voteResultRow, 'data-item-id': r.id, 'data-passed': String(r.passed) }) as React.HTMLAttributes<HTMLElement>;
+
+/** The result per item: counts, yes by members and by area (both ratios), pass or fail. */
+export function ResultTable({ result, items }: { result: TallyResult; items: VoteItem[] }) {
+  const { t } = useTranslation();
+  // Owners read the result on a phone: one block per item there, instead of a table that
+  // scrolls sideways and hides the ratios.
+  const narrow = useMediaQuery(PHONE_QUERY);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const p = result.participation;
+  // On a wide screen the whole result waits for its table (loaded then), so that it is never
+  // shown without its rows.
+  const shown = (
+    <div data-testid={TID.voteResult}>
+      <div className="gz-wrap-row" style={{ marginBottom: 12 }}>
+        <span className="gz-num">{t('voting.result.participation', { members: formatCount(p.members), area: formatArea(p.area) })}</span>
+        <PlainTag color={p.quorumMet ? 'green' : 'red'}>
+          {t('voting.result.quorum')} {formatPercent(p.members, result.totals.members)} / {formatPercent(p.area, result.totals.area)}
+        </PlainTag>
+        <PlainTag color={result.valid ? 'green' : 'red'}>{result.valid ? t('voting.result.valid') : t('voting.result.invalid')}</PlainTag>
+      </div>
+      {narrow ? (
+        <div>
+          {result.items.map((r) => (
+            <div key={r.id} {...resultRowAttrs(r)} className="gz-result-item">
+              <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'flex-start' }}>
+                <strong>
+                  {r.id}. {byId.get(r.id)?.title ?? ''}
+                </strong>
+                <PassedTag passed={r.passed} />
+              </div>
+              <MatterTag matter={r.matter} article={byId.get(r.id)?.article278Item ?? null} />
+              <div className="gz-num" style={{ marginTop: 6 }}>
+                {t('voting.result.counts')}：{formatCount(r.yes.members)} / {formatCount(r.no.members)} / {formatCount(r.abstain.members)}
+              </div>
+              <div className="gz-num">
+                {t('voting.result.yesMembers')}：{formatPercent(r.yes.members, p.members)} · {t('voting.result.yesArea')}：{formatPercent(r.yes.area, p.area)}
+              </div>
+            </div>
+          ))}
+        </div>
+      ) : (
+        <ResultTableWide result={result} byId={byId} />
+      )}
+    </div>
+  );
+  return narrow ? shown : <Suspense fallback={<Loading />}>{shown}</Suspense>;
+}
+
+/** "Find my ballot by receipt": looks the code up in the published record, in the browser. */
+/** `staff`: a worker checks an owner's code for them, before or after publication. */
+export function ReceiptCheck({ voteId, initial = '', staff = false }: { voteId: string; initial?: string; staff?: boolean }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<{ kind: 'found'; seq: number } | { kind: 'notFound' | 'invalid' } | { kind: 'error'; message: string } | null>(null);
+  const check = async () => {
+    setBusy(true);
+    try {
+      const hit = findReceipt(await fetchRecord(voteId), code);
+      setAnswer(hit === 'invalid' ? { kind: 'invalid' } : hit ? { kind: 'found', seq: hit.seq } : { kind: 'notFound' });
+    } catch (err) {
+      setAnswer({ kind: 'error', message: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div>
+      <strong>{t(staff ? 'voting.receiptCheck.staff.title' : 'voting.receiptCheck.title')}</strong>
+      <Joined style={{ marginTop: 8 }}>
+        <PlainInput
+          data-testid={TID.voteReceiptInput}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          placeholder={t('voting.receiptCheck.placeholder')}
+          onPressEnter={check}
+          autoComplete="off"
+        />
+        <PlainButton data-testid={TID.voteReceiptCheck} type="primary" loading={busy} onClick={check}>
+          {t('voting.receiptCheck.check')}
+        </PlainButton>
+      </Joined>
+      {answer?.kind === 'found' && (
+        <PlainAlert data-testid={TID.voteReceiptFound} style={{ marginTop: 8 }} type="success" title={t(staff ? 'voting.receiptCheck.staff.found' : 'voting.receiptCheck.found', { seq: answer.seq })} />
+      )}
+      {answer?.kind === 'notFound' && <PlainAlert data-testid={TID.voteReceiptNotFound} style={{ marginTop: 8 }} type="warning" title={t(staff ? 'voting.receiptCheck.staff.notFound' : 'voting.receiptCheck.notFound')} />}
+      {answer?.kind === 'invalid' && <PlainAlert style={{ marginTop: 8 }} type="warning" title={t('voting.receiptCheck.invalid')} />}
+      {answer?.kind === 'error' && <PlainAlert style={{ marginTop: 8 }} type="error" title={answer.message} />}
+    </div>
+  );
+}
