@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan, assertInScope, scopeFilter } from '../../platform/access';
 import { pageQuery, requireActor } from '../../platform/http';
-import { quarterPlace } from '../registry/quarters';
+import { quarterPlace } from '../registry';
 
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

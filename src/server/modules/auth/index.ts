@@ -3,6 +3,8 @@
 import type { ModuleDescriptor } from '../../platform/module';
 import { authRoutes } from './routes';
 
+export { loadSession, LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_IP, MAX_FAILURES_PER_USERNAME, SESSION_COOKIE } from './service';
+
 export const authModule: ModuleDescriptor = {
   name: 'auth',
   tables: ['sessions', 'login_attempts'],

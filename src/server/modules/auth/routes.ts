@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { roleLabels } from '../../platform/access';
 import { contextOf, errorSchema, requireActor } from '../../platform/http';
 import { changePassword, login, logout, SESSION_COOKIE } from './service';
-import { placeName } from '../places/service';
+import { placeName } from '../registry';
 import type { Actor } from '../../platform/access';
 
 const userSchema = z.object({

@@ -3,6 +3,18 @@
 import type { ModuleDescriptor } from '../../platform/module';
 import { notificationsRoutes } from './routes';
 
+export {
+  deliverPending,
+  logChannel,
+  notifyUsers,
+  queueMessages,
+  runPeriodicJobs,
+  usersForQuarterRoles,
+  type Channel,
+  type InboxMessage,
+  type OutboxMessage,
+} from './service';
+
 export const notificationsModule: ModuleDescriptor = {
   name: 'notifications',
   tables: ['inbox_items', 'notification_outbox'],

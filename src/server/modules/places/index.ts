@@ -4,6 +4,8 @@ import type { ModuleDescriptor } from '../../platform/module';
 import { placesGrants } from './access';
 import { placesRoutes } from './routes';
 
+export { communityPlace, districtHierarchy, districtPolicyPack, placesTree, upperPlace, type TreeNode, type UpperLevel } from './service';
+
 export const placesModule: ModuleDescriptor = {
   name: 'places',
   tables: ['districts', 'streets', 'communities'],

@@ -2,19 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf, requireActor } from '../../platform/http';
-import { createCommunity, createStreet, listCommunities, listDistricts, listStreets, placesTree } from './service';
-
-const treeNode: z.ZodType = z.lazy(() =>
-  z.object({ id: z.string(), level: z.string(), name: z.string(), children: z.array(treeNode) }),
-);
+import { createCommunity, createStreet, listCommunities, listDistricts, listStreets } from './service';
 
 export async function placesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.services.db.kysely;
 
-  app.get('/api/places/tree', { schema: { tags: ['places'], summary: "The caller's part of the hierarchy, down to quarters", response: { 200: z.object({ items: z.array(treeNode) }) } } }, async (req) => ({
-    items: await placesTree(db(), requireActor(req)),
-  }));
+  // GET /api/places/tree reaches down to quarters, so the registry module serves it.
   app.get('/api/districts', { schema: { tags: ['places'], summary: 'Districts in scope' } }, async (req) => ({
     items: await listDistricts(db(), requireActor(req)),
   }));

@@ -4,6 +4,13 @@ import type { ModuleDescriptor } from '../../platform/module';
 import { registryGrants } from './access';
 import { registryRoutes } from './routes';
 
+export * from './queries-for-voting';
+export * from './queries-for-organizations';
+export { placeName, placePath } from './place-paths';
+export { buildingPlace, quarterPlace, readableQuarter } from './quarters';
+export { maskCertificate } from './records';
+export { importProgress, startImport, SYSTEM_ACTOR_ID } from './import';
+
 export const registryModule: ModuleDescriptor = {
   name: 'registry',
   tables: ['quarters', 'buildings', 'units', 'owners', 'unit_owners', 'residents', 'import_runs'],

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, scopeFilter, type Actor, type PlacePath } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
-import { communityPlace } from '../places/service';
+import { communityPlace, districtHierarchy } from '../places';
 
 type DB = Kysely<Database>;
 
@@ -64,18 +64,12 @@ export async function readableQuarter(db: DB, actor: Actor, quarterId: string): 
 function quarterSelect(db: DB) {
   return db
     .selectFrom('quarters as q')
-    .innerJoin('communities as c', 'c.id', 'q.community_id')
-    .innerJoin('streets as s', 's.id', 'q.street_id')
-    .innerJoin('districts as d', 'd.id', 'q.district_id')
     .select([
       'q.id',
       'q.name',
       'q.community_id as communityId',
-      'c.name as communityName',
       'q.street_id as streetId',
-      's.name as streetName',
       'q.district_id as districtId',
-      'd.name as districtName',
       'q.type',
       'q.address',
       'q.total_building_area as totalBuildingArea',
@@ -92,11 +86,21 @@ function quarterSelect(db: DB) {
 }
 
 type QuarterRowView = Awaited<ReturnType<ReturnType<typeof quarterSelect>['executeTakeFirstOrThrow']>>;
-export type QuarterView = Omit<QuarterRowView, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+type Hierarchy = Awaited<ReturnType<typeof districtHierarchy>>;
+export type QuarterView = Omit<QuarterRowView, 'createdAt' | 'updatedAt'> & {
+  communityName: string;
+  streetName: string;
+  districtName: string;
+  createdAt: string;
+  updatedAt: string;
+};
 
-function toView(row: QuarterRowView): QuarterView {
+function toView(row: QuarterRowView, places: Hierarchy): QuarterView {
   return {
     ...row,
+    communityName: places.communities.find((c) => c.id === row.communityId)?.name ?? '',
+    streetName: places.streets.find((s) => s.id === row.streetId)?.name ?? '',
+    districtName: places.name,
     buildingCount: Number(row.buildingCount),
     unitCount: Number(row.unitCount),
     ownerCount: Number(row.ownerCount),
@@ -111,14 +115,27 @@ export async function listQuarters(
   filter: { communityId?: string; streetId?: string; q?: string } = {},
 ): Promise<QuarterView[]> {
   const scope = scopeFilter(actor);
+  const places = await districtHierarchy(db, actor.path.districtId);
   let query = quarterSelect(db).where(`q.${scope.column === 'quarter_id' ? 'id' : scope.column}`, '=', scope.value);
   if (filter.communityId) query = query.where('q.community_id', '=', filter.communityId);
   if (filter.streetId) query = query.where('q.street_id', '=', filter.streetId);
-  if (filter.q && filter.q.trim()) {
-    const like = `%${filter.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) => eb.or([eb('q.name', 'like', like), eb('q.address', 'like', like), eb('c.name', 'like', like)]));
+  const text = filter.q?.trim();
+  if (text) {
+    const like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    // A quarter is found by its own name or address, or by its community's name.
+    const communityIds = places.communities.filter((c) => c.name.includes(text)).map((c) => c.id);
+    query = query.where((eb) =>
+      eb.or([eb('q.name', 'like', like), eb('q.address', 'like', like), ...(communityIds.length ? [eb('q.community_id', 'in', communityIds)] : [])]),
+    );
   }
-  return (await query.orderBy('s.name').orderBy('c.name').orderBy('q.name').execute()).map(toView);
+  // Ordered by street, community and quarter name; the places module gives the first two in the
+  // database's order of names, and the stable sort keeps the quarters' order within a community.
+  const rank = (list: { id: string }[], id: string) => list.findIndex((p) => p.id === id);
+  const rows = await query.orderBy('q.name').execute();
+  return rows
+    .map((row) => ({ row, street: rank(places.streets, row.streetId), community: rank(places.communities, row.communityId) }))
+    .sort((a, b) => a.street - b.street || a.community - b.community)
+    .map(({ row }) => toView(row, places));
 }
 
 /** Id, name and community of every quarter in scope, for the hierarchy tree. */
@@ -133,8 +150,8 @@ export async function quarterSummariesInScope(db: DB, actor: Actor) {
 }
 
 export async function getQuarter(db: DB, actor: Actor, quarterId: string): Promise<QuarterView> {
-  await readableQuarter(db, actor, quarterId);
-  return toView(await quarterSelect(db).where('q.id', '=', quarterId).executeTakeFirstOrThrow());
+  const place = await readableQuarter(db, actor, quarterId);
+  return toView(await quarterSelect(db).where('q.id', '=', quarterId).executeTakeFirstOrThrow(), await districtHierarchy(db, place.districtId));
 }
 
 function checkAreas(input: { totalBuildingArea: number; deliveredArea: number; soldArea?: number }) {

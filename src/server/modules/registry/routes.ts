@@ -28,6 +28,7 @@ import {
   updateResident,
   updateUnit,
 } from './records';
+import { hierarchyTree } from './place-paths';
 import { searchRegistry } from './search';
 
 const quarterSchema = z.object({
@@ -64,6 +65,10 @@ const quarterFields = {
   households: z.number().int().min(0).max(1_000_000),
 };
 
+const treeNode: z.ZodType = z.lazy(() =>
+  z.object({ id: z.string(), level: z.string(), name: z.string(), children: z.array(treeNode) }),
+);
+
 const phone = z
   .string()
   .trim()
@@ -78,6 +83,14 @@ export async function registryRoutes(fastify: FastifyInstance) {
   const db = () => app.services.db.kysely;
   const key = () => app.services.hashKey;
   const tags = ['registry'];
+
+  // The hierarchy down to quarters: the places module's districts, streets and communities with
+  // this module's quarters.
+  app.get(
+    '/api/places/tree',
+    { schema: { tags: ['places'], summary: "The caller's part of the hierarchy, down to quarters", response: { 200: z.object({ items: z.array(treeNode) }) } } },
+    async (req) => ({ items: await hierarchyTree(db(), requireActor(req)) }),
+  );
 
   // ---- quarters ----
   app.get(

@@ -4,6 +4,17 @@ import type { ModuleDescriptor } from '../../platform/module';
 import { usersGrants } from './access';
 import { usersRoutes } from './routes';
 
+export {
+  accountFor,
+  districtAccountsWithRoles,
+  hashPassword,
+  ownerAccountIds,
+  quarterAccountsWithRoles,
+  setPasswordHash,
+  type AccountRow,
+} from './accounts';
+export { insertUser, type NewUser } from './service';
+
 export const usersModule: ModuleDescriptor = {
   name: 'users',
   tables: ['users'],

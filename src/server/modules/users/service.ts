@@ -5,8 +5,8 @@ import { assertCan, placeInScope, roleLabels, roleScopeLevels, scopeFilter, type
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
-import { hashPassword } from '../auth/service';
-import { placeName, placePath } from '../places/service';
+import { placeName, placePath } from '../registry';
+import { hashPassword } from './accounts';
 
 type DB = Kysely<Database>;
 
