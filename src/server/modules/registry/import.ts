@@ -6,14 +6,13 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { assertCan, assertInScope } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { keyedHash } from '../../platform/keys';
 import { parseArea } from '../../../core/areas';
 import { maskIdNumber, parseIdNumber } from '../../../core/idnumber';
 import { maskCertificate } from './records';
-import { quarterPlace } from './quarters';
+import { authorizeImportRun, authorizeQuarter, quarterPlace } from './access';
 
 type DB = Kysely<Database>;
 
@@ -490,9 +489,7 @@ export async function startImport(
   quarterId: string,
   file: { name: string; buffer: Buffer },
 ): Promise<StartedImport> {
-  const place = await quarterPlace(db, quarterId);
-  assertInScope(ctx.actor, place);
-  assertCan(ctx.actor, 'registry.import');
+  const place = await authorizeQuarter(db, ctx.actor, quarterId, 'registry.import');
   let sheets: ParsedSheet[];
   try {
     sheets = await parseImportFile(file.name, file.buffer);
@@ -548,21 +545,18 @@ export async function startImport(
 export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 
 export async function getImportRun(db: DB, actor: RequestContext['actor'], importId: string) {
-  const run = await db.selectFrom('import_runs').selectAll().where('id', '=', importId).executeTakeFirst();
-  const place = run ? await quarterPlace(db, run.quarter_id) : null;
-  assertInScope(actor, place);
-  assertCan(actor, 'registry.import');
-  const live = importProgress(run!.id);
+  const { run } = await authorizeImportRun(db, actor, importId, 'registry.import');
+  const live = importProgress(run.id);
   return {
-    id: run!.id,
-    quarterId: run!.quarter_id,
-    fileName: run!.file_name,
-    status: run!.status,
-    total: run!.total,
-    processed: run!.status === 'done' ? run!.total : (live?.processed ?? 0),
-    rows: run!.errors as RowError[],
-    summary: (run!.summary as Record<string, number> | null) ?? null,
-    createdAt: run!.created_at,
+    id: run.id,
+    quarterId: run.quarter_id,
+    fileName: run.file_name,
+    status: run.status,
+    total: run.total,
+    processed: run.status === 'done' ? run.total : (live?.processed ?? 0),
+    rows: run.errors as RowError[],
+    summary: (run.summary as Record<string, number> | null) ?? null,
+    createdAt: run.created_at,
   };
 }
 

@@ -7,7 +7,7 @@ import { registryRoutes } from './routes';
 export * from './queries-for-voting';
 export * from './queries-for-organizations';
 export { placeName, placePath } from './place-paths';
-export { buildingPlace, quarterPlace, readableQuarter } from './quarters';
+export { authorizeQuarter, buildingPlace, quarterPlace, type RegistryAction } from './access';
 export { maskCertificate } from './records';
 export { importProgress, startImport, SYSTEM_ACTOR_ID } from './import';
 

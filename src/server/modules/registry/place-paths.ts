@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor, PlacePath, ScopeLevel } from '../../platform/access';
 import { placesTree, upperPlace, type TreeNode } from '../places';
-import { buildingPlace, quarterPlace, quarterSummariesInScope } from './quarters';
+import { buildingPlace, quarterPlace } from './access';
+import { quarterSummariesInScope } from './quarters';
 
 type DB = Kysely<Database>;
 

@@ -1,12 +1,12 @@
 // Buildings, units (专有部分), owners with co-ownership, and residents of a quarter.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { assertCan, assertInScope, can, type Actor, type PlacePath } from '../../platform/access';
+import { assertInScope, can, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
 import { keyedHash } from '../../platform/keys';
 import { maskIdNumber, maskPhone, parseIdNumber } from '../../../core/idnumber';
-import { buildingPlace, quarterPlace, readableQuarter } from './quarters';
+import { authorizeBuilding, authorizeOwner, authorizeQuarter, authorizeResident, authorizeUnit, buildingPlace, ownerPlace } from './access';
 
 type DB = Kysely<Database>;
 type Exec = DB | Transaction<Database>;
@@ -49,23 +49,10 @@ export function protectCertificate(hashKey: Buffer, no: string | null | undefine
   return { hash: keyedHash(hashKey, no), masked: maskCertificate(no) };
 }
 
-async function writableQuarter(db: DB, actor: Actor, quarterId: string, permission: 'registry.write' | 'residents.write' = 'registry.write') {
-  const place = await quarterPlace(db, quarterId);
-  // Scope first (404), then the role (403): a building leader may see their quarter but not write it.
-  assertInScope(actor, place, { parentRead: true });
-  assertCan(actor, permission);
-  return place!;
-}
-
-function assertRead(actor: Actor, permission: 'registry.read' | 'owners.read' | 'residents.read') {
-  assertCan(actor, permission);
-}
-
 // ---------- buildings ----------
 
 export async function listBuildings(db: DB, actor: Actor, quarterId: string) {
-  await readableQuarter(db, actor, quarterId);
-  assertRead(actor, 'registry.read');
+  await authorizeQuarter(db, actor, quarterId, 'registry.read');
   let q = db
     .selectFrom('buildings as b')
     .select([
@@ -82,7 +69,7 @@ export async function listBuildings(db: DB, actor: Actor, quarterId: string) {
 }
 
 export async function createBuilding(db: DB, ctx: RequestContext, quarterId: string, input: { name: string; floors?: number | null }) {
-  const place = await writableQuarter(db, ctx.actor, quarterId);
+  const place = await authorizeQuarter(db, ctx.actor, quarterId, 'registry.write');
   try {
     return await db.transaction().execute(async (tx) => {
       const row = await tx
@@ -100,9 +87,7 @@ export async function createBuilding(db: DB, ctx: RequestContext, quarterId: str
 }
 
 export async function updateBuilding(db: DB, ctx: RequestContext, buildingId: string, patch: { name?: string; floors?: number | null }) {
-  const place = await buildingPlace(db, buildingId);
-  assertInScope(ctx.actor, place);
-  assertCan(ctx.actor, 'registry.write');
+  const place = await authorizeBuilding(db, ctx.actor, buildingId, 'registry.write');
   try {
     await db.transaction().execute(async (tx) => {
       const before = await tx.selectFrom('buildings').selectAll().where('id', '=', buildingId).executeTakeFirstOrThrow();
@@ -120,34 +105,13 @@ export async function updateBuilding(db: DB, ctx: RequestContext, buildingId: st
 
 // ---------- units ----------
 
-async function unitPlace(db: Exec, unitId: string): Promise<(PlacePath & { label: string }) | null> {
-  const u = await db
-    .selectFrom('units as u')
-    .innerJoin('buildings as b', 'b.id', 'u.building_id')
-    .innerJoin('quarters as q', 'q.id', 'u.quarter_id')
-    .select(['u.id', 'u.number', 'b.name as buildingName', 'u.building_id', 'q.id as quarterId', 'q.district_id', 'q.street_id', 'q.community_id'])
-    .where('u.id', '=', unitId)
-    .executeTakeFirst();
-  return u
-    ? {
-        districtId: u.district_id,
-        streetId: u.street_id,
-        communityId: u.community_id,
-        quarterId: u.quarterId,
-        buildingId: u.building_id,
-        label: `${u.buildingName} ${u.number}`,
-      }
-    : null;
-}
-
 export async function listUnits(
   db: DB,
   actor: Actor,
   quarterId: string,
   opts: { buildingId?: string; q?: string; page: number; pageSize: number },
 ) {
-  await readableQuarter(db, actor, quarterId);
-  assertRead(actor, 'registry.read');
+  await authorizeQuarter(db, actor, quarterId, 'registry.read');
   let base = db
     .selectFrom('units as u')
     .innerJoin('buildings as b', 'b.id', 'u.building_id')
@@ -222,7 +186,7 @@ export interface UnitInput {
 }
 
 export async function createUnit(db: DB, ctx: RequestContext, hashKey: Buffer, quarterId: string, input: UnitInput) {
-  const place = await writableQuarter(db, ctx.actor, quarterId);
+  const place = await authorizeQuarter(db, ctx.actor, quarterId, 'registry.write');
   const building = await buildingPlace(db, input.buildingId);
   if (!building || building.quarterId !== quarterId) {
     throw new AppError('INVALID_REFERENCE', { what: '楼栋', whatEn: 'The building' }, { issues: [{ path: 'buildingId', message: '楼栋不存在' }] });
@@ -254,9 +218,7 @@ export async function createUnit(db: DB, ctx: RequestContext, hashKey: Buffer, q
 }
 
 export async function updateUnit(db: DB, ctx: RequestContext, hashKey: Buffer, unitId: string, patch: Partial<Omit<UnitInput, 'buildingId'>>) {
-  const place = await unitPlace(db, unitId);
-  assertInScope(ctx.actor, place);
-  assertCan(ctx.actor, 'registry.write');
+  const place = await authorizeUnit(db, ctx.actor, unitId, 'registry.write');
   try {
     await db.transaction().execute(async (tx) => {
       const before = await tx
@@ -291,16 +253,6 @@ export async function updateUnit(db: DB, ctx: RequestContext, hashKey: Buffer, u
 
 // ---------- owners ----------
 
-async function ownerPlace(db: Exec, ownerId: string): Promise<PlacePath | null> {
-  const o = await db
-    .selectFrom('owners as o')
-    .innerJoin('quarters as q', 'q.id', 'o.quarter_id')
-    .select(['o.id', 'q.id as quarterId', 'q.district_id', 'q.street_id', 'q.community_id'])
-    .where('o.id', '=', ownerId)
-    .executeTakeFirst();
-  return o ? { districtId: o.district_id, streetId: o.street_id, communityId: o.community_id, quarterId: o.quarterId } : null;
-}
-
 async function unitsOfOwners(db: Exec, ownerIds: string[]) {
   if (!ownerIds.length) return new Map<string, { id: string; label: string; exclusiveArea: number; coOwned: boolean }[]>();
   const rows = await db
@@ -329,8 +281,7 @@ async function unitsOfOwners(db: Exec, ownerIds: string[]) {
 }
 
 export async function listOwners(db: DB, actor: Actor, quarterId: string, opts: { q?: string; page: number; pageSize: number }) {
-  await readableQuarter(db, actor, quarterId);
-  assertRead(actor, 'owners.read');
+  await authorizeQuarter(db, actor, quarterId, 'owners.read');
   let base = db.selectFrom('owners as o').where('o.quarter_id', '=', quarterId);
   if (opts.q?.trim()) {
     const like = `%${opts.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -398,7 +349,7 @@ export interface OwnerInput {
 }
 
 export async function createOwner(db: DB, ctx: RequestContext, hashKey: Buffer, quarterId: string, input: OwnerInput) {
-  const place = await writableQuarter(db, ctx.actor, quarterId);
+  const place = await authorizeQuarter(db, ctx.actor, quarterId, 'registry.write');
   if (input.kind === 'person' && !input.idNumber?.trim()) {
     throw new AppError('ID_NUMBER_REQUIRED', {}, { issues: [{ path: 'idNumber', message: '必填' }] });
   }
@@ -444,9 +395,7 @@ export async function createOwner(db: DB, ctx: RequestContext, hashKey: Buffer, 
 }
 
 export async function updateOwner(db: DB, ctx: RequestContext, hashKey: Buffer, ownerId: string, patch: { name?: string; phone?: string | null; idNumber?: string | null }) {
-  const place = await ownerPlace(db, ownerId);
-  assertInScope(ctx.actor, place);
-  assertCan(ctx.actor, 'registry.write');
+  const place = await authorizeOwner(db, ctx.actor, ownerId, 'registry.write');
   const id = patch.idNumber?.trim() ? protectIdNumber(hashKey, patch.idNumber) : null;
   try {
     await db.transaction().execute(async (tx) => {
@@ -478,17 +427,15 @@ export async function updateOwner(db: DB, ctx: RequestContext, hashKey: Buffer, 
 }
 
 export async function addUnitOwner(db: DB, ctx: RequestContext, unitId: string, ownerId: string) {
-  const place = await unitPlace(db, unitId);
-  assertInScope(ctx.actor, place);
-  assertCan(ctx.actor, 'registry.write');
+  const place = await authorizeUnit(db, ctx.actor, unitId, 'registry.write');
   const owner = await ownerPlace(db, ownerId);
-  if (!owner || owner.quarterId !== place!.quarterId) {
+  if (!owner || owner.quarterId !== place.quarterId) {
     throw new AppError('INVALID_REFERENCE', { what: '业主', whatEn: 'The owner' }, { issues: [{ path: 'ownerId', message: '业主不存在' }] });
   }
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto('unit_owners')
-      .values({ unit_id: unitId, owner_id: ownerId, district_id: place!.districtId, quarter_id: place!.quarterId! })
+      .values({ unit_id: unitId, owner_id: ownerId, district_id: place.districtId, quarter_id: place.quarterId! })
       .onConflict((oc) => oc.columns(['unit_id', 'owner_id']).doNothing())
       .execute();
     await recordAudit(tx, ctx, { action: 'create', entity: 'unit_owner', entityId: `${unitId}:${ownerId}`, place, after: { unitId, ownerId } });
@@ -496,9 +443,7 @@ export async function addUnitOwner(db: DB, ctx: RequestContext, unitId: string, 
 }
 
 export async function removeUnitOwner(db: DB, ctx: RequestContext, unitId: string, ownerId: string) {
-  const place = await unitPlace(db, unitId);
-  assertInScope(ctx.actor, place);
-  assertCan(ctx.actor, 'registry.write');
+  const place = await authorizeUnit(db, ctx.actor, unitId, 'registry.write');
   await db.transaction().execute(async (tx) => {
     const removed = await tx.deleteFrom('unit_owners').where('unit_id', '=', unitId).where('owner_id', '=', ownerId).executeTakeFirst();
     if (!removed.numDeletedRows) throw notFound();
@@ -519,8 +464,7 @@ export interface ResidentInput {
 }
 
 export async function listResidents(db: DB, actor: Actor, quarterId: string, opts: { kind?: string }) {
-  await readableQuarter(db, actor, quarterId);
-  assertRead(actor, 'residents.read');
+  await authorizeQuarter(db, actor, quarterId, 'residents.read');
   let q = db
     .selectFrom('residents as r')
     .leftJoin('units as u', 'u.id', 'r.unit_id')
@@ -556,7 +500,7 @@ async function checkResidentUnit(db: Exec, quarterId: string, unitId: string | n
 }
 
 export async function createResident(db: DB, ctx: RequestContext, hashKey: Buffer, quarterId: string, input: ResidentInput) {
-  const place = await writableQuarter(db, ctx.actor, quarterId, 'residents.write');
+  const place = await authorizeQuarter(db, ctx.actor, quarterId, 'residents.write');
   await checkResidentUnit(db, quarterId, input.unitId);
   const id = input.idNumber?.trim() ? protectIdNumber(hashKey, input.idNumber) : null;
   return db.transaction().execute(async (tx) => {
@@ -588,11 +532,8 @@ export async function createResident(db: DB, ctx: RequestContext, hashKey: Buffe
 }
 
 export async function updateResident(db: DB, ctx: RequestContext, hashKey: Buffer, residentId: string, patch: Partial<ResidentInput>) {
-  const r = await db.selectFrom('residents').select(['quarter_id']).where('id', '=', residentId).executeTakeFirst();
-  const place = r ? await quarterPlace(db, r.quarter_id) : null;
-  assertInScope(ctx.actor, place);
-  assertCan(ctx.actor, 'residents.write');
-  await checkResidentUnit(db, r!.quarter_id, patch.unitId);
+  const place = await authorizeResident(db, ctx.actor, residentId, 'residents.write');
+  await checkResidentUnit(db, place.quarterId, patch.unitId);
   const id = patch.idNumber?.trim() ? protectIdNumber(hashKey, patch.idNumber) : null;
   await db.transaction().execute(async (tx) => {
     const before = await tx.selectFrom('residents').select(['name', 'kind', 'needs_care', 'care_note', 'unit_id']).where('id', '=', residentId).executeTakeFirstOrThrow();
