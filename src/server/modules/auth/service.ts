@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import { permissionsOf, type Actor, type Role, type ScopeLevel } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
-import { accountFor, hashPassword, setPasswordHash, type AccountRow } from '../users';
+import { accountFor, assertStrongPassword, hashPassword, setPasswordHash, type AccountRow } from '../users';
 
 export const SESSION_COOKIE = 'gz_session';
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -125,7 +125,7 @@ export async function changePassword(
   const row = await accountFor(db, { id: ctx.actor.id });
   if (!row) throw new AppError('UNAUTHENTICATED');
   if (!(await verify(row.password_hash, input.currentPassword).catch(() => false))) throw new AppError('WRONG_PASSWORD');
-  if (input.newPassword.length < 8 || input.newPassword === row.username) throw new AppError('WEAK_PASSWORD');
+  assertStrongPassword(input.newPassword, row.username);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
     await setPasswordHash(tx, ctx.actor.id, passwordHash);

@@ -2,6 +2,7 @@
 // Quarters, buildings, units, owners and residents; the dossier; import, export and search.
 import type { ModuleDescriptor } from '../../platform/module';
 import { registryGrants } from './access';
+import { registryErrors } from './errors';
 import { registryRoutes } from './routes';
 
 export * from './queries-for-voting';
@@ -16,4 +17,5 @@ export const registryModule: ModuleDescriptor = {
   tables: ['quarters', 'buildings', 'units', 'owners', 'unit_owners', 'residents', 'import_runs'],
   routes: registryRoutes,
   grants: registryGrants,
+  errors: registryErrors,
 };

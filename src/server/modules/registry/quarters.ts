@@ -8,6 +8,7 @@ import { recordAudit, type RequestContext } from '../../platform/audit';
 import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import { communityPlace, districtHierarchy } from '../places';
 import { authorizeQuarter } from './access';
+import { fieldIssue } from './errors';
 
 // Kept while organizations and voting import them from this file; their home is access.ts, and
 // other modules take them from '../registry'.
@@ -123,12 +124,14 @@ export async function getQuarter(db: DB, actor: Actor, quarterId: string): Promi
   return toView(await quarterSelect(db).where('q.id', '=', quarterId).executeTakeFirstOrThrow(), await districtHierarchy(db, place.districtId));
 }
 
+const notAboveTotal = { 'zh-CN': '不能大于总建筑面积', en: 'cannot exceed the total building area' };
+
 function checkAreas(input: { totalBuildingArea: number; deliveredArea: number; soldArea?: number }) {
   if (input.deliveredArea > input.totalBuildingArea) {
-    throw new AppError('AREA_EXCEEDS_TOTAL', { field: '已交付面积', fieldEn: 'The delivered area' }, { issues: [{ path: 'deliveredArea', message: '不能大于总建筑面积' }] });
+    throw new AppError('AREA_EXCEEDS_TOTAL', { field: '已交付面积', fieldEn: 'The delivered area' }, fieldIssue('deliveredArea', notAboveTotal));
   }
   if ((input.soldArea ?? 0) > input.totalBuildingArea) {
-    throw new AppError('AREA_EXCEEDS_TOTAL', { field: '已出售面积', fieldEn: 'The sold area' }, { issues: [{ path: 'soldArea', message: '不能大于总建筑面积' }] });
+    throw new AppError('AREA_EXCEEDS_TOTAL', { field: '已出售面积', fieldEn: 'The sold area' }, fieldIssue('soldArea', notAboveTotal));
   }
 }
 

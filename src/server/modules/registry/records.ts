@@ -5,6 +5,7 @@ import { assertInScope, can, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { AppError, conflict, isUniqueViolation, notFound } from '../../platform/errors';
 import { keyedHash } from '../../platform/keys';
+import { fieldIssue } from './errors';
 import { maskIdNumber, maskPhone, parseIdNumber } from '../../../core/idnumber';
 import { authorizeBuilding, authorizeOwner, authorizeQuarter, authorizeResident, authorizeUnit, buildingPlace, ownerPlace } from './access';
 
@@ -22,12 +23,14 @@ const idReasonText = {
   checksum: { zh: '校验位不对，可能有数字录错了', en: 'the check digit does not match; a digit may be mistyped' },
 } as const;
 
+const required = { 'zh-CN': '必填', en: 'required' };
+
 /** Keyed hash and masked form of an ID number, or a 422 saying what is wrong with it. */
 export function protectIdNumber(hashKey: Buffer, idNumber: string): { hash: string; masked: string } {
   const parsed = parseIdNumber(idNumber);
   if (!parsed.ok) {
     const reason = idReasonText[parsed.reason as keyof typeof idReasonText] ?? idReasonText.checksum;
-    throw new AppError('INVALID_ID_NUMBER', { reason: reason.zh, reasonEn: reason.en }, { issues: [{ path: 'idNumber', message: reason.zh }] });
+    throw new AppError('INVALID_ID_NUMBER', { reason: reason.zh, reasonEn: reason.en }, fieldIssue('idNumber', { 'zh-CN': reason.zh, en: reason.en }));
   }
   return { hash: keyedHash(hashKey, parsed.value), masked: maskIdNumber(parsed.value) };
 }
@@ -189,7 +192,7 @@ export async function createUnit(db: DB, ctx: RequestContext, hashKey: Buffer, q
   const place = await authorizeQuarter(db, ctx.actor, quarterId, 'registry.write');
   const building = await buildingPlace(db, input.buildingId);
   if (!building || building.quarterId !== quarterId) {
-    throw new AppError('INVALID_REFERENCE', { what: '楼栋', whatEn: 'The building' }, { issues: [{ path: 'buildingId', message: '楼栋不存在' }] });
+    throw new AppError('INVALID_REFERENCE', { what: '楼栋', whatEn: 'The building' }, fieldIssue('buildingId', { 'zh-CN': '楼栋不存在', en: 'no such building in this quarter' }));
   }
   const cert = protectCertificate(hashKey, input.certificateNo);
   try {
@@ -351,7 +354,7 @@ export interface OwnerInput {
 export async function createOwner(db: DB, ctx: RequestContext, hashKey: Buffer, quarterId: string, input: OwnerInput) {
   const place = await authorizeQuarter(db, ctx.actor, quarterId, 'registry.write');
   if (input.kind === 'person' && !input.idNumber?.trim()) {
-    throw new AppError('ID_NUMBER_REQUIRED', {}, { issues: [{ path: 'idNumber', message: '必填' }] });
+    throw new AppError('ID_NUMBER_REQUIRED', {}, fieldIssue('idNumber', required));
   }
   const id = input.idNumber?.trim() ? protectIdNumber(hashKey, input.idNumber) : null;
   const unitIds = [...new Set(input.unitIds ?? [])];
@@ -360,7 +363,7 @@ export async function createOwner(db: DB, ctx: RequestContext, hashKey: Buffer, 
       if (unitIds.length) {
         const found = await tx.selectFrom('units').select('id').where('id', 'in', unitIds).where('quarter_id', '=', quarterId).execute();
         if (found.length !== unitIds.length) {
-          throw new AppError('INVALID_REFERENCE', { what: '房屋', whatEn: 'A unit' }, { issues: [{ path: 'unitIds', message: '房屋不存在' }] });
+          throw new AppError('INVALID_REFERENCE', { what: '房屋', whatEn: 'A unit' }, fieldIssue('unitIds', { 'zh-CN': '房屋不存在', en: 'no such unit in this quarter' }));
         }
       }
       const row = await tx
@@ -401,7 +404,7 @@ export async function updateOwner(db: DB, ctx: RequestContext, hashKey: Buffer, 
     await db.transaction().execute(async (tx) => {
       const before = await tx.selectFrom('owners').select(['name', 'kind', 'id_number_masked', 'phone']).where('id', '=', ownerId).executeTakeFirstOrThrow();
       if (patch.idNumber !== undefined && !id && before.kind === 'person') {
-        throw new AppError('ID_NUMBER_REQUIRED', {}, { issues: [{ path: 'idNumber', message: '必填' }] });
+        throw new AppError('ID_NUMBER_REQUIRED', {}, fieldIssue('idNumber', required));
       }
       const set: Record<string, unknown> = { updated_at: new Date() };
       if (patch.name !== undefined) set.name = patch.name.trim();
@@ -430,7 +433,7 @@ export async function addUnitOwner(db: DB, ctx: RequestContext, unitId: string, 
   const place = await authorizeUnit(db, ctx.actor, unitId, 'registry.write');
   const owner = await ownerPlace(db, ownerId);
   if (!owner || owner.quarterId !== place.quarterId) {
-    throw new AppError('INVALID_REFERENCE', { what: '业主', whatEn: 'The owner' }, { issues: [{ path: 'ownerId', message: '业主不存在' }] });
+    throw new AppError('INVALID_REFERENCE', { what: '业主', whatEn: 'The owner' }, fieldIssue('ownerId', { 'zh-CN': '业主不存在', en: 'no such owner in this quarter' }));
   }
   await db.transaction().execute(async (tx) => {
     await tx
@@ -496,7 +499,7 @@ export async function listResidents(db: DB, actor: Actor, quarterId: string, opt
 async function checkResidentUnit(db: Exec, quarterId: string, unitId: string | null | undefined) {
   if (!unitId) return;
   const u = await db.selectFrom('units').select('id').where('id', '=', unitId).where('quarter_id', '=', quarterId).executeTakeFirst();
-  if (!u) throw new AppError('INVALID_REFERENCE', { what: '房屋', whatEn: 'The unit' }, { issues: [{ path: 'unitId', message: '房屋不存在' }] });
+  if (!u) throw new AppError('INVALID_REFERENCE', { what: '房屋', whatEn: 'The unit' }, fieldIssue('unitId', { 'zh-CN': '房屋不存在', en: 'no such unit in this quarter' }));
 }
 
 export async function createResident(db: DB, ctx: RequestContext, hashKey: Buffer, quarterId: string, input: ResidentInput) {

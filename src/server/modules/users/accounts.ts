@@ -5,11 +5,17 @@ import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Role } from '../../platform/access';
+import { AppError } from '../../platform/errors';
 
 type DB = Kysely<Database>;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
+}
+
+/** A password of at least 8 characters that differs from the username, or WEAK_PASSWORD. */
+export function assertStrongPassword(password: string, username: string): void {
+  if (password.length < 8 || password === username) throw new AppError('WEAK_PASSWORD');
 }
 
 function accountQuery(db: DB) {

@@ -2,10 +2,12 @@
 // Accounts, each bound to one place.
 import type { ModuleDescriptor } from '../../platform/module';
 import { usersGrants } from './access';
+import { usersErrors } from './errors';
 import { usersRoutes } from './routes';
 
 export {
   accountFor,
+  assertStrongPassword,
   districtAccountsWithRoles,
   hashPassword,
   ownerAccountIds,
@@ -20,4 +22,5 @@ export const usersModule: ModuleDescriptor = {
   tables: ['users'],
   routes: usersRoutes,
   grants: usersGrants,
+  errors: usersErrors,
 };

@@ -6,7 +6,7 @@ import { recordAudit, type RequestContext } from '../../platform/audit';
 import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { placeName, placePath } from '../registry';
-import { hashPassword } from './accounts';
+import { assertStrongPassword, hashPassword } from './accounts';
 
 type DB = Kysely<Database>;
 
@@ -51,9 +51,12 @@ export async function createUser(db: DB, ctx: RequestContext, user: NewUser) {
   assertCan(ctx.actor, 'users.manage');
   const path = await placePath(db, user.scopeLevel, user.scopeId);
   if (!path || !placeInScope(ctx.actor, path)) throw new AppError('SCOPE_OUTSIDE');
-  if (user.password.length < 8 || user.password === user.username) throw new AppError('WEAK_PASSWORD');
+  assertStrongPassword(user.password, user.username);
   if (!roleScopeLevels[user.role].includes(user.scopeLevel)) {
-    throw new AppError('VALIDATION_FAILED', { summary: `角色与层级不匹配：${roleLabels[user.role]['zh-CN']}只能绑定到 ${roleScopeLevels[user.role].join('/')}` });
+    const levels = roleScopeLevels[user.role].join('/');
+    throw new AppError('ROLE_LEVEL_MISMATCH', { role: roleLabels[user.role]['zh-CN'], roleEn: roleLabels[user.role].en, levels }, (locale: Locale) => ({
+      issues: [{ path: 'scopeLevel', message: locale === 'en' ? `one of ${levels}` : `应为 ${levels} 之一` }],
+    }));
   }
   try {
     return await db.transaction().execute(async (tx) => {
