@@ -4,8 +4,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, type Actor, type PlacePath, type ScopeLevel } from '../../platform/access';
+import { uniquely } from '../../platform/db-helpers';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { conflict, notFound } from '../../platform/errors';
 
 type DB = Kysely<Database>;
 
@@ -142,40 +143,38 @@ export async function createStreet(db: DB, ctx: RequestContext, input: { distric
   if (ctx.actor.scope.level !== 'district') throw notFound();
   const place = await upperPlace(db, 'district', input.districtId);
   assertInScope(ctx.actor, place);
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const row = await tx.insertInto('streets').values({ district_id: input.districtId, name: input.name.trim() }).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'create', entity: 'street', entityId: row.id, place: { districtId: input.districtId, streetId: row.id }, after: input });
-      return row;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`街道“${input.name}”`, `Street "${input.name}"`);
-    throw err;
-  }
+  return uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+          const row = await tx.insertInto('streets').values({ district_id: input.districtId, name: input.name.trim() }).returning('id').executeTakeFirstOrThrow();
+          await recordAudit(tx, ctx, { action: 'create', entity: 'street', entityId: row.id, place: { districtId: input.districtId, streetId: row.id }, after: input });
+          return row;
+      }),
+    () => conflict(`街道“${input.name}”`, `Street "${input.name}"`),
+  );
 }
 
 export async function createCommunity(db: DB, ctx: RequestContext, input: { streetId: string; name: string }) {
   assertCan(ctx.actor, 'places.manage');
   const place = await upperPlace(db, 'street', input.streetId);
   assertInScope(ctx.actor, place);
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const row = await tx
-        .insertInto('communities')
-        .values({ district_id: place!.districtId, street_id: input.streetId, name: input.name.trim() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, {
-        action: 'create',
-        entity: 'community',
-        entityId: row.id,
-        place: { districtId: place!.districtId, streetId: input.streetId, communityId: row.id },
-        after: input,
-      });
-      return row;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`社区“${input.name}”`, `Community "${input.name}"`);
-    throw err;
-  }
+  return uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+          const row = await tx
+            .insertInto('communities')
+            .values({ district_id: place!.districtId, street_id: input.streetId, name: input.name.trim() })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await recordAudit(tx, ctx, {
+            action: 'create',
+            entity: 'community',
+            entityId: row.id,
+            place: { districtId: place!.districtId, streetId: input.streetId, communityId: row.id },
+            after: input,
+          });
+          return row;
+      }),
+    () => conflict(`社区“${input.name}”`, `Community "${input.name}"`),
+  );
 }

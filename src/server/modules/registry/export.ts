@@ -8,7 +8,7 @@ import { formatArea } from '../../../core/areas';
 import { maskPhone } from '../../../core/idnumber';
 import { authorizeQuarter } from './access';
 import { getQuarter } from './quarters';
-import { BUILDINGS_SHEET, buildingColumns, ownerKindLabel, UNITS_SHEET, unitColumns, useLabel } from './import';
+import { BUILDINGS_SHEET, buildingColumns, ownerKindLabel, UNITS_SHEET, unitColumns, useLabel } from './import-template';
 
 type DB = Kysely<Database>;
 

@@ -5,10 +5,12 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, scopeFilter, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
+import { AppError, conflict } from '../../platform/errors';
 import { communityPlace, districtHierarchy } from '../places';
+import { patchColumns, uniquely } from '../../platform/db-helpers';
 import { authorizeQuarter } from './access';
 import { fieldIssue } from './errors';
+import type { QuartersTable } from './tables';
 
 // Kept while organizations and voting import them from this file; their home is access.ts, and
 // other modules take them from '../registry'.
@@ -140,38 +142,37 @@ export async function createQuarter(db: DB, ctx: RequestContext, input: QuarterI
   const community = await communityPlace(db, input.communityId);
   assertInScope(ctx.actor, community);
   checkAreas(input);
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const row = await tx
-        .insertInto('quarters')
-        .values({
-          district_id: community!.districtId,
-          street_id: community!.streetId!,
-          community_id: community!.communityId!,
-          name: input.name.trim(),
-          type: input.type ?? 'commercial',
-          address: input.address?.trim() ?? '',
-          total_building_area: input.totalBuildingArea,
-          sold_area: input.soldArea ?? 0,
-          delivered_area: input.deliveredArea,
-          first_delivery_date: input.firstDeliveryDate,
-          households: input.households,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, {
-        action: 'create',
-        entity: 'quarter',
-        entityId: row.id,
-        place: { ...community!, quarterId: row.id },
-        after: input,
-      });
-      return row;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`小区“${input.name}”`, `Quarter "${input.name}"`);
-    throw err;
-  }
+  return uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+          const row = await tx
+            .insertInto('quarters')
+            .values({
+              district_id: community!.districtId,
+              street_id: community!.streetId!,
+              community_id: community!.communityId!,
+              name: input.name.trim(),
+              type: input.type ?? 'commercial',
+              address: input.address?.trim() ?? '',
+              total_building_area: input.totalBuildingArea,
+              sold_area: input.soldArea ?? 0,
+              delivered_area: input.deliveredArea,
+              first_delivery_date: input.firstDeliveryDate,
+              households: input.households,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await recordAudit(tx, ctx, {
+            action: 'create',
+            entity: 'quarter',
+            entityId: row.id,
+            place: { ...community!, quarterId: row.id },
+            after: input,
+          });
+          return row;
+      }),
+    () => conflict(`小区“${input.name}”`, `Quarter "${input.name}"`),
+  );
 }
 
 export async function updateQuarter(
@@ -181,30 +182,30 @@ export async function updateQuarter(
   patch: Partial<Omit<QuarterInput, 'communityId'>>,
 ): Promise<void> {
   const place = await authorizeQuarter(db, ctx.actor, quarterId, 'quarter.update');
-  try {
-    await db.transaction().execute(async (tx) => {
-      const before = await tx.selectFrom('quarters').selectAll().where('id', '=', quarterId).forUpdate().executeTakeFirstOrThrow();
-      const next = {
-        totalBuildingArea: patch.totalBuildingArea ?? before.total_building_area,
-        deliveredArea: patch.deliveredArea ?? before.delivered_area,
-        soldArea: patch.soldArea ?? before.sold_area,
-      };
-      checkAreas(next);
-      const set: Record<string, unknown> = { updated_at: new Date() };
-      if (patch.name !== undefined) set.name = patch.name.trim();
-      if (patch.type !== undefined) set.type = patch.type;
-      if (patch.address !== undefined) set.address = patch.address.trim();
-      if (patch.totalBuildingArea !== undefined) set.total_building_area = patch.totalBuildingArea;
-      if (patch.soldArea !== undefined) set.sold_area = patch.soldArea;
-      if (patch.deliveredArea !== undefined) set.delivered_area = patch.deliveredArea;
-      if (patch.firstDeliveryDate !== undefined) set.first_delivery_date = patch.firstDeliveryDate;
-      if (patch.households !== undefined) set.households = patch.households;
-      await tx.updateTable('quarters').set(set).where('id', '=', quarterId).execute();
-      await recordAudit(tx, ctx, { action: 'update', entity: 'quarter', entityId: quarterId, place, before, after: patch });
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`小区“${patch.name}”`, `Quarter "${patch.name}"`);
-    throw err;
-  }
+  await uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+          const before = await tx.selectFrom('quarters').selectAll().where('id', '=', quarterId).forUpdate().executeTakeFirstOrThrow();
+          const next = {
+            totalBuildingArea: patch.totalBuildingArea ?? before.total_building_area,
+            deliveredArea: patch.deliveredArea ?? before.delivered_area,
+            soldArea: patch.soldArea ?? before.sold_area,
+          };
+          checkAreas(next);
+          const set = patchColumns<QuartersTable>()(patch, {
+            name: (v) => ({ name: v.trim() }),
+            type: 'type',
+            address: (v) => ({ address: v.trim() }),
+            totalBuildingArea: 'total_building_area',
+            soldArea: 'sold_area',
+            deliveredArea: 'delivered_area',
+            firstDeliveryDate: 'first_delivery_date',
+            households: 'households',
+          });
+          await tx.updateTable('quarters').set({ ...set, updated_at: new Date() }).where('id', '=', quarterId).execute();
+          await recordAudit(tx, ctx, { action: 'update', entity: 'quarter', entityId: quarterId, place, before, after: patch });
+      }),
+    () => conflict(`小区“${patch.name}”`, `Quarter "${patch.name}"`),
+  );
 }
 

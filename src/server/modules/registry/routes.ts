@@ -6,28 +6,14 @@ import { AppError } from '../../platform/errors';
 import { areaInt, contextOf, dateText, errorSchema, idParam, pageQuery, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
 import { quarterDossier, quarterContacts } from './dossier';
 import { exportQuarter } from './export';
-import { getImportRun, importReport, importTemplate, startImport } from './import';
+import { getImportRun, startImport } from './import';
+import { importReport } from './import-report';
+import { importTemplate } from './import-template';
 import { createQuarter, getQuarter, listQuarters, quarterTypes, updateQuarter } from './quarters';
-import {
-  addUnitOwner,
-  createBuilding,
-  createOwner,
-  createResident,
-  createUnit,
-  getOwner,
-  listBuildings,
-  listOwners,
-  listResidents,
-  listUnits,
-  ownerKinds,
-  removeUnitOwner,
-  residentKinds,
-  unitUses,
-  updateBuilding,
-  updateOwner,
-  updateResident,
-  updateUnit,
-} from './records';
+import { createBuilding, listBuildings, updateBuilding } from './buildings';
+import { addUnitOwner, createOwner, getOwner, listOwners, ownerKinds, removeUnitOwner, updateOwner } from './owners';
+import { createResident, listResidents, residentKinds, updateResident } from './residents';
+import { createUnit, listUnits, unitUses, updateUnit } from './units';
 import { hierarchyTree } from './place-paths';
 import { searchRegistry } from './search';
 

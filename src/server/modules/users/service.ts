@@ -2,8 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, placeInScope, roleLabels, roleScopeLevels, scopeFilter, type Actor, type Role, type ScopeLevel } from '../../platform/access';
+import { uniquely } from '../../platform/db-helpers';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
+import { AppError, conflict } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { placeName, placePath } from '../registry';
 import { assertStrongPassword, hashPassword } from './accounts';
@@ -58,22 +59,21 @@ export async function createUser(db: DB, ctx: RequestContext, user: NewUser) {
       issues: [{ path: 'scopeLevel', message: locale === 'en' ? `one of ${levels}` : `应为 ${levels} 之一` }],
     }));
   }
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const row = await insertUser(tx as unknown as DB, user);
-      await recordAudit(tx, ctx, {
-        action: 'create',
-        entity: 'user',
-        entityId: row.id,
-        place: path,
-        after: { username: user.username, displayName: user.displayName, role: user.role, scopeLevel: user.scopeLevel, scopeId: user.scopeId },
-      });
-      return row;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`用户名“${user.username}”`, `Username "${user.username}"`);
-    throw err;
-  }
+  return uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+          const row = await insertUser(tx as unknown as DB, user);
+          await recordAudit(tx, ctx, {
+            action: 'create',
+            entity: 'user',
+            entityId: row.id,
+            place: path,
+            after: { username: user.username, displayName: user.displayName, role: user.role, scopeLevel: user.scopeLevel, scopeId: user.scopeId },
+          });
+          return row;
+      }),
+    () => conflict(`用户名“${user.username}”`, `Username "${user.username}"`),
+  );
 }
 
 export async function listUsers(db: DB, actor: Actor, locale: Locale) {
