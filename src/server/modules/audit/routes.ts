@@ -1,9 +1,9 @@
 // Reading the audit log: office staff, within their scope (SPEC "Cross-cutting").
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { auditPageSchema, auditQuery } from '../../../contracts/audit';
 import { assertCan, assertInScope, scopeFilter } from '../../platform/access';
-import { pageQuery, requireActor } from '../../platform/http';
+import { errorSchema, requireActor } from '../../platform/http';
 import { quarterPlace } from '../registry';
 
 export async function auditRoutes(fastify: FastifyInstance) {
@@ -14,7 +14,8 @@ export async function auditRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['audit'],
         summary: 'Audit entries in scope (office staff)',
-        querystring: z.object({ quarterId: z.uuid().optional(), entity: z.string().max(40).optional(), ...pageQuery }),
+        querystring: auditQuery,
+        response: { 200: auditPageSchema, 403: errorSchema, 404: errorSchema },
       },
     },
     async (req) => {

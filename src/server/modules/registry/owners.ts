@@ -15,7 +15,7 @@ import type { OwnersTable } from './tables';
 type DB = Kysely<Database>;
 type Exec = DB | Transaction<Database>;
 
-export const ownerKinds = ['person', 'developer', 'organization'] as const;
+import type { ownerKinds } from '../../../contracts/registry';
 
 /** One person is registered once per quarter: a second owner with the same ID number is a conflict. */
 const sameIdNumber = (masked: string | undefined) => conflict(`身份证号为 ${masked} 的业主`, `An owner with ID number ${masked}`);

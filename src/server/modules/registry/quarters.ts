@@ -11,6 +11,7 @@ import { patchColumns, uniquely } from '../../platform/db-helpers';
 import { authorizeQuarter } from './access';
 import { fieldIssue } from './errors';
 import type { QuartersTable } from './tables';
+import type { quarterTypes } from '../../../contracts/registry';
 
 // Kept while organizations and voting import them from this file; their home is access.ts, and
 // other modules take them from '../registry'.
@@ -18,7 +19,6 @@ export { buildingPlace, quarterPlace } from './access';
 
 type DB = Kysely<Database>;
 
-export const quarterTypes = ['commercial', 'resettlement', 'old', 'mixed', 'other'] as const;
 export type QuarterType = (typeof quarterTypes)[number];
 
 export interface QuarterInput {

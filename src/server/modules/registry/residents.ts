@@ -14,7 +14,7 @@ import type { ResidentsTable } from './tables';
 type DB = Kysely<Database>;
 type Exec = DB | Transaction<Database>;
 
-export const residentKinds = ['permanent', 'floating', 'tenant'] as const;
+import type { residentKinds } from '../../../contracts/registry';
 
 export interface ResidentInput {
   name: string;

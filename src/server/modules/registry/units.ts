@@ -13,7 +13,7 @@ import type { UnitsTable } from './tables';
 type DB = Kysely<Database>;
 type Exec = DB | Transaction<Database>;
 
-export const unitUses = ['residential', 'commercial', 'other'] as const;
+import type { unitUses } from '../../../contracts/registry';
 
 export async function listUnits(
   db: DB,
