@@ -82,8 +82,8 @@ export const dossierSchema = z.object({
     residents: z.object({ permanent: z.number(), floating: z.number(), tenant: z.number(), needsCare: z.number() }),
   }),
   contacts: z.array(contactSchema),
-  // Each module's section carries its own data (see its contract).
-  sections: z.array(z.object({ key: z.string(), title: z.string(), data: z.unknown() })),
+  // Each module's section carries its own data (see its contract); the shape stays open.
+  sections: z.array(z.looseObject({ key: z.string(), title: z.string(), data: z.unknown() })),
 });
 
 // ---- buildings ----

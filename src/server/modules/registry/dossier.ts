@@ -11,11 +11,11 @@ import { getQuarter } from './quarters';
 
 type DB = Kysely<Database>;
 
-export interface DossierSection {
+export type DossierSection = {
   key: string;
   title: string;
   data: unknown;
-}
+};
 
 // The quarter's contact network (小区联系网, SPEC module 1): who to call, in this order.
 const contactRoles: Role[] = ['commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'grid_worker', 'building_leader'];
