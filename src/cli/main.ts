@@ -180,7 +180,7 @@ program
     } catch (err) {
       if (err instanceof AppError && err.code === 'IMPORT_REJECTED') {
         console.error(err.localizedMessage('zh-CN'));
-        for (const r of (err.details as { rows: { sheet?: string; row: number; field: string; reason: string }[] }).rows) {
+        for (const r of (err.localizedDetails('zh-CN') as { rows: { sheet?: string; row: number; field: string; reason: string }[] }).rows) {
           console.error(`  ${r.sheet ?? ''} 第 ${r.row} 行 ${r.field}：${r.reason}`);
         }
         process.exitCode = 1;

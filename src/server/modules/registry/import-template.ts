@@ -1,13 +1,22 @@
 // The import template: its sheets and columns, the words accepted in them, and the empty
 // template file (.xlsx or .csv) offered for download.
 import ExcelJS from 'exceljs';
+import type { Locale } from '../../platform/i18n';
 
 /** One problem in the file: the spreadsheet row number as the user sees it (header = row 1). */
 export interface RowError {
   row: number;
   sheet?: string;
+  /** The column as headed in the template. */
   field: string;
   reason: string;
+  /** The reason in English (runs written before it was kept have none). */
+  reasonEn?: string;
+}
+
+/** A run's row errors in the caller's language. */
+export function rowErrorsIn(locale: Locale, rows: RowError[]): RowError[] {
+  return rows.map(({ reasonEn, ...row }) => ({ ...row, reason: locale === 'en' && reasonEn ? reasonEn : row.reason }));
 }
 
 // Columns of the template, in order. `aliases` are other headers people use for the same column.

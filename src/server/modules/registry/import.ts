@@ -6,10 +6,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { RequestContext } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
+import type { Locale } from '../../platform/i18n';
 import { authorizeImportRun, authorizeQuarter } from './access';
 import { validateImport } from './import-check';
 import { UnreadableFileError, parseImportFile, type ParsedSheet } from './import-parse';
-import type { RowError } from './import-template';
+import { rowErrorsIn, type RowError } from './import-template';
 import { writeImport } from './import-write';
 
 type DB = Kysely<Database>;
@@ -65,7 +66,10 @@ export async function startImport(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    throw new AppError('IMPORT_REJECTED', { count: new Set(errors.map((e) => `${e.sheet}:${e.row}`)).size }, { importId: run.id, rows: errors });
+    throw new AppError('IMPORT_REJECTED', { count: new Set(errors.map((e) => `${e.sheet}:${e.row}`)).size }, (locale: Locale) => ({
+      importId: run.id,
+      rows: rowErrorsIn(locale, errors),
+    }));
   }
   const run = await db
     .insertInto('import_runs')
@@ -95,7 +99,8 @@ export async function startImport(
 
 export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 
-export async function getImportRun(db: DB, actor: RequestContext['actor'], importId: string) {
+/** An import run with its row errors in the given language (the report file keeps Chinese). */
+export async function getImportRun(db: DB, actor: RequestContext['actor'], importId: string, locale: Locale = 'zh-CN') {
   const { run } = await authorizeImportRun(db, actor, importId, 'registry.import');
   const live = importProgress(run.id);
   return {
@@ -105,7 +110,7 @@ export async function getImportRun(db: DB, actor: RequestContext['actor'], impor
     status: run.status,
     total: run.total,
     processed: run.status === 'done' ? run.total : (live?.processed ?? 0),
-    rows: run.errors as RowError[],
+    rows: rowErrorsIn(locale, run.errors as RowError[]),
     summary: (run.summary as Record<string, number> | null) ?? null,
     createdAt: run.created_at,
   };

@@ -270,7 +270,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/imports/:id',
     { schema: { tags, summary: 'An import run: status, progress, row errors', params: idParam, response: { 200: importRunSchema, ...readErrors } } },
-    async (req) => getImportRun(db(), requireActor(req), req.params.id),
+    async (req) => getImportRun(db(), requireActor(req), req.params.id, req.locale),
   );
   app.get(
     '/api/imports/:id/report',
