@@ -69,21 +69,4 @@ export default defineConfig(
     files: ['src/core/**/*.test.ts', 'src/core/**/test-support.ts'],
     rules: { 'gongzhi/boundaries': 'off' },
   },
-
-  /* ------------------------------------------------------------------------------------------
-   * TEMPORARY — to be deleted after the merge. These files still import another module's
-   * internal files; they are being moved to imports through the module's index.ts on the
-   * branches that restructure the modules. Delete an entry once its file is moved; delete the
-   * block when it is empty.
-   * ---------------------------------------------------------------------------------------- */
-  {
-    files: [
-      'src/server/modules/audit/routes.ts',
-      'src/server/modules/auth/routes.ts',
-      'src/server/modules/places/service.ts',
-      'src/server/modules/registry/quarters.ts',
-      'src/server/modules/users/service.ts',
-    ],
-    rules: { 'gongzhi/boundaries': 'off' },
-  },
 );

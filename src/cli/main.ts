@@ -10,16 +10,15 @@ import { loadHashKey } from '../server/platform/keys';
 import { DEMO_PASSWORD, isEmpty, listDemoAccounts, seedDemo, writeDistrict } from '../server/seed/write';
 import { demoVoterCredentials } from '../server/seed/voting';
 import { planDemo } from '../server/seed/generate';
-import { SYSTEM_ACTOR_ID, startImport } from '../server/modules/registry/import';
+import { quarterPlace, SYSTEM_ACTOR_ID, startImport } from '../server/modules/registry';
 import { AppError } from '../server/platform/errors';
 import { permissionsOf, roles, scopeLevels, type Actor, type Role, type ScopeLevel } from '../server/platform/access';
-import { insertUser } from '../server/modules/users/service';
+import { insertUser } from '../server/modules/users';
 import { isPackId, listPacks } from '../core/policy/index';
-import { quarterPlace } from '../server/modules/registry/quarters';
 import { roleLabels } from '../server/platform/access';
 import { runTally } from './tally';
 import { progressBar } from './progress';
-import { deliverPending, logChannel, runPeriodicJobs } from '../server/modules/notifications/service';
+import { deliverPending, logChannel, runPeriodicJobs } from '../server/modules/notifications';
 
 async function open(config: Config): Promise<Db> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
@@ -167,7 +166,7 @@ program
       const bar = progressBar('rows');
       const started = await startImport(db.kysely, { actor, ip: null }, await loadHashKey(db), opts.quarter, { name: path.basename(file), buffer });
       const timer = setInterval(async () => {
-        const { importProgress } = await import('../server/modules/registry/import');
+        const { importProgress } = await import('../server/modules/registry');
         const p = importProgress(started.id);
         if (p) bar.update(p.processed, p.total);
       }, 200);
@@ -181,7 +180,7 @@ program
     } catch (err) {
       if (err instanceof AppError && err.code === 'IMPORT_REJECTED') {
         console.error(err.localizedMessage('zh-CN'));
-        for (const r of (err.details as { rows: { sheet?: string; row: number; field: string; reason: string }[] }).rows) {
+        for (const r of (err.localizedDetails('zh-CN') as { rows: { sheet?: string; row: number; field: string; reason: string }[] }).rows) {
           console.error(`  ${r.sheet ?? ''} 第 ${r.row} 行 ${r.field}：${r.reason}`);
         }
         process.exitCode = 1;

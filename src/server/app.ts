@@ -25,7 +25,7 @@ import { localeFromHeader, pick, type Locale } from './platform/i18n';
 import { describeIssue, fieldLabel } from './platform/validation';
 import { refuseUnstorableText } from './platform/input-guard';
 import { loadHashKey } from './platform/keys';
-import { loadSession, SESSION_COOKIE } from './modules/auth/service';
+import { loadSession, SESSION_COOKIE } from './modules/auth';
 import { installModules, type InstalledModules, type ModuleDescriptor } from './platform/module';
 import { authModule } from './modules/auth';
 import { placesModule } from './modules/places';

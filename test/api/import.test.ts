@@ -140,6 +140,10 @@ describe('a file with bad rows', () => {
     const run = (await s.get(`/api/imports/${err.details.importId}`)).json();
     expect(run.status).toBe('rejected');
     expect(run.rows).toHaveLength(err.details.rows.length);
+    // The same rows in English for an English request.
+    const runEn = (await s.get(`/api/imports/${err.details.importId}`, { 'accept-language': 'en' })).json();
+    expect(runEn.rows.find((r: { row: number; field: string }) => r.row === 3 && r.field === '房号').reason).toBe('required');
+    expect(runEn.rows.find((r: { row: number }) => r.row === 7).reason).toContain('check digit');
     const report = await s.get(`/api/imports/${err.details.importId}/report`);
     expect(report.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

@@ -152,6 +152,20 @@ describe('buildings, units, owners and residents', () => {
     expect((await s.post(`/api/quarters/${t.fx.q1}/owners`, { kind: 'developer', name: '某置业有限公司' })).statusCode).toBe(201);
   });
 
+  it('says what is wrong with a field in the language of the request', async () => {
+    const s = await t.login('commissioner');
+    const good = testIdNumber();
+    const wrong = good.slice(0, 17) + (good.at(-1) === '0' ? '1' : '0');
+    const en = await s.post(`/api/quarters/${t.fx.q1}/owners`, { kind: 'person', name: 'Wrong', idNumber: wrong }, { 'accept-language': 'en' });
+    expect(en.statusCode).toBe(422);
+    expect(en.json().error.message).toContain('check digit');
+    expect(en.json().error.details).toEqual({ issues: [{ path: 'idNumber', message: 'the check digit does not match; a digit may be mistyped' }] });
+    const zh = await s.post(`/api/quarters/${t.fx.q1}/owners`, { kind: 'person', name: '无号' });
+    expect(zh.json().error.details).toEqual({ issues: [{ path: 'idNumber', message: '必填' }] });
+    const missing = await s.post(`/api/quarters/${t.fx.q1}/owners`, { kind: 'person', name: 'No number' }, { 'accept-language': 'en' });
+    expect(missing.json().error.details).toEqual({ issues: [{ path: 'idNumber', message: 'required' }] });
+  });
+
   it('records co-ownership: one unit, two owners; one owner, two units', async () => {
     const s = await t.login('company');
     const [u1, u2] = t.fx.units.q1;

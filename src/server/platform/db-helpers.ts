@@ -1,5 +1,6 @@
 // Three things every module's services do with rows: turn a partial update into columns, turn
 // a unique-constraint violation into a clear error, and read a row's place.
+import type { Updateable } from 'kysely';
 import type { PlacePath } from './access';
 import type { AppError } from './errors';
 
@@ -14,7 +15,7 @@ export function patchColumns<Row>() {
   return <P extends object>(
     patch: P,
     mapping: { [K in keyof P]-?: (keyof Row & string) | ((value: Exclude<P[K], undefined>) => Partial<Record<keyof Row, unknown>>) },
-  ): Partial<Record<keyof Row & string, unknown>> => {
+  ): Updateable<Row> => {
     const set: Partial<Record<keyof Row & string, unknown>> = {};
     for (const key of Object.keys(mapping) as (keyof P)[]) {
       const value = patch[key];
@@ -23,7 +24,8 @@ export function patchColumns<Row>() {
       if (typeof to === 'function') Object.assign(set, to(value as Exclude<P[typeof key], undefined>));
       else set[to as keyof Row & string] = value;
     }
-    return set;
+    // The mapping's types guarantee the columns; the values are the patch's own (or the mapped ones).
+    return set as Updateable<Row>;
   };
 }
 

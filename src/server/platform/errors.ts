@@ -1,17 +1,12 @@
 // One error type for the whole server: a stable code, an HTTP status and a message in both
-// languages. The error handler in app.ts turns it into {"error": {"code", "message", "details"}}.
+// languages. The catalogue below holds the platform's generic codes; each module adds its own
+// (errors.ts, listed in its descriptor). The error handler in app.ts turns it into {"error": {"code", "message", "details"}}.
 import { pick, type Locale, type Localized } from './i18n';
 
 export const messages = {
   NOT_FOUND: { status: 404, 'zh-CN': '未找到该记录，或它不在您的管辖范围内。', en: 'Not found, or outside your scope.' },
   ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '没有这个接口：{method} {url}', en: 'No such endpoint: {method} {url}' },
   UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录。', en: 'Please log in first.' },
-  INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码不正确。', en: 'Wrong username or password.' },
-  TOO_MANY_ATTEMPTS: {
-    status: 429,
-    'zh-CN': '登录失败次数过多，请 {minutes} 分钟后再试。',
-    en: 'Too many failed logins. Try again in {minutes} minutes.',
-  },
   RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests. Please slow down.' },
   FORBIDDEN: { status: 403, 'zh-CN': '您的角色无权进行此操作。', en: 'Your role may not do this.' },
   CSRF_INVALID: {
@@ -21,44 +16,8 @@ export const messages = {
   },
   VALIDATION_FAILED: { status: 400, 'zh-CN': '提交的内容有误：{summary}', en: 'The request is not valid: {summary}' },
   BAD_JSON: { status: 400, 'zh-CN': '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
-  WRONG_PASSWORD: { status: 422, 'zh-CN': '当前密码不正确。', en: 'The current password is wrong.' },
-  WEAK_PASSWORD: {
-    status: 422,
-    'zh-CN': '新密码至少 8 位，且不能与用户名相同。',
-    en: 'The new password needs at least 8 characters and must differ from the username.',
-  },
   CONFLICT: { status: 409, 'zh-CN': '{what}已存在。', en: '{whatEn} already exists.' },
-  AREA_EXCEEDS_TOTAL: {
-    status: 422,
-    'zh-CN': '{field}不能大于总建筑面积。',
-    en: '{fieldEn} cannot exceed the total building area.',
-  },
-  INVALID_ID_NUMBER: {
-    status: 422,
-    'zh-CN': '身份证号码无效：{reason}',
-    en: 'The ID number is not valid: {reasonEn}',
-  },
-  ID_NUMBER_REQUIRED: {
-    status: 422,
-    'zh-CN': '自然人业主必须登记身份证号码。',
-    en: 'A person who owns a unit must be registered with an ID number.',
-  },
-  SCOPE_OUTSIDE: {
-    status: 403,
-    'zh-CN': '只能在您自己的管辖范围内创建账号或区划。',
-    en: 'You can only create accounts or places inside your own scope.',
-  },
   INVALID_REFERENCE: { status: 422, 'zh-CN': '{what}不存在或不在本小区。', en: '{whatEn} does not exist in this quarter.' },
-  IMPORT_REJECTED: {
-    status: 422,
-    'zh-CN': '文件中有 {count} 行有误，整个文件未导入，请改正后重新上传。',
-    en: '{count} rows of the file are wrong; nothing was imported. Correct them and upload again.',
-  },
-  IMPORT_UNREADABLE: {
-    status: 400,
-    'zh-CN': '无法读取该文件：{reason}',
-    en: 'The file cannot be read: {reasonEn}',
-  },
   FILE_REQUIRED: { status: 400, 'zh-CN': '请上传一个 .xlsx 或 .csv 文件。', en: 'Upload an .xlsx or .csv file.' },
   FILE_TOO_LARGE: { status: 413, 'zh-CN': '文件过大（上限 {limit} MB）。', en: 'The file is too large (limit {limit} MB).' },
   INTERNAL: {

@@ -9,7 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import '../modules/organizations/tables';
-import { buildingsOfQuarter, personOwnersWithUnits } from '../modules/registry/queries-for-organizations';
+import { buildingsOfQuarter, personOwnersWithUnits } from '../modules/registry';
 
 type DB = Kysely<Database>;
 

@@ -1,10 +1,9 @@
-// Reading the audit log: office staff, within their scope (docs/architecture.md, "Rules of the code").
+// The audit log's route: schema in (src/contracts/audit.ts), the service, schema out.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { assertCan, assertInScope, scopeFilter } from '../../platform/access';
-import { pageQuery, requireActor } from '../../platform/http';
-import { quarterPlace } from '../registry/quarters';
+import { auditPageSchema, auditQuery } from '../../../contracts/audit';
+import { errorSchema, requireActor } from '../../platform/http';
+import { listAudit } from './service';
 
 export async function auditRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -14,27 +13,10 @@ export async function auditRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['audit'],
         summary: 'Audit entries in scope (office staff)',
-        querystring: z.object({ quarterId: z.uuid().optional(), entity: z.string().max(40).optional(), ...pageQuery }),
+        querystring: auditQuery,
+        response: { 200: auditPageSchema, 403: errorSchema, 404: errorSchema },
       },
     },
-    async (req) => {
-      const actor = requireActor(req);
-      const db = app.services.db.kysely;
-      // Scope first: a quarter outside it must answer 404 whatever the role.
-      if (req.query.quarterId) assertInScope(actor, await quarterPlace(db, req.query.quarterId), { parentRead: true });
-      assertCan(actor, 'audit.read');
-      const scope = scopeFilter(actor);
-      let base = db.selectFrom('audit_log').where(scope.column, '=', scope.value);
-      if (req.query.quarterId) base = base.where('quarter_id', '=', req.query.quarterId);
-      if (req.query.entity) base = base.where('entity', '=', req.query.entity);
-      const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const items = await base
-        .select(['id', 'at', 'username', 'action', 'entity', 'entity_id as entityId', 'quarter_id as quarterId', 'before', 'after', 'ip'])
-        .orderBy('id', 'desc')
-        .limit(req.query.pageSize)
-        .offset((req.query.page - 1) * req.query.pageSize)
-        .execute();
-      return { total: Number(total.n), items };
-    },
+    async (req) => listAudit(app.services.db.kysely, requireActor(req), req.query),
   );
 }

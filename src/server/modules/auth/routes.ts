@@ -1,24 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { noContent } from '../../../contracts/common';
+import { loginBody, passwordBody, sessionSchema } from '../../../contracts/auth';
 import { roleLabels } from '../../platform/access';
 import { contextOf, errorSchema, requireActor } from '../../platform/http';
 import { changePassword, login, logout, SESSION_COOKIE } from './service';
-import { placeName } from '../places/service';
+import { placeName } from '../registry';
 import type { Actor } from '../../platform/access';
 
-const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  roleLabel: z.string(),
-  locale: z.string(),
-  scope: z.object({ level: z.string(), id: z.string(), name: z.string() }),
-  ownerId: z.string().nullable(),
-  quarterId: z.string().nullable(),
-  permissions: z.array(z.string()),
-});
 
 export async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -45,8 +34,8 @@ export async function authRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['auth'],
         summary: 'Log in with username and password; sets the session cookie',
-        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
-        response: { 200: z.object({ user: userSchema, csrfToken: z.string() }), 401: errorSchema, 429: errorSchema },
+        body: loginBody,
+        response: { 200: sessionSchema, 401: errorSchema, 429: errorSchema },
       },
     },
     async (req, reply) => {
@@ -62,15 +51,15 @@ export async function authRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session' } }, async (req, reply) => {
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session', response: { 204: noContent } } }, async (req, reply) => {
     if (req.session) await logout(db(), req.session.tokenHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'The logged-in user and the CSRF token', response: { 200: z.object({ user: userSchema, csrfToken: z.string() }), 401: errorSchema } } },
+    { schema: { tags: ['auth'], summary: 'The logged-in user and the CSRF token', response: { 200: sessionSchema, 401: errorSchema } } },
     async (req) => {
       const actor = requireActor(req);
       return { user: await describeUser(actor, req.locale), csrfToken: req.session!.csrfToken };
@@ -83,12 +72,13 @@ export async function authRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['auth'],
         summary: 'Change your password (other sessions end)',
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        body: passwordBody,
+        response: { 204: noContent, 401: errorSchema, 422: errorSchema },
       },
     },
     async (req, reply) => {
       await changePassword(db(), contextOf(req), { ...req.body, keepSessionHash: req.session!.tokenHash });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }

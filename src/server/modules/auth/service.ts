@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema';
 import { permissionsOf, type Actor, type Role, type ScopeLevel } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
+import { accountFor, assertStrongPassword, hashPassword, setPasswordHash, type AccountRow } from '../users';
 
 export const SESSION_COOKIE = 'gz_session';
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -18,10 +19,6 @@ export const MAX_FAILURES_PER_IP = 30;
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password);
-}
-
 // Verifying against a fixed hash when the username is unknown keeps the answer time the same,
 // so timing does not tell which usernames exist.
 let dummyHash: Promise<string> | null = null;
@@ -32,9 +29,8 @@ async function verifyOrDummy(stored: string | null, password: string): Promise<b
   return false;
 }
 
-type UserRowForActor = Awaited<ReturnType<ReturnType<typeof userQuery>['executeTakeFirstOrThrow']>>;
 
-export function actorFromRow(row: UserRowForActor): Actor {
+export function actorFromRow(row: AccountRow): Actor {
   const role = row.role as Role;
   return {
     id: row.id,
@@ -55,28 +51,6 @@ export function actorFromRow(row: UserRowForActor): Actor {
   };
 }
 
-function userQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('users')
-    .select([
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.role',
-      'users.locale',
-      'users.scope_level',
-      'users.scope_id',
-      'users.district_id',
-      'users.street_id',
-      'users.community_id',
-      'users.quarter_id',
-      'users.building_id',
-      'users.owner_id',
-      'users.disabled',
-      'users.password_hash',
-    ]);
-}
-
 export async function login(
   db: Kysely<Database>,
   input: { username: string; password: string; ip: string },
@@ -95,7 +69,7 @@ export async function login(
   if (Number(failures.byUser) >= MAX_FAILURES_PER_USERNAME || Number(failures.byIp) >= MAX_FAILURES_PER_IP) {
     throw new AppError('TOO_MANY_ATTEMPTS', { minutes: LOGIN_WINDOW_MINUTES });
   }
-  const row = await userQuery(db).where('username', '=', username).executeTakeFirst();
+  const row = await accountFor(db, { username });
   const ok = await verifyOrDummy(row && !row.disabled ? row.password_hash : null, input.password);
   if (!row || !ok) {
     await db.insertInto('login_attempts').values({ username, ip: input.ip }).execute();
@@ -126,7 +100,7 @@ export async function loadSession(
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!session || new Date(session.expires_at).getTime() <= Date.now()) return null;
-  const row = await userQuery(db).where('id', '=', session.user_id).executeTakeFirst();
+  const row = await accountFor(db, { id: session.user_id });
   if (!row || row.disabled) return null;
   // Sliding expiry, written at most every few minutes to keep reads cheap.
   if (Date.now() - new Date(session.last_seen_at).getTime() > SESSION_REFRESH_MS) {
@@ -148,12 +122,13 @@ export async function changePassword(
   ctx: { actor: Actor; ip: string | null },
   input: { currentPassword: string; newPassword: string; keepSessionHash: string },
 ): Promise<void> {
-  const row = await db.selectFrom('users').select(['password_hash', 'username']).where('id', '=', ctx.actor.id).executeTakeFirstOrThrow();
+  const row = await accountFor(db, { id: ctx.actor.id });
+  if (!row) throw new AppError('UNAUTHENTICATED');
   if (!(await verify(row.password_hash, input.currentPassword).catch(() => false))) throw new AppError('WRONG_PASSWORD');
-  if (input.newPassword.length < 8 || input.newPassword === row.username) throw new AppError('WEAK_PASSWORD');
+  assertStrongPassword(input.newPassword, row.username);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', ctx.actor.id).execute();
+    await setPasswordHash(tx, ctx.actor.id, passwordHash);
     // Other sessions of this account end: a changed password should lock out whoever knew the old one.
     await tx.deleteFrom('sessions').where('user_id', '=', ctx.actor.id).where('token_hash', '!=', input.keepSessionHash).execute();
     await recordAudit(tx, ctx, { action: 'password', entity: 'user', entityId: ctx.actor.id, place: ctx.actor.path });

@@ -3,11 +3,20 @@
 import type { ModuleDescriptor } from '../../platform/module';
 import { notificationsRoutes } from './routes';
 
+export {
+  deliverPending,
+  logChannel,
+  notifyUsers,
+  queueMessages,
+  runPeriodicJobs,
+  usersForQuarterRoles,
+  type Channel,
+  type InboxMessage,
+  type OutboxMessage,
+} from './service';
+
 export const notificationsModule: ModuleDescriptor = {
   name: 'notifications',
   tables: ['inbox_items', 'notification_outbox'],
   routes: notificationsRoutes,
 };
-
-// What other modules may ask of this one.
-export { notifyUsers, queueMessages, usersForQuarterRoles, type OutboxMessage } from './service';

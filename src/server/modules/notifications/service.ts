@@ -5,6 +5,8 @@ import type { PeriodicJob } from '../../platform/module';
 import type { Database } from '../../db/schema';
 import type { Actor, Role } from '../../platform/access';
 import { notFound } from '../../platform/errors';
+import { quarterPlace } from '../registry';
+import { districtAccountsWithRoles } from '../users';
 
 type Exec = Kysely<Database> | Transaction<Database>;
 
@@ -49,24 +51,18 @@ export async function notifyUsers(db: Exec, userIds: string[], districtId: strin
  * whose scope contains it (e.g. the community office of the quarter's community).
  */
 export async function usersForQuarterRoles(db: Exec, quarterId: string, roles: Role[]): Promise<{ id: string; districtId: string }[]> {
-  const q = await db.selectFrom('quarters').select(['id', 'district_id', 'street_id', 'community_id']).where('id', '=', quarterId).executeTakeFirst();
+  const q = await quarterPlace(db, quarterId);
   if (!q) return [];
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'district_id', 'role', 'scope_level', 'scope_id', 'quarter_id'])
-    .where('role', 'in', roles)
-    .where('disabled', '=', false)
-    .where('district_id', '=', q.district_id)
-    .execute();
+  const rows = await districtAccountsWithRoles(db, q.districtId, roles);
   return rows
     .filter(
       (u) =>
-        u.quarter_id === q.id ||
-        (u.scope_level === 'community' && u.scope_id === q.community_id) ||
-        (u.scope_level === 'street' && u.scope_id === q.street_id) ||
-        u.scope_level === 'district',
+        u.quarterId === q.quarterId ||
+        (u.scopeLevel === 'community' && u.scopeId === q.communityId) ||
+        (u.scopeLevel === 'street' && u.scopeId === q.streetId) ||
+        u.scopeLevel === 'district',
     )
-    .map((u) => ({ id: u.id, districtId: u.district_id }));
+    .map((u) => ({ id: u.id, districtId: u.districtId }));
 }
 
 export interface OutboxMessage {

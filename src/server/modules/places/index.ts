@@ -4,11 +4,14 @@ import type { ModuleDescriptor } from '../../platform/module';
 import { placesGrants } from './access';
 import { placesRoutes } from './routes';
 
+export { communityPlace, districtHierarchy, districtPolicyPack, placesTree, upperPlace, type TreeNode, type UpperLevel } from './service';
+// Districts, streets and communities only (null for a quarter or building): kept for the callers
+// that resolve an office's place; every level is the registry's placePath.
+export { placePath } from './service';
+
 export const placesModule: ModuleDescriptor = {
   name: 'places',
   tables: ['districts', 'streets', 'communities'],
   routes: placesRoutes,
   grants: placesGrants,
 };
-export { placePath } from './service';
-export { districtPolicyPack } from './service';

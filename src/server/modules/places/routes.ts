@@ -1,41 +1,40 @@
+// The places' routes: schema in (src/contracts/places.ts), a service, schema out.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contextOf, requireActor } from '../../platform/http';
-import { createCommunity, createStreet, listCommunities, listDistricts, listStreets, placesTree } from './service';
+import { created } from '../../../contracts/common';
+import { communityCreateBody, communityQuery, communitySchema, districtSchema, streetCreateBody, streetQuery, streetSchema } from '../../../contracts/places';
+import { contextOf, errorSchema, requireActor } from '../../platform/http';
+import { createCommunity, createStreet, listCommunities, listDistricts, listStreets } from './service';
 
-const treeNode: z.ZodType = z.lazy(() =>
-  z.object({ id: z.string(), level: z.string(), name: z.string(), children: z.array(treeNode) }),
-);
+const writeErrors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
 export async function placesRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.services.db.kysely;
 
-  app.get('/api/places/tree', { schema: { tags: ['places'], summary: "The caller's part of the hierarchy, down to quarters", response: { 200: z.object({ items: z.array(treeNode) }) } } }, async (req) => ({
-    items: await placesTree(db(), requireActor(req)),
-  }));
-  app.get('/api/districts', { schema: { tags: ['places'], summary: 'Districts in scope' } }, async (req) => ({
+  // GET /api/places/tree reaches down to quarters, so the registry module serves it.
+  app.get('/api/districts', { schema: { tags: ['places'], summary: 'Districts in scope', response: { 200: z.object({ items: z.array(districtSchema) }) } } }, async (req) => ({
     items: await listDistricts(db(), requireActor(req)),
   }));
   app.get(
     '/api/streets',
-    { schema: { tags: ['places'], summary: 'Streets in scope', querystring: z.object({ districtId: z.uuid().optional() }) } },
+    { schema: { tags: ['places'], summary: 'Streets in scope', querystring: streetQuery, response: { 200: z.object({ items: z.array(streetSchema) }) } } },
     async (req) => ({ items: await listStreets(db(), requireActor(req), req.query.districtId) }),
   );
   app.get(
     '/api/communities',
-    { schema: { tags: ['places'], summary: 'Communities in scope', querystring: z.object({ streetId: z.uuid().optional() }) } },
+    { schema: { tags: ['places'], summary: 'Communities in scope', querystring: communityQuery, response: { 200: z.object({ items: z.array(communitySchema) }) } } },
     async (req) => ({ items: await listCommunities(db(), requireActor(req), req.query.streetId) }),
   );
   app.post(
     '/api/streets',
-    { schema: { tags: ['places'], summary: 'Create a street (district office)', body: z.object({ districtId: z.uuid(), name: z.string().trim().min(1).max(60) }) } },
+    { schema: { tags: ['places'], summary: 'Create a street (district office)', body: streetCreateBody, response: { 201: created, ...writeErrors } } },
     async (req, reply) => reply.status(201).send(await createStreet(db(), contextOf(req), req.body)),
   );
   app.post(
     '/api/communities',
-    { schema: { tags: ['places'], summary: 'Create a community (district or street office)', body: z.object({ streetId: z.uuid(), name: z.string().trim().min(1).max(60) }) } },
+    { schema: { tags: ['places'], summary: 'Create a community (district or street office)', body: communityCreateBody, response: { 201: created, ...writeErrors } } },
     async (req, reply) => reply.status(201).send(await createCommunity(db(), contextOf(req), req.body)),
   );
 }

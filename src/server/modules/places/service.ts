@@ -1,43 +1,40 @@
 // Places: districts, streets and communities (区 › 街道 › 社区). Quarters and buildings belong to
-// the registry module; this module asks it for their names.
+// the registry module, which builds on this one: it resolves paths at every level (placePath) and
+// hands the quarters to placesTree, so this module imports no other.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, type Actor, type PlacePath, type ScopeLevel } from '../../platform/access';
+import { uniquely } from '../../platform/db-helpers';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { conflict, isUniqueViolation, notFound } from '../../platform/errors';
-import { buildingPlace, quarterPlace, quarterSummariesInScope } from '../registry/quarters';
+import { conflict, notFound } from '../../platform/errors';
 
 type DB = Kysely<Database>;
 
-export async function placeName(db: DB, level: ScopeLevel, id: string): Promise<string> {
-  const table = { district: 'districts', street: 'streets', community: 'communities' } as const;
-  if (level === 'quarter') return (await quarterPlace(db, id))?.name ?? '';
-  if (level === 'building') {
-    const b = await buildingPlace(db, id);
-    return b ? `${b.quarterName} ${b.name}` : '';
-  }
-  const row = await db.selectFrom(table[level]).select('name').where('id', '=', id).executeTakeFirst();
-  return row?.name ?? '';
-}
+export type UpperLevel = 'district' | 'street' | 'community';
 
-/** The path of a place at any level, or null if it does not exist. */
-export async function placePath(db: DB, level: ScopeLevel, id: string): Promise<PlacePath | null> {
+/** A district, street or community with its path and name, or null if it does not exist. */
+export async function upperPlace(db: DB, level: UpperLevel, id: string): Promise<(PlacePath & { name: string }) | null> {
   switch (level) {
     case 'district': {
-      const d = await db.selectFrom('districts').select('id').where('id', '=', id).executeTakeFirst();
-      return d ? { districtId: d.id } : null;
+      const d = await db.selectFrom('districts').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+      return d ? { districtId: d.id, name: d.name } : null;
     }
     case 'street': {
-      const s = await db.selectFrom('streets').select(['id', 'district_id']).where('id', '=', id).executeTakeFirst();
-      return s ? { districtId: s.district_id, streetId: s.id } : null;
+      const s = await db.selectFrom('streets').select(['id', 'district_id', 'name']).where('id', '=', id).executeTakeFirst();
+      return s ? { districtId: s.district_id, streetId: s.id, name: s.name } : null;
     }
     case 'community':
       return communityPlace(db, id);
-    case 'quarter':
-      return quarterPlace(db, id);
-    case 'building':
-      return buildingPlace(db, id);
   }
+}
+
+/**
+ * @deprecated The path of a district, street or community (null for other levels): kept while
+ * organizations/bodies.ts imports it from this file; call `upperPlace` from '../places', or
+ * `placePath` from '../registry' for every level.
+ */
+export async function placePath(db: DB, level: ScopeLevel, id: string): Promise<PlacePath | null> {
+  return level === 'quarter' || level === 'building' ? null : upperPlace(db, level, id);
 }
 
 export async function communityPlace(db: DB, communityId: string): Promise<(PlacePath & { name: string }) | null> {
@@ -47,6 +44,19 @@ export async function communityPlace(db: DB, communityId: string): Promise<(Plac
     .where('id', '=', communityId)
     .executeTakeFirst();
   return c ? { districtId: c.district_id, streetId: c.street_id, communityId: c.id, name: c.name } : null;
+}
+
+/**
+ * A district's name with its streets and communities, each list in the database's order of
+ * their names: what the registry shows beside its quarters and sorts them by.
+ */
+export async function districtHierarchy(db: DB, districtId: string) {
+  const [district, streets, communities] = await Promise.all([
+    db.selectFrom('districts').select(['id', 'name']).where('id', '=', districtId).executeTakeFirst(),
+    db.selectFrom('streets').select(['id', 'name']).where('district_id', '=', districtId).orderBy('name').execute(),
+    db.selectFrom('communities').select(['id', 'name', 'street_id as streetId']).where('district_id', '=', districtId).orderBy('name').execute(),
+  ]);
+  return { name: district?.name ?? '', streets, communities };
 }
 
 export async function districtPolicyPack(db: DB, districtId: string): Promise<string> {
@@ -61,9 +71,8 @@ export interface TreeNode {
   children: TreeNode[];
 }
 
-/** The caller's part of the hierarchy, down to quarters. */
-export async function placesTree(db: DB, actor: Actor): Promise<TreeNode[]> {
-  const quarters = await quarterSummariesInScope(db, actor);
+/** The caller's part of the hierarchy, down to the given quarters (those in the caller's scope). */
+export async function placesTree(db: DB, actor: Actor, quarters: { id: string; name: string; communityId: string }[]): Promise<TreeNode[]> {
   const districtIds = [actor.path.districtId];
   let streets = db.selectFrom('streets').select(['id', 'name', 'district_id']).where('district_id', 'in', districtIds);
   let communities = db.selectFrom('communities').select(['id', 'name', 'street_id']).where('district_id', 'in', districtIds);
@@ -132,42 +141,40 @@ export async function listCommunities(db: DB, actor: Actor, streetId?: string) {
 export async function createStreet(db: DB, ctx: RequestContext, input: { districtId: string; name: string }) {
   assertCan(ctx.actor, 'places.manage');
   if (ctx.actor.scope.level !== 'district') throw notFound();
-  const place = await placePath(db, 'district', input.districtId);
+  const place = await upperPlace(db, 'district', input.districtId);
   assertInScope(ctx.actor, place);
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const row = await tx.insertInto('streets').values({ district_id: input.districtId, name: input.name.trim() }).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'create', entity: 'street', entityId: row.id, place: { districtId: input.districtId, streetId: row.id }, after: input });
-      return row;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`街道“${input.name}”`, `Street "${input.name}"`);
-    throw err;
-  }
+  return uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+          const row = await tx.insertInto('streets').values({ district_id: input.districtId, name: input.name.trim() }).returning('id').executeTakeFirstOrThrow();
+          await recordAudit(tx, ctx, { action: 'create', entity: 'street', entityId: row.id, place: { districtId: input.districtId, streetId: row.id }, after: input });
+          return row;
+      }),
+    () => conflict(`街道“${input.name}”`, `Street "${input.name}"`),
+  );
 }
 
 export async function createCommunity(db: DB, ctx: RequestContext, input: { streetId: string; name: string }) {
   assertCan(ctx.actor, 'places.manage');
-  const place = await placePath(db, 'street', input.streetId);
+  const place = await upperPlace(db, 'street', input.streetId);
   assertInScope(ctx.actor, place);
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const row = await tx
-        .insertInto('communities')
-        .values({ district_id: place!.districtId, street_id: input.streetId, name: input.name.trim() })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, {
-        action: 'create',
-        entity: 'community',
-        entityId: row.id,
-        place: { districtId: place!.districtId, streetId: input.streetId, communityId: row.id },
-        after: input,
-      });
-      return row;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`社区“${input.name}”`, `Community "${input.name}"`);
-    throw err;
-  }
+  return uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+          const row = await tx
+            .insertInto('communities')
+            .values({ district_id: place!.districtId, street_id: input.streetId, name: input.name.trim() })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await recordAudit(tx, ctx, {
+            action: 'create',
+            entity: 'community',
+            entityId: row.id,
+            place: { districtId: place!.districtId, streetId: input.streetId, communityId: row.id },
+            after: input,
+          });
+          return row;
+      }),
+    () => conflict(`社区“${input.name}”`, `Community "${input.name}"`),
+  );
 }

@@ -6,31 +6,25 @@ import type { Database } from '../../db/schema';
 import { roleLabels, type Actor, type Role } from '../../platform/access';
 import type { Locale } from '../../platform/i18n';
 import type { DossierSectionProvider } from '../../platform/module';
+import { quarterAccountsWithRoles } from '../users';
 import { getQuarter } from './quarters';
 
 type DB = Kysely<Database>;
 
-export interface DossierSection {
+export type DossierSection = {
   key: string;
   title: string;
   data: unknown;
-}
-
+};
 
 // The quarter's contact network (小区联系网, T/ZAS 4006.1—2020 6.1.3.2): who to call, in this order.
 const contactRoles: Role[] = ['commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'grid_worker', 'building_leader'];
 
 export async function quarterContacts(db: DB, quarterId: string, locale: Locale) {
-  const rows = await db
-    .selectFrom('users')
-    .select(['role', 'display_name', 'phone'])
-    .where('quarter_id', '=', quarterId)
-    .where('role', 'in', contactRoles)
-    .where('disabled', '=', false)
-    .execute();
+  const rows = await quarterAccountsWithRoles(db, quarterId, contactRoles);
   return rows
-    .sort((a, b) => contactRoles.indexOf(a.role as Role) - contactRoles.indexOf(b.role as Role) || a.display_name.localeCompare(b.display_name, 'zh-CN'))
-    .map((r) => ({ role: r.role, roleLabel: roleLabels[r.role as Role][locale], name: r.display_name, phone: r.phone }));
+    .sort((a, b) => contactRoles.indexOf(a.role) - contactRoles.indexOf(b.role) || a.displayName.localeCompare(b.displayName, 'zh-CN'))
+    .map((r) => ({ role: r.role, roleLabel: roleLabels[r.role][locale], name: r.displayName, phone: r.phone }));
 }
 
 export async function quarterStats(db: DB, quarterId: string) {

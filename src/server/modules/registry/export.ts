@@ -3,19 +3,20 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { assertCan, can, type Actor } from '../../platform/access';
+import { can, type Actor } from '../../platform/access';
 import { formatArea } from '../../../core/areas';
 import { maskPhone } from '../../../core/idnumber';
+import { authorizeQuarter } from './access';
 import { getQuarter } from './quarters';
-import { BUILDINGS_SHEET, buildingColumns, ownerKindLabel, UNITS_SHEET, unitColumns, useLabel } from './import';
+import { BUILDINGS_SHEET, buildingColumns, ownerKindLabel, UNITS_SHEET, unitColumns, useLabel } from './import-template';
 
 type DB = Kysely<Database>;
 
 const residentKindLabel: Record<string, string> = { permanent: '常住人口', floating: '流动人口', tenant: '租户' };
 
 export async function exportQuarter(db: DB, actor: Actor, quarterId: string): Promise<{ fileName: string; buffer: Buffer }> {
+  await authorizeQuarter(db, actor, quarterId, 'owners.read');
   const quarter = await getQuarter(db, actor, quarterId);
-  assertCan(actor, 'owners.read');
   const wb = new ExcelJS.Workbook();
   wb.created = new Date();
 

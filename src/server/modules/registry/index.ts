@@ -2,16 +2,20 @@
 // Quarters, buildings, units, owners and residents; the dossier; import, export and search.
 import type { ModuleDescriptor } from '../../platform/module';
 import { registryGrants } from './access';
+import { registryErrors } from './errors';
 import { registryRoutes } from './routes';
+
+export * from './queries-for-voting';
+export * from './queries-for-organizations';
+export { placeName, placePath } from './place-paths';
+export { authorizeQuarter, buildingPlace, quarterPlace, type RegistryAction } from './access';
+export { maskCertificate } from './identity';
+export { importProgress, startImport, SYSTEM_ACTOR_ID } from './import';
 
 export const registryModule: ModuleDescriptor = {
   name: 'registry',
   tables: ['quarters', 'buildings', 'units', 'owners', 'unit_owners', 'residents', 'import_runs'],
   routes: registryRoutes,
   grants: registryGrants,
+  errors: registryErrors,
 };
-
-// What other modules may ask of this one.
-export { quarterPlace } from './quarters';
-export * from './queries-for-voting';
-export * from './queries-for-organizations';

@@ -3,14 +3,22 @@
 // delivered, first delivery date, households (ZAS 5.4.1).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { assertCan, assertInScope, scopeFilter, type Actor, type PlacePath } from '../../platform/access';
+import { assertCan, assertInScope, scopeFilter, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
-import { communityPlace } from '../places/service';
+import { AppError, conflict } from '../../platform/errors';
+import { communityPlace, districtHierarchy } from '../places';
+import { patchColumns, uniquely } from '../../platform/db-helpers';
+import { authorizeQuarter } from './access';
+import { fieldIssue } from './errors';
+import type { QuartersTable } from './tables';
+import type { quarterTypes } from '../../../contracts/registry';
+
+// Kept while organizations and voting import them from this file; their home is access.ts, and
+// other modules take them from '../registry'.
+export { buildingPlace, quarterPlace } from './access';
 
 type DB = Kysely<Database>;
 
-export const quarterTypes = ['commercial', 'resettlement', 'old', 'mixed', 'other'] as const;
 export type QuarterType = (typeof quarterTypes)[number];
 
 export interface QuarterInput {
@@ -25,57 +33,15 @@ export interface QuarterInput {
   households: number;
 }
 
-export async function quarterPlace(db: DB, quarterId: string): Promise<(PlacePath & { name: string }) | null> {
-  const q = await db
-    .selectFrom('quarters')
-    .select(['id', 'name', 'district_id', 'street_id', 'community_id'])
-    .where('id', '=', quarterId)
-    .executeTakeFirst();
-  return q ? { districtId: q.district_id, streetId: q.street_id, communityId: q.community_id, quarterId: q.id, name: q.name } : null;
-}
-
-export async function buildingPlace(db: DB, buildingId: string): Promise<(PlacePath & { name: string; quarterName: string }) | null> {
-  const b = await db
-    .selectFrom('buildings')
-    .innerJoin('quarters', 'quarters.id', 'buildings.quarter_id')
-    .select(['buildings.id', 'buildings.name', 'quarters.name as quarterName', 'quarters.id as quarterId', 'quarters.district_id', 'quarters.street_id', 'quarters.community_id'])
-    .where('buildings.id', '=', buildingId)
-    .executeTakeFirst();
-  return b
-    ? {
-        districtId: b.district_id,
-        streetId: b.street_id,
-        communityId: b.community_id,
-        quarterId: b.quarterId,
-        buildingId: b.id,
-        name: b.name,
-        quarterName: b.quarterName,
-      }
-    : null;
-}
-
-/** The quarter's path if the actor may read it; 404 otherwise. */
-export async function readableQuarter(db: DB, actor: Actor, quarterId: string): Promise<PlacePath & { name: string }> {
-  const place = await quarterPlace(db, quarterId);
-  assertInScope(actor, place, { parentRead: true });
-  return place!;
-}
-
 function quarterSelect(db: DB) {
   return db
     .selectFrom('quarters as q')
-    .innerJoin('communities as c', 'c.id', 'q.community_id')
-    .innerJoin('streets as s', 's.id', 'q.street_id')
-    .innerJoin('districts as d', 'd.id', 'q.district_id')
     .select([
       'q.id',
       'q.name',
       'q.community_id as communityId',
-      'c.name as communityName',
       'q.street_id as streetId',
-      's.name as streetName',
       'q.district_id as districtId',
-      'd.name as districtName',
       'q.type',
       'q.address',
       'q.total_building_area as totalBuildingArea',
@@ -92,11 +58,21 @@ function quarterSelect(db: DB) {
 }
 
 type QuarterRowView = Awaited<ReturnType<ReturnType<typeof quarterSelect>['executeTakeFirstOrThrow']>>;
-export type QuarterView = Omit<QuarterRowView, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+type Hierarchy = Awaited<ReturnType<typeof districtHierarchy>>;
+export type QuarterView = Omit<QuarterRowView, 'createdAt' | 'updatedAt'> & {
+  communityName: string;
+  streetName: string;
+  districtName: string;
+  createdAt: string;
+  updatedAt: string;
+};
 
-function toView(row: QuarterRowView): QuarterView {
+function toView(row: QuarterRowView, places: Hierarchy): QuarterView {
   return {
     ...row,
+    communityName: places.communities.find((c) => c.id === row.communityId)?.name ?? '',
+    streetName: places.streets.find((s) => s.id === row.streetId)?.name ?? '',
+    districtName: places.name,
     buildingCount: Number(row.buildingCount),
     unitCount: Number(row.unitCount),
     ownerCount: Number(row.ownerCount),
@@ -111,14 +87,27 @@ export async function listQuarters(
   filter: { communityId?: string; streetId?: string; q?: string } = {},
 ): Promise<QuarterView[]> {
   const scope = scopeFilter(actor);
+  const places = await districtHierarchy(db, actor.path.districtId);
   let query = quarterSelect(db).where(`q.${scope.column === 'quarter_id' ? 'id' : scope.column}`, '=', scope.value);
   if (filter.communityId) query = query.where('q.community_id', '=', filter.communityId);
   if (filter.streetId) query = query.where('q.street_id', '=', filter.streetId);
-  if (filter.q && filter.q.trim()) {
-    const like = `%${filter.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) => eb.or([eb('q.name', 'like', like), eb('q.address', 'like', like), eb('c.name', 'like', like)]));
+  const text = filter.q?.trim();
+  if (text) {
+    const like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    // A quarter is found by its own name or address, or by its community's name.
+    const communityIds = places.communities.filter((c) => c.name.includes(text)).map((c) => c.id);
+    query = query.where((eb) =>
+      eb.or([eb('q.name', 'like', like), eb('q.address', 'like', like), ...(communityIds.length ? [eb('q.community_id', 'in', communityIds)] : [])]),
+    );
   }
-  return (await query.orderBy('s.name').orderBy('c.name').orderBy('q.name').execute()).map(toView);
+  // Ordered by street, community and quarter name; the places module gives the first two in the
+  // database's order of names, and the stable sort keeps the quarters' order within a community.
+  const rank = (list: { id: string }[], id: string) => list.findIndex((p) => p.id === id);
+  const rows = await query.orderBy('q.name').execute();
+  return rows
+    .map((row) => ({ row, street: rank(places.streets, row.streetId), community: rank(places.communities, row.communityId) }))
+    .sort((a, b) => a.street - b.street || a.community - b.community)
+    .map(({ row }) => toView(row, places));
 }
 
 /** Id, name and community of every quarter in scope, for the hierarchy tree. */
@@ -133,16 +122,18 @@ export async function quarterSummariesInScope(db: DB, actor: Actor) {
 }
 
 export async function getQuarter(db: DB, actor: Actor, quarterId: string): Promise<QuarterView> {
-  await readableQuarter(db, actor, quarterId);
-  return toView(await quarterSelect(db).where('q.id', '=', quarterId).executeTakeFirstOrThrow());
+  const place = await authorizeQuarter(db, actor, quarterId, 'view');
+  return toView(await quarterSelect(db).where('q.id', '=', quarterId).executeTakeFirstOrThrow(), await districtHierarchy(db, place.districtId));
 }
+
+const notAboveTotal = { 'zh-CN': '不能大于总建筑面积', en: 'cannot exceed the total building area' };
 
 function checkAreas(input: { totalBuildingArea: number; deliveredArea: number; soldArea?: number }) {
   if (input.deliveredArea > input.totalBuildingArea) {
-    throw new AppError('AREA_EXCEEDS_TOTAL', { field: '已交付面积', fieldEn: 'The delivered area' }, { issues: [{ path: 'deliveredArea', message: '不能大于总建筑面积' }] });
+    throw new AppError('AREA_EXCEEDS_TOTAL', { field: '已交付面积', fieldEn: 'The delivered area' }, fieldIssue('deliveredArea', notAboveTotal));
   }
   if ((input.soldArea ?? 0) > input.totalBuildingArea) {
-    throw new AppError('AREA_EXCEEDS_TOTAL', { field: '已出售面积', fieldEn: 'The sold area' }, { issues: [{ path: 'soldArea', message: '不能大于总建筑面积' }] });
+    throw new AppError('AREA_EXCEEDS_TOTAL', { field: '已出售面积', fieldEn: 'The sold area' }, fieldIssue('soldArea', notAboveTotal));
   }
 }
 
@@ -151,38 +142,37 @@ export async function createQuarter(db: DB, ctx: RequestContext, input: QuarterI
   const community = await communityPlace(db, input.communityId);
   assertInScope(ctx.actor, community);
   checkAreas(input);
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const row = await tx
-        .insertInto('quarters')
-        .values({
-          district_id: community!.districtId,
-          street_id: community!.streetId!,
-          community_id: community!.communityId!,
-          name: input.name.trim(),
-          type: input.type ?? 'commercial',
-          address: input.address?.trim() ?? '',
-          total_building_area: input.totalBuildingArea,
-          sold_area: input.soldArea ?? 0,
-          delivered_area: input.deliveredArea,
-          first_delivery_date: input.firstDeliveryDate,
-          households: input.households,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, {
-        action: 'create',
-        entity: 'quarter',
-        entityId: row.id,
-        place: { ...community!, quarterId: row.id },
-        after: input,
-      });
-      return row;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`小区“${input.name}”`, `Quarter "${input.name}"`);
-    throw err;
-  }
+  return uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+          const row = await tx
+            .insertInto('quarters')
+            .values({
+              district_id: community!.districtId,
+              street_id: community!.streetId!,
+              community_id: community!.communityId!,
+              name: input.name.trim(),
+              type: input.type ?? 'commercial',
+              address: input.address?.trim() ?? '',
+              total_building_area: input.totalBuildingArea,
+              sold_area: input.soldArea ?? 0,
+              delivered_area: input.deliveredArea,
+              first_delivery_date: input.firstDeliveryDate,
+              households: input.households,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await recordAudit(tx, ctx, {
+            action: 'create',
+            entity: 'quarter',
+            entityId: row.id,
+            place: { ...community!, quarterId: row.id },
+            after: input,
+          });
+          return row;
+      }),
+    () => conflict(`小区“${input.name}”`, `Quarter "${input.name}"`),
+  );
 }
 
 export async function updateQuarter(
@@ -191,33 +181,31 @@ export async function updateQuarter(
   quarterId: string,
   patch: Partial<Omit<QuarterInput, 'communityId'>>,
 ): Promise<void> {
-  const place = await quarterPlace(db, quarterId);
-  assertInScope(ctx.actor, place);
-  assertCan(ctx.actor, 'quarter.update');
-  try {
-    await db.transaction().execute(async (tx) => {
-      const before = await tx.selectFrom('quarters').selectAll().where('id', '=', quarterId).forUpdate().executeTakeFirstOrThrow();
-      const next = {
-        totalBuildingArea: patch.totalBuildingArea ?? before.total_building_area,
-        deliveredArea: patch.deliveredArea ?? before.delivered_area,
-        soldArea: patch.soldArea ?? before.sold_area,
-      };
-      checkAreas(next);
-      const set: Record<string, unknown> = { updated_at: new Date() };
-      if (patch.name !== undefined) set.name = patch.name.trim();
-      if (patch.type !== undefined) set.type = patch.type;
-      if (patch.address !== undefined) set.address = patch.address.trim();
-      if (patch.totalBuildingArea !== undefined) set.total_building_area = patch.totalBuildingArea;
-      if (patch.soldArea !== undefined) set.sold_area = patch.soldArea;
-      if (patch.deliveredArea !== undefined) set.delivered_area = patch.deliveredArea;
-      if (patch.firstDeliveryDate !== undefined) set.first_delivery_date = patch.firstDeliveryDate;
-      if (patch.households !== undefined) set.households = patch.households;
-      await tx.updateTable('quarters').set(set).where('id', '=', quarterId).execute();
-      await recordAudit(tx, ctx, { action: 'update', entity: 'quarter', entityId: quarterId, place, before, after: patch });
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`小区“${patch.name}”`, `Quarter "${patch.name}"`);
-    throw err;
-  }
+  const place = await authorizeQuarter(db, ctx.actor, quarterId, 'quarter.update');
+  await uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+          const before = await tx.selectFrom('quarters').selectAll().where('id', '=', quarterId).forUpdate().executeTakeFirstOrThrow();
+          const next = {
+            totalBuildingArea: patch.totalBuildingArea ?? before.total_building_area,
+            deliveredArea: patch.deliveredArea ?? before.delivered_area,
+            soldArea: patch.soldArea ?? before.sold_area,
+          };
+          checkAreas(next);
+          const set = patchColumns<QuartersTable>()(patch, {
+            name: (v) => ({ name: v.trim() }),
+            type: 'type',
+            address: (v) => ({ address: v.trim() }),
+            totalBuildingArea: 'total_building_area',
+            soldArea: 'sold_area',
+            deliveredArea: 'delivered_area',
+            firstDeliveryDate: 'first_delivery_date',
+            households: 'households',
+          });
+          await tx.updateTable('quarters').set({ ...set, updated_at: new Date() }).where('id', '=', quarterId).execute();
+          await recordAudit(tx, ctx, { action: 'update', entity: 'quarter', entityId: quarterId, place, before, after: patch });
+      }),
+    () => conflict(`小区“${patch.name}”`, `Quarter "${patch.name}"`),
+  );
 }
 

@@ -2,6 +2,7 @@
 // registry's tables itself (docs/architecture.md, "The module template": a module owns its tables and exposes functions).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { ownerAccountIds } from '../users';
 
 type Exec = Kysely<Database> | Transaction<Database>;
 
@@ -82,9 +83,8 @@ export async function unitLabel(db: Exec, quarterId: string, unitId: string): Pr
 
 /**
  * The owners among `ownerIds` that still exist, with their phone and the ids of their enabled
- * accounts (role owner), for reminders: the outbox takes the owner, the inbox the account.
- * (The accounts live in the users module's table; this read belongs there and can move when
- * that module offers it.)
+ * accounts (role owner, from the users module), for reminders: the outbox takes the owner, the
+ * inbox the account.
  */
 export async function ownersWithAccounts(
   db: Exec,
@@ -92,30 +92,12 @@ export async function ownersWithAccounts(
   ownerIds: string[],
 ): Promise<{ ownerId: string; name: string; phone: string | null; userIds: string[] }[]> {
   const owners: { id: string; name: string; phone: string | null }[] = [];
-  const users: { id: string; owner_id: string | null }[] = [];
   // In slices, to stay far below the protocol's limit of 65,535 parameters.
   for (let i = 0; i < ownerIds.length; i += 5000) {
     const slice = ownerIds.slice(i, i + 5000);
-    const found = await db.selectFrom('owners').select(['id', 'name', 'phone']).where('quarter_id', '=', quarterId).where('id', 'in', slice).execute();
-    if (!found.length) continue;
-    owners.push(...found);
-    users.push(
-      ...(await db
-        .selectFrom('users')
-        .select(['id', 'owner_id'])
-        .where('owner_id', 'in', found.map((o) => o.id))
-        .where('role', '=', 'owner')
-        .where('disabled', '=', false)
-        .execute()),
-    );
+    owners.push(...(await db.selectFrom('owners').select(['id', 'name', 'phone']).where('quarter_id', '=', quarterId).where('id', 'in', slice).execute()));
   }
-  const accounts = new Map<string, string[]>();
-  for (const u of users) {
-    if (!u.owner_id) continue;
-    const list = accounts.get(u.owner_id) ?? [];
-    list.push(u.id);
-    accounts.set(u.owner_id, list);
-  }
+  const accounts = await ownerAccountIds(db, owners.map((o) => o.id));
   return owners.map((o) => ({ ownerId: o.id, name: o.name, phone: o.phone, userIds: accounts.get(o.id) ?? [] }));
 }
 

@@ -1,77 +1,59 @@
+// The registry's routes: schema in (src/contracts/registry.ts), a service, schema out.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { created, fileDownload, noContent, paged } from '../../../contracts/common';
+import {
+  buildingCreateBody,
+  buildingPatchBody,
+  buildingSchema,
+  dossierSchema,
+  importRunSchema,
+  importStartedSchema,
+  importTemplateQuery,
+  ownerCreateBody,
+  ownerHomeSchema,
+  ownerListQuery,
+  ownerPatchBody,
+  ownerRowSchema,
+  ownerSchema,
+  quarterCreateBody,
+  quarterListQuery,
+  quarterPatchBody,
+  quarterSchema,
+  residentCreateBody,
+  residentListQuery,
+  residentPatchBody,
+  residentSchema,
+  searchQuery,
+  searchSchema,
+  treeNodeSchema,
+  unitCreateBody,
+  unitListQuery,
+  unitOwnerBody,
+  unitOwnerParams,
+  unitPatchBody,
+  unitSchema,
+} from '../../../contracts/registry';
 import { can } from '../../platform/access';
 import { AppError } from '../../platform/errors';
-import { areaInt, contextOf, dateText, errorSchema, idParam, pageQuery, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
-import { quarterDossier, quarterContacts } from './dossier';
+import { contextOf, errorSchema, idParam, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
+import { createBuilding, listBuildings, updateBuilding } from './buildings';
+import { quarterContacts, quarterDossier } from './dossier';
 import { exportQuarter } from './export';
-import { getImportRun, importReport, importTemplate, startImport } from './import';
-import { createQuarter, getQuarter, listQuarters, quarterTypes, updateQuarter } from './quarters';
-import {
-  addUnitOwner,
-  createBuilding,
-  createOwner,
-  createResident,
-  createUnit,
-  getOwner,
-  listBuildings,
-  listOwners,
-  listResidents,
-  listUnits,
-  ownerKinds,
-  removeUnitOwner,
-  residentKinds,
-  unitUses,
-  updateBuilding,
-  updateOwner,
-  updateResident,
-  updateUnit,
-} from './records';
+import { getImportRun, startImport } from './import';
+import { importReport } from './import-report';
+import { importTemplate } from './import-template';
+import { addUnitOwner, createOwner, getOwner, listOwners, removeUnitOwner, updateOwner } from './owners';
+import { hierarchyTree } from './place-paths';
+import { createQuarter, getQuarter, listQuarters, updateQuarter } from './quarters';
+import { createResident, listResidents, updateResident } from './residents';
 import { searchRegistry } from './search';
+import { createUnit, listUnits, updateUnit } from './units';
 
-const quarterSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  communityId: z.string(),
-  communityName: z.string(),
-  streetId: z.string(),
-  streetName: z.string(),
-  districtId: z.string(),
-  districtName: z.string(),
-  type: z.string(),
-  address: z.string(),
-  totalBuildingArea: z.number(),
-  soldArea: z.number(),
-  deliveredArea: z.number(),
-  firstDeliveryDate: z.string().nullable(),
-  households: z.number(),
-  buildingCount: z.number(),
-  unitCount: z.number(),
-  ownerCount: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const quarterFields = {
-  name: z.string().trim().min(1).max(60),
-  type: z.enum(quarterTypes).optional(),
-  address: z.string().trim().max(200).optional(),
-  totalBuildingArea: areaInt.min(1),
-  soldArea: areaInt.optional(),
-  deliveredArea: areaInt,
-  firstDeliveryDate: dateText.nullable(),
-  households: z.number().int().min(0).max(1_000_000),
-};
-
-const phone = z
-  .string()
-  .trim()
-  .max(20)
-  .regex(/^[0-9+\- ]*$/, 'phone')
-  .nullable()
-  .optional();
-
+// The answers a command gives besides its success.
+const writeErrors = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+const readErrors = { 403: errorSchema, 404: errorSchema };
 
 export async function registryRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -79,14 +61,22 @@ export async function registryRoutes(fastify: FastifyInstance) {
   const key = () => app.services.hashKey;
   const tags = ['registry'];
 
+  // The hierarchy down to quarters: the places module's districts, streets and communities with
+  // this module's quarters.
+  app.get(
+    '/api/places/tree',
+    { schema: { tags: ['places'], summary: "The caller's part of the hierarchy, down to quarters", response: { 200: z.object({ items: z.array(treeNodeSchema) }) } } },
+    async (req) => ({ items: await hierarchyTree(db(), requireActor(req)) }),
+  );
+
   // ---- quarters ----
   app.get(
     '/api/quarters',
     {
       schema: {
         tags,
-        summary: 'Quarters in the caller\'s scope',
-        querystring: z.object({ communityId: z.uuid().optional(), streetId: z.uuid().optional(), q: z.string().max(60).optional() }),
+        summary: "Quarters in the caller's scope",
+        querystring: quarterListQuery,
         response: { 200: z.object({ items: z.array(quarterSchema) }), 401: errorSchema },
       },
     },
@@ -103,125 +93,97 @@ export async function registryRoutes(fastify: FastifyInstance) {
       schema: {
         tags,
         summary: 'Create a quarter (office staff). Areas in 0.01 m² integers.',
-        body: z.object({ ...quarterFields, communityId: z.uuid() }),
-        response: { 201: z.object({ id: z.string() }), 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema },
+        body: quarterCreateBody,
+        response: { 201: created, ...writeErrors },
       },
     },
     async (req, reply) => reply.status(201).send(await createQuarter(db(), contextOf(req), req.body)),
   );
   app.patch(
     '/api/quarters/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit a quarter\'s facts (office staff, commissioner)',
-        params: idParam,
-        body: z.object({
-          name: quarterFields.name.optional(),
-          type: quarterFields.type,
-          address: quarterFields.address,
-          totalBuildingArea: quarterFields.totalBuildingArea.optional(),
-          soldArea: quarterFields.soldArea,
-          deliveredArea: quarterFields.deliveredArea.optional(),
-          firstDeliveryDate: quarterFields.firstDeliveryDate.optional(),
-          households: quarterFields.households.optional(),
-        }),
-      },
-    },
+    { schema: { tags, summary: "Edit a quarter's facts (office staff, commissioner)", params: idParam, body: quarterPatchBody, response: { 204: noContent, ...writeErrors } } },
     async (req, reply) => {
       await updateQuarter(db(), contextOf(req), req.params.id, req.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
-  app.get('/api/quarters/:id/dossier', { schema: { tags, summary: 'The quarter dossier (一小区一档案)', params: idParam } }, async (req) =>
-    quarterDossier(db(), requireActor(req), req.params.id, req.locale, app.services.modules.dossierSections),
+  app.get(
+    '/api/quarters/:id/dossier',
+    { schema: { tags, summary: 'The quarter dossier (一小区一档案)', params: idParam, response: { 200: dossierSchema, ...readErrors } } },
+    async (req) => quarterDossier(db(), requireActor(req), req.params.id, req.locale, app.services.modules.dossierSections),
   );
-  app.get('/api/quarters/:id/export', { schema: { tags, summary: 'The quarter\'s registry as .xlsx', params: idParam } }, async (req, reply) =>
-    sendFile(reply, await exportQuarter(db(), requireActor(req), req.params.id), XLSX_TYPE),
+  app.get(
+    '/api/quarters/:id/export',
+    { schema: { tags, summary: "The quarter's registry as .xlsx", params: idParam, response: { 200: fileDownload, ...readErrors } } },
+    async (req, reply) => sendFile(reply, await exportQuarter(db(), requireActor(req), req.params.id), XLSX_TYPE),
   );
 
   // ---- buildings ----
-  app.get('/api/quarters/:id/buildings', { schema: { tags, summary: 'Buildings of a quarter', params: idParam } }, async (req) => ({
-    items: await listBuildings(db(), requireActor(req), req.params.id),
-  }));
+  app.get(
+    '/api/quarters/:id/buildings',
+    { schema: { tags, summary: 'Buildings of a quarter', params: idParam, response: { 200: z.object({ items: z.array(buildingSchema) }), ...readErrors } } },
+    async (req) => ({ items: await listBuildings(db(), requireActor(req), req.params.id) }),
+  );
   app.post(
     '/api/quarters/:id/buildings',
-    { schema: { tags, summary: 'Add a building', params: idParam, body: z.object({ name: z.string().trim().min(1).max(30), floors: z.number().int().min(1).max(200).nullable().optional() }) } },
+    { schema: { tags, summary: 'Add a building', params: idParam, body: buildingCreateBody, response: { 201: created, ...writeErrors } } },
     async (req, reply) => reply.status(201).send(await createBuilding(db(), contextOf(req), req.params.id, req.body)),
   );
   app.patch(
     '/api/buildings/:id',
-    { schema: { tags, summary: 'Edit a building', params: idParam, body: z.object({ name: z.string().trim().min(1).max(30).optional(), floors: z.number().int().min(1).max(200).nullable().optional() }) } },
+    { schema: { tags, summary: 'Edit a building', params: idParam, body: buildingPatchBody, response: { 204: noContent, ...writeErrors } } },
     async (req, reply) => {
       await updateBuilding(db(), contextOf(req), req.params.id, req.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   // ---- units ----
   app.get(
     '/api/quarters/:id/units',
-    {
-      schema: {
-        tags,
-        summary: 'Units of a quarter with their owners',
-        params: idParam,
-        querystring: z.object({ buildingId: z.uuid().optional(), q: z.string().max(60).optional(), ...pageQuery }),
-      },
-    },
+    { schema: { tags, summary: 'Units of a quarter with their owners', params: idParam, querystring: unitListQuery, response: { 200: paged(unitSchema), ...readErrors } } },
     async (req) => listUnits(db(), requireActor(req), req.params.id, req.query),
   );
-  const unitFields = {
-    number: z.string().trim().min(1).max(30),
-    exclusiveArea: areaInt.min(1),
-    use: z.enum(unitUses).optional(),
-    certificateNo: z.string().trim().max(80).nullable().optional(),
-  };
   app.post(
     '/api/quarters/:id/units',
-    { schema: { tags, summary: 'Add a unit (exclusive area in 0.01 m²)', params: idParam, body: z.object({ buildingId: z.uuid(), ...unitFields }) } },
+    { schema: { tags, summary: 'Add a unit (exclusive area in 0.01 m²)', params: idParam, body: unitCreateBody, response: { 201: created, ...writeErrors } } },
     async (req, reply) => reply.status(201).send(await createUnit(db(), contextOf(req), key(), req.params.id, req.body)),
   );
   app.patch(
     '/api/units/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit a unit',
-        params: idParam,
-        body: z.object({ number: unitFields.number.optional(), exclusiveArea: unitFields.exclusiveArea.optional(), use: unitFields.use, certificateNo: unitFields.certificateNo }),
-      },
-    },
+    { schema: { tags, summary: 'Edit a unit', params: idParam, body: unitPatchBody, response: { 204: noContent, ...writeErrors } } },
     async (req, reply) => {
       await updateUnit(db(), contextOf(req), key(), req.params.id, req.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.post(
     '/api/units/:id/owners',
-    { schema: { tags, summary: 'Add a (co-)owner to a unit', params: idParam, body: z.object({ ownerId: z.uuid() }) } },
+    { schema: { tags, summary: 'Add a (co-)owner to a unit', params: idParam, body: unitOwnerBody, response: { 204: noContent, ...writeErrors } } },
     async (req, reply) => {
       await addUnitOwner(db(), contextOf(req), req.params.id, req.body.ownerId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.delete(
     '/api/units/:id/owners/:ownerId',
-    { schema: { tags, summary: 'Remove an owner from a unit', params: z.object({ id: z.uuid(), ownerId: z.uuid() }) } },
+    { schema: { tags, summary: 'Remove an owner from a unit', params: unitOwnerParams, response: { 204: noContent, ...readErrors } } },
     async (req, reply) => {
       await removeUnitOwner(db(), contextOf(req), req.params.id, req.params.ownerId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   // ---- owners ----
   app.get(
     '/api/quarters/:id/owners',
-    { schema: { tags, summary: 'Owners of a quarter (ID numbers masked)', params: idParam, querystring: z.object({ q: z.string().max(60).optional(), ...pageQuery }) } },
+    { schema: { tags, summary: 'Owners of a quarter (ID numbers masked)', params: idParam, querystring: ownerListQuery, response: { 200: paged(ownerRowSchema), ...readErrors } } },
     async (req) => listOwners(db(), requireActor(req), req.params.id, req.query),
   );
-  app.get('/api/owners/:id', { schema: { tags, summary: 'One owner with their units', params: idParam } }, async (req) =>
-    getOwner(db(), requireActor(req), req.params.id),
+  app.get(
+    '/api/owners/:id',
+    { schema: { tags, summary: 'One owner with their units', params: idParam, response: { 200: ownerSchema, ...readErrors } } },
+    async (req) => getOwner(db(), requireActor(req), req.params.id),
   );
   app.post(
     '/api/quarters/:id/owners',
@@ -230,30 +192,18 @@ export async function registryRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Register an owner (a person needs a valid 18-digit ID number)',
         params: idParam,
-        body: z.object({
-          kind: z.enum(ownerKinds),
-          name: z.string().trim().min(1).max(60),
-          idNumber: z.string().trim().max(30).nullable().optional(),
-          phone,
-          unitIds: z.array(z.uuid()).max(50).optional(),
-        }),
+        body: ownerCreateBody,
+        response: { 201: created, ...writeErrors },
       },
     },
     async (req, reply) => reply.status(201).send(await createOwner(db(), contextOf(req), key(), req.params.id, req.body)),
   );
   app.patch(
     '/api/owners/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit an owner',
-        params: idParam,
-        body: z.object({ name: z.string().trim().min(1).max(60).optional(), phone, idNumber: z.string().trim().max(30).nullable().optional() }),
-      },
-    },
+    { schema: { tags, summary: 'Edit an owner', params: idParam, body: ownerPatchBody, response: { 204: noContent, ...writeErrors } } },
     async (req, reply) => {
       await updateOwner(db(), contextOf(req), key(), req.params.id, req.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -265,38 +215,30 @@ export async function registryRoutes(fastify: FastifyInstance) {
         tags,
         summary: 'Residents of a quarter (ZAS 6.2.2.2)',
         params: idParam,
-        querystring: z.object({ kind: z.enum([...residentKinds, 'needsCare']).optional() }),
+        querystring: residentListQuery,
+        response: { 200: z.object({ items: z.array(residentSchema) }), ...readErrors },
       },
     },
     async (req) => ({ items: await listResidents(db(), requireActor(req), req.params.id, req.query) }),
   );
-  const residentFields = {
-    name: z.string().trim().min(1).max(60),
-    kind: z.enum(residentKinds),
-    unitId: z.uuid().nullable().optional(),
-    needsCare: z.boolean().optional(),
-    careNote: z.string().trim().max(200).nullable().optional(),
-    phone,
-    idNumber: z.string().trim().max(30).nullable().optional(),
-  };
   app.post(
     '/api/quarters/:id/residents',
-    { schema: { tags, summary: 'Register a resident', params: idParam, body: z.object(residentFields) } },
+    { schema: { tags, summary: 'Register a resident', params: idParam, body: residentCreateBody, response: { 201: created, ...writeErrors } } },
     async (req, reply) => reply.status(201).send(await createResident(db(), contextOf(req), key(), req.params.id, req.body)),
   );
   app.patch(
     '/api/residents/:id',
-    { schema: { tags, summary: 'Edit a resident', params: idParam, body: z.object(residentFields).partial() } },
+    { schema: { tags, summary: 'Edit a resident', params: idParam, body: residentPatchBody, response: { 204: noContent, ...writeErrors } } },
     async (req, reply) => {
       await updateResident(db(), contextOf(req), key(), req.params.id, req.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   // ---- import and export ----
   app.get(
     '/api/import/template',
-    { schema: { tags, summary: 'The import template', querystring: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }) } },
+    { schema: { tags, summary: 'The import template', querystring: importTemplateQuery, response: { 200: fileDownload } } },
     async (req, reply) => {
       requireActor(req);
       const format = req.query.format;
@@ -312,6 +254,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
         summary: 'Import buildings, units and owners from .xlsx or .csv (multipart field "file"); any bad row rejects the whole file with 422',
         params: idParam,
         consumes: ['multipart/form-data'],
+        response: { 202: importStartedSchema, ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -324,20 +267,24 @@ export async function registryRoutes(fastify: FastifyInstance) {
       return reply.status(202).send({ id: started.id, status: started.status, total: started.total });
     },
   );
-  app.get('/api/imports/:id', { schema: { tags, summary: 'An import run: status, progress, row errors', params: idParam } }, async (req) =>
-    getImportRun(db(), requireActor(req), req.params.id),
+  app.get(
+    '/api/imports/:id',
+    { schema: { tags, summary: 'An import run: status, progress, row errors', params: idParam, response: { 200: importRunSchema, ...readErrors } } },
+    async (req) => getImportRun(db(), requireActor(req), req.params.id, req.locale),
   );
-  app.get('/api/imports/:id/report', { schema: { tags, summary: 'The rejected rows as .xlsx', params: idParam } }, async (req, reply) =>
-    sendFile(reply, await importReport(db(), requireActor(req), req.params.id), XLSX_TYPE),
+  app.get(
+    '/api/imports/:id/report',
+    { schema: { tags, summary: 'The rejected rows as .xlsx', params: idParam, response: { 200: fileDownload, ...readErrors } } },
+    async (req, reply) => sendFile(reply, await importReport(db(), requireActor(req), req.params.id), XLSX_TYPE),
   );
 
   // ---- search and the owner's own page ----
   app.get(
     '/api/search',
-    { schema: { tags, summary: 'Search quarters, owners and units in scope', querystring: z.object({ q: z.string().trim().min(1).max(60) }) } },
+    { schema: { tags, summary: 'Search quarters, owners and units in scope', querystring: searchQuery, response: { 200: searchSchema } } },
     async (req) => searchRegistry(db(), requireActor(req), req.query.q),
   );
-  app.get('/api/me/home', { schema: { tags, summary: "An owner's own quarter, units and contacts" } }, async (req) => {
+  app.get('/api/me/home', { schema: { tags, summary: "An owner's own quarter, units and contacts", response: { 200: ownerHomeSchema, 404: errorSchema } } }, async (req) => {
     const actor = requireActor(req);
     const quarterId = actor.path.quarterId;
     if (!quarterId) throw new AppError('NOT_FOUND');

@@ -2,11 +2,25 @@
 // Accounts, each bound to one place.
 import type { ModuleDescriptor } from '../../platform/module';
 import { usersGrants } from './access';
+import { usersErrors } from './errors';
 import { usersRoutes } from './routes';
+
+export {
+  accountFor,
+  assertStrongPassword,
+  districtAccountsWithRoles,
+  hashPassword,
+  ownerAccountIds,
+  quarterAccountsWithRoles,
+  setPasswordHash,
+  type AccountRow,
+} from './accounts';
+export { insertUser, type NewUser } from './service';
 
 export const usersModule: ModuleDescriptor = {
   name: 'users',
   tables: ['users'],
   routes: usersRoutes,
   grants: usersGrants,
+  errors: usersErrors,
 };

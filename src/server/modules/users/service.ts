@@ -2,11 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, placeInScope, roleLabels, roleScopeLevels, scopeFilter, type Actor, type Role, type ScopeLevel } from '../../platform/access';
+import { uniquely } from '../../platform/db-helpers';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { AppError, conflict, isUniqueViolation } from '../../platform/errors';
+import { AppError, conflict } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
-import { hashPassword } from '../auth/service';
-import { placeName, placePath } from '../places/service';
+import { placeName, placePath } from '../registry';
+import { assertStrongPassword, hashPassword } from './accounts';
 
 type DB = Kysely<Database>;
 
@@ -51,26 +52,28 @@ export async function createUser(db: DB, ctx: RequestContext, user: NewUser) {
   assertCan(ctx.actor, 'users.manage');
   const path = await placePath(db, user.scopeLevel, user.scopeId);
   if (!path || !placeInScope(ctx.actor, path)) throw new AppError('SCOPE_OUTSIDE');
-  if (user.password.length < 8 || user.password === user.username) throw new AppError('WEAK_PASSWORD');
+  assertStrongPassword(user.password, user.username);
   if (!roleScopeLevels[user.role].includes(user.scopeLevel)) {
-    throw new AppError('VALIDATION_FAILED', { summary: `角色与层级不匹配：${roleLabels[user.role]['zh-CN']}只能绑定到 ${roleScopeLevels[user.role].join('/')}` });
+    const levels = roleScopeLevels[user.role].join('/');
+    throw new AppError('ROLE_LEVEL_MISMATCH', { role: roleLabels[user.role]['zh-CN'], roleEn: roleLabels[user.role].en, levels }, (locale: Locale) => ({
+      issues: [{ path: 'scopeLevel', message: locale === 'en' ? `one of ${levels}` : `应为 ${levels} 之一` }],
+    }));
   }
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const row = await insertUser(tx as unknown as DB, user);
-      await recordAudit(tx, ctx, {
-        action: 'create',
-        entity: 'user',
-        entityId: row.id,
-        place: path,
-        after: { username: user.username, displayName: user.displayName, role: user.role, scopeLevel: user.scopeLevel, scopeId: user.scopeId },
-      });
-      return row;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict(`用户名“${user.username}”`, `Username "${user.username}"`);
-    throw err;
-  }
+  return uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+          const row = await insertUser(tx as unknown as DB, user);
+          await recordAudit(tx, ctx, {
+            action: 'create',
+            entity: 'user',
+            entityId: row.id,
+            place: path,
+            after: { username: user.username, displayName: user.displayName, role: user.role, scopeLevel: user.scopeLevel, scopeId: user.scopeId },
+          });
+          return row;
+      }),
+    () => conflict(`用户名“${user.username}”`, `Username "${user.username}"`),
+  );
 }
 
 export async function listUsers(db: DB, actor: Actor, locale: Locale) {
