@@ -21,3 +21,15 @@ export const fileDownload = z.unknown().describe('The file (Content-Disposition 
 
 /** A page of a list. */
 export const paged = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), items: z.array(item) });
+
+/**
+ * A calendar date as 'YYYY-MM-DD', a real one, between 1900 and 2199: no date of this domain
+ * (deliveries, terms, contracts, votes) lies outside that, and PostgreSQL refuses year 0000
+ * (which used to answer 500).
+ */
+export const dateText = z
+  .string()
+  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'not a real date',
+  });

@@ -2,6 +2,7 @@
 // answers they give, as zod schemas shared by the server's routes and the web app (z.infer).
 // Zod only: nothing here may import the server.
 import { z } from 'zod';
+import { dateText } from './common';
 
 // ---- values --------------------------------------------------------------------------------------
 
@@ -32,11 +33,7 @@ export const checklistItemIds = [
 ] as const;
 export type ChecklistItemId = (typeof checklistItemIds)[number];
 
-/** A calendar day, YYYY-MM-DD, that exists. */
-export const dateText = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: 'not a real date' });
+export { dateText };
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).optional();
 const phone = z.string().trim().max(20).regex(/^[0-9+\- ]*$/, 'phone');

@@ -1,16 +1,13 @@
 // The registry's requests and answers (quarters, buildings, units, owners, residents, import,
 // search, the dossier and the owner's home page). Areas are integers in 0.01 m².
 import { z } from 'zod';
-import { created, timestamp } from './common';
+import { created, dateText, timestamp } from './common';
 
 export const quarterTypes = ['commercial', 'resettlement', 'old', 'mixed', 'other'] as const;
 export const unitUses = ['residential', 'commercial', 'other'] as const;
 export const ownerKinds = ['person', 'developer', 'organization'] as const;
 export const residentKinds = ['permanent', 'floating', 'tenant'] as const;
 
-const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-  message: 'not a real date',
-});
 const areaInt = z.number().int().min(0).max(10_000_000_000);
 const phone = z
   .string()

@@ -18,6 +18,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Db } from './db/index';
 import type { Actor } from './platform/access';
 import { AppError, messages } from './platform/errors';
@@ -216,9 +217,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get(
     '/api/health',
-    { schema: { tags: ['platform'], summary: 'Liveness and the database in use' } },
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and the database in use',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }) },
+      },
+    },
     async () => {
-      return { status: 'ok', database: services.db.kind };
+      return { status: 'ok' as const, database: services.db.kind };
     },
   );
 

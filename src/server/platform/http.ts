@@ -20,17 +20,8 @@ export const errorSchema = z.object({
 });
 
 export const idParam = z.object({ id: z.uuid() });
-/**
- * A calendar date as 'YYYY-MM-DD', a real one, between 1900 and 2199: no date of this domain
- * (deliveries, terms, contracts, votes) lies outside that, and PostgreSQL refuses year 0000
- * (which used to answer 500).
- */
-export const dateText = z
-  .string()
-  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'not a real date',
-  });
+export { dateText } from '../../contracts/common';
+
 /** An area in 0.01 m², as an integer. */
 export const areaInt = z.number().int().min(0).max(10_000_000_000);
 export const pageQuery = {

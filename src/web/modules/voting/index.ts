@@ -21,5 +21,6 @@ export const votingModule: WebModule = {
   dossierSections: [{ key: 'votes', order: 200, label: () => i18n.t('voting.tab'), component: lazy(() => import('./pages/VotesSection')) }],
 };
 
-// What other web modules may use of this one.
-export { OwnerVotesCard } from './pages/OwnerVotePage';
+// What other web modules may use of this one. Loaded on demand: a static import here would put
+// the owner's vote page (and antd) into the app shell that every page, the public ones too, loads.
+export const OwnerVotesCard = lazy(() => import('./pages/OwnerVotePage').then((m) => ({ default: m.OwnerVotesCard })));

@@ -8,6 +8,7 @@ import { QueryError } from '../../../components/QueryState';
 import { formatArea, formatCount, formatDate, formatPercent } from '../../../lib/format';
 import { codeLabel } from '../../../lib/labels';
 import { TID } from '../testids';
+import { Suspense } from 'react';
 import { OwnerVotesCard } from '../../voting';
 
 /**
@@ -59,7 +60,9 @@ export default function OwnerHomePage() {
         )}
       </Card>
 
-      <OwnerVotesCard />
+      <Suspense fallback={null}>
+        <OwnerVotesCard />
+      </Suspense>
 
       <Card title={t('me.myUnits')}>
         {owner.isPending && user.ownerId ? (
