@@ -58,20 +58,19 @@ type RegistryPermission = keyof typeof registryGrants;
 /** What is done with a record: one of the registry's permissions, or `view` (anyone in scope). */
 export type RegistryAction = RegistryPermission | 'view';
 
-// A building's account (building leader, ZAS 6.2.2.2) reads its own quarter's facts and records
-// in it; changing the quarter itself or importing into it is outside its scope and answers 404,
-// as another quarter would.
-const quarterWideActions: ReadonlySet<RegistryAction> = new Set(['quarter.update', 'registry.import']);
-
-function check(actor: Actor, place: PlacePath | null, action: RegistryAction, opts?: { parentRead?: boolean }) {
-  assertInScope(actor, place, opts);
+// A building's account (building leader, ZAS 6.2.2.2) works inside its quarter: the quarter and
+// the records of the quarter (owners, residents, import runs) are in its scope, and its role's
+// permissions decide what it may do with them (403 where it may not, as for any role inside its
+// place). Another building's own records (a building, its units) stay outside its scope (404).
+function check(actor: Actor, place: PlacePath | null, action: RegistryAction) {
+  assertInScope(actor, place, { parentRead: true });
   if (action !== 'view') assertCan(actor, action);
 }
 
 /** A quarter the actor may act on: its path and name; 404 outside scope, then 403 without the permission. */
 export async function authorizeQuarter(db: DB, actor: Actor, quarterId: string, action: RegistryAction): Promise<PlacePath & { name: string }> {
   const place = await quarterPlace(db, quarterId);
-  check(actor, place, action, { parentRead: !quarterWideActions.has(action) });
+  check(actor, place, action);
   return place!;
 }
 

@@ -2,7 +2,7 @@
 // one owner, several units).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { assertInScope, can, type Actor } from '../../platform/access';
+import { can, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { patchColumns, uniquely } from '../../platform/db-helpers';
 import { AppError, conflict, notFound } from '../../platform/errors';
@@ -79,13 +79,12 @@ export async function listOwners(db: DB, actor: Actor, quarterId: string, opts: 
 }
 
 export async function getOwner(db: DB, actor: Actor, ownerId: string) {
-  const place = await ownerPlace(db, ownerId);
-  // An owner may read their own record; staff need owners.read within scope.
+  // An owner may read their own record; staff need owners.read within scope (404 outside it,
+  // 403 inside it without the permission, as the owners' list of the quarter answers).
+  // An owner's account reaches no other owner's record: to it they are as unknown ids (404).
   const self = actor.ownerId === ownerId;
-  if (!self) {
-    assertInScope(actor, place);
-    if (!can(actor, 'owners.read')) throw notFound();
-  }
+  if (!self && actor.role === 'owner') throw notFound();
+  if (!self) await authorizeOwner(db, actor, ownerId, 'owners.read');
   const o = await db
     .selectFrom('owners')
     .select(['id', 'kind', 'name', 'id_number_masked as idNumberMasked', 'phone', 'quarter_id as quarterId'])
