@@ -94,4 +94,3 @@ export const notFound = () => new AppError('NOT_FOUND');
 /** A duplicate, named in both languages (e.g. 楼栋“1幢” / building "1"). */
 export const conflict = (what: string, whatEn: string) => new AppError('CONFLICT', { what, whatEn });
 
-export { isUniqueViolation } from './db-helpers';
