@@ -60,7 +60,7 @@ export interface AppOptions {
   /** The built web app (dist/web); null to serve the API only. */
   webDir?: string | null;
   logger?: boolean | object;
-  /** Mark cookies Secure (behind HTTPS). */
+  /** Mark the session cookie Secure always; otherwise when the request came over HTTPS (directly or through a proxy). */
   secureCookies?: boolean;
   /** Requests per minute per address for the API as a whole. */
   rateLimitPerMinute?: number;
@@ -73,6 +73,8 @@ export interface Services {
   hashKey: Buffer;
   /** What the modules add: dossier sections, jobs, calendar duties, dashboard aggregates. */
   modules: InstalledModules;
+  /** Mark the session cookie Secure on every answer (GONGZHI_SECURE_COOKIES=1), not only over HTTPS. */
+  secureCookies: boolean;
 }
 
 declare module 'fastify' {
@@ -107,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services: Services = { db: options.db, hashKey: await loadHashKey(options.db), modules: installed };
+  const services: Services = { db: options.db, hashKey: await loadHashKey(options.db), modules: installed, secureCookies: options.secureCookies ?? false };
   app.decorate('services', services);
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');

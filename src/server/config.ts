@@ -14,6 +14,8 @@ export interface Config {
   demo: boolean;
   webDir: string;
   trustProxy: boolean;
+  /** Mark the session cookie Secure always (it is Secure anyway when a request came over HTTPS). */
+  secureCookies: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.GONGZHI_DEMO !== '0',
     webDir: path.join(projectRoot, 'dist', 'web'),
     trustProxy: env.GONGZHI_TRUST_PROXY === '1',
+    secureCookies: env.GONGZHI_SECURE_COOKIES === '1',
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, PASSWORD, type TestApp } from '../support/app';
-import { MAX_FAILURES_PER_USERNAME } from '../../src/server/modules/auth/service';
+import { MAX_FAILURES_PER_USERNAME, MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES } from '../../src/server/modules/auth/service';
+import { buildApp } from '../../src/server/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -78,15 +79,31 @@ describe('login', () => {
     expect(bad.json().error.code).toBe('BAD_JSON');
   });
 
-  it(`locks a username after ${MAX_FAILURES_PER_USERNAME} failures, even with the right password`, async () => {
+  it(`locks a username at an address after ${MAX_FAILURES_PER_USERNAME} failures there, even with the right password; the user elsewhere is not locked out`, async () => {
     for (let i = 0; i < MAX_FAILURES_PER_USERNAME; i++) {
-      expect((await login('grid', 'wrong', `10.2.0.${i + 1}`)).statusCode).toBe(401);
+      expect((await login('grid', 'wrong', '10.2.0.1')).statusCode).toBe(401);
     }
-    const locked = await login('grid', PASSWORD, '10.2.0.99');
+    const locked = await login('grid', PASSWORD, '10.2.0.1');
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
-    // Other accounts are unaffected.
-    expect((await login('party', PASSWORD, '10.2.0.99')).statusCode).toBe(200);
+    // A stranger's guesses do not lock the real user out: from their own address they log in.
+    expect((await login('grid', PASSWORD, '10.2.0.99')).statusCode).toBe(200);
+    // Other accounts at the guessing address are unaffected.
+    expect((await login('party', PASSWORD, '10.2.0.1')).statusCode).toBe(200);
+  });
+
+  it(`guessing spread over many addresses stops at ${MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES} failures of the username`, async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES; i++) {
+      expect((await login('leader', 'wrong', `10.4.${i >> 2}.${i & 3}`)).statusCode).toBe(401);
+    }
+    expect((await login('leader', PASSWORD, '10.4.250.1')).statusCode).toBe(429);
+  });
+
+  it(`100 wrong passwords sent at once: at most ${MAX_FAILURES_PER_USERNAME} are checked, the rest refused with 429`, async () => {
+    const answers = await Promise.all(Array.from({ length: 100 }, () => login('committee', 'wrong', '10.5.0.1')));
+    const checked = answers.filter((r) => r.statusCode === 401).length;
+    expect(checked).toBeLessThanOrEqual(MAX_FAILURES_PER_USERNAME);
+    expect(answers.filter((r) => r.statusCode === 429).length).toBe(100 - checked);
   });
 
   it('one failure short of the limit still lets the right password in', async () => {
@@ -151,5 +168,27 @@ describe('sessions and CSRF', () => {
     const district = await t.login('district');
     const entries = (await district.get('/api/audit?entity=session&pageSize=200')).json().items;
     expect(entries.some((e: { action: string; username: string }) => e.action === 'login' && e.username === 'community')).toBe(true);
+  });
+});
+
+describe('the session cookie', () => {
+  const cookieOf = (res: { headers: Record<string, unknown> }) => String(res.headers['set-cookie'] ?? '');
+
+  it('is Secure behind a TLS proxy without any setting (X-Forwarded-Proto or Forwarded), and not on plain local HTTP', async () => {
+    expect(cookieOf(await login('party', PASSWORD, '10.6.0.1'))).not.toMatch(/;\s*Secure/i);
+    expect(cookieOf(await login('party', PASSWORD, '10.6.0.1', { 'x-forwarded-proto': 'https' }))).toMatch(/;\s*Secure/i);
+    expect(cookieOf(await login('party', PASSWORD, '10.6.0.1', { forwarded: 'for=10.0.0.1;proto=https' }))).toMatch(/;\s*Secure/i);
+    expect(cookieOf(await login('party', PASSWORD, '10.6.0.1', { 'x-forwarded-proto': 'http' }))).not.toMatch(/;\s*Secure/i);
+  });
+
+  it('is always Secure with GONGZHI_SECURE_COOKIES=1 (secureCookies)', async () => {
+    const app = await buildApp({ db: t.db, webDir: null, rateLimitPerMinute: 1_000_000, secureCookies: true });
+    try {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'party', password: PASSWORD }, remoteAddress: '10.6.0.2' });
+      expect(res.statusCode).toBe(200);
+      expect(cookieOf(res)).toMatch(/;\s*Secure/i);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { noContent } from '../../../contracts/common';
 import { loginBody, passwordBody, sessionSchema } from '../../../contracts/auth';
@@ -44,7 +44,7 @@ export async function authRoutes(fastify: FastifyInstance) {
         path: '/',
         httpOnly: true,
         sameSite: 'lax',
-        secure: req.protocol === 'https',
+        secure: cookieMustBeSecure(req, app.services.secureCookies),
         expires: undefined,
       });
       return { user: await describeUser(result.actor, req.locale), csrfToken: result.csrfToken };
@@ -81,4 +81,20 @@ export async function authRoutes(fastify: FastifyInstance) {
       return reply.status(204).send(null);
     },
   );
+}
+
+/**
+ * The session cookie is Secure when the request came over HTTPS, seen directly or told by a
+ * proxy in front (X-Forwarded-Proto or Forwarded: proto=https), or always with
+ * GONGZHI_SECURE_COOKIES=1. The proxy's word is taken here even without GONGZHI_TRUST_PROXY:
+ * it can only make the cookie stricter (a client that lies gets a cookie its own plain-HTTP
+ * connection will not send back), so a deployment behind a TLS proxy is safe by default.
+ */
+export function cookieMustBeSecure(req: FastifyRequest, always: boolean): boolean {
+  if (always || req.protocol === 'https') return true;
+  const forwardedProto = req.headers['x-forwarded-proto'];
+  const first = (Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto)?.split(',')[0]?.trim().toLowerCase();
+  if (first === 'https') return true;
+  const forwarded = req.headers.forwarded;
+  return typeof forwarded === 'string' && /(^|[;,\s])proto="?https"?(\s*[;,]|$)/i.test(forwarded.split(',')[0]);
 }

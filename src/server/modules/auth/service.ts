@@ -12,10 +12,15 @@ export const SESSION_COOKIE = 'gz_session';
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 const SESSION_REFRESH_MS = 5 * 60 * 1000;
 
-// Login rate limits, counted in the database so that they hold across server processes.
+// Login rate limits, counted in the database so that they hold across server processes. Failures
+// of a username are counted per address: a stranger guessing an owner's password locks only
+// their own address out, not the owner (who logs in from elsewhere). A username's failures from
+// all addresses together have a far higher cap, the last line against guessing spread over many
+// addresses; an address's failures over all usernames have their own.
 export const LOGIN_WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_USERNAME = 5;
 export const MAX_FAILURES_PER_IP = 30;
+export const MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES = 100;
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 
@@ -57,26 +62,39 @@ export async function login(
 ): Promise<{ actor: Actor; token: string; csrfToken: string; expiresAt: Date }> {
   const username = input.username.trim();
   const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60 * 1000);
+  // The attempt is reserved (written as a failure) before the password is checked, and the
+  // count that decides includes it and every attempt running beside it: 100 attempts at once
+  // see 1, 2, … 100 and at most the limit of them reach argon2. Counting first and writing after
+  // the check let all of them through.
+  const reservation = await db.insertInto('login_attempts').values({ username, ip: input.ip }).returning('id').executeTakeFirstOrThrow();
   const failures = await db
     .selectFrom('login_attempts')
     .select((eb) => [
+      eb.fn.count<number>('id').filterWhere((w) => w.and([w('username', '=', username), w('ip', '=', input.ip)])).as('byUserHere'),
       eb.fn.count<number>('id').filterWhere('username', '=', username).as('byUser'),
       eb.fn.count<number>('id').filterWhere('ip', '=', input.ip).as('byIp'),
     ])
     .where('at', '>', since)
     .where((eb) => eb.or([eb('username', '=', username), eb('ip', '=', input.ip)]))
     .executeTakeFirstOrThrow();
-  if (Number(failures.byUser) >= MAX_FAILURES_PER_USERNAME || Number(failures.byIp) >= MAX_FAILURES_PER_IP) {
+  if (
+    Number(failures.byUserHere) > MAX_FAILURES_PER_USERNAME ||
+    Number(failures.byIp) > MAX_FAILURES_PER_IP ||
+    Number(failures.byUser) > MAX_FAILURES_PER_USERNAME_ALL_ADDRESSES
+  ) {
+    // Refused unchecked, so not a failure: hammering one address must not add up to the
+    // username's cap over all addresses, which would lock the real user out everywhere.
+    await db.deleteFrom('login_attempts').where('id', '=', reservation.id).execute();
     throw new AppError('TOO_MANY_ATTEMPTS', { minutes: LOGIN_WINDOW_MINUTES });
   }
   const row = await accountFor(db, { username });
   const ok = await verifyOrDummy(row && !row.disabled ? row.password_hash : null, input.password);
-  if (!row || !ok) {
-    await db.insertInto('login_attempts').values({ username, ip: input.ip }).execute();
-    throw new AppError('INVALID_CREDENTIALS');
-  }
-  // A successful login clears the user's failure count.
-  await db.deleteFrom('login_attempts').where('username', '=', username).execute();
+  if (!row || !ok) throw new AppError('INVALID_CREDENTIALS'); // the reservation stays as the failure
+  // A successful login takes back its reservation and clears the failures from this address.
+  await db
+    .deleteFrom('login_attempts')
+    .where((eb) => eb.or([eb('id', '=', reservation.id), eb.and([eb('username', '=', username), eb('ip', '=', input.ip)])]))
+    .execute();
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_IDLE_MS);
