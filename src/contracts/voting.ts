@@ -163,7 +163,8 @@ export const verifyBody = z.object({ idNumber: z.string().trim().min(1).max(30),
 export const verifyAnswer = z.object({
   voterToken: z.string(),
   expiresAt: time,
-  alreadyVoted: z.object({ channel, castAt: time, receiptCode: z.string() }).nullable(),
+  // The receipt code only to the owner's own logged-in account (see verifyVoter).
+  alreadyVoted: z.object({ channel, castAt: time, receiptCode: z.string().nullable() }).nullable(),
 });
 
 export const onlineBallotBody = z.object({ voterToken: z.string().min(20).max(100), choices });

@@ -138,9 +138,20 @@ describe('a whole vote: open, verify, vote, paper, proxy, close, objections, pub
     const paperAgain = await commissioner.post(`/api/votes/${voteId}/paper-ballots`, { unitId: creds[0].unitId, choices: { '1': 'no', '2': 'no' }, scanId: scan.json().id });
     expect(paperAgain.statusCode).toBe(409);
     expect(paperAgain.json().error.code).toBe('ALREADY_VOTED');
-    // The verification tells the owner they have voted, with their receipt.
+    // A second verification tells that the member has voted, and when, but not the receipt code:
+    // whoever holds the registry holds the two numbers, and the code finds the ballot's choices
+    // in the published record.
     const verify = await t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/verify`, payload: { idNumber: creds[0].idNumber, certificateNo: creds[0].certificateNo } });
-    expect(verify.json().alreadyVoted).toMatchObject({ channel: 'online', receiptCode: receipt });
+    expect(verify.json().alreadyVoted).toEqual({ channel: 'online', castAt: '2026-03-05T10:30:00+08:00', receiptCode: null });
+    expect(JSON.stringify(verify.json())).not.toContain(receipt);
+    // The owner's own account (a password staff do not hold) gets the code back.
+    const ownAccount = await t.login('owner');
+    expect(creds[0].ownerId).toBe(t.fx.owners.q1[0]);
+    const own = await ownAccount.post(`/api/votes/${voteId}/verify`, { idNumber: creds[0].idNumber, certificateNo: creds[0].certificateNo });
+    expect(own.json().alreadyVoted).toMatchObject({ channel: 'online', receiptCode: receipt });
+    // Another quarter's owner account, or staff, verifying with the numbers: no code.
+    const staff = await commissioner.post(`/api/votes/${voteId}/verify`, { idNumber: creds[0].idNumber, certificateNo: creds[0].certificateNo });
+    expect(staff.json().alreadyVoted?.receiptCode ?? null).toBeNull();
   });
 
   it('staff enter a paper ballot with its scan and a proxy ballot; the log shows who entered what', async () => {
@@ -171,10 +182,17 @@ describe('a whole vote: open, verify, vote, paper, proxy, close, objections, pub
       [1, 'online', null],
     ]);
     expect(entries[0]).not.toHaveProperty('choices');
+    // Nor does the audit log that the offices read while the vote is open show any choices.
+    const community = await t.login('community');
+    const logged = (await community.get(`/api/audit?quarterId=${t.fx.q1}&entity=ballot&pageSize=200`)).json();
+    expect(logged.items.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(logged)).not.toMatch(/choices|"yes"|"no"|"abstain"/);
     const audit = await t.db.kysely.selectFrom('audit_log').select(['username', 'after']).where('entity', '=', 'ballot').where('action', '=', 'cast').execute();
     expect(audit.filter((a) => a.username === 'commissioner')).toHaveLength(1);
-    // Stored as a JSON object (not a string of JSON): what staff entered, for the log.
-    expect(audit.find((a) => a.username === 'commissioner')?.after).toMatchObject({ voteId, seq: 2, channel: 'paper', choices: { '1': 'yes', '2': 'yes' }, scanId: scan.id });
+    // Stored as a JSON object (not a string of JSON): who entered which unit's ballot, not its choices.
+    const entered = audit.find((a) => a.username === 'commissioner')?.after;
+    expect(entered).toMatchObject({ voteId, seq: 2, channel: 'paper', unit: '1幢 1-102', scanId: scan.id });
+    expect(entered).not.toHaveProperty('choices');
     expect(JSON.stringify(audit)).not.toContain(creds[0].idNumber);
   });
 

@@ -101,10 +101,17 @@ export async function verifyVoter(db: DB, hashKey: Buffer, voteId: string, input
     await recordAudit(tx, { actor, ip }, { action: 'verify', entity: 'vote_voter', entityId: vote.id, place: placeOfRow(vote) });
   });
   const existing = await alreadyVoted(db, vote.id, link.member);
+  // The two numbers verified here are held by whoever keeps the registry (the company that
+  // imported it, the offices), so they do not prove the owner is the one asking: the receipt
+  // code, with which the published record tells how the member voted, goes only to the owner's
+  // own logged-in account. Anyone else learns that the member has voted, and when.
+  const ownAccount = actor?.role === 'owner' && actor.ownerId === link.owner_id;
   return {
     voterToken: token,
     expiresAt: expiresAt.toISOString(),
-    alreadyVoted: existing ? { channel: existing.channel as Channel, castAt: existing.cast_at, receiptCode: receiptCode(existing.hash) } : null,
+    alreadyVoted: existing
+      ? { channel: existing.channel as Channel, castAt: existing.cast_at, receiptCode: ownAccount ? receiptCode(existing.hash) : null }
+      : null,
   };
 }
 

@@ -316,13 +316,15 @@ function buildBatch(
         entity: 'ballot',
         entityId: id,
         place: placeOfRow(vote),
-        // Staff-entered ballots log what was entered, where in the chain. An owner's online
-        // ballot logs only that one was cast: its seq or pseudonym would tell a reader of the
-        // log, with the published record, how it voted.
+        // Staff-entered ballots log who entered which unit's ballot, where in the chain, never
+        // its choices: the log is read by the offices while the vote is open, when no one may
+        // see how anyone voted (the chain keeps the choices; the scan shows the paper). An
+        // owner's online ballot logs only that one was cast: its seq or pseudonym would tell a
+        // reader of the log, with the published record, how it voted.
         after:
           input.channel === 'online'
             ? { voteId: vote.id, channel: input.channel }
-            : { voteId: vote.id, seq: sealed.seq, channel: input.channel, choices: input.choices, unit: input.unitLabel ?? null, scanId: input.scanId ?? null, proxyHolder: input.proxyHolder ?? null },
+            : { voteId: vote.id, seq: sealed.seq, channel: input.channel, unit: input.unitLabel ?? null, scanId: input.scanId ?? null, proxyHolder: input.proxyHolder ?? null },
       },
     });
     return { seq: sealed.seq, castAt, hash: sealed.hash, receiptCode: receiptCode(sealed.hash), channel: input.channel };

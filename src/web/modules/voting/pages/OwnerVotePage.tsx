@@ -132,7 +132,7 @@ function Voting({ vote }: { vote: PublicVote }) {
         setStep({
           kind: 'refused',
           message: t('voting.owner.alreadyVoted', { time: shortTime(r.alreadyVoted.castAt), channel: channel(r.alreadyVoted.channel) }),
-          receiptCode: r.alreadyVoted.receiptCode,
+          receiptCode: r.alreadyVoted.receiptCode ?? undefined,
         });
       } else setStep({ kind: 'ballot', token: r.voterToken });
     } catch (err) {
