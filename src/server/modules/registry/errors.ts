@@ -24,6 +24,11 @@ export const registryErrors = defineErrors({
     'zh-CN': '文件中有 {count} 行有误，整个文件未导入，请改正后重新上传。',
     en: '{count} rows of the file are wrong; nothing was imported. Correct them and upload again.',
   },
+  IMPORT_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '{reason}。',
+    en: 'The file cannot be imported: {reasonEn}.',
+  },
   IMPORT_UNREADABLE: {
     status: 400,
     'zh-CN': '无法读取该文件：{reason}',

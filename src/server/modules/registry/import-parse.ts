@@ -20,6 +20,12 @@ export class UnreadableFileError extends Error {
   }
 }
 
+/** A file larger than an import may be (import-limits.ts). */
+export class ImportTooLargeError extends UnreadableFileError {}
+
+/** Data rows in one file, all sheets together: several times the largest quarter there is. */
+export const MAX_IMPORT_ROWS = 20_000;
+
 function normaliseHeader(text: string): string {
   return text.replace(/\s+/g, '').replace(/[（(].*?[)）]/g, '').replace(/\*/g, '');
 }
@@ -114,5 +120,11 @@ export async function parseImportFile(fileName: string, buffer: Buffer): Promise
     throw new UnreadableFileError('没有找到表头为“楼栋、房号……”的工作表，请使用导入模板', 'no sheet with the template headers was found; use the template');
   }
   if (!sheets.some((s) => s.rows.length)) throw new UnreadableFileError('文件中没有数据行', 'the file has no data rows');
+  if (sheets.reduce((n, s) => n + s.rows.length, 0) > MAX_IMPORT_ROWS) {
+    throw new ImportTooLargeError(
+      `文件过大：一次最多导入 ${MAX_IMPORT_ROWS.toLocaleString('en')} 行数据，请按楼栋拆分后分批导入`,
+      `the file is too large: at most ${MAX_IMPORT_ROWS.toLocaleString('en')} data rows in one import; split it by building and import the parts`,
+    );
+  }
   return sheets;
 }

@@ -9,7 +9,8 @@ import { AppError } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { authorizeImportRun, authorizeQuarter } from './access';
 import { validateImport } from './import-check';
-import { UnreadableFileError, parseImportFile, type ParsedSheet } from './import-parse';
+import { ImportTooLargeError, UnreadableFileError, type ParsedSheet } from './import-parse';
+import { parseImportFileOffThread } from './import-parse-off-thread';
 import { rowErrorsIn, type RowError } from './import-template';
 import { writeImport } from './import-write';
 
@@ -44,8 +45,9 @@ export async function startImport(
   const place = await authorizeQuarter(db, ctx.actor, quarterId, 'registry.import');
   let sheets: ParsedSheet[];
   try {
-    sheets = await parseImportFile(file.name, file.buffer);
+    sheets = await parseImportFileOffThread(file.name, file.buffer);
   } catch (e) {
+    if (e instanceof ImportTooLargeError) throw new AppError('IMPORT_TOO_LARGE', { reason: e.reasonZh, reasonEn: e.reasonEn });
     if (e instanceof UnreadableFileError) throw new AppError('IMPORT_UNREADABLE', { reason: e.reasonZh, reasonEn: e.reasonEn });
     throw e;
   }
