@@ -5,7 +5,8 @@ import { ApiError, setUnauthorizedHandler } from './api/client';
 import { homePathFor, isOwnerView, useSession, useSessionActions } from './auth/session';
 import { Dots } from './components/plain';
 import { notifyError, watchWaitingMessages } from './lib/feedback';
-import { moduleRoutes } from './modules';
+import { dossierSectionOf, moduleRoutes } from './modules';
+import { DossierTabsContext } from './modules/dossier-tabs';
 
 // Everything but this shell loads on demand, antd, the two layouts and the login page included:
 // an owner who opens the public page of a vote from a QR code on a phone loads that page and
@@ -172,10 +173,12 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <FeedbackHost />
-      <BrowserRouter>
-        <UnauthorizedBridge />
-        <AppRoutes />
-      </BrowserRouter>
+      <DossierTabsContext value={dossierSectionOf}>
+        <BrowserRouter>
+          <UnauthorizedBridge />
+          <AppRoutes />
+        </BrowserRouter>
+      </DossierTabsContext>
     </QueryClientProvider>
   );
 }

@@ -17,6 +17,21 @@ export interface DossierSectionProvider {
   section: (db: DB, actor: Actor, quarterId: string, locale: Locale) => Promise<{ key: string; title: string; data: unknown } | null>;
 }
 
+/** A person to call about a quarter, as the dossier and the owner's home page list them. */
+export interface QuarterContact {
+  role: string;
+  roleLabel: string;
+  name: string;
+  phone: string | null;
+}
+
+/**
+ * The quarter's contact network (小区联系网, T/ZAS 4006.1—2020 6.1.3.2). The registry shows it in
+ * the dossier, but the people are accounts, which another module owns: that module gives them
+ * through its descriptor, so the registry never asks the accounts' module itself.
+ */
+export type QuarterContactsProvider = (db: DB, quarterId: string, locale: Locale) => Promise<QuarterContact[]>;
+
 /** Work the server runs every few minutes (reminders, deliveries, escalations). */
 export interface PeriodicJob {
   name: string;
@@ -47,6 +62,8 @@ export interface ModuleDescriptor {
   /** Its permissions and the roles that hold them (defineGrants). */
   grants?: Grants;
   dossierSections?: DossierSectionProvider[];
+  /** The quarter's contact network; at most one module gives it. */
+  quarterContacts?: QuarterContactsProvider;
   jobs?: PeriodicJob[];
   calendarDuties?: CalendarDuty[];
   dashboardAggregates?: DashboardAggregate[];
@@ -58,6 +75,8 @@ export interface ModuleDescriptor {
 export interface InstalledModules {
   modules: readonly ModuleDescriptor[];
   dossierSections: DossierSectionProvider[];
+  /** The contact network of the module that gives it; none without such a module. */
+  quarterContacts: QuarterContactsProvider;
   jobs: PeriodicJob[];
   calendarDuties: CalendarDuty[];
   dashboardAggregates: DashboardAggregate[];
@@ -70,7 +89,7 @@ export interface InstalledModules {
  * Two modules claiming one table, error code, permission, section or job is a start-up error.
  */
 export function installModules(modules: readonly ModuleDescriptor[]): InstalledModules {
-  const seen = { name: new Set<string>(), table: new Set<string>(), section: new Set<string>(), job: new Set<string>() };
+  const seen = { name: new Set<string>(), table: new Set<string>(), section: new Set<string>(), job: new Set<string>(), contacts: new Set<string>() };
   const claim = (kind: keyof typeof seen, key: string, by: string) => {
     if (seen[kind].has(key)) throw new Error(`module ${by}: ${kind} "${key}" is claimed twice`);
     seen[kind].add(key);
@@ -80,12 +99,14 @@ export function installModules(modules: readonly ModuleDescriptor[]): InstalledM
     for (const t of m.tables) claim('table', t, m.name);
     for (const s of m.dossierSections ?? []) claim('section', s.key, m.name);
     for (const j of m.jobs ?? []) claim('job', j.name, m.name);
+    if (m.quarterContacts) claim('contacts', 'quarter contacts', m.name);
     if (m.errors) installErrors(m.errors);
     if (m.grants) installGrants(m.name, m.grants);
   }
   return {
     modules,
     dossierSections: modules.flatMap((m) => m.dossierSections ?? []),
+    quarterContacts: modules.find((m) => m.quarterContacts)?.quarterContacts ?? (async () => []),
     jobs: modules.flatMap((m) => m.jobs ?? []),
     calendarDuties: modules.flatMap((m) => m.calendarDuties ?? []),
     dashboardAggregates: modules.flatMap((m) => m.dashboardAggregates ?? []),

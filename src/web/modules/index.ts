@@ -12,7 +12,7 @@ export const moduleMenu: readonly MenuEntry[] = webModules.flatMap((m) => m.menu
 
 const sections = new Map<string, DossierTabDefinition>(webModules.flatMap((m) => m.dossierSections.map((s) => [s.key, s] as const)));
 
-/** The dossier tab a module gives for a section the server sent, if any. */
+/** The dossier tab a module gives for a section the server sent, if any (the shell hands it to the dossier page: dossier-tabs.ts). */
 export function dossierSectionOf(key: string): DossierTabDefinition | undefined {
   return sections.get(key);
 }

@@ -1,12 +1,12 @@
 // The quarter dossier (一小区一档案, T/ZAS 4006.1—2020 6.1.3.2): everything the platform holds
-// about one quarter. The registry gives the facts, the figures and the contact network; other
-// modules add their sections through their descriptors (`dossierSections`).
+// about one quarter. The registry gives the facts and the figures; other modules add the contact
+// network (`quarterContacts`, from the accounts) and their sections through their descriptors
+// (`dossierSections`).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { roleLabels, type Actor, type Role } from '../../platform/access';
+import type { Actor } from '../../platform/access';
 import type { Locale } from '../../platform/i18n';
-import type { DossierSectionProvider } from '../../platform/module';
-import { quarterAccountsWithRoles } from '../users';
+import type { InstalledModules } from '../../platform/module';
 import { getQuarter } from './quarters';
 
 type DB = Kysely<Database>;
@@ -16,16 +16,6 @@ export type DossierSection = {
   title: string;
   data: unknown;
 };
-
-// The quarter's contact network (小区联系网, T/ZAS 4006.1—2020 6.1.3.2): who to call, in this order.
-const contactRoles: Role[] = ['commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'grid_worker', 'building_leader'];
-
-export async function quarterContacts(db: DB, quarterId: string, locale: Locale) {
-  const rows = await quarterAccountsWithRoles(db, quarterId, contactRoles);
-  return rows
-    .sort((a, b) => contactRoles.indexOf(a.role) - contactRoles.indexOf(b.role) || a.displayName.localeCompare(b.displayName, 'zh-CN'))
-    .map((r) => ({ role: r.role, roleLabel: roleLabels[r.role][locale], name: r.displayName, phone: r.phone }));
-}
 
 export async function quarterStats(db: DB, quarterId: string) {
   const units = await db
@@ -68,12 +58,18 @@ export async function quarterStats(db: DB, quarterId: string) {
   };
 }
 
-/** The dossier, with the sections of the other modules (their descriptors' `dossierSections`). */
-export async function quarterDossier(db: DB, actor: Actor, quarterId: string, locale: Locale, sectionProviders: readonly DossierSectionProvider[]) {
+/** The dossier, with the contacts and the sections the other modules give (their descriptors). */
+export async function quarterDossier(
+  db: DB,
+  actor: Actor,
+  quarterId: string,
+  locale: Locale,
+  modules: Pick<InstalledModules, 'dossierSections' | 'quarterContacts'>,
+) {
   const quarter = await getQuarter(db, actor, quarterId);
-  const [stats, contacts] = await Promise.all([quarterStats(db, quarterId), quarterContacts(db, quarterId, locale)]);
+  const [stats, contacts] = await Promise.all([quarterStats(db, quarterId), modules.quarterContacts(db, quarterId, locale)]);
   const sections: DossierSection[] = [];
-  for (const provider of sectionProviders) {
+  for (const provider of modules.dossierSections) {
     const section = await provider.section(db, actor, quarterId, locale);
     if (section) sections.push(section);
   }

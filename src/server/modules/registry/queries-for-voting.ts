@@ -2,7 +2,6 @@
 // registry's tables itself (docs/architecture.md, "The module template": a module owns its tables and exposes functions).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { ownerAccountIds } from '../users';
 
 type Exec = Kysely<Database> | Transaction<Database>;
 
@@ -79,26 +78,6 @@ export async function unitLabel(db: Exec, quarterId: string, unitId: string): Pr
     .where('u.quarter_id', '=', quarterId)
     .executeTakeFirst();
   return row ? `${row.name} ${row.number}` : null;
-}
-
-/**
- * The owners among `ownerIds` that still exist, with their phone and the ids of their enabled
- * accounts (role owner, from the users module), for reminders: the outbox takes the owner, the
- * inbox the account.
- */
-export async function ownersWithAccounts(
-  db: Exec,
-  quarterId: string,
-  ownerIds: string[],
-): Promise<{ ownerId: string; name: string; phone: string | null; userIds: string[] }[]> {
-  const owners: { id: string; name: string; phone: string | null }[] = [];
-  // In slices, to stay far below the protocol's limit of 65,535 parameters.
-  for (let i = 0; i < ownerIds.length; i += 5000) {
-    const slice = ownerIds.slice(i, i + 5000);
-    owners.push(...(await db.selectFrom('owners').select(['id', 'name', 'phone']).where('quarter_id', '=', quarterId).where('id', 'in', slice).execute()));
-  }
-  const accounts = await ownerAccountIds(db, owners.map((o) => o.id));
-  return owners.map((o) => ({ ownerId: o.id, name: o.name, phone: o.phone, userIds: accounts.get(o.id) ?? [] }));
 }
 
 /** Labels (`building number`) of units of a quarter, for the staff's list of the frozen roll. */

@@ -39,7 +39,7 @@ import { can } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { contextOf, errorSchema, idParam, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
 import { createBuilding, listBuildings, updateBuilding } from './buildings';
-import { quarterContacts, quarterDossier } from './dossier';
+import { quarterDossier } from './dossier';
 import { exportQuarter } from './export';
 import { getImportRun, startImport } from './import';
 import { importReport } from './import-report';
@@ -110,7 +110,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/quarters/:id/dossier',
     { schema: { tags, summary: 'The quarter dossier (一小区一档案)', params: idParam, response: { 200: dossierSchema, ...readErrors } } },
-    async (req) => quarterDossier(db(), requireActor(req), req.params.id, req.locale, app.services.modules.dossierSections),
+    async (req) => quarterDossier(db(), requireActor(req), req.params.id, req.locale, app.services.modules),
   );
   app.get(
     '/api/quarters/:id/export',
@@ -293,7 +293,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
     return {
       quarter,
       owner,
-      contacts: await quarterContacts(db(), quarterId, req.locale),
+      contacts: await app.services.modules.quarterContacts(db(), quarterId, req.locale),
       canSeeRegistry: can(actor, 'registry.read'),
     };
   });

@@ -1,5 +1,5 @@
 // What other modules ask about accounts: the sign-in row and its password (auth), the accounts
-// behind a quarter's contact network (registry), behind owners (reminders) and holding roles
+// behind a quarter's contact network (contacts.ts), behind owners (reminders) and holding roles
 // over a place (notifications). Only this module reads the users table.
 import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';

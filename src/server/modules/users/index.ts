@@ -2,6 +2,7 @@
 // Accounts, each bound to one place.
 import type { ModuleDescriptor } from '../../platform/module';
 import { usersGrants } from './access';
+import { quarterContacts } from './contacts';
 import { usersErrors } from './errors';
 import { usersRoutes } from './routes';
 
@@ -11,7 +12,6 @@ export {
   districtAccountsWithRoles,
   hashPassword,
   ownerAccountIds,
-  quarterAccountsWithRoles,
   setPasswordHash,
   type AccountRow,
 } from './accounts';
@@ -23,4 +23,5 @@ export const usersModule: ModuleDescriptor = {
   routes: usersRoutes,
   grants: usersGrants,
   errors: usersErrors,
+  quarterContacts,
 };

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { PeriodicJob } from '../../platform/module';
 import { notifyUsers, queueMessages, type OutboxMessage } from '../notifications';
-import { ownersWithAccounts } from '../registry';
+import { ownerContacts } from '../registry';
+import { ownerAccountIds } from '../users';
 import { displayShanghai } from './clock';
 
 const HOUR_MS = 3_600_000;
@@ -46,11 +47,13 @@ export async function sendVoteReminders(db: Kysely<Database>, at: Date): Promise
       .execute();
     if (!notVoted.length) continue;
     const ownerIds = [...new Set(notVoted.map((r) => r.owner_id))];
-    const owners = await ownersWithAccounts(db, vote.quarter_id, ownerIds);
+    // The owners that still exist (the registry), and their enabled accounts (the users module).
+    const owners = [...(await ownerContacts(db, vote.quarter_id, ownerIds)).keys()];
+    const accounts = await ownerAccountIds(db, owners);
     const closes = displayShanghai(new Date(vote.closes_at));
     const subject = `【${vote.quarter_name}】表决“${vote.title}”还有${stage.zh}截止`;
     const body = `您尚未参加“${vote.title}”的表决，投票将于 ${closes} 截止。请在截止前登录共治平台，核验身份（身份证号码和不动产权证号）后投票，或向业主委员会、小区专员领取纸质选票。`;
-    const userIds = owners.flatMap((o) => o.userIds);
+    const userIds = owners.flatMap((ownerId) => accounts.get(ownerId) ?? []);
     inbox += await notifyUsers(db, userIds, vote.district_id, {
       kind: 'vote_reminder',
       title: subject,
@@ -60,13 +63,13 @@ export async function sendVoteReminders(db: Kysely<Database>, at: Date): Promise
       dedupeKey: `vote:${vote.id}:reminder-${stage.key}`,
       quarterId: vote.quarter_id,
     });
-    const messages: OutboxMessage[] = owners.map((o) => ({
+    const messages: OutboxMessage[] = owners.map((ownerId) => ({
       districtId: vote.district_id,
       quarterId: vote.quarter_id,
-      ownerId: o.ownerId,
+      ownerId,
       subject,
       body,
-      dedupeKey: `vote:${vote.id}:reminder-${stage.key}:${o.ownerId}`,
+      dedupeKey: `vote:${vote.id}:reminder-${stage.key}:${ownerId}`,
     }));
     for (let i = 0; i < messages.length; i += 1000) outbox += await queueMessages(db, messages.slice(i, i + 1000));
   }

@@ -3,7 +3,7 @@ import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatPercent } from '../../../lib/format';
 import type { TallyResult, VoteItem } from '../api';
-import { MatterTag, PassedTag, resultRowAttrs } from './shared';
+import { MatterTag, PassedTag, resultRowAttrs } from './tags';
 
 export default function ResultTableWide({ result, byId }: { result: TallyResult; byId: Map<string, VoteItem> }) {
   const { t } = useTranslation();

@@ -4,14 +4,16 @@
 // are drawn without antd (components/plain.tsx), and the desktop table loads on its own.
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckCircleFilled, CloseCircleFilled } from '../../../components/icons';
 import { PlainAlert, PlainButton, PlainTag, type TagColor } from '../../../components/plain';
 import { Loading } from '../../../components/QueryState';
 import { Joined, PlainInput } from '../../../components/PlainInput';
 import { formatArea, formatCount, formatPercent } from '../../../lib/numbers';
 import { PHONE_QUERY, useMediaQuery } from '../../../lib/media';
 import { TID } from '../testids';
-import { fetchRecord, findReceipt, type Matter, type TallyResult, type VoteItem, type VoteStatus } from '../api';
+import { fetchRecord, findReceipt, type TallyResult, type VoteItem, type VoteStatus } from '../api';
+import { MatterTag, PassedTag, resultRowAttrs } from './tags';
+
+export { MatterTag } from './tags';
 
 const STATUS_COLORS: Record<VoteStatus, TagColor> = { draft: 'default', open: 'processing', closed: 'warning', published: 'success' };
 
@@ -22,26 +24,6 @@ export function VoteStatusTag({ status }: { status: VoteStatus }) {
       {t(`voting.status.${status}`)}
     </PlainTag>
   );
-}
-
-/** The matter class and where it comes from: users know the rule by its article. */
-export function MatterTag({ matter, article }: { matter: Matter | null; article: number | null }) {
-  const { t } = useTranslation();
-  if (!matter) return null;
-  return (
-    <span>
-      <PlainTag color={matter === 'special' ? 'red' : 'blue'}>{t(`voting.matter.${matter}`)}</PlainTag>
-      <span className="gz-secondary" style={{ fontSize: 12 }}>
-        {article ? t('voting.citation', { item: chineseItem(article) }) : t('voting.citationShort')}
-      </span>
-    </span>
-  );
-}
-
-const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-/** 第（六）项 — the way the code numbers the items of 第1款. */
-export function chineseItem(n: number): string {
-  return CN_DIGITS[n] ?? String(n);
 }
 
 /** A window "2026-03-02 08:00 – 2026-03-15 24:00" in China time. */
@@ -60,25 +42,7 @@ export function shortTime(iso: string | null | undefined, endOfDay = false): str
   return endOfDay && midnight ? `${day} 24:00` : `${day} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
 }
 
-export function PassedTag({ passed }: { passed: boolean }) {
-  const { t } = useTranslation();
-  return passed ? (
-    <PlainTag color="green" icon={CheckCircleFilled}>
-      {t('voting.result.passed')}
-    </PlainTag>
-  ) : (
-    <PlainTag color="red" icon={CloseCircleFilled}>
-      {t('voting.result.failed')}
-    </PlainTag>
-  );
-}
-
 const ResultTableWide = lazy(() => import('./ResultTableWide'));
-
-type ResultRow = TallyResult['items'][number];
-
-export const resultRowAttrs = (r: ResultRow) =>
-  ({ 'data-testid': TID.voteResultRow, 'data-item-id': r.id, 'data-passed': String(r.passed) }) as React.HTMLAttributes<HTMLElement>;
 
 /** The result per item: counts, yes by members and by area (both ratios), pass or fail. */
 export function ResultTable({ result, items }: { result: TallyResult; items: VoteItem[] }) {

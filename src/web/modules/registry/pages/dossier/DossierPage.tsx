@@ -17,7 +17,7 @@ import { ImportTab } from './ImportTab';
 import { OverviewTab } from './OverviewTab';
 import { OwnersTab } from './OwnersTab';
 import { ResidentsTab } from './ResidentsTab';
-import { dossierSectionOf } from '../../../index';
+import { useDossierTabs } from '../../../dossier-tabs';
 import type { DossierTabProps } from '../../../module';
 
 interface TabEntry {
@@ -37,6 +37,7 @@ export default function DossierPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const dossier = useDossier(id);
+  const dossierSectionOf = useDossierTabs();
 
   const tabs = useMemo<TabEntry[]>(() => {
     const own: TabEntry[] = [
@@ -73,7 +74,7 @@ export default function DossierPage() {
     return [...own, ...sections]
       .filter((tab) => (!tab.permission || hasPermission(user, tab.permission)) && (!tab.visible || tab.visible(user)))
       .sort((a, b) => a.order - b.order);
-  }, [t, user, dossier.data?.sections]);
+  }, [t, user, dossier.data?.sections, dossierSectionOf]);
 
   if (dossier.isPending) return <Loading />;
   if (dossier.error) return <QueryError error={dossier.error} onRetry={() => dossier.refetch()} />;
