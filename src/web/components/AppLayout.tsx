@@ -88,7 +88,8 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         icon: ICONS[m.icon],
         label: <span data-testid={TID.menu(m.key)}>{m.label()}</span>,
       })),
-    // The labels follow the language, and `t` changes with it.
+    // The labels follow the language, and `t` changes with it (the labels call i18n themselves).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `t` stands for the language here
     [user, t],
   );
 
