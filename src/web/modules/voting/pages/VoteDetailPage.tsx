@@ -374,7 +374,7 @@ function Objections({ vote }: { vote: VoteDetail }) {
                   {o.text}
                 </div>
                 <div className="gz-muted" style={{ fontSize: 12 }}>
-                  {t('voting.objections.filedBy')}：{o.filedBy} · {formatDateTime(o.createdAt)}
+                  {t('voting.objections.filedBy')}：{o.filedBy ?? '—'} · {formatDateTime(o.createdAt)}
                 </div>
                 {o.response && <div style={{ marginTop: 4 }}>↳ {o.response}</div>}
                 {o.status === 'open' && vote.canManage && (
