@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Card, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAudit, useQuarters } from '../api/queries';
+import { useAudit } from '../api/queries';
+import { useQuarters } from '../modules/registry';
 import { AuditTable } from '../components/AuditTable';
 import { QueryError } from '../components/QueryState';
 import { codeLabel } from '../lib/labels';

@@ -21,3 +21,7 @@ export const registryModule: WebModule = {
   ],
   dossierSections: [],
 };
+
+// What other modules and the shared pages use of the registry: its quarter and building lists.
+export { useBuildings, useQuarters } from './api';
+export type { Building, Dossier, DossierSection, Quarter } from './api';
