@@ -3,7 +3,7 @@
 // stays out of the web bundle; `Wire` turns the server's Dates into the strings JSON carries.
 // The registry's own shapes live in modules/registry/api.ts.
 import type { z } from 'zod';
-import type { Wire } from '../../contracts/common';
+import type { created, Wire } from '../../contracts/common';
 import type { sessionSchema, sessionUserSchema } from '../../contracts/auth';
 import type { districtSchema, communitySchema, streetSchema } from '../../contracts/places';
 import type { TreeNode } from '../../contracts/registry';
@@ -71,6 +71,9 @@ export type Community = z.output<typeof communitySchema>;
 export type AuditEntry = Wire<z.output<typeof auditEntrySchema>>;
 
 export type UserAccount = Omit<Wire<z.output<typeof userRowSchema>>, 'role' | 'scopeLevel'> & { role: Role; scopeLevel: ScopeLevel };
+
+/** The answer of a create (201). */
+export type Created = z.output<typeof created>;
 
 export interface Paged<T> {
   items: T[];

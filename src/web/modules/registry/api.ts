@@ -36,6 +36,7 @@ export type OwnerUnit = OwnerRow['units'][number];
 export type Resident = Out<typeof C.residentSchema>;
 export type ImportRun = Out<typeof C.importRunSchema>;
 export type ImportRowError = Out<typeof C.importRowErrorSchema>;
+export type ImportStarted = Out<typeof C.importStartedSchema>;
 export type ImportStatus = 'rejected' | 'writing' | 'done' | 'failed';
 export type OwnerHome = Out<typeof C.ownerHomeSchema>;
 export type SearchAnswer = Out<typeof C.searchSchema>;

@@ -31,6 +31,9 @@ export type MyVote = Out<typeof C.myVoteList>['items'][number];
 export type VerifyAnswer = Out<typeof C.verifyAnswer>;
 export type NotVotedList = Out<typeof C.notVotedList>;
 export type UploadedScan = Out<typeof C.uploadedScan>;
+export type OpenedVote = Out<typeof C.openedVote>;
+export type ClosedVote = Out<typeof C.closedVote>;
+export type Created = Out<typeof C.created>;
 export type CreateVoteBody = z.input<typeof C.createVoteBody>;
 
 /** The published record (gongzhi.vote-record/1), as far as the pages read it. */

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError } from '../../../api/client';
 import { usePlacesTree } from '../../../api/queries';
+import type { Created } from '../../../api/types';
 import { QUARTER_TYPES, useQuarter, type Quarter, type QuarterInput, type QuarterType } from '../api';
 import { useCan } from '../../../auth/session';
 import { AreaInput, areaRules } from '../../../components/AreaInput';
@@ -102,7 +103,7 @@ export default function QuarterFormPage() {
     meta: { handlesErrors: true },
     mutationFn: async (values: FormValues) => {
       const body = toInput(values, creating);
-      if (creating) return (await api.post<{ id: string }>('/api/quarters', body)).id;
+      if (creating) return (await api.post<Created>('/api/quarters', body)).id;
       await api.patch(`/api/quarters/${id}`, body);
       return id!;
     },

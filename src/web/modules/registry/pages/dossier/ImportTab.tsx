@@ -4,7 +4,7 @@ import { DownloadOutlined, FileExcelOutlined, FileTextOutlined, InboxOutlined } 
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, downloadFile } from '../../../../api/client';
-import { useImportRun, type ImportRowError, type ImportRun, type ImportStatus } from '../../api';
+import { useImportRun, type ImportRowError, type ImportRun, type ImportStarted, type ImportStatus } from '../../api';
 import { hasPermission } from '../../../../auth/session';
 import { notifyError } from '../../../../lib/feedback';
 import { TID } from '../../testids';
@@ -54,7 +54,7 @@ export function ImportTab({ quarterId, dossier, user }: DossierTabProps) {
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      const answer = await api.upload<{ id: string; status: ImportStatus; total: number }>(`/api/quarters/${quarterId}/imports`, form);
+      const answer = await api.upload<ImportStarted>(`/api/quarters/${quarterId}/imports`, form);
       setPhase({ kind: 'tracking', importId: answer.id, fileName: file.name, total: answer.total });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'IMPORT_REJECTED') {
