@@ -1,12 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { AuditEntry, Listed, Paged, PlaceNode, UserAccount } from './types';
+import type { z } from 'zod';
+import type { quarterListQuery } from '../../contracts/registry';
+import type { AuditEntry, Building, Listed, Paged, PlaceNode, Quarter, UserAccount } from './types';
 
-// The queries every part of the app shares; a module's own live in modules/<m>/api.ts.
+// The queries that several modules and the shared pages use (the places tree, the quarter and
+// building lists, accounts, the audit log); a module's own live in modules/<m>/api.ts.
 // Query keys start with the resource so that a write can invalidate everything it touches
 // with one prefix.
 export const keys = {
   placesTree: ['places', 'tree'] as const,
+  quarters: (params: QuarterListParams) => ['quarters', params] as const,
+  buildings: (quarterId: string) => ['quarter', quarterId, 'buildings'] as const,
   audit: (params: AuditParams) => ['audit', params] as const,
   users: ['users'] as const,
 };
@@ -18,6 +23,26 @@ export function usePlacesTree(enabled = true) {
     select: (data) => data.items,
     staleTime: 60_000,
     enabled,
+  });
+}
+
+export type QuarterListParams = z.input<typeof quarterListQuery>;
+
+export function useQuarters(params: QuarterListParams, enabled = true) {
+  return useQuery({
+    queryKey: keys.quarters(params),
+    queryFn: () => api.get<Listed<Quarter>>('/api/quarters', { ...params }),
+    select: (data) => data.items,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useBuildings(quarterId: string) {
+  return useQuery({
+    queryKey: keys.buildings(quarterId),
+    queryFn: () => api.get<Listed<Building>>(`/api/quarters/${quarterId}/buildings`),
+    select: (data) => data.items,
   });
 }
 

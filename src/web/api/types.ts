@@ -1,12 +1,13 @@
 // Shapes of the HTTP API that every part of the web app shares (the session, the places tree,
 // accounts, the audit log). They come from the contracts (src/contracts) as types only, so zod
 // stays out of the web bundle; `Wire` turns the server's Dates into the strings JSON carries.
-// The registry's own shapes live in modules/registry/api.ts.
+// The registry's own shapes live in modules/registry/api.ts; its quarters and buildings are here
+// because several modules list them.
 import type { z } from 'zod';
 import type { created, Wire } from '../../contracts/common';
 import type { sessionSchema, sessionUserSchema } from '../../contracts/auth';
 import type { districtSchema, communitySchema, streetSchema } from '../../contracts/places';
-import type { TreeNode } from '../../contracts/registry';
+import type { buildingSchema, quarterSchema, quarterTypes, TreeNode } from '../../contracts/registry';
 import type { auditEntrySchema } from '../../contracts/audit';
 import type { userRoles, userRowSchema, userScopeLevels } from '../../contracts/users';
 
@@ -67,6 +68,11 @@ export type PlaceNode = Omit<TreeNode, 'level' | 'children'> & { level: PlaceLev
 export type District = z.output<typeof districtSchema>;
 export type Street = z.output<typeof streetSchema>;
 export type Community = z.output<typeof communitySchema>;
+
+/** The registry's quarters and buildings, listed by several modules (the registry types the rest). */
+export type QuarterType = (typeof quarterTypes)[number];
+export type Quarter = Wire<z.output<typeof quarterSchema>>;
+export type Building = Wire<z.output<typeof buildingSchema>>;
 
 export type AuditEntry = Wire<z.output<typeof auditEntrySchema>>;
 

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Card, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAudit } from '../api/queries';
-import { useQuarters } from '../modules/registry';
+import { useAudit, useQuarters } from '../api/queries';
 import { AuditTable } from '../components/AuditTable';
 import { QueryError } from '../components/QueryState';
 import { codeLabel } from '../lib/labels';

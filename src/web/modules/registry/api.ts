@@ -7,11 +7,14 @@ import type { z } from 'zod';
 import type * as C from '../../../contracts/registry';
 import type { Wire } from '../../../contracts/common';
 import { api } from '../../api/client';
-import type { Listed, Paged } from '../../api/types';
+import type { Listed, Paged, Quarter, QuarterType } from '../../api/types';
+
+// The quarter and building lists serve other modules too, so they are shared (src/web/api).
+export { useBuildings, useQuarters, type QuarterListParams } from '../../api/queries';
+export type { Building, Quarter, QuarterType } from '../../api/types';
 
 type Out<T extends z.ZodType> = Wire<z.output<T>>;
 
-export type QuarterType = (typeof C.quarterTypes)[number];
 export const QUARTER_TYPES: QuarterType[] = ['commercial', 'resettlement', 'old', 'mixed', 'other'];
 export type OwnerKind = (typeof C.ownerKinds)[number];
 export const OWNER_KINDS: OwnerKind[] = ['person', 'developer', 'organization'];
@@ -20,7 +23,6 @@ export const UNIT_USES: UnitUse[] = ['residential', 'commercial', 'other'];
 export type ResidentKind = (typeof C.residentKinds)[number];
 export const RESIDENT_KINDS: ResidentKind[] = ['permanent', 'floating', 'tenant'];
 
-export type Quarter = Out<typeof C.quarterSchema>;
 /** The body of POST /api/quarters (communityId) and of PATCH /api/quarters/:id (without it). */
 export type QuarterInput = Omit<z.input<typeof C.quarterCreateBody>, 'communityId'> & { communityId?: string };
 export type Contact = Out<typeof C.contactSchema>;
@@ -28,7 +30,6 @@ export type Dossier = Out<typeof C.dossierSchema>;
 /** A section another module adds to the dossier: its own `data`, in the shape its contract gives. */
 export type DossierSection = Dossier['sections'][number];
 export type DossierStats = Dossier['stats'];
-export type Building = Out<typeof C.buildingSchema>;
 export type Unit = Out<typeof C.unitSchema>;
 export type Owner = Out<typeof C.ownerSchema>;
 export type OwnerRow = Out<typeof C.ownerRowSchema>;
@@ -44,28 +45,14 @@ export type SearchAnswer = Out<typeof C.searchSchema>;
 // Query keys start with the resource so that a write can invalidate everything it touches
 // with one prefix (e.g. ['quarter', id] covers the quarter, its dossier, units and owners).
 export const registryKeys = {
-  quarters: (params: QuarterListParams) => ['quarters', params] as const,
   quarter: (id: string) => ['quarter', id] as const,
   dossier: (id: string) => ['quarter', id, 'dossier'] as const,
-  buildings: (id: string) => ['quarter', id, 'buildings'] as const,
   units: (id: string, params: UnitListParams) => ['quarter', id, 'units', params] as const,
   owners: (id: string, params: OwnerListParams) => ['quarter', id, 'owners', params] as const,
   owner: (id: string) => ['owner', id] as const,
   residents: (id: string, kind?: ResidentKind) => ['quarter', id, 'residents', kind ?? 'all'] as const,
   importRun: (id: string) => ['import', id] as const,
 };
-
-export type QuarterListParams = z.input<typeof C.quarterListQuery>;
-
-export function useQuarters(params: QuarterListParams, enabled = true) {
-  return useQuery({
-    queryKey: registryKeys.quarters(params),
-    queryFn: () => api.get<Listed<Quarter>>('/api/quarters', { ...params }),
-    select: (data) => data.items,
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
 
 export function useQuarter(id: string | undefined) {
   return useQuery({
@@ -80,14 +67,6 @@ export function useDossier(id: string | undefined, enabled = true) {
     queryKey: registryKeys.dossier(id ?? ''),
     queryFn: () => api.get<Dossier>(`/api/quarters/${id}/dossier`),
     enabled: !!id && enabled,
-  });
-}
-
-export function useBuildings(quarterId: string) {
-  return useQuery({
-    queryKey: registryKeys.buildings(quarterId),
-    queryFn: () => api.get<Listed<Building>>(`/api/quarters/${quarterId}/buildings`),
-    select: (data) => data.items,
   });
 }
 

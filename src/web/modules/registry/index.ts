@@ -22,6 +22,5 @@ export const registryModule: WebModule = {
   dossierSections: [],
 };
 
-// What other modules and the shared pages use of the registry: its quarter and building lists.
-export { useBuildings, useQuarters } from './api';
-export type { Building, Dossier, DossierSection, Quarter } from './api';
+// Types only: a value re-exported here would put the registry's queries into the app shell.
+export type { Dossier, DossierSection } from './api';

@@ -3,7 +3,7 @@ import { type ReactNode } from 'react';
 import { Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TID } from '../../testids';
-import { useBuildings } from '../../../registry';
+import { useBuildings } from '../../../../api/queries';
 import { useRecordWrite, type PeopleKind } from '../../api';
 import { CLAUSE, compact, RecordModal, dateInput } from './RecordModal';
 
