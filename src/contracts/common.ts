@@ -33,3 +33,16 @@ export const dateText = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     message: 'not a real date',
   });
+
+/**
+ * An answer as the client reads it after JSON: the server may hold a `timestamp` as a Date,
+ * but on the wire every Date is its ISO string. The web app types its answers as
+ * `Wire<z.output<typeof schema>>`.
+ */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;

@@ -1,36 +1,19 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type {
-  AuditEntry,
-  Building,
-  Dossier,
-  ImportRun,
-  Listed,
-  Owner,
-  Paged,
-  PlaceNode,
-  Quarter,
-  Resident,
-  ResidentKind,
-  Unit,
-  UserAccount,
-} from './types';
+import type { z } from 'zod';
+import type { quarterListQuery } from '../../contracts/registry';
+import type { AuditEntry, Building, Listed, Paged, PlaceNode, Quarter, UserAccount } from './types';
 
+// The queries that several modules and the shared pages use (the places tree, the quarter and
+// building lists, accounts, the audit log); a module's own live in modules/<m>/api.ts.
 // Query keys start with the resource so that a write can invalidate everything it touches
-// with one prefix (e.g. ['quarter', id] covers the quarter, its dossier, units and owners).
+// with one prefix.
 export const keys = {
   placesTree: ['places', 'tree'] as const,
   quarters: (params: QuarterListParams) => ['quarters', params] as const,
-  quarter: (id: string) => ['quarter', id] as const,
-  dossier: (id: string) => ['quarter', id, 'dossier'] as const,
-  buildings: (id: string) => ['quarter', id, 'buildings'] as const,
-  units: (id: string, params: UnitListParams) => ['quarter', id, 'units', params] as const,
-  owners: (id: string, params: OwnerListParams) => ['quarter', id, 'owners', params] as const,
-  owner: (id: string) => ['owner', id] as const,
-  residents: (id: string, kind?: ResidentKind) => ['quarter', id, 'residents', kind ?? 'all'] as const,
+  buildings: (quarterId: string) => ['quarter', quarterId, 'buildings'] as const,
   audit: (params: AuditParams) => ['audit', params] as const,
   users: ['users'] as const,
-  importRun: (id: string) => ['import', id] as const,
 };
 
 export function usePlacesTree(enabled = true) {
@@ -43,11 +26,7 @@ export function usePlacesTree(enabled = true) {
   });
 }
 
-export interface QuarterListParams {
-  q?: string;
-  streetId?: string;
-  communityId?: string;
-}
+export type QuarterListParams = z.input<typeof quarterListQuery>;
 
 export function useQuarters(params: QuarterListParams, enabled = true) {
   return useQuery({
@@ -59,76 +38,11 @@ export function useQuarters(params: QuarterListParams, enabled = true) {
   });
 }
 
-export function useQuarter(id: string | undefined) {
-  return useQuery({
-    queryKey: keys.quarter(id ?? ''),
-    queryFn: () => api.get<Quarter>(`/api/quarters/${id}`),
-    enabled: !!id,
-  });
-}
-
-export function useDossier(id: string | undefined, enabled = true) {
-  return useQuery({
-    queryKey: keys.dossier(id ?? ''),
-    queryFn: () => api.get<Dossier>(`/api/quarters/${id}/dossier`),
-    enabled: !!id && enabled,
-  });
-}
-
 export function useBuildings(quarterId: string) {
   return useQuery({
     queryKey: keys.buildings(quarterId),
     queryFn: () => api.get<Listed<Building>>(`/api/quarters/${quarterId}/buildings`),
     select: (data) => data.items,
-  });
-}
-
-export interface UnitListParams {
-  buildingId?: string;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-
-export function useUnits(quarterId: string, params: UnitListParams, enabled = true) {
-  return useQuery({
-    queryKey: keys.units(quarterId, params),
-    queryFn: () => api.get<Paged<Unit>>(`/api/quarters/${quarterId}/units`, { ...params }),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
-
-export interface OwnerListParams {
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-
-export function useOwners(quarterId: string, params: OwnerListParams, enabled = true) {
-  return useQuery({
-    queryKey: keys.owners(quarterId, params),
-    queryFn: () => api.get<Paged<Owner>>(`/api/quarters/${quarterId}/owners`, { ...params }),
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
-
-export function useOwner(id: string | null | undefined) {
-  return useQuery({
-    queryKey: keys.owner(id ?? ''),
-    queryFn: () => api.get<Owner>(`/api/owners/${id}`),
-    enabled: !!id,
-  });
-}
-
-export function useResidents(quarterId: string, kind?: ResidentKind, enabled = true) {
-  return useQuery({
-    queryKey: keys.residents(quarterId, kind),
-    queryFn: () => api.get<Listed<Resident>>(`/api/quarters/${quarterId}/residents`, { kind }),
-    select: (data) => data.items,
-    placeholderData: keepPreviousData,
-    enabled,
   });
 }
 
@@ -154,15 +68,5 @@ export function useUsers(enabled = true) {
     queryFn: () => api.get<Listed<UserAccount>>('/api/users'),
     select: (data) => data.items,
     enabled,
-  });
-}
-
-export function useImportRun(id: string | null, polling: boolean) {
-  return useQuery({
-    queryKey: keys.importRun(id ?? ''),
-    queryFn: () => api.get<ImportRun>(`/api/imports/${id}`),
-    enabled: !!id,
-    // While the server writes, ask every 500 ms so the progress bar moves.
-    refetchInterval: (query) => (polling && (!query.state.data || query.state.data.status === 'writing') ? 500 : false),
   });
 }

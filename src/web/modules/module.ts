@@ -5,7 +5,8 @@
 // The descriptors are read by the app shell, which loads no antd: pages and dossier tabs are
 // given as lazy components, and menu icons by name (components/AppLayout.tsx draws them).
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
-import type { Dossier, DossierSection, Permission, SessionUser } from '../api/types';
+import type { Permission, SessionUser } from '../api/types';
+import type { Dossier, DossierSection } from './registry';
 
 /**
  * Who reaches a route: `staff` inside the staff frame (menu, header), `owner` inside the
@@ -37,10 +38,10 @@ export interface MenuEntry {
 
 /**
  * A tab of the quarter dossier (一小区一档案, T/ZAS 4006.1—2020 6.1.3.2, "shows everything the
- * other modules hold about a quarter"). The server puts a section `{key, title, ...}` into
+ * other modules hold about a quarter"). The server puts a section `{key, title, data}` into
  * `GET /api/quarters/:id/dossier` → `sections` for those who may see it; the module that owns
  * it gives the component for that key here. A section the server sends without a component
- * still shows up, rendered by GenericSection (its title and summary figures); a component whose
+ * still shows up, rendered by GenericSection (its title and the plain figures of its `data`); a component whose
  * section the server does not send is hidden: the server decides what the caller may see.
  */
 export interface DossierTabProps {

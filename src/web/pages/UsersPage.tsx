@@ -43,7 +43,7 @@ function toTreeSelect(nodes: PlaceNode[]): { value: string; title: string; child
 }
 
 function scopeOf(u: UserAccount): { level?: ScopeLevel; name?: string } {
-  return { level: u.scope?.level ?? u.scopeLevel, name: u.scope?.name ?? u.scopeName };
+  return { level: u.scopeLevel, name: u.scopeName };
 }
 
 /** 账号管理: the accounts inside the caller's scope, and new ones inside it. */
@@ -65,7 +65,7 @@ export default function UsersPage() {
       key: 'scope',
       render: (_: unknown, u) => {
         const s = scopeOf(u);
-        const name = s.name ?? places.find((p) => p.id === (u.scope?.id ?? u.scopeId))?.name;
+        const name = s.name ?? places.find((p) => p.id === u.scopeId)?.name;
         return (
           <span>
             {name ?? '—'} {s.level && <span className="gz-muted">（{codeLabel('scopeLevels', s.level)}）</span>}

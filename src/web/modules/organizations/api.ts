@@ -1,160 +1,38 @@
 // The organisations module's API as the web app uses it (server: src/server/modules/organizations).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type * as C from '../../../contracts/organizations';
+import type * as R from '../../../contracts/registry';
 import { api, ApiError } from '../../api/client';
 
-export type CheckStatus = 'pass' | 'warn' | 'fail';
-export interface CheckItem {
-  rule: string;
-  status: CheckStatus;
-  citation: string;
-  message: string;
-}
-export interface Violation {
-  rule: string;
-  citation: string;
-  message: string;
-}
-export interface ChecklistEntry {
-  id: string;
-  kind: 'requirement' | 'exclusion' | 'priority' | 'criterion';
-  label: string;
-  citation: string;
-  quote: string;
-  answer?: boolean | null;
-}
-export interface Review {
-  step: string;
-  stepLabel: string;
-  decision: 'approve' | 'reject';
-  reviewerName: string;
-  reviewedOn: string;
-  opinion: string;
-  departments: string[];
-}
-export type VettingStep = 'community-pre-review' | 'street-review' | 'joint-department-review';
-export interface Candidate {
-  id: string;
-  quarterId: string;
-  quarterName?: string;
-  ownerId: string;
-  name: string;
-  recommendedBy: 'party-organization' | 'co-signing-owners';
-  coSignerCount: number | null;
-  recommendedOn: string;
-  skills: string[];
-  isPartyMember: boolean;
-  inReservePool: boolean;
-  status: string;
-  statusLabel: string;
-  nextStep: VettingStep | null;
-  nextStepLabel: string | null;
-  seated: boolean;
-  checklist: ChecklistEntry[];
-  reviews: Review[];
-}
-export interface CommitteeMember {
-  id: string;
-  name: string;
-  position: 'chair' | 'vice-chair' | 'member';
-  positionLabel: string;
-  isPartyMember: boolean;
-  commitmentsSignedOn: string | null;
-  removedOn: string | null;
-  removalReason: string | null;
-  trainingDates: string[];
-}
-export interface Committee {
-  id: string;
-  termNumber: number | null;
-  termStart: string;
-  termEnd: string;
-  status: 'forming' | 'active' | 'ended';
-  statusLabel: string;
-  memberCount: number;
-  partyMemberCount: number;
-  partyOrganization: { id: string; name: string } | null;
-  members: CommitteeMember[];
-  trainings: { id: string; heldOn: string; topic: string }[];
-  appraisals: { id: string; appraisedOn: string; periodLabel: string }[];
-}
-export interface SupervisoryMember {
-  id: string;
-  ownerId: string;
-  name: string;
-  position: 'chair' | 'member';
-  positionLabel: string;
-  isPartyMember: boolean;
-  joinedOn: string | null;
-  removedOn: string | null;
-  removalReason: string | null;
-}
-export interface SupervisoryCommittee {
-  id: string;
-  termStart: string;
-  termEnd: string;
-  electedOn: string | null;
-  status: 'active' | 'ended';
-  statusLabel: string;
-  members: SupervisoryMember[];
-}
-export interface PartyOrganization {
-  id: string;
-  kind: 'quarter' | 'committee' | 'company';
-  kindLabel: string;
-  name: string;
-  form: string;
-  secretaryName: string;
-  secretaryPhone: string | null;
-  memberCount: number;
-  establishedOn: string | null;
-  dissolvedOn: string | null;
-}
-export interface Contract {
-  id: string;
-  companyName: string;
-  selectionMethodLabel: string;
-  startsOn: string;
-  endsOn: string | null;
-  terminatedOn: string | null;
-  signedOn: string | null;
-  feeStandardFen: number;
-  serviceStandard: string;
-  current: boolean;
-}
+// The answers' types come from the contract (src/contracts/organizations.ts), types only: zod
+// itself stays out of the web bundle.
+type Out<T extends z.ZodType> = z.output<T>;
+
+export type CheckItem = Out<typeof C.checkItem>;
+export type CheckStatus = CheckItem['status'];
+export type Violation = Out<typeof C.violation>;
+export type ChecklistEntry = Out<typeof C.checklistEntry>;
+export type Candidate = Out<typeof C.candidateView>;
+export type Review = Candidate['reviews'][number];
+export type VettingStep = (typeof C.vettingSteps)[number];
+export type Committee = Out<typeof C.committeeView>;
+export type CommitteeMember = Committee['members'][number];
+export type SupervisoryCommittee = Out<typeof C.supervisoryView>;
+export type SupervisoryMember = SupervisoryCommittee['members'][number];
+export type PartyOrganization = Out<typeof C.partyOrganizationView>;
+export type Contract = Out<typeof C.contractView>;
 /** The quarter's community people, as the API paths name them (POST /api/quarters/:id/<kind>, DELETE /api/<kind>/:id). */
-export type PeopleKind = 'grids' | 'building-leaders' | 'social-organizations' | 'volunteers';
-export interface Organizations {
-  pack: string;
-  checks: CheckItem[];
-  committees: Committee[];
-  supervisoryCommittees: SupervisoryCommittee[];
-  commissioners: { id: string; name: string; phone: string; photoPath: string | null; trainedOn: string | null; startedOn: string; endedOn: string | null; endReason?: string | null; current: boolean }[];
-  partyOrganizations: PartyOrganization[];
-  contracts: Contract[];
-  grids: { id: string; name: string; leaderName: string; leaderPhone: string | null }[];
-  buildingLeaders: { id: string; buildingName: string; name: string; phone: string | null }[];
-  socialOrganizations: { id: string; name: string; kind: string; contactName: string }[];
-  volunteers: { id: string; name: string; team: string }[];
-  candidates: Candidate[];
-}
-export interface RuleEntry {
-  id: string;
-  title: string;
-  description: string;
-  severity: 'fail' | 'warn';
-  citations: { text: string; quote: string | null; aspect: string | null }[];
-  changes: { packId: string; note: string }[];
-}
-export interface RulesInForce {
-  pack: { id: string; version: string; title: string };
-  rules: RuleEntry[];
-  checklist: ChecklistEntry[];
-}
-export interface Actions {
-  vetting: Candidate[];
-  expiringTerms: { quarterId: string; quarterName: string; termEnd: string; daysLeft: number; expired: boolean; citation: string }[];
-  failingChecks: (CheckItem & { quarterId: string; quarterName: string })[];
-}
+export type PeopleKind = (typeof C.peopleKinds)[number];
+export type Organizations = Out<typeof C.quarterOrganizationsView>;
+export type RulesInForce = Out<typeof C.rulesInForceView>;
+export type RuleEntry = RulesInForce['rules'][number];
+export type Actions = Out<typeof C.actionsView>;
+export type PropertyCompany = Out<typeof C.companyView>;
+export type TripartiteOffice = Out<typeof C.officeView>;
+/** The answer types an office's level as a string; it is one of the levels an office is created at. */
+export type OfficeLevel = Out<typeof C.officeBody>['level'];
+type OwnerList = Out<typeof R.ownerRowSchema>;
 
 const orgKey = (quarterId: string) => ['organizations', quarterId] as const;
 
@@ -170,7 +48,7 @@ export function useActions() {
 export function useQuarterOwners(quarterId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['organizations', quarterId, 'owners'],
-    queryFn: () => api.get<{ items: { id: string; name: string; kind: string }[] }>(`/api/quarters/${quarterId}/owners`, { pageSize: 200 }),
+    queryFn: () => api.get<{ items: OwnerList[] }>(`/api/quarters/${quarterId}/owners`, { pageSize: 200 }),
     enabled,
   });
 }
@@ -186,13 +64,6 @@ export function useOrgWrite<TBody, TResult = unknown>(method: 'post' | 'patch', 
       if (quarterId) void client.invalidateQueries({ queryKey: ['quarter', quarterId, 'dossier'] });
     },
   });
-}
-
-export interface PropertyCompany {
-  id: string;
-  name: string;
-  creditCode: string;
-  partyMemberCount: number;
 }
 
 /** The property companies of the caller's district (a company is a district-wide record). */
@@ -220,18 +91,6 @@ export function useRecordWrite(quarterId?: string) {
       if (quarterId) void client.invalidateQueries({ queryKey: ['quarter', quarterId, 'dossier'] });
     },
   });
-}
-
-export interface TripartiteOffice {
-  id: string;
-  level: 'district' | 'street' | 'community';
-  streetId: string | null;
-  communityId: string | null;
-  name: string;
-  establishedOn: string | null;
-  address: string;
-  phone: string | null;
-  members: { id: string; name: string; position: string; department: string; phone: string | null }[];
 }
 
 /** The tripartite offices the caller may see (its own, those below it, those on its path), with members. */

@@ -21,3 +21,6 @@ export const registryModule: WebModule = {
   ],
   dossierSections: [],
 };
+
+// Types only: a value re-exported here would put the registry's queries into the app shell.
+export type { Dossier, DossierSection } from './api';

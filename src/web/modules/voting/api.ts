@@ -1,148 +1,40 @@
 // The voting module's API as the web app uses it (server: src/server/modules/voting/routes.ts,
 // docs/api.md "Owners' assembly voting").
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type * as C from '../../../contracts/voting';
 import { api } from '../../api/client';
 import { findByReceipt, normalizeReceiptCode } from '../../../core/voting/receipt';
 
-export type VoteStatus = 'draft' | 'open' | 'closed' | 'published';
-export type VoteRule = 'civil-code-278' | 'building-majority';
-export type Matter = 'ordinary' | 'special';
-export type Choice = 'yes' | 'no' | 'abstain';
-export type Channel = 'online' | 'paper' | 'proxy';
+// The answers' and requests' types come from the contract (src/contracts/voting.ts), types
+// only: zod itself stays out of the web bundle.
+type Out<T extends z.ZodType> = z.output<T>;
 
-export interface Count {
-  members: number;
-  /** Area in 0.01 m², as everywhere in the registry. */
-  area: number;
-}
-
-export interface VoteSummary {
-  id: string;
-  quarterId: string;
-  quarterName: string;
-  buildingId: string | null;
-  title: string;
-  rule: VoteRule;
-  status: VoteStatus;
-  opensAt: string;
-  closesAt: string;
-  objectionDays: number;
-  objectionEndsAt: string | null;
-  rollMembers: number | null;
-  ballotCount: number;
-  createdAt: string;
-}
-
-export interface VoteItem {
-  id: string;
-  title: string;
-  matter: Matter;
-  article278Item: number | null;
-}
-
-export interface VoteDetail extends VoteSummary {
-  items: VoteItem[];
-  rollFingerprint: string | null;
-  rollArea: number | null;
-  head: string | null;
-  openedAt: string | null;
-  closedAt: string | null;
-  publishedAt: string | null;
-  canManage: boolean;
-  canEnterBallots: boolean;
-}
-
-export interface Article278Item {
-  item: number;
-  matter: Matter;
-  'zh-CN': string;
-  en: string;
-}
-
-export interface Turnout {
-  status: VoteStatus;
-  rule: VoteRule;
-  totals: Count;
-  cast: Count;
-  needed: Count;
-  areaWeighed: boolean;
-  quorumMet: boolean;
-  byChannel: Record<Channel, Count>;
-  closesAt: string;
-}
-
-/** Exactly what `gongzhi tally` prints (docs/vote-record-format.md, "`gongzhi tally FILE`"). */
-export interface TallyResult {
-  valid: boolean;
-  errors: string[];
-  rollFingerprint: string;
-  head: string;
-  totals: Count;
-  participation: Count & { quorumMet: boolean };
-  items: { id: string; matter: Matter | null; yes: Count; no: Count; abstain: Count; passed: boolean }[];
-}
-
-export interface Receipt {
-  seq: number;
-  castAt: string;
-  hash: string;
-  receiptCode: string;
-  channel: Channel;
-}
-
-export interface RollUnit {
-  unitId: string;
-  label: string;
-  votedChannel: Channel | null;
-}
-
-export interface BallotEntry {
-  seq: number;
-  channel: Channel;
-  castAt: string;
-  enteredBy: string | null;
-  unit: string | null;
-  proxyHolder: string | null;
-  scanId: string | null;
-}
-
-export interface Objection {
-  id: string;
-  text: string;
-  filedBy: string;
-  status: 'open' | 'answered';
-  response: string | null;
-  createdAt: string;
-  answeredAt: string | null;
-}
-
-export interface PublicVote {
-  id: string;
-  quarterId: string;
-  quarterName: string;
-  title: string;
-  rule: VoteRule;
-  status: VoteStatus;
-  opensAt: string;
-  closesAt: string;
-  objectionEndsAt: string | null;
-  publishedAt: string | null;
-  items: VoteItem[];
-  rollFingerprint: string | null;
-  rollMembers: number | null;
-  rollArea: number | null;
-  result: TallyResult | null;
-}
-
-export interface MyVote extends VoteSummary {
-  voted: boolean;
-}
-
-export interface VerifyAnswer {
-  voterToken: string;
-  expiresAt: string;
-  alreadyVoted: { channel: Channel; castAt: string; receiptCode: string } | null;
-}
+export type VoteStatus = Out<typeof C.voteStatus>;
+export type VoteRule = Out<typeof C.voteRule>;
+export type Matter = Out<typeof C.matter>;
+export type Choice = Out<typeof C.choice>;
+export type Channel = Out<typeof C.channel>;
+export type Count = Out<typeof C.turnout>['totals'];
+export type VoteSummary = Out<typeof C.voteSummary>;
+export type VoteItem = Out<typeof C.voteItem>;
+export type VoteDetail = Out<typeof C.voteDetail>;
+export type Article278Item = Out<typeof C.article278ItemList>['items'][number];
+export type Turnout = Out<typeof C.turnout>;
+export type TallyResult = Out<typeof C.tallyResult>;
+export type Receipt = Out<typeof C.receipt>;
+export type RollUnit = Out<typeof C.rollUnitList>['items'][number];
+export type BallotEntry = Out<typeof C.ballotEntryList>['items'][number];
+export type Objection = Out<typeof C.objectionList>['items'][number];
+export type PublicVote = Out<typeof C.publicVote>;
+export type MyVote = Out<typeof C.myVoteList>['items'][number];
+export type VerifyAnswer = Out<typeof C.verifyAnswer>;
+export type NotVotedList = Out<typeof C.notVotedList>;
+export type UploadedScan = Out<typeof C.uploadedScan>;
+export type OpenedVote = Out<typeof C.openedVote>;
+export type ClosedVote = Out<typeof C.closedVote>;
+export type Created = Out<typeof C.created>;
+export type CreateVoteBody = z.input<typeof C.createVoteBody>;
 
 /** The published record (gongzhi.vote-record/1), as far as the pages read it. */
 export interface VoteRecordFile {
@@ -165,11 +57,7 @@ export const voteKeys = {
   article278: ['votes', 'article-278'] as const,
 };
 
-interface VoteList {
-  items: VoteSummary[];
-  /** With a quarter: whether the caller may create and run votes there. */
-  runsVotes?: boolean;
-}
+type VoteList = Out<typeof C.voteList>;
 
 const voteList = (quarterId?: string) => ({ queryKey: voteKeys.list(quarterId), queryFn: () => api.get<VoteList>('/api/votes', { quarterId }) });
 
@@ -192,7 +80,7 @@ export function useVote(id: string) {
 export function useArticle278Items() {
   return useQuery({
     queryKey: voteKeys.article278,
-    queryFn: () => api.get<{ items: Article278Item[] }>('/api/votes/article-278-items'),
+    queryFn: () => api.get<Out<typeof C.article278ItemList>>('/api/votes/article-278-items'),
     select: (d) => d.items,
     staleTime: Infinity,
   });
@@ -211,7 +99,7 @@ export function useTurnout(id: string, enabled: boolean, live: boolean) {
 export function useEntries(id: string, enabled: boolean) {
   return useQuery({
     queryKey: voteKeys.entries(id),
-    queryFn: () => api.get<{ items: BallotEntry[] }>(`/api/votes/${id}/entries`),
+    queryFn: () => api.get<Out<typeof C.ballotEntryList>>(`/api/votes/${id}/entries`),
     select: (d) => d.items,
     enabled,
   });
@@ -220,16 +108,10 @@ export function useEntries(id: string, enabled: boolean) {
 export function useRollUnits(id: string, q: string, enabled: boolean) {
   return useQuery({
     queryKey: voteKeys.rollUnits(id, q),
-    queryFn: () => api.get<{ items: RollUnit[] }>(`/api/votes/${id}/roll-units`, { q }),
+    queryFn: () => api.get<Out<typeof C.rollUnitList>>(`/api/votes/${id}/roll-units`, { q }),
     select: (d) => d.items,
     enabled,
   });
-}
-
-export interface NotVotedList {
-  members: number;
-  area: number;
-  items: { units: string[]; owners: { name: string; phoneMasked: string | null }[]; area: number }[];
 }
 
 export function useNotVoted(id: string, enabled: boolean) {
@@ -243,7 +125,7 @@ export function useNotVoted(id: string, enabled: boolean) {
 export function useObjections(id: string, enabled: boolean) {
   return useQuery({
     queryKey: voteKeys.objections(id),
-    queryFn: () => api.get<{ items: Objection[] }>(`/api/votes/${id}/objections`),
+    queryFn: () => api.get<Out<typeof C.objectionList>>(`/api/votes/${id}/objections`),
     select: (d) => d.items,
     enabled,
   });
@@ -256,7 +138,7 @@ export function useResult(id: string, enabled: boolean) {
 export function useMyVotes(enabled = true) {
   return useQuery({
     queryKey: voteKeys.mine,
-    queryFn: () => api.get<{ items: MyVote[] }>('/api/me/votes'),
+    queryFn: () => api.get<Out<typeof C.myVoteList>>('/api/me/votes'),
     select: (d) => d.items,
     enabled,
   });
@@ -276,7 +158,7 @@ export function useVoteMutation<TVars, TResult>(id: string, fn: (vars: TVars) =>
   });
 }
 
-export async function uploadScan(voteId: string, file: File): Promise<{ id: string; sha256: string }> {
+export async function uploadScan(voteId: string, file: File): Promise<UploadedScan> {
   const form = new FormData();
   form.append('file', file);
   return api.upload(`/api/votes/${voteId}/scans`, form);

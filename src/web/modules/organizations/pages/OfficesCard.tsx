@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { hasPermission } from '../../../auth/session';
 import type { SessionUser } from '../../../api/types';
 import { TID } from '../testids';
-import { useOffices, useRecordWrite, type TripartiteOffice } from '../api';
+import { useOffices, useRecordWrite, type OfficeLevel, type TripartiteOffice } from '../api';
 import { compact, dateInput, RecordModal } from './RecordForms';
 
 const CLAUSE = 'T/ZAS 4006.1—2020 5.2；百委〔2023〕37号 二（一）1';
@@ -58,7 +58,7 @@ export function OfficesCard({ user }: { user: SessionUser }) {
             <li className="gz-list-item" key={o.id} data-testid={TID.orgOfficeRow} data-level={o.level}>
               <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                 <Space wrap>
-                  <Tag>{t(`organizations.offices.levels.${o.level}`)}</Tag>
+                  <Tag>{t(`organizations.offices.levels.${o.level as OfficeLevel}`)}</Tag>
                   <strong>{o.name}</strong>
                   {o.phone && <span>{o.phone}</span>}
                   {o.address && <Typography.Text type="secondary">{o.address}</Typography.Text>}

@@ -3,7 +3,7 @@ import { Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { PlaceNode } from '../../../api/types';
-import type { QuarterListParams } from '../../../api/queries';
+import type { QuarterListParams } from '../api';
 import { placesOfLevel } from '../../../lib/places';
 import { TID } from '../testids';
 

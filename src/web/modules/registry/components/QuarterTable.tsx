@@ -1,7 +1,7 @@
 import { Progress, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { Quarter } from '../../../api/types';
+import type { Quarter } from '../api';
 import { formatArea, formatCount, formatDate, formatPercent } from '../../../lib/format';
 import { codeLabel } from '../../../lib/labels';
 import { rowTestId } from '../../../testids';

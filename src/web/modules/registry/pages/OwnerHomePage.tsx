@@ -2,7 +2,7 @@ import { Alert, Card, Empty, Skeleton, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
-import { useDossier, useOwner, useQuarter } from '../../../api/queries';
+import { useDossier, useOwner, useQuarter } from '../api';
 import { useCurrentUser } from '../../../auth/session';
 import { QueryError } from '../../../components/QueryState';
 import { formatArea, formatCount, formatDate, formatPercent } from '../../../lib/format';

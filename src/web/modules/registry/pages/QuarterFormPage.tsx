@@ -5,8 +5,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError } from '../../../api/client';
-import { usePlacesTree, useQuarter } from '../../../api/queries';
-import { QUARTER_TYPES, type Quarter, type QuarterInput, type QuarterType } from '../../../api/types';
+import { usePlacesTree } from '../../../api/queries';
+import type { Created } from '../../../api/types';
+import { QUARTER_TYPES, useQuarter, type Quarter, type QuarterInput, type QuarterType } from '../api';
 import { useCan } from '../../../auth/session';
 import { AreaInput, areaRules } from '../../../components/AreaInput';
 import { Loading, QueryError } from '../../../components/QueryState';
@@ -44,7 +45,8 @@ function toValues(q: Quarter): FormValues {
   return {
     name: q.name,
     communityId: q.communityId,
-    type: q.type,
+    // The contract types it as a string; the server answers one of QUARTER_TYPES.
+    type: q.type as QuarterType,
     address: q.address,
     totalBuildingArea: areaToInput(q.totalBuildingArea),
     soldArea: areaToInput(q.soldArea),
@@ -101,7 +103,7 @@ export default function QuarterFormPage() {
     meta: { handlesErrors: true },
     mutationFn: async (values: FormValues) => {
       const body = toInput(values, creating);
-      if (creating) return (await api.post<{ id: string }>('/api/quarters', body)).id;
+      if (creating) return (await api.post<Created>('/api/quarters', body)).id;
       await api.patch(`/api/quarters/${id}`, body);
       return id!;
     },

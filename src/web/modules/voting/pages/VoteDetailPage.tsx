@@ -33,7 +33,9 @@ import {
   useTurnout,
   useVote,
   useVoteMutation,
+  type ClosedVote,
   type NotVotedList,
+  type OpenedVote,
   type Turnout,
   type VoteDetail,
 } from '../api';
@@ -78,8 +80,8 @@ function Actions({ vote }: { vote: VoteDetail }) {
   const { t } = useTranslation();
   const [modal, modalHolder] = Modal.useModal();
   const navigate = useNavigate();
-  const open = useVoteMutation(vote.id, () => api.post<{ rollMembers: number; unitsWithoutOwner: number }>(`/api/votes/${vote.id}/open`));
-  const close = useVoteMutation(vote.id, () => api.post<{ objectionEndsAt: string }>(`/api/votes/${vote.id}/close`));
+  const open = useVoteMutation(vote.id, () => api.post<OpenedVote>(`/api/votes/${vote.id}/open`));
+  const close = useVoteMutation(vote.id, () => api.post<ClosedVote>(`/api/votes/${vote.id}/close`));
   const publish = useVoteMutation(vote.id, () => api.post(`/api/votes/${vote.id}/publish`));
   const confirm = (content: string, run: () => Promise<unknown>) => modal.confirm({ content, onOk: () => run().catch(() => undefined) });
   const counted = vote.status === 'closed' || vote.status === 'published';
@@ -374,7 +376,7 @@ function Objections({ vote }: { vote: VoteDetail }) {
                   {o.text}
                 </div>
                 <div className="gz-muted" style={{ fontSize: 12 }}>
-                  {t('voting.objections.filedBy')}：{o.filedBy} · {formatDateTime(o.createdAt)}
+                  {t('voting.objections.filedBy')}：{o.filedBy ?? '—'} · {formatDateTime(o.createdAt)}
                 </div>
                 {o.response && <div style={{ marginTop: 4 }}>↳ {o.response}</div>}
                 {o.status === 'open' && vote.canManage && (

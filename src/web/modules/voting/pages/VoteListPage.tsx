@@ -14,7 +14,7 @@ import { notifySuccess } from '../../../lib/feedback';
 import { formatCount } from '../../../lib/format';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
-import { useArticle278Items, useRunsVotes, useVoteMutation, useVotes, type Matter, type VoteRule, type VoteSummary } from '../api';
+import { useArticle278Items, useRunsVotes, useVoteMutation, useVotes, type Created, type CreateVoteBody, type Matter, type VoteRule, type VoteSummary } from '../api';
 import { formatWindow, MatterTag, VoteStatusTag } from './shared';
 
 export default function VoteListPage() {
@@ -114,7 +114,7 @@ export function VoteCreatePage() {
   const runsVotes = useRunsVotes(quarterId);
   const notOurs = !!quarterId && runsVotes.data === false;
   const lang = currentLanguageOf(i18n.language);
-  const create = useVoteMutation('', (body: unknown) => api.post<{ id: string }>('/api/votes', body), true);
+  const create = useVoteMutation('', (body: CreateVoteBody) => api.post<Created>('/api/votes', body), true);
 
   const initialQuarter = params.get('quarterId') ?? user.quarterId ?? (user.scope.level === 'quarter' ? user.scope.id : undefined);
 

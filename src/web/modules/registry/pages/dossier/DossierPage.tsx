@@ -3,7 +3,7 @@ import { Breadcrumb, Button, Card, Col, Row, Statistic, Tabs, Typography } from 
 import { EditOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useDossier } from '../../../../api/queries';
+import { useDossier } from '../../api';
 import type { Permission, SessionUser } from '../../../../api/types';
 import { hasPermission, useCurrentUser } from '../../../../auth/session';
 import { Loading, QueryError } from '../../../../components/QueryState';

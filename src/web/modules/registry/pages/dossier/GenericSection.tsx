@@ -3,11 +3,13 @@ import type { DossierTabProps } from '../../../module';
 
 /**
  * A section another module put into the dossier before the web app has a component for it:
- * its title and the figures of its summary, as the server sent them.
+ * its title and the plain figures of its `data` (the contract leaves that shape to the module),
+ * as the server sent them.
  */
 export function GenericSection({ section }: DossierTabProps) {
-  const summary = section?.summary ?? {};
-  const entries = Object.entries(summary);
+  const data = section?.data;
+  const entries =
+    data && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data).filter(([, value]) => value === null || typeof value !== 'object') : [];
   return (
     <Card title={section?.title ?? section?.key}>
       {entries.length ? (

@@ -4,8 +4,7 @@ import { DownloadOutlined, FileExcelOutlined, FileTextOutlined, InboxOutlined } 
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, downloadFile } from '../../../../api/client';
-import { useImportRun } from '../../../../api/queries';
-import type { ImportRowError, ImportRun, ImportStatus } from '../../../../api/types';
+import { useImportRun, type ImportRowError, type ImportRun, type ImportStarted, type ImportStatus } from '../../api';
 import { hasPermission } from '../../../../auth/session';
 import { notifyError } from '../../../../lib/feedback';
 import { TID } from '../../testids';
@@ -32,7 +31,7 @@ export function ImportTab({ quarterId, dossier, user }: DossierTabProps) {
   const [downloading, setDownloading] = useState<string | null>(null);
   const tracking = phase.kind === 'tracking' ? phase : null;
   const run = useImportRun(tracking?.importId ?? null, true);
-  const status: ImportStatus | undefined = run.data?.status;
+  const status = run.data?.status as ImportStatus | undefined; // a string in the contract
 
   // Once the server has written the file, everything the dossier shows has changed.
   useEffect(() => {
@@ -55,7 +54,7 @@ export function ImportTab({ quarterId, dossier, user }: DossierTabProps) {
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      const answer = await api.upload<{ id: string; status: ImportStatus; total: number }>(`/api/quarters/${quarterId}/imports`, form);
+      const answer = await api.upload<ImportStarted>(`/api/quarters/${quarterId}/imports`, form);
       setPhase({ kind: 'tracking', importId: answer.id, fileName: file.name, total: answer.total });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'IMPORT_REJECTED') {

@@ -2,7 +2,7 @@ import { Card, Col, Descriptions, Empty, Row, Tag, Typography } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { Contact } from '../../../../api/types';
+import type { Contact } from '../../api';
 import { formatArea, formatCount, formatDate, formatDateTime, formatPercent } from '../../../../lib/format';
 import { codeLabel } from '../../../../lib/labels';
 import { TID } from '../../testids';

@@ -4,12 +4,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../api/client';
-import { useOwners } from '../../../../api/queries';
-import { OWNER_KINDS, type Owner, type OwnerKind } from '../../../../api/types';
+import { OWNER_KINDS, useOwners, type OwnerRow as Owner, type OwnerKind } from '../../api';
 import { hasPermission } from '../../../../auth/session';
 import { FormModal } from '../../../../components/FormModal';
 import { QueryError } from '../../../../components/QueryState';
-import { UnitSelect } from '../../../../components/RemoteSelects';
+import { UnitSelect } from '../../components/RemoteSelects';
 import { formatArea, formatCount } from '../../../../lib/format';
 import { notifySuccess } from '../../../../lib/feedback';
 import { isPlausiblePhone, isValidIdNumber, normalizeIdNumber } from '../../../../lib/idNumber';
@@ -47,7 +46,7 @@ export function OwnersTab({ quarterId, user }: DossierTabProps) {
       render: (v: string, o) => (
         <Space size={4}>
           <strong>{v}</strong>
-          {o.kind !== 'person' && <Tag color={KIND_COLORS[o.kind]}>{codeLabel('ownerKinds', o.kind)}</Tag>}
+          {o.kind !== 'person' && <Tag color={KIND_COLORS[o.kind as OwnerKind]}>{codeLabel('ownerKinds', o.kind)}</Tag>}
         </Space>
       ),
     },

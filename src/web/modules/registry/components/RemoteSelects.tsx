@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useOwners, useUnits } from '../api/queries';
-import { formatArea } from '../lib/format';
-import { codeLabel } from '../lib/labels';
+import { useOwners, useUnits } from '../api';
+import { formatArea } from '../../../lib/format';
+import { codeLabel } from '../../../lib/labels';
 
 function useDebounced<T>(value: T, ms = 300): T {
   const [debounced, setDebounced] = useState(value);
