@@ -148,7 +148,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ];
   app.addHook('onRequest', (req, reply, done) => {
     // The API's own HTML page (/api/docs) is a page, and so is a file a route serves to be
-    // opened in a tab of its own (config.pageHeaders: a scan, a PDF).
+    // opened in a tab of its own (config.pageHeaders). A vote's scan is not one: it keeps the
+    // API's headers and sets a tighter CSP of its own (voting/routes.ts).
     const target = apiPathOf(req);
     const isApi = target.startsWith('/api/') && !target.startsWith('/api/docs') && !req.routeOptions.config?.pageHeaders;
     for (const [name, value] of isApi ? apiHeaders : pageHeaders) reply.raw.setHeader(name, value);

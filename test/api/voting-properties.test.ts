@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/app';
-import { AFTER, PNG, bulkQuarter, openedVote, tallyWithCli, voteClock, voteOnline, type BulkUnit } from '../support/voting';
+import { AFTER, bulkQuarter, labelledPng, openedVote, tallyWithCli, voteClock, voteOnline, type BulkUnit } from '../support/voting';
 import { itemPasses, meetsQuorum, tallyRecord, type VoteRecord } from '../../src/core/voting/index';
 
 let t: TestApp;
@@ -74,7 +74,7 @@ describe('server tally == gongzhi tally on random rolls and ballots', () => {
           if (channel === 'online' && credential) {
             res = await voteOnline(t, voteId, credential, body);
           } else if (channel === 'paper') {
-            const scan = (await community.upload(`/api/votes/${voteId}/scans`, 'b.png', Buffer.concat([PNG, Buffer.from(String(Math.random()))]))).json();
+            const scan = (await community.upload(`/api/votes/${voteId}/scans`, 'b.png', labelledPng(String(Math.random())))).json();
             res = await community.post(`/api/votes/${voteId}/paper-ballots`, { unitId: q.units[unit], choices: body, scanId: scan.id });
           } else {
             res = await community.post(`/api/votes/${voteId}/proxy-ballots`, { unitId: q.units[unit], choices: body, proxyHolder: '受托人' });

@@ -3,7 +3,7 @@
 // per member, live turnout, close and count (equal to `gongzhi tally`), objections, publication.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/app';
-import { AFTER, DURING, PNG, bulkQuarter, fixtureCredentials, openedVote, tallyWithCli, voteBody, voteClock, voteOnline, type Credential } from '../support/voting';
+import { AFTER, DURING, PNG, bulkQuarter, minimalPdf, fixtureCredentials, openedVote, tallyWithCli, voteBody, voteClock, voteOnline, type Credential } from '../support/voting';
 import { findByReceipt, rollFingerprint, tallyRecord, type VoteRecord } from '../../src/core/voting/index';
 import { sendVoteReminders } from '../../src/server/modules/voting/reminders';
 import { maskPhone } from '../../src/core/idnumber';
@@ -161,10 +161,10 @@ describe('a whole vote: open, verify, vote, paper, proxy, close, objections, pub
     const notImage = await commissioner.upload(`/api/votes/${voteId}/scans`, 'ballot.txt', Buffer.from('hello'));
     expect(notImage.statusCode).toBe(422);
     const scan = (await commissioner.upload(`/api/votes/${voteId}/scans`, 'ballot-102.png', PNG)).json();
-    // A scan opens in a tab of its own: it gets the pages' headers, not the JSON answers'.
+    // A scan opens in a tab of its own, locked down harder than a page: the image and nothing else.
     const shown = await commissioner.get(`/api/votes/${voteId}/scans/${scan.id}`);
     expect(shown.headers['content-type']).toBe('image/png');
-    expect(shown.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(shown.headers['content-security-policy']).toContain("default-src 'none'; img-src 'self'; sandbox");
     expect(shown.headers['x-content-type-options']).toBe('nosniff');
     clock.set('2026-03-06T15:00:00+08:00');
     const paper = await commissioner.post(`/api/votes/${voteId}/paper-ballots`, { unitId: creds[1].unitId, choices: { '1': 'yes', '2': 'yes' }, scanId: scan.id });
@@ -361,9 +361,9 @@ describe('the voter roll (format document, "Counting rules")', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('ALREADY_VOTED');
     // The developer's unsold units are one member: one paper ballot for any of them, then no more.
-    const scan1 = (await community.upload(`/api/votes/${voteId}/scans`, 'dev.pdf', Buffer.from('%PDF-1.4 test'))).json();
+    const scan1 = (await community.upload(`/api/votes/${voteId}/scans`, 'dev.pdf', minimalPdf('/Title (test) '))).json();
     expect((await community.post(`/api/votes/${voteId}/paper-ballots`, { unitId: q.units[3], choices: { '1': 'no', '2': 'no' }, scanId: scan1.id })).statusCode).toBe(201);
-    const scan2 = (await community.upload(`/api/votes/${voteId}/scans`, 'dev2.pdf', Buffer.from('%PDF-1.4 test 2'))).json();
+    const scan2 = (await community.upload(`/api/votes/${voteId}/scans`, 'dev2.pdf', minimalPdf('/Title (test 2) '))).json();
     const devAgain = await community.post(`/api/votes/${voteId}/paper-ballots`, { unitId: q.units[5], choices: { '1': 'no', '2': 'no' }, scanId: scan2.id });
     expect(devAgain.statusCode).toBe(409);
     clock.set(AFTER);

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { keyedHash } from '../../src/server/platform/keys';
 import { makeIdNumber, maskIdNumber } from '../../src/core/idnumber';
 import { runTally } from '../../src/cli/tally';
@@ -167,4 +168,32 @@ export async function voteOnline(t: TestApp, voteId: string, c: Credential, choi
   return t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/ballot`, payload: { voterToken: v.json().voterToken, choices }, remoteAddress });
 }
 
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+/** A whole one-pixel PNG (signature, IHDR, IDAT, IEND), as a scan must be. */
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b4944415478da63f80f040009fb03fd68fa1ccc0000000049454e44ae426082',
+  'hex',
+);
+
+/** A PNG chunk of TYPE with DATA and its CRC. */
+export function pngChunk(type: string, data: Buffer): Buffer {
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write(type, 4, 'latin1');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(zlib.crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  return chunk;
+}
+
+/** The one-pixel PNG with a text chunk carrying LABEL: a whole and different file each time. */
+export function labelledPng(label: string, extra: Buffer = Buffer.alloc(0)): Buffer {
+  const iend = PNG.subarray(PNG.length - 12);
+  return Buffer.concat([PNG.subarray(0, PNG.length - 12), pngChunk('tEXt', Buffer.concat([Buffer.from(`Comment\0${label}`, 'latin1'), extra])), iend]);
+}
+
+/** A whole minimal PDF (one empty page) with BODY added to its catalogue. */
+export function minimalPdf(body = '', tail = ''): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R ${body}>> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n${tail}`,
+    'latin1',
+  );
+}

@@ -2,11 +2,13 @@
 // a clock set by the seed: one owners' assembly vote that ran last month, closed, went through
 // its objection period and was published (a few hundred ballots, online, on paper and by
 // proxy), and one vote open now that the demo `owner` account can take part in.
+import zlib from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { permissionsOf, type Actor, type Role, type ScopeLevel } from '../platform/access';
 import { setVotingClock } from '../modules/voting/clock';
-import { castOnline, enterPaperBallot, enterProxyBallot, uploadScan, verifyVoter } from '../modules/voting/ballots';
+import { castOnline, enterPaperBallot, enterProxyBallot, verifyVoter } from '../modules/voting/ballots';
+import { uploadScan } from '../modules/voting/scans';
 import { answerObjection, closeVote, createVote, fileObjection, openVote, publishVote } from '../modules/voting/lifecycle';
 import { generateQuarterBatch, planDemo } from './generate';
 import { keyedHash } from '../platform/keys';
@@ -15,9 +17,20 @@ type DB = Kysely<Database>;
 
 /** A one-pixel PNG standing in for the scan of a signed paper ballot. */
 const DEMO_SCAN = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d605cf0000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b4944415478da63f80f040009fb03fd68fa1ccc0000000049454e44ae426082',
   'hex',
 );
+
+/** The demo PNG with a text chunk before IEND, so that each scan is a whole, different file. */
+function demoScan(label: string): Buffer {
+  const data = Buffer.from(`Comment\0${label}`, 'latin1');
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write('tEXt', 4, 'latin1');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(zlib.crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  return Buffer.concat([DEMO_SCAN.subarray(0, DEMO_SCAN.length - 12), chunk, DEMO_SCAN.subarray(DEMO_SCAN.length - 12)]);
+}
 
 async function actorOf(db: DB, username: string): Promise<Actor> {
   const u = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
@@ -110,7 +123,7 @@ export async function seedVoting(db: DB, hashKey: Buffer, quarterId: string, tod
           if (v.alreadyVoted) continue;
           await castOnline(db, published, { voterToken: v.voterToken, choices: body }, null, null);
         } else if (i % 8 === 3) {
-          const scan = await uploadScan(db, commissioner, published, { name: `纸质选票-${i + 1}.png`, content: Buffer.concat([DEMO_SCAN, Buffer.from(String(i))]) });
+          const scan = await uploadScan(db, commissioner, published, { name: `纸质选票-${i + 1}.png`, content: demoScan(String(i)) });
           await enterPaperBallot(db, commissioner, published, { unitId: c.unitId, choices: body, scanId: scan.id });
         } else {
           await enterProxyBallot(db, commissioner, published, { unitId: c.unitId, choices: body, proxyHolder: '业主书面委托的家属' });

@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { placeOfRow } from '../../platform/db-helpers';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { keyedHash } from '../../platform/keys';
 import { receiptCode } from '../../../core/voting/hash';
 import type { Channel, Choice } from '../../../core/voting/record';
@@ -16,6 +16,7 @@ import { authorizeVote, authorizeVoter } from './access';
 import { now } from './clock';
 import { statusParams } from './labels';
 import type { VoteRow } from './record';
+import { checkScan } from './scans';
 import { cachedItems, castBallot, type AuditCtx, type CastReceipt, type SealInput } from './sealing';
 
 type DB = Kysely<Database>;
@@ -150,16 +151,6 @@ async function memberOfUnit(db: Exec, vote: VoteRow, unitId: string): Promise<{ 
   return { member: link.member, label };
 }
 
-async function checkScan(db: Exec, vote: VoteRow, scanId: string | null | undefined, required: boolean): Promise<string | null> {
-  if (!scanId) {
-    if (required) throw new AppError('SCAN_REQUIRED');
-    return null;
-  }
-  const scan = await db.selectFrom('vote_scans').select('id').where('id', '=', scanId).where('vote_id', '=', vote.id).executeTakeFirst();
-  if (!scan) throw new AppError('SCAN_NOT_FOUND');
-  return scan.id;
-}
-
 /** A signed paper ballot entered by staff, with its scan attached (民法典 第278条). */
 export async function enterPaperBallot(db: DB, ctx: RequestContext, voteId: string, input: { unitId: string; choices: Record<string, string>; scanId?: string | null }) {
   const vote = await authorizeVote(db, ctx.actor, voteId, 'enterBallots');
@@ -184,36 +175,4 @@ export async function enterProxyBallot(db: DB, ctx: RequestContext, voteId: stri
     proxyHolder: input.proxyHolder,
     unitLabel: label,
   });
-}
-
-function scanType(content: Buffer): string | null {
-  if (content.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
-  if (content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  return null;
-}
-
-export async function uploadScan(db: DB, ctx: RequestContext, voteId: string, file: { name: string; content: Buffer }) {
-  const vote = await authorizeVote(db, ctx.actor, voteId, 'enterBallots');
-  if (vote.status !== 'open') throw new AppError('VOTE_NOT_OPEN', statusParams(vote.status));
-  // The type is read from the content, not from the name or the header the browser sent.
-  const type = scanType(file.content);
-  if (!type) throw new AppError('SCAN_TYPE_UNSUPPORTED');
-  const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
-  return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .insertInto('vote_scans')
-      .values({ vote_id: vote.id, district_id: vote.district_id, quarter_id: vote.quarter_id, file_name: file.name.slice(0, 200), content_type: type, size_bytes: file.content.length, sha256, content: file.content, uploaded_by: ctx.actor.id })
-      .returning(['id'])
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx, { action: 'upload', entity: 'vote_scan', entityId: row.id, place: placeOfRow(vote), after: { voteId: vote.id, fileName: file.name, sizeBytes: file.content.length, sha256 } });
-    return { id: row.id, fileName: file.name, contentType: type, sizeBytes: file.content.length, sha256 };
-  });
-}
-
-export async function getScan(db: DB, actor: Actor, voteId: string, scanId: string) {
-  const vote = await authorizeVote(db, actor, voteId, 'read');
-  const scan = await db.selectFrom('vote_scans').select(['file_name', 'content_type', 'content']).where('id', '=', scanId).where('vote_id', '=', vote.id).executeTakeFirst();
-  if (!scan) throw notFound();
-  return { fileName: scan.file_name, contentType: scan.content_type, content: scan.content };
 }

@@ -128,6 +128,36 @@ export const votingErrors = defineErrors({
     'zh-CN': '扫描件只接受 PDF、JPEG 或 PNG 文件。',
     en: 'A scan must be a PDF, JPEG or PNG file.',
   },
+  SCAN_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '扫描件过大：每份不能超过 {mb} MB。手机拍一张 A4 选票通常只有 2–5 MB；请降低分辨率或分页上传。',
+    en: 'The scan is too large: each may be at most {mb} MB. A phone photo of an A4 ballot is usually 2–5 MB; lower the resolution or upload the pages separately.',
+  },
+  SCAN_MALFORMED: {
+    status: 422,
+    'zh-CN': '这个文件不是完整的{type}（文件损坏、不完整或格式不对），请重新扫描或导出后上传。',
+    en: 'The file is not a whole {typeEn} (damaged, cut short or not in that format); scan or export it again and upload it.',
+  },
+  SCAN_POLYGLOT: {
+    status: 422,
+    'zh-CN': '这个{type}里还夹带了其他格式的内容（如 PDF 或网页），出于安全不能接受；请重新扫描或拍照后上传。',
+    en: 'This {typeEn} carries content of another format (such as a PDF or a web page) and is refused for safety; scan or photograph the paper again and upload that.',
+  },
+  SCAN_PDF_ACTIVE: {
+    status: 422,
+    'zh-CN': '这个 PDF 含有脚本、自动动作或附件（{names}），出于安全不能作为扫描件；请用扫描仪或“打印为 PDF”重新生成后上传。',
+    en: 'This PDF contains scripts, automatic actions or attached files ({namesEn}) and is refused as a scan for safety; make it again with a scanner or "Print to PDF" and upload that.',
+  },
+  SCAN_QUOTA_COUNT: {
+    status: 409,
+    'zh-CN': '本次表决的扫描件已达上限（{max} 份）。未用于选票的扫描件会在表决结束时删除；如确需更多，请联系管理员。',
+    en: 'This vote has reached its limit of {max} scans. Scans no ballot uses are deleted when the vote closes; if more are truly needed, ask the administrator.',
+  },
+  SCAN_QUOTA_BYTES: {
+    status: 413,
+    'zh-CN': '本次表决的扫描件总大小已达上限（{mb} MB），请压缩后再上传。',
+    en: "This vote's scans have reached their total limit of {mb} MB; compress the file and upload it again.",
+  },
   SCAN_ALREADY_USED: {
     status: 409,
     'zh-CN': '这份扫描件已用于另一张选票。',

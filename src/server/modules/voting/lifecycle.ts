@@ -19,6 +19,7 @@ import { displayShanghai, iso, isoShanghai, now, parseWindowTime } from './clock
 import { matterLabels, statusParams } from './labels';
 import { buildVoteRecord, loadItems, serverTally } from './record';
 import { deriveRoll } from './roll';
+import { deleteUnusedScans } from './scans';
 
 type DB = Kysely<Database>;
 
@@ -249,13 +250,14 @@ export async function closeVote(db: DB, ctx: RequestContext, voteId: string) {
     }
     const endsAt = objectionEnd(at, vote.objection_days);
     await tx.updateTable('votes').set({ status: 'closed', result: JSON.stringify(result), closed_at: at, closed_by: ctx.actor.id, objection_ends_at: endsAt, updated_at: at }).where('id', '=', vote.id).execute();
+    const scansDeleted = await deleteUnusedScans(tx, ctx, vote);
     await recordAudit(tx, ctx, {
       action: 'close',
       entity: 'vote',
       entityId: vote.id,
       place: placeOfRow(vote),
       before: { status: 'open' },
-      after: { status: 'closed', head: result.head, participation: result.participation, passed: result.items.map((i) => ({ id: i.id, passed: i.passed })), objectionEndsAt: endsAt.toISOString() },
+      after: { status: 'closed', head: result.head, participation: result.participation, passed: result.items.map((i) => ({ id: i.id, passed: i.passed })), objectionEndsAt: endsAt.toISOString(), scansDeleted },
     });
     return { status: 'closed' as const, objectionEndsAt: endsAt.toISOString(), result };
   });

@@ -8,11 +8,12 @@ import * as c from '../../../contracts/voting';
 import { AppError } from '../../platform/errors';
 import { contextOf, errorSchema, idParam, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
 import { mayRunVotes } from './access';
-import { castOnline, enterPaperBallot, enterProxyBallot, getScan, uploadScan, verifyVoter } from './ballots';
+import { castOnline, enterPaperBallot, enterProxyBallot, verifyVoter } from './ballots';
 import { ballotEntries, notVoted, rollUnits, turnout } from './collection';
 import { answerObjection, article278Items, closeVote, createVote, fileObjection, listObjections, openVote, publishVote, voteRecord, voteResult } from './lifecycle';
 import { getVote, listVotes, myVotes, publicVote, publicVotesOfQuarter } from './votes';
 import { notVotedWorkbook } from './not-voted-export';
+import { getScan, SCAN_MAX_BYTES, uploadScan } from './scans';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -114,30 +115,43 @@ export async function votingRoutes(fastify: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Upload the scan of a signed paper ballot or proxy letter (multipart field "file"; PDF, JPEG or PNG)',
+        summary: `Upload the scan of a signed paper ballot or proxy letter (multipart field "file"; a whole PDF without scripts or attachments, JPEG or PNG; at most ${SCAN_MAX_BYTES / 1024 / 1024} MB)`,
         params: idParam,
         consumes: ['multipart/form-data'],
-        response: { 201: c.uploadedScan, ...errors },
+        response: { 201: c.uploadedScan, ...errors, 413: errorSchema },
       },
     },
     async (req, reply) => {
       const ctx = contextOf(req);
       if (!req.isMultipart()) throw new AppError('SCAN_REQUIRED');
-      const file = await req.file();
+      // The scan's own limit, applied while the file streams in: reading stops one byte past
+      // it, so a larger upload is refused without being held in memory first.
+      const file = await req.file({ limits: { fileSize: SCAN_MAX_BYTES + 1, files: 1 }, throwFileSizeLimit: false });
       if (!file) throw new AppError('SCAN_REQUIRED');
       const content = await file.toBuffer();
+      if (file.file.truncated || content.length > SCAN_MAX_BYTES) throw new AppError('SCAN_TOO_LARGE', { mb: SCAN_MAX_BYTES / 1024 / 1024 });
       return reply.status(201).send(await uploadScan(db(), ctx, req.params.id, { name: file.filename || 'scan', content }));
     },
   );
   app.get(
     '/api/votes/:id/scans/:scanId',
     {
-      schema: { tags, summary: 'Download a scan', params: c.voteScanParams, response: { 200: c.download('The scan as uploaded (application/pdf, image/jpeg or image/png), inline'), ...errors } },
-      config: { pageHeaders: true },
+      schema: {
+        tags,
+        summary: 'Download a scan',
+        params: c.voteScanParams,
+        response: { 200: c.download('The scan as checked at upload: a PDF as an attachment (never shown in the browser), a JPEG or PNG inline in a sandbox'), ...errors },
+      },
     },
     async (req, reply) => {
       const scan = await getScan(db(), requireActor(req), req.params.id, req.params.scanId);
-      return sendFile(reply, { fileName: scan.fileName, buffer: scan.content }, scan.contentType, 'inline');
+      // The API's headers (nothing runs, nothing framed, no sniffing, no caching), with a CSP
+      // that lets the browser show the image it opened and nothing else. A PDF is never shown
+      // inline: a PDF viewer in the page's origin would run whatever the file carries.
+      reply.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'");
+      reply.header('X-Content-Type-Options', 'nosniff');
+      const image = scan.contentType === 'image/png' || scan.contentType === 'image/jpeg';
+      return sendFile(reply, { fileName: scan.fileName, buffer: scan.content }, image ? scan.contentType : 'application/pdf', image ? 'inline' : 'attachment');
     },
   );
   app.post(
