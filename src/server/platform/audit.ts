@@ -41,6 +41,11 @@ export async function recordAudit(db: Executor, ctx: RequestContext | { actor: n
   await db.insertInto('audit_log').values(auditRows([{ ctx, entry }])).execute();
 }
 
+/** Several entries in one statement (e.g. every scan removed when a vote closes). */
+export async function recordAudits(db: Executor, entries: Parameters<typeof auditRows>[0]): Promise<void> {
+  if (entries.length) await db.insertInto('audit_log').values(auditRows(entries)).execute();
+}
+
 /**
  * The audit_log rows of several entries, scrubbed, for a module that writes them in a statement
  * of its own (the ballots sealed together in one CTE).

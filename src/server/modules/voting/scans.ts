@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/access';
-import { auditRows, recordAudit, type RequestContext } from '../../platform/audit';
+import { recordAudit, recordAudits, type RequestContext } from '../../platform/audit';
 import { placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
 import { authorizeVote } from './access';
@@ -120,6 +120,6 @@ export async function deleteUnusedScans(tx: Transaction<Database>, ctx: RequestC
   if (!removed.length) return 0;
   const place = placeOfRow(vote);
   const entries = removed.map((s) => ({ ctx, entry: { action: 'delete', entity: 'vote_scan', entityId: s.id, place, before: { voteId: vote.id, fileName: s.file_name, sizeBytes: s.size_bytes, sha256: s.sha256 }, after: { reason: 'unused when the vote closed' } } }));
-  await tx.insertInto('audit_log').values(auditRows(entries)).execute();
+  await recordAudits(tx, entries);
   return removed.length;
 }
