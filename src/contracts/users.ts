@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { timestamp } from './common';
 
-// The roles and levels of platform/access.ts (SPEC "Users and roles"); users/routes.ts checks
-// at compile time that the two lists agree.
+// The roles and the levels of the place hierarchy an account can be bound to; platform/access.ts
+// takes its lists from here, so the server and its contract cannot disagree.
 export const userRoles = [
   'district_office',
   'street_office',

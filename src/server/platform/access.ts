@@ -1,24 +1,11 @@
 // Roles, what each may do, and the scope check every module runs before every action.
 // A user is bound to one place of district › street › community › quarter › building
 // (docs/architecture.md, "Rules of the code"); anything outside it answers like an unknown id (404).
+import { userRoles, userScopeLevels } from '../../contracts/users';
 import { AppError, notFound } from './errors';
 import type { Localized } from './i18n';
 
-export const roles = [
-  'district_office',
-  'street_office',
-  'community_office',
-  'commissioner',
-  'party_secretary',
-  'committee',
-  'supervisory',
-  'company',
-  'building_leader',
-  'grid_worker',
-  'owner',
-  'department',
-  'mediator',
-] as const;
+export const roles = userRoles;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, Localized> = {
@@ -38,7 +25,7 @@ export const roleLabels: Record<Role, Localized> = {
 };
 
 export type ScopeLevel = 'district' | 'street' | 'community' | 'quarter' | 'building';
-export const scopeLevels: ScopeLevel[] = ['district', 'street', 'community', 'quarter', 'building'];
+export const scopeLevels: ScopeLevel[] = [...userScopeLevels];
 
 /** Where a role's accounts may be bound. */
 export const roleScopeLevels: Record<Role, ScopeLevel[]> = {

@@ -1,4 +1,4 @@
-// Reading the audit log: office staff, within their scope (SPEC "Cross-cutting").
+// Reading the audit log: office staff, within their scope (docs/architecture.md, "Rules of the code").
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, scopeFilter, type Actor } from '../../platform/access';

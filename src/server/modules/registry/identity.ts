@@ -1,5 +1,5 @@
 // ID numbers and property certificate numbers are kept as a keyed hash (to find a person or a
-// unit again) and a masked form (to show); the number itself is never stored (SPEC "Privacy").
+// unit again) and a masked form (to show); the number itself is never stored (个人信息保护法 第51条: security measures for personal information).
 import { AppError } from '../../platform/errors';
 import { keyedHash } from '../../platform/keys';
 import { maskIdNumber, parseIdNumber } from '../../../core/idnumber';
