@@ -3,26 +3,20 @@
 // records the joint department review, then forms the committee; a committee of 4 is refused
 // with its clause (T/ZAS 4006.1—2020 5.4.2) shown, one of 5 is formed. Real server, real
 // database, the built web app, Debian's Chromium.
-import path from 'node:path';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../src/core/idnumber';
 import { keyedHash } from '../../src/server/platform/keys';
-import { createTestApp, PASSWORD, testIdNumber, type TestApp } from '../support/app';
+import { PASSWORD, testIdNumber, type TestApp } from '../support/app';
+import { serveBuiltWebApp } from '../support/web-app';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot, type Browser, type Page } from '../support/browser';
 
-const webDir = path.resolve(__dirname, '../../dist/web');
 let t: TestApp;
 let browser: Browser;
 let base: string;
 let quarterId: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(webDir, 'index.html'))) throw new Error('dist/web is not built: run npm test (it builds the web app) or npm run build:web');
-  t = await createTestApp({ webDir });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ t, base } = await serveBuiltWebApp());
   browser = await launchBrowser();
 
   // A quarter like the demo's 梧桐花园: fully delivered long ago, no committee yet, 6 owners

@@ -2,14 +2,12 @@
 // the notice board): the script and style bytes on the wire, compressed, with an empty cache.
 // The aim is at most 150 KB (docs/architecture.md, "Web app"). Also checks that the built
 // files are sent precompressed and cached as immutable, and that the page loads no antd.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app';
+import { type TestApp } from '../support/app';
+import { serveBuiltWebApp } from '../support/web-app';
 import { launchBrowser, newPhonePage, screenshot, type Browser } from '../support/browser';
 import { AFTER, DURING, fixtureCredentials, openedVote, voteClock, voteOnline } from '../support/voting';
 
-const webDir = path.resolve(__dirname, '../../dist/web');
 const AIM = 150 * 1024;
 const clock = voteClock();
 let t: TestApp;
@@ -18,11 +16,7 @@ let base: string;
 let voteId: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(webDir, 'index.html'))) throw new Error('dist/web is not built: run npm test (it builds the web app) or npm run build:web');
-  t = await createTestApp({ webDir });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ t, base } = await serveBuiltWebApp());
   browser = await launchBrowser();
   // A published vote, so that the page shows everything it can: the result and the receipt check.
   clock.set(DURING);

@@ -6,20 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, PASSWORD, testIdNumber, type TestApp } from '../support/app';
+import { PASSWORD, testIdNumber, type TestApp } from '../support/app';
+import { serveBuiltWebApp } from '../support/web-app';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot, type Browser } from '../support/browser';
 
-const webDir = path.resolve(__dirname, '../../dist/web');
 let t: TestApp;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(webDir, 'index.html'))) throw new Error('dist/web is not built: run npm test (it builds the web app) or npm run build:web');
-  t = await createTestApp({ webDir });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ t, base } = await serveBuiltWebApp());
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -4,13 +4,12 @@
 // receipt is found in the record downloaded from the staff page, and after publication on the
 // public page without a login.
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, PASSWORD, type Session, type TestApp } from '../support/app';
+import { PASSWORD, type Session, type TestApp } from '../support/app';
+import { serveBuiltWebApp } from '../support/web-app';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot, type Browser, type Page } from '../support/browser';
 import { AFTER, DURING, fixtureCredentials, openedVote, tallyWithCli, voteClock, type Credential } from '../support/voting';
 
-const webDir = path.resolve(__dirname, '../../dist/web');
 const clock = voteClock();
 let t: TestApp;
 let browser: Browser;
@@ -21,11 +20,7 @@ let voteId: string;
 let receipt = '';
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(webDir, 'index.html'))) throw new Error('dist/web is not built: run npm test (it builds the web app) or npm run build:web');
-  t = await createTestApp({ webDir });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ t, base } = await serveBuiltWebApp());
   browser = await launchBrowser();
   clock.set(DURING);
   creds = await fixtureCredentials(t, 'q1');

@@ -47,10 +47,16 @@ export interface MemberPatch {
   commitmentsSignedOn?: IsoDate | null;
 }
 
+
+/** A member still on a committee that has not ended: the only kind whose record may change. */
+async function currentMemberOfOpenCommittee(db: DB, ctx: OrgContext, memberId: string) {
+  const found = await authorizeCommitteeMember(db, ctx.actor, memberId, 'organizations.manage');
+  if (found.committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
+  if (found.member.removed_on) throw new AppError('MEMBER_REMOVED', { date: found.member.removed_on });
+  return found;
+}
 export async function updateCommitteeMember(db: DB, ctx: OrgContext, memberId: string, patch: MemberPatch): Promise<{ warnings: CheckItem[] }> {
-  const { member, committee, place } = await authorizeCommitteeMember(db, ctx.actor, memberId, 'organizations.manage');
-  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
-  if (member.removed_on) throw new AppError('MEMBER_REMOVED', { date: member.removed_on });
+  const { member, committee, place } = await currentMemberOfOpenCommittee(db, ctx, memberId);
   const { warnings } = await checkedWrite(
     db,
     {
@@ -79,9 +85,7 @@ export async function updateCommitteeMember(db: DB, ctx: OrgContext, memberId: s
 
 /** Removal of an unfit or departing member (不合格人员退出机制, BG 二（二）7). Never refused. */
 export async function removeCommitteeMember(db: DB, ctx: OrgContext, memberId: string, input: { removedOn: IsoDate; reason: string }): Promise<{ warnings: CheckItem[] }> {
-  const { member, committee, place } = await authorizeCommitteeMember(db, ctx.actor, memberId, 'organizations.manage');
-  if (committee.status === 'ended') throw new AppError('COMMITTEE_CLOSED');
-  if (member.removed_on) throw new AppError('MEMBER_REMOVED', { date: member.removed_on });
+  const { committee, place } = await currentMemberOfOpenCommittee(db, ctx, memberId);
   const { warnings } = await checkedWrite(
     db,
     {
