@@ -98,6 +98,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Login creates the session; it cannot carry a token yet. It only accepts JSON, which a
 // cross-site form cannot send, and SameSite cookies keep other sites from riding a session.
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
+/** What an account whose password was reset may still do: see itself, change the password, leave. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -189,10 +191,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     req.locale = localeFromHeader(req.headers['accept-language']);
     const token = req.cookies[SESSION_COOKIE];
     if (token && apiPathOf(req).startsWith('/api/')) {
-      const session = await loadSession(services.db.kysely, token);
+      const session = await loadSession(services.db.kysely, token, services.modules.officeRecords);
       if (session) {
         req.actor = session.actor;
         req.session = { csrfToken: session.csrfToken, tokenHash: session.tokenHash };
+        // After a reset the temporary password is for changing it and nothing else.
+        if (session.actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(`${req.method} ${req.routeOptions.url ?? ''}`)) {
+          throw new AppError('PASSWORD_CHANGE_REQUIRED');
+        }
       }
     }
     // Cookie-authenticated writes must carry the session's CSRF token (synchronizer token).

@@ -113,6 +113,12 @@ export const accessTable: Record<string, Rule> = {
   // ---- accounts, audit, inbox ----
   'GET /api/users': { allow: offices },
   'POST /api/users': { allow: offices },
+  // An account's lifecycle, by the offices inside their scope (the target is another account).
+  'GET /api/users/office-records': { allow: offices },
+  'POST /api/users/{id}/disable': { allow: offices },
+  'POST /api/users/{id}/enable': { allow: offices },
+  'POST /api/users/{id}/reset-password': { allow: offices },
+  'POST /api/users/{id}/move': { allow: offices },
   // The audit log is read by the offices of the scope.
   'GET /api/audit': { allow: offices },
   // Everyone's own inbox; the target is an item of the caller's own.

@@ -262,6 +262,19 @@ let seq = 0;
 const next = () => ++seq;
 const day = '2025-06-01';
 
+/** A building leader's account of the target's building (inside every account's place), made for one request. */
+async function throwawayAccount(x: Target): Promise<string> {
+  const row = await insertUser(x.world.t.db.kysely, {
+    username: `throwaway${next()}`,
+    displayName: '临时账号',
+    role: 'building_leader',
+    scopeLevel: 'building',
+    scopeId: x.q.building,
+    password: PASSWORD,
+  });
+  return row.id;
+}
+
 /** A request per route of the OpenAPI document, keyed like the access table. */
 export const requests: Record<string, (x: Target) => Request | Promise<Request>> = {
   'POST /api/auth/login': (x) => ({ method: 'POST', url: '/api/auth/login', body: { username: usernameOf[x.role ?? 'owner'], password: PASSWORD } }),
@@ -331,6 +344,17 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
     method: 'POST',
     url: '/api/users',
     body: { username: `matrix${next()}`, displayName: '新账号', role: 'grid_worker', scopeLevel: 'quarter', scopeId: x.q.quarter, password: 'a-long-password-1' },
+  }),
+  'GET /api/users/office-records': (x) => ({ method: 'GET', url: `/api/users/office-records?role=committee&scopeLevel=quarter&scopeId=${x.q.quarter}` }),
+  // An account of its own per request (a building leader of the target building): a disable, reset
+  // or move that goes through ends that account's sessions, not a caller's.
+  'POST /api/users/{id}/disable': async (x) => ({ method: 'POST', url: `/api/users/${await throwawayAccount(x)}/disable` }),
+  'POST /api/users/{id}/enable': async (x) => ({ method: 'POST', url: `/api/users/${await throwawayAccount(x)}/enable` }),
+  'POST /api/users/{id}/reset-password': async (x) => ({ method: 'POST', url: `/api/users/${await throwawayAccount(x)}/reset-password`, body: {} }),
+  'POST /api/users/{id}/move': async (x) => ({
+    method: 'POST',
+    url: `/api/users/${await throwawayAccount(x)}/move`,
+    body: { role: 'building_leader', scopeLevel: 'building', scopeId: x.q.building },
   }),
   'GET /api/audit': () => ({ method: 'GET', url: '/api/audit' }),
   'GET /api/inbox': () => ({ method: 'GET', url: '/api/inbox' }),

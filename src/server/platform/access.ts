@@ -1,7 +1,7 @@
 // Roles, what each may do, and the scope check every module runs before every action.
 // A user is bound to one place of district › street › community › quarter › building
 // (docs/architecture.md, "Rules of the code"); anything outside it answers like an unknown id (404).
-import { userRoles, userScopeLevels } from '../../contracts/users';
+import { officeEndReasons, officeKinds, userRoles, userScopeLevels } from '../../contracts/users';
 import { AppError, notFound } from './errors';
 import type { Localized } from './i18n';
 
@@ -100,6 +100,19 @@ export interface PlacePath {
   buildingId?: string | null;
 }
 
+export type OfficeKind = (typeof officeKinds)[number];
+export type OfficeEndReason = (typeof officeEndReasons)[number];
+/** The organisation record an account's role comes from. */
+export interface OfficeLink {
+  kind: OfficeKind;
+  id: string;
+}
+/** Why and since when (the last day in office, or the day of removal) the office has ended. */
+export interface OfficeEnded {
+  reason: OfficeEndReason;
+  since: string | null;
+}
+
 export interface Actor {
   id: string;
   username: string;
@@ -110,7 +123,12 @@ export interface Actor {
   /** The path of the user's own place. */
   path: PlacePath;
   ownerId: string | null;
+  /** Empty while the office behind the role has ended (officeEnded). */
   permissions: Permission[];
+  /** The linked office has ended: the account still logs in, but holds none of the role's permissions. */
+  officeEnded?: OfficeEnded | null;
+  /** A reset password: nothing but changing it until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 const pathKey: Record<ScopeLevel, keyof PlacePath> = {
@@ -146,7 +164,10 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 export function assertCan(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw new AppError('FORBIDDEN');
+  if (can(actor, permission)) return;
+  // Said as such, so that a member whose term ended learns why rather than "your role may not".
+  if (actor.officeEnded && permissionsOf(actor.role).includes(permission)) throw new AppError('OFFICE_ENDED');
+  throw new AppError('FORBIDDEN');
 }
 
 /** The SQL column and value that restrict a quarter-level table to the actor's scope. */

@@ -9,6 +9,16 @@ export const messages = {
   UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录。', en: 'Please log in first.' },
   RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests. Please slow down.' },
   FORBIDDEN: { status: 403, 'zh-CN': '您的角色无权进行此操作。', en: 'Your role may not do this.' },
+  OFFICE_ENDED: {
+    status: 403,
+    'zh-CN': '您的账号所对应的职务已结束（任期届满、被罢免、组织解散或改选、或物业已不再服务本小区），该职务的权限已停止。',
+    en: 'The office your account was given for has ended (term over, removed, body dissolved or replaced, or the company no longer serves the quarter); its permissions have stopped.',
+  },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    'zh-CN': '您的密码已被重置，请先修改密码。',
+    en: 'Your password was reset. Change it first.',
+  },
   CSRF_INVALID: {
     status: 403,
     'zh-CN': '页面已过期或请求来源不可信，请刷新页面后重试。',

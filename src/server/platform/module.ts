@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { installGrants, type Actor, type Grants } from './access';
+import { installGrants, type Actor, type Grants, type OfficeEnded, type OfficeKind, type OfficeLink } from './access';
 import { installErrors, type ErrorCatalog } from './errors';
 import type { Locale } from './i18n';
 
@@ -31,6 +31,34 @@ export interface QuarterContact {
  * through its descriptor, so the registry never asks the accounts' module itself.
  */
 export type QuarterContactsProvider = (db: DB, quarterId: string, locale: Locale) => Promise<QuarterContact[]>;
+
+/** An organisation record an account can be linked to, with where it is. */
+export interface OfficeRecord extends OfficeLink {
+  label: string;
+  districtId: string;
+  /** Null for a property company (a record of its district). */
+  quarterId: string | null;
+  buildingId: string | null;
+}
+
+/**
+ * The organisation records behind accounts (docs/architecture.md, "Accounts and the offices
+ * they hold"). The accounts' module links an account to one, and the auth module asks at every
+ * request whether it is still current; the records belong to another module, which gives them
+ * through its descriptor, so that the accounts' module never reads that module's tables.
+ */
+export interface OfficeRecordsProvider {
+  /** The record of a link, or null when there is none. */
+  record(db: DB, link: OfficeLink): Promise<OfficeRecord | null>;
+  /**
+   * Null while the office is held at `at` (judged by the calendar day in Asia/Shanghai) by an
+   * account bound to `quarterId`, else why it ended. One indexed lookup: it runs on every
+   * request of a linked account.
+   */
+  ended(db: DB, link: OfficeLink, quarterId: string | null, at: Date): Promise<OfficeEnded | null>;
+  /** The records of a kind an account of the quarter (or building) can be linked to. */
+  records(db: DB, kind: OfficeKind, place: { quarterId: string; buildingId: string | null }, at: Date): Promise<(OfficeRecord & { current: boolean })[]>;
+}
 
 /** Work the server runs every few minutes (reminders, deliveries, escalations). */
 export interface PeriodicJob {
@@ -69,6 +97,8 @@ export interface ModuleDescriptor {
   dashboardAggregates?: DashboardAggregate[];
   /** Routes that answer without a login, as 'METHOD /api/path' (the access matrix checks them). */
   publicEndpoints?: readonly string[];
+  /** The organisation records accounts are linked to; at most one module gives them. */
+  officeRecords?: OfficeRecordsProvider;
 }
 
 /** What the installed modules add up to, for the parts of the server that use it. */
@@ -81,6 +111,8 @@ export interface InstalledModules {
   calendarDuties: CalendarDuty[];
   dashboardAggregates: DashboardAggregate[];
   publicEndpoints: string[];
+  /** The organisation records behind accounts; without such a module no link is current. */
+  officeRecords: OfficeRecordsProvider;
 }
 
 /**
@@ -89,7 +121,7 @@ export interface InstalledModules {
  * Two modules claiming one table, error code, permission, section or job is a start-up error.
  */
 export function installModules(modules: readonly ModuleDescriptor[]): InstalledModules {
-  const seen = { name: new Set<string>(), table: new Set<string>(), section: new Set<string>(), job: new Set<string>(), contacts: new Set<string>() };
+  const seen = { name: new Set<string>(), table: new Set<string>(), section: new Set<string>(), job: new Set<string>(), contacts: new Set<string>(), offices: new Set<string>() };
   const claim = (kind: keyof typeof seen, key: string, by: string) => {
     if (seen[kind].has(key)) throw new Error(`module ${by}: ${kind} "${key}" is claimed twice`);
     seen[kind].add(key);
@@ -100,6 +132,7 @@ export function installModules(modules: readonly ModuleDescriptor[]): InstalledM
     for (const s of m.dossierSections ?? []) claim('section', s.key, m.name);
     for (const j of m.jobs ?? []) claim('job', j.name, m.name);
     if (m.quarterContacts) claim('contacts', 'quarter contacts', m.name);
+    if (m.officeRecords) claim('offices', 'office records', m.name);
     if (m.errors) installErrors(m.errors);
     if (m.grants) installGrants(m.name, m.grants);
   }
@@ -111,5 +144,13 @@ export function installModules(modules: readonly ModuleDescriptor[]): InstalledM
     calendarDuties: modules.flatMap((m) => m.calendarDuties ?? []),
     dashboardAggregates: modules.flatMap((m) => m.dashboardAggregates ?? []),
     publicEndpoints: modules.flatMap((m) => m.publicEndpoints ?? []),
+    officeRecords: modules.find((m) => m.officeRecords)?.officeRecords ?? noOfficeRecords,
   };
 }
+
+// Without a module that keeps the records, a linked account's office cannot be shown current.
+const noOfficeRecords: OfficeRecordsProvider = {
+  record: async () => null,
+  ended: async () => ({ reason: 'missing', since: null }),
+  records: async () => [],
+};

@@ -6,6 +6,7 @@ import { roleLabels } from '../../platform/access';
 import { contextOf, errorSchema, requireActor } from '../../platform/http';
 import { changePassword, login, logout, SESSION_COOKIE } from './service';
 import { placeName } from '../registry';
+import { officeEndedMessage } from '../users';
 import type { Actor } from '../../platform/access';
 
 
@@ -25,6 +26,8 @@ export async function authRoutes(fastify: FastifyInstance) {
       ownerId: actor.ownerId,
       quarterId: actor.path.quarterId ?? null,
       permissions: actor.permissions,
+      mustChangePassword: actor.mustChangePassword ?? false,
+      officeEnded: actor.officeEnded ? { ...actor.officeEnded, message: officeEndedMessage(actor.officeEnded, locale) } : null,
     };
   }
 
@@ -39,7 +42,7 @@ export async function authRoutes(fastify: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const result = await login(db(), { ...req.body, ip: req.ip });
+      const result = await login(db(), app.services.modules.officeRecords, { ...req.body, ip: req.ip });
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
         httpOnly: true,

@@ -3,10 +3,11 @@ import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { permissionsOf, type Actor, type Role, type ScopeLevel } from '../../platform/access';
+import { permissionsOf, type Actor, type OfficeEnded, type Role, type ScopeLevel } from '../../platform/access';
 import { AppError } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
-import { accountFor, assertStrongPassword, hashPassword, setPasswordHash, type AccountRow } from '../users';
+import type { OfficeRecordsProvider } from '../../platform/module';
+import { accountFor, assertStrongPassword, hashPassword, officeEndedFor, setPasswordHash, type AccountRow } from '../users';
 
 export const SESSION_COOKIE = 'gz_session';
 const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -35,7 +36,17 @@ async function verifyOrDummy(stored: string | null, password: string): Promise<b
 }
 
 
-export function actorFromRow(row: AccountRow): Actor {
+/**
+ * The actor of an account row. An account linked to an organisation record holds its role's
+ * permissions only while the record is current (officeEnded null): asked of the records at
+ * every request, so a term that ended yesterday in Asia/Shanghai counts today, with no job
+ * that has to run first.
+ */
+export async function actorOf(db: Kysely<Database>, offices: OfficeRecordsProvider, row: AccountRow): Promise<Actor> {
+  return actorFromRow(row, await officeEndedFor(db, offices, row));
+}
+
+export function actorFromRow(row: AccountRow, officeEnded: OfficeEnded | null = null): Actor {
   const role = row.role as Role;
   return {
     id: row.id,
@@ -52,12 +63,15 @@ export function actorFromRow(row: AccountRow): Actor {
       buildingId: row.building_id,
     },
     ownerId: row.owner_id,
-    permissions: permissionsOf(role),
+    permissions: officeEnded ? [] : permissionsOf(role),
+    officeEnded,
+    mustChangePassword: row.must_change_password,
   };
 }
 
 export async function login(
   db: Kysely<Database>,
+  offices: OfficeRecordsProvider,
   input: { username: string; password: string; ip: string },
 ): Promise<{ actor: Actor; token: string; csrfToken: string; expiresAt: Date }> {
   const username = input.username.trim();
@@ -102,7 +116,8 @@ export async function login(
     .insertInto('sessions')
     .values({ token_hash: sha256(token), user_id: row.id, csrf_token: csrfToken, expires_at: expiresAt })
     .execute();
-  const actor = actorFromRow(row);
+  // An account whose office ended still logs in, to be told why its permissions stopped.
+  const actor = await actorOf(db, offices, row);
   await recordAudit(db, { actor, ip: input.ip }, { action: 'login', entity: 'session', entityId: row.id, place: actor.path });
   return { actor, token, csrfToken, expiresAt };
 }
@@ -110,16 +125,22 @@ export async function login(
 export async function loadSession(
   db: Kysely<Database>,
   token: string,
+  offices: OfficeRecordsProvider,
 ): Promise<{ actor: Actor; csrfToken: string; tokenHash: string } | null> {
   const tokenHash = sha256(token);
   const session = await db
     .selectFrom('sessions')
-    .select(['user_id', 'csrf_token', 'expires_at', 'last_seen_at'])
+    .select(['user_id', 'csrf_token', 'expires_at', 'last_seen_at', 'created_at'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!session || new Date(session.expires_at).getTime() <= Date.now()) return null;
   const row = await accountFor(db, { id: session.user_id });
   if (!row || row.disabled) return null;
+  // Disabled, reset or moved after this session began: the session is over (users/lifecycle.ts).
+  if (row.sessions_ended_at && new Date(session.created_at).getTime() <= new Date(row.sessions_ended_at).getTime()) {
+    await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    return null;
+  }
   // Sliding expiry, written at most every few minutes to keep reads cheap.
   if (Date.now() - new Date(session.last_seen_at).getTime() > SESSION_REFRESH_MS) {
     await db
@@ -128,7 +149,7 @@ export async function loadSession(
       .where('token_hash', '=', tokenHash)
       .execute();
   }
-  return { actor: actorFromRow(row), csrfToken: session.csrf_token, tokenHash };
+  return { actor: await actorOf(db, offices, row), csrfToken: session.csrf_token, tokenHash };
 }
 
 export async function logout(db: Kysely<Database>, tokenHash: string): Promise<void> {

@@ -42,7 +42,9 @@ function assertAction(actor: Actor, action: OrgAction): void {
       if (!isOffice(actor.role)) throw new AppError('FORBIDDEN');
       return;
     case 'recommend':
-      if (!actor.permissions.includes('organizations.manage') && actor.role !== 'party_secretary') throw new AppError('FORBIDDEN');
+      // The party organisation by its permission, not its role: one whose organisation was
+      // dissolved holds none (docs/architecture.md, "Accounts and the offices they hold").
+      if (!actor.permissions.includes('organizations.manage') && !(actor.role === 'party_secretary' && actor.permissions.includes('vetting.review'))) throw new AppError('FORBIDDEN');
       return;
     default:
       assertCan(actor, action);

@@ -3,6 +3,7 @@
 import type { ModuleDescriptor } from '../../platform/module';
 import { organizationsGrants } from './access';
 import { organizationErrors } from './errors';
+import { officeRecords } from './office-records';
 import { organizationsDossierSection } from './overview';
 import { termExpiryRemindersJob } from './reminders';
 import { organizationsRoutes } from './routes/index';
@@ -15,6 +16,7 @@ export const organizationsModule: ModuleDescriptor = {
   errors: organizationErrors,
   dossierSections: [organizationsDossierSection],
   jobs: [termExpiryRemindersJob],
+  officeRecords,
 };
 
 // What other modules may ask of this one.

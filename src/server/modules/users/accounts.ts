@@ -37,6 +37,10 @@ function accountQuery(db: DB) {
       'users.owner_id',
       'users.disabled',
       'users.password_hash',
+      'users.sessions_ended_at',
+      'users.must_change_password',
+      'users.office_kind',
+      'users.office_id',
     ]);
 }
 
@@ -49,9 +53,9 @@ export async function accountFor(db: DB, by: { username: string } | { id: string
   return 'username' in by ? q.where('username', '=', by.username).executeTakeFirst() : q.where('id', '=', by.id).executeTakeFirst();
 }
 
-/** Stores a new password hash for the account. */
+/** Stores a new password hash for the account, chosen by its holder (a reset's demand to change it is met). */
 export async function setPasswordHash(db: DB, userId: string, passwordHash: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', userId).execute();
+  await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date(), must_change_password: false }).where('id', '=', userId).execute();
 }
 
 /** The enabled accounts of a quarter holding one of the roles: the quarter's contact network. */

@@ -16,6 +16,8 @@ export {
   type AccountRow,
 } from './accounts';
 export { insertUser, type NewUser } from './service';
+export { officeEndedFor, officeEndedMessage } from './office';
+export { moveAccount, resetPassword, setAccountDisabled, temporaryPassword } from './lifecycle';
 
 export const usersModule: ModuleDescriptor = {
   name: 'users',

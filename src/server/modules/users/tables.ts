@@ -1,6 +1,6 @@
 // Table types of the users module (accounts). Added to the Database interface by module
 // augmentation: the module owns these tables and other modules call its functions.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { DefaultTimestamp } from '../../db/schema';
 
 export interface UsersTable {
@@ -22,6 +22,12 @@ export interface UsersTable {
   disabled: Generated<boolean>;
   created_at: DefaultTimestamp;
   password_changed_at: DefaultTimestamp;
+  /** Sessions started before this instant are over (a reset or a move ended them). */
+  sessions_ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  must_change_password: Generated<boolean>;
+  /** The organisation record the role comes from (OfficeKind), or none. */
+  office_kind: string | null;
+  office_id: string | null;
 }
 
 declare module '../../db/schema' {
