@@ -1,4 +1,4 @@
-// The `gongzhi` command: serve, migrate, seed, import, tally.
+// The `gongzhi` command: serve, migrate, seed, import, tally, and the accounts (user …).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -17,6 +17,9 @@ import { insertUser } from '../server/modules/users';
 import { isPackId, listPacks } from '../core/policy/index';
 import { roleLabels } from '../server/platform/access';
 import { runTally } from './tally';
+import { disableAccount, listAccounts, moveAccountTo, resetAccountPassword, UsageError } from './users';
+import { installModules } from '../server/platform/module';
+import { modules } from '../server/app';
 import { progressBar } from './progress';
 import { deliverPending, logChannel, runPeriodicJobs } from '../server/modules/notifications';
 
@@ -245,6 +248,55 @@ program
       await db.close();
     }
   });
+
+/** Runs an account command on the database; a refusal is printed and exits with status 1. */
+async function withAccounts(run: (db: Db) => Promise<void>) {
+  const config = loadConfig();
+  const db = await open(config);
+  try {
+    await run(db);
+  } catch (err) {
+    if (err instanceof AppError || err instanceof UsageError) {
+      console.error(err instanceof AppError ? `${err.localizedMessage('zh-CN')}\n${err.localizedMessage('en')}` : err.message);
+      process.exitCode = 1;
+    } else throw err;
+  } finally {
+    await db.close();
+  }
+}
+const officeRecords = () => installModules(modules).officeRecords;
+const out = { write: (text: string) => process.stdout.write(text) };
+
+const user = program.command('user').description('Accounts: list, disable, enable, reset a password, move (acting as the district office of the account)');
+user
+  .command('list')
+  .description('List accounts with their state (disabled, must change password, office ended)')
+  .option('--scope <level:id>', 'only accounts bound inside this place')
+  .option('--role <role>', `only this role, one of ${roles.join(', ')}`)
+  .action((opts: { scope?: string; role?: string }) => withAccounts((db) => listAccounts(db.kysely, officeRecords(), opts, out)));
+user
+  .command('disable')
+  .description('Disable an account: it cannot log in, and its sessions end at once')
+  .argument('<username>')
+  .action((username: string) => withAccounts((db) => disableAccount(db.kysely, username, true, out)));
+user
+  .command('enable')
+  .description('Enable a disabled account')
+  .argument('<username>')
+  .action((username: string) => withAccounts((db) => disableAccount(db.kysely, username, false, out)));
+user
+  .command('reset-password')
+  .description('Set a temporary password (GONGZHI_PASSWORD, or generated and printed once), to be changed at the next login; sessions end')
+  .argument('<username>')
+  .action((username: string) => withAccounts((db) => resetAccountPassword(db.kysely, username, process.env.GONGZHI_PASSWORD || undefined, out)));
+user
+  .command('move')
+  .description('Bind an account to another role and place (inside its district), with the office it holds; sessions end')
+  .argument('<username>')
+  .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
+  .requiredOption('--scope <level:id>', 'the new place, e.g. community:<uuid>')
+  .option('--office <kind:id>', 'the organisation record the role comes from, e.g. property_company:<uuid>')
+  .action((username: string, opts: { role: string; scope: string; office?: string }) => withAccounts((db) => moveAccountTo(db.kysely, officeRecords(), username, opts, out)));
 
 program
   .command('copy-to-postgres')
