@@ -86,6 +86,8 @@ function RequireAuth({ children, area }: { children: ReactNode; area: 'staff' | 
     const next = location.pathname + location.search;
     return <Navigate to={`/login${next && next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
   }
+  // After a reset, nothing but a new password (the server refuses everything else too).
+  if (session.user.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
   const owner = isOwnerView(session.user);
   if (area === 'staff' && owner) return <Navigate to="/me" replace />;
   if (area === 'owner' && !owner) return <Navigate to={homePathFor(session.user)} replace />;

@@ -13,7 +13,10 @@
  * Audit, accounts, password, places
  *   audit-table, audit-row, audit-filter-quarter, audit-filter-entity
  *   user-table, user-row, user-create, user-form-username, user-form-display-name,
- *   user-form-role, user-form-scope, user-form-password, user-form-submit
+ *   user-form-role, user-form-scope, user-form-password, user-form-submit, user-form-office
+ *   user-disable, user-enable, user-reset, user-move (one per row, with data-user-id),
+ *   user-reset-mode, user-reset-password, user-reset-submit, user-temporary-password,
+ *   user-move-submit, user-status, office-ended-banner, password-must-change
  *   password-form, password-current, password-new, password-confirm, password-submit
  *   places-tree, place-add-street, place-add-community, place-form-name, place-form-parent,
  *   place-form-submit
@@ -52,6 +55,19 @@ export const TID = {
   userFormScope: 'user-form-scope',
   userFormPassword: 'user-form-password',
   userFormSubmit: 'user-form-submit',
+  userFormOffice: 'user-form-office',
+  userDisable: 'user-disable',
+  userEnable: 'user-enable',
+  userReset: 'user-reset',
+  userMove: 'user-move',
+  userResetMode: 'user-reset-mode',
+  userResetPassword: 'user-reset-password',
+  userResetSubmit: 'user-reset-submit',
+  userTemporaryPassword: 'user-temporary-password',
+  userMoveSubmit: 'user-move-submit',
+  userStatus: 'user-status',
+  officeEndedBanner: 'office-ended-banner',
+  passwordMustChange: 'password-must-change',
 
   passwordForm: 'password-form',
   passwordCurrent: 'password-current',

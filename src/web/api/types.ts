@@ -9,7 +9,7 @@ import type { sessionSchema, sessionUserSchema } from '../../contracts/auth';
 import type { districtSchema, communitySchema, streetSchema } from '../../contracts/places';
 import type { buildingSchema, quarterSchema, quarterTypes, TreeNode } from '../../contracts/registry';
 import type { auditEntrySchema } from '../../contracts/audit';
-import type { userRoles, userRowSchema, userScopeLevels } from '../../contracts/users';
+import type { officeRecordSchema, userResetAnswer, userRoles, userRowSchema, userScopeLevels } from '../../contracts/users';
 
 export type Role = (typeof userRoles)[number];
 
@@ -77,6 +77,8 @@ export type Building = Wire<z.output<typeof buildingSchema>>;
 export type AuditEntry = Wire<z.output<typeof auditEntrySchema>>;
 
 export type UserAccount = Omit<Wire<z.output<typeof userRowSchema>>, 'role' | 'scopeLevel'> & { role: Role; scopeLevel: ScopeLevel };
+export type OfficeRecordOption = Wire<z.output<typeof officeRecordSchema>>;
+export type UserResetAnswer = Wire<z.output<typeof userResetAnswer>>;
 
 /** The answer of a create (201). */
 export type Created = z.output<typeof created>;

@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Drawer, Grid, Layout, Menu, Tooltip, type MenuProps } from 'antd';
+import { Alert, Button, Drawer, Grid, Layout, Menu, Tooltip, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -176,7 +176,13 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             </Button>
           </Tooltip>
         </Header>
-        <Content className="gz-content">{children ?? <Outlet />}</Content>
+        <Content className="gz-content">
+          {user.officeEnded && (
+            // Why every page of the role now answers "no permission" (the office's record has ended).
+            <Alert data-testid={TID.officeEndedBanner} type="warning" showIcon title={t('account.officeEndedTitle')} description={user.officeEnded.message} style={{ marginBottom: 16 }} />
+          )}
+          {children ?? <Outlet />}
+        </Content>
       </Layout>
     </Layout>
   );

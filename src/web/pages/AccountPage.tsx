@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
-import { useCurrentUser } from '../auth/session';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { homePathFor, SESSION_KEY, useCurrentUser } from '../auth/session';
 import { notifySuccess } from '../lib/feedback';
 import { codeLabel } from '../lib/labels';
 import { TID } from '../testids';
@@ -17,6 +19,8 @@ interface PasswordValues {
 export default function AccountPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [form] = Form.useForm<PasswordValues>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -28,6 +32,11 @@ export default function AccountPage() {
       await api.post('/api/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
       form.resetFields();
       notifySuccess(t('account.changed'));
+      if (user.mustChangePassword) {
+        // The reset is answered: the session may do its work again.
+        await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+        navigate(homePathFor(user), { replace: true });
+      }
     } catch (err) {
       if (err instanceof ApiError) {
         const fields = err.fieldErrors();
@@ -60,6 +69,9 @@ export default function AccountPage() {
           ]}
         />
       </Card>
+      {user.mustChangePassword && (
+        <Alert data-testid={TID.passwordMustChange} type="warning" showIcon title={t('account.mustChange')} style={{ maxWidth: 560, marginBottom: 16 }} />
+      )}
       <Card style={{ maxWidth: 560 }} title={t('account.changePassword')}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form<PasswordValues> data-testid={TID.passwordForm} form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import { keys, usePlacesTree, useUsers } from '../api/queries';
 import type { PlaceNode, Role, ScopeLevel, UserAccount } from '../api/types';
-import { useCan } from '../auth/session';
+import { useCan, useCurrentUser } from '../auth/session';
 import { FormModal } from '../components/FormModal';
 import { QueryError } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
@@ -14,6 +14,7 @@ import { notifySuccess } from '../lib/feedback';
 import { codeLabel } from '../lib/labels';
 import { flattenPlaces } from '../lib/places';
 import { rowTestId, TID } from '../testids';
+import { AccountActions, AccountStatus, OfficeField, officeLinkOf } from './UserLifecycle';
 
 /**
  * Which roles make sense at which level. The server decides in the end; this only keeps the
@@ -32,6 +33,7 @@ interface UserValues {
   scopeId: string;
   role: Role;
   password: string;
+  officeId?: string;
 }
 
 function toTreeSelect(nodes: PlaceNode[]): { value: string; title: string; children?: ReturnType<typeof toTreeSelect> }[] {
@@ -50,6 +52,7 @@ function scopeOf(u: UserAccount): { level?: ScopeLevel; name?: string } {
 export default function UsersPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const me = useCurrentUser();
   const queryClient = useQueryClient();
   const users = useUsers(can('users.manage'));
   const tree = usePlacesTree();
@@ -74,11 +77,17 @@ export default function UsersPage() {
       },
     },
     {
-      title: t('users.status'),
-      dataIndex: 'disabled',
-      render: (v?: boolean) => (v ? <Tag>{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+      title: t('users.office'),
+      key: 'office',
+      render: (_: unknown, u) => (u.office ? u.office.label : <span className="gz-muted">—</span>),
     },
-    { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v?: string) => <span className="gz-num">{formatDateTime(v)}</span>, responsive: ['lg'] },
+    { title: t('users.status'), key: 'status', render: (_: unknown, u) => <AccountStatus user={u} /> },
+    { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v?: string) => <span className="gz-num">{formatDateTime(v)}</span>, responsive: ['xl'] },
+    {
+      title: t('users.actions'),
+      key: 'actions',
+      render: (_: unknown, u) => <AccountActions user={u} self={u.id === me.id} tree={tree.data ?? []} rolesByLevel={ROLES_BY_LEVEL} toTreeSelect={toTreeSelect} />,
+    },
   ];
 
   if (!can('users.manage')) return <QueryError error={new ApiError(403, 'FORBIDDEN', t('errors.noPermission'))} />;
@@ -125,6 +134,7 @@ export default function UsersPage() {
             scopeLevel: place?.level,
             scopeId: values.scopeId,
             password: values.password,
+            office: officeLinkOf(values.officeId),
           });
           await queryClient.invalidateQueries({ queryKey: keys.users });
           notifySuccess(t('users.created', { username: values.username.trim() }));
@@ -142,6 +152,7 @@ function UserFormFields({ tree }: { tree: PlaceNode[] }) {
   const scopeId: string | undefined = Form.useWatch('scopeId');
   const level = useMemo(() => flattenPlaces(tree).find((p) => p.id === scopeId)?.level, [tree, scopeId]);
   const roles = level ? ROLES_BY_LEVEL[level] : [];
+  const role: Role | undefined = Form.useWatch('role');
   return (
     <>
       <Form.Item
@@ -163,7 +174,7 @@ function UserFormFields({ tree }: { tree: PlaceNode[] }) {
           treeData={toTreeSelect(tree)}
           treeDefaultExpandAll
           showSearch={{ treeNodeFilterProp: 'title' }}
-          onChange={() => form.setFieldValue('role', undefined)}
+          onChange={() => form.setFieldsValue({ role: undefined, officeId: undefined })}
         />
       </Form.Item>
       <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
@@ -172,8 +183,10 @@ function UserFormFields({ tree }: { tree: PlaceNode[] }) {
           disabled={!level}
           placeholder={level ? undefined : t('users.pickScopeFirst')}
           options={roles.map((r) => ({ value: r, label: codeLabel('roles', r) }))}
+          onChange={() => form.setFieldValue('officeId', undefined)}
         />
       </Form.Item>
+      <OfficeField role={role} scopeLevel={level} scopeId={scopeId} />
       <Form.Item
         name="password"
         label={t('users.initialPassword')}
