@@ -16,7 +16,7 @@
  *   user-form-role, user-form-scope, user-form-password, user-form-submit, user-form-office
  *   user-disable, user-enable, user-reset, user-move (one per row, with data-user-id),
  *   user-reset-mode, user-reset-password, user-reset-submit, user-temporary-password,
- *   user-move-submit, user-status, office-ended-banner, password-must-change
+ *   user-confirm (the confirmation's OK), user-move-submit, user-status, office-ended-banner, password-must-change
  *   password-form, password-current, password-new, password-confirm, password-submit
  *   places-tree, place-add-street, place-add-community, place-form-name, place-form-parent,
  *   place-form-submit
@@ -65,6 +65,7 @@ export const TID = {
   userResetSubmit: 'user-reset-submit',
   userTemporaryPassword: 'user-temporary-password',
   userMoveSubmit: 'user-move-submit',
+  userConfirm: 'user-confirm',
   userStatus: 'user-status',
   officeEndedBanner: 'office-ended-banner',
   passwordMustChange: 'password-must-change',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Popconfirm, Radio, Select, Space, Tag, Tooltip, TreeSelect, Typography } from 'antd';
+import { Alert, Button, type ButtonProps, Form, Input, Modal, Popconfirm, Radio, Select, Space, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -99,6 +99,7 @@ export function AccountActions({
   // Nobody disables, resets or moves their own account (the server refuses it too).
   if (self) return <Typography.Text type="secondary">{t('users.you')}</Typography.Text>;
   const ids = { 'data-user-id': user.id };
+  const confirmProps = { 'data-testid': TID.userConfirm } as ButtonProps;
 
   const setDisabled = async (disabled: boolean) => {
     await api.post(`/api/users/${user.id}/${disabled ? 'disable' : 'enable'}`);
@@ -109,7 +110,7 @@ export function AccountActions({
   return (
     <Space size={4} wrap>
       {user.disabled ? (
-        <Popconfirm title={t('users.enableConfirm', { username: user.username })} onConfirm={() => setDisabled(false)} okText={t('users.enable')} cancelText={t('common.cancel')}>
+        <Popconfirm title={t('users.enableConfirm', { username: user.username })} onConfirm={() => setDisabled(false)} okText={t('users.enable')} okButtonProps={confirmProps} cancelText={t('common.cancel')}>
           <Button size="small" data-testid={TID.userEnable} {...ids}>
             {t('users.enable')}
           </Button>
@@ -119,7 +120,7 @@ export function AccountActions({
           title={t('users.disableConfirm', { username: user.username })}
           onConfirm={() => setDisabled(true)}
           okText={t('users.disable')}
-          okButtonProps={{ danger: true }}
+          okButtonProps={{ ...confirmProps, danger: true }}
           cancelText={t('common.cancel')}
         >
           <Button size="small" danger data-testid={TID.userDisable} {...ids}>
