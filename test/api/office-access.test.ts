@@ -9,6 +9,7 @@ import { shanghaiDate } from '../../src/server/modules/organizations/shared';
 import { insertUser } from '../../src/server/modules/users/service';
 import type { OfficeLink, Role, ScopeLevel } from '../../src/server/platform/access';
 import { createTestApp, PASSWORD, type Session, type TestApp } from '../support/app';
+import { voteBody } from '../support/voting';
 
 let t: TestApp;
 let district: Session;
@@ -52,13 +53,19 @@ describe('an owners’ committee member', () => {
     const { committee, member } = await committeeWithMember({ term_end: today });
     const s = await linkedAccount('committee', { kind: 'committee_member', id: member });
     expect((await probe(s)).statusCode).toBe(200);
+    expect((await s.get(`/api/votes?quarterId=${t.fx.q3}`)).statusCode).toBe(200);
     expect((await s.get('/api/auth/me')).json().user.officeEnded).toBeNull();
+    expect((await s.get('/api/auth/me')).json().user.permissions).toContain('votes.manage');
 
     await t.db.kysely.updateTable('owners_committees').set({ term_end: yesterday }).where('id', '=', committee).execute();
     // The same session, at the next request: no job had to run.
     const refused = await probe(s);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('OFFICE_ENDED');
+    // The issue's case: the member whose term ended no longer runs the owners' votes.
+    const vote = await s.post('/api/votes', voteBody(t.fx.q3));
+    expect(vote.statusCode).toBe(403);
+    expect((await s.get(`/api/votes?quarterId=${t.fx.q3}`)).statusCode).toBe(403);
     const me = (await s.get('/api/auth/me')).json().user;
     expect(me.permissions).toEqual([]);
     expect(me.officeEnded).toMatchObject({ reason: 'term_ended', since: yesterday });
