@@ -62,6 +62,11 @@ describe('accounts in the browser', () => {
     await office.click(`${tid('user-enable')}[data-user-id="${gridId}"]`);
     await office.click(tid('user-confirm'));
     await office.waitForSelector(`${tid('user-disable')}[data-user-id="${gridId}"]`);
+
+    // The move dialog of a committee account offers the quarter's member records to link.
+    await office.click(`${tid('user-move')}[data-user-id="${await idOf('committee')}"]`);
+    await office.waitForSelector(tid('user-form-office'));
+    await screenshot(office, 'e2e-accounts-move-dialog');
     await office.context().close();
   });
 
