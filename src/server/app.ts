@@ -98,8 +98,11 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Login creates the session; it cannot carry a token yet. It only accepts JSON, which a
 // cross-site form cannot send, and SameSite cookies keep other sites from riding a session.
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
-/** What an account whose password was reset may still do: see itself, change the password, leave. */
-const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
+/**
+ * What an account whose password was reset may still do: see itself, change the password, leave
+ * (and what anyone may without a login: log in again, the public board).
+ */
+const PASSWORD_CHANGE_ROUTES = ['GET /api/auth/me', 'POST /api/auth/password'];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -187,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const whileMustChange = new Set([...PASSWORD_CHANGE_ROUTES, ...services.modules.publicEndpoints]);
   app.addHook('onRequest', async (req) => {
     req.locale = localeFromHeader(req.headers['accept-language']);
     const token = req.cookies[SESSION_COOKIE];
@@ -196,7 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         req.actor = session.actor;
         req.session = { csrfToken: session.csrfToken, tokenHash: session.tokenHash };
         // After a reset the temporary password is for changing it and nothing else.
-        if (session.actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(`${req.method} ${req.routeOptions.url ?? ''}`)) {
+        if (session.actor.mustChangePassword && !whileMustChange.has(`${req.method} ${req.routeOptions.url ?? ''}`)) {
           throw new AppError('PASSWORD_CHANGE_REQUIRED');
         }
       }

@@ -106,6 +106,8 @@ describe('reset password', () => {
     const blocked = await fresh.get(`/api/quarters/${t.fx.q1}`);
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    // Logging in again, and the public board, need no changed password.
+    expect((await fresh.post('/api/auth/login', { username: 'grid', password: PASSWORD })).statusCode).toBe(200);
     expect((await fresh.post('/api/auth/password', { currentPassword: temporary, newPassword: 'my-own-password-9' })).statusCode).toBe(204);
     expect((await fresh.get(`/api/quarters/${t.fx.q1}`)).statusCode).toBe(200);
     expect((await fresh.get('/api/auth/me')).json().user.mustChangePassword).toBe(false);
