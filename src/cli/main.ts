@@ -267,7 +267,7 @@ program
 
 program
   .command('tally')
-  .description('Re-tally a gongzhi.vote-record/1 file (or - for standard input); exit 0 valid, 1 invalid, 2 unusable')
+  .description('Re-tally a gongzhi.vote-record/1 or /2 file (or - for standard input); exit 0 valid, 1 invalid, 2 unusable')
   .argument('<file>', 'the vote record, or - for standard input')
   .action(async (file: string) => {
     process.exitCode = await runTally(file, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
