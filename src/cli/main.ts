@@ -1,4 +1,4 @@
-// The `gongzhi` command: serve, migrate, seed, import, tally.
+// The `gongzhi` command: serve, migrate, seed, import, tally, vote-openings.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -19,6 +19,7 @@ import { roleLabels } from '../server/platform/access';
 import { runTally } from './tally';
 import { progressBar } from './progress';
 import { deliverPending, logChannel, runPeriodicJobs } from '../server/modules/notifications';
+import { voteOpenings } from '../server/modules/voting';
 
 async function open(config: Config): Promise<Db> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
@@ -262,6 +263,26 @@ program
     } finally {
       await source.close();
       await target.close();
+    }
+  });
+
+program
+  .command('vote-openings')
+  .description('For an authorised audit: print the openings (hash, area, salt) of the withheld areas of a closed gongzhi.vote-record/2 vote, to check its "withheld" sums')
+  .argument('<voteId>', 'the vote')
+  .action(async (voteId: string) => {
+    const config = loadConfig();
+    const db = await open(config);
+    try {
+      const answer = await voteOpenings(db.kysely, voteId);
+      if (typeof answer === 'string') {
+        console.error(answer);
+        process.exitCode = 1;
+      } else {
+        process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+      }
+    } finally {
+      await db.close();
     }
   });
 

@@ -3,6 +3,9 @@
 // here), and the openings of its withheld areas for an authorised audit.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { recordAudit } from '../../platform/audit';
+import { placeOfRow } from '../../platform/db-helpers';
+import { loadVote } from './access';
 import { buildRecordV2, withheldFlags } from '../../../core/voting/builder-v2';
 import type { Channel, Choice, Rule } from '../../../core/voting/record';
 import type { VoteRecordV2 } from '../../../core/voting/record-v2';
@@ -66,11 +69,26 @@ export async function buildVoteRecordV2(db: Exec, vote: VoteRow): Promise<VoteRe
  * "What a re-tally cannot check"). Given by `gongzhi vote-openings` on the server's own
  * machine only, never over HTTP: the openings with what staff see would link ballots to units.
  */
-export async function withheldOpenings(db: Exec, vote: VoteRow) {
+async function withheldOpenings(db: Exec, vote: VoteRow) {
   const { ballots } = await sealedBallots(db, vote);
   const flags = withheldFlags(vote.rule as Rule, ballots);
   return ballots
     .filter((_, i) => flags[i])
     .map((b) => ({ hash: b.hash, area: b.area, areaSalt: b.areaSalt }))
     .sort((a, b) => (a.hash < b.hash ? -1 : 1));
+}
+
+/**
+ * What `gongzhi vote-openings VOTE_ID` prints for an auditor: the openings of a closed or
+ * published version 2 vote, or a sentence saying why there are none. Reading them is logged
+ * (who ran the command is whoever has the server's database; the entry records that it was done).
+ */
+export async function voteOpenings(db: Kysely<Database>, voteId: string): Promise<{ voteId: string; head: string | null; openings: Array<{ hash: string; area: number; areaSalt: string }> } | string> {
+  const vote = await loadVote(db, voteId);
+  if (!vote) return `There is no vote ${voteId}.`;
+  if (vote.record_format !== 2) return `Vote ${voteId} was sealed as gongzhi.vote-record/1, which publishes every area; it has no withheld areas.`;
+  if (vote.status !== 'closed' && vote.status !== 'published') return `Vote ${voteId} is ${vote.status}: openings are given only after the close.`;
+  const openings = await withheldOpenings(db, vote);
+  await recordAudit(db, { actor: null, ip: null }, { action: 'read_openings', entity: 'vote', entityId: vote.id, place: placeOfRow(vote), after: { withheld: openings.length } });
+  return { voteId: vote.id, head: (vote.result as { head?: string } | null)?.head ?? null, openings };
 }

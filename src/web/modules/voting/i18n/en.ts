@@ -161,11 +161,13 @@ const votingEn: Texts<typeof votingZhCN> = {
     placeholder: 'Receipt code, e.g. abcd-ef01-2345-6789',
     check: 'Check',
     found: 'Your ballot is in the published record (ballot no. {{seq}})',
+    foundV2: 'Your ballot is in the published record, with these choices: {{choices}}',
     notFound: 'The published record has no ballot with this receipt code; check it, or ask the quarter commissioner',
     invalid: 'A receipt code has 16 digits or letters a–f',
     staff: {
       title: "Check an owner's ballot by its receipt code",
       found: 'The record holds this ballot (ballot no. {{seq}})',
+      foundV2: 'The record holds this ballot',
       notFound: 'The record has no ballot with this receipt code; ask the owner to check it',
     },
   },

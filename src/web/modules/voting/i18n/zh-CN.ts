@@ -158,11 +158,13 @@ const votingZhCN = {
     placeholder: '回执码，如 abcd-ef01-2345-6789',
     check: '核对',
     found: '已在公布的表决记录中找到您的选票（第 {{seq}} 张）',
+    foundV2: '已在公布的表决记录中找到您的选票，记录中的选择：{{choices}}',
     notFound: '公布的表决记录中没有这个回执码，请核对后再试，或联系小区专员',
     invalid: '回执码是 16 位数字或字母 a–f',
     staff: {
       title: '按回执码核对业主的选票',
       found: '表决记录中有这张选票（第 {{seq}} 张）',
+      foundV2: '表决记录中有这张选票',
       notFound: '表决记录中没有这个回执码，请业主核对回执码',
     },
   },
