@@ -1,4 +1,4 @@
-// The `gongzhi` command: serve, migrate, seed, import, tally, vote-openings.
+// The `gongzhi` command: serve, migrate, seed, import, tally, vote-openings, check-openings.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -17,6 +17,7 @@ import { insertUser } from '../server/modules/users';
 import { isPackId, listPacks } from '../core/policy/index';
 import { roleLabels } from '../server/platform/access';
 import { runTally } from './tally';
+import { runCheckOpenings } from './openings';
 import { progressBar } from './progress';
 import { deliverPending, logChannel, runPeriodicJobs } from '../server/modules/notifications';
 import { voteOpenings } from '../server/modules/voting';
@@ -284,6 +285,15 @@ program
     } finally {
       await db.close();
     }
+  });
+
+program
+  .command('check-openings')
+  .description('Check a gongzhi.vote-record/2 file against the openings printed by vote-openings: every withheld commitment, the withheld sums and the withheld rule; exit 0 confirmed, 1 not, 2 unusable')
+  .argument('<record>', 'the vote record')
+  .argument('<openings>', 'the output of gongzhi vote-openings')
+  .action(async (record: string, openings: string) => {
+    process.exitCode = await runCheckOpenings(record, openings, { stdout: process.stdout, stderr: process.stderr });
   });
 
 program
