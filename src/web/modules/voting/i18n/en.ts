@@ -68,7 +68,7 @@ const votingEn: Texts<typeof votingZhCN> = {
     rollFingerprint: 'Roll fingerprint',
     rollMembers: 'Members',
     rollArea: 'Total exclusive area',
-    head: 'Ballot chain head',
+    head: 'Record head',
     open: 'Open the vote (freeze the roll)',
     openConfirm: 'Opening freezes the voter roll from the registry as it stands now; later registry changes do not change this vote. Open it?',
     opened: 'The vote is open; the roll is frozen with {{members}} members',

@@ -65,7 +65,7 @@ const votingZhCN = {
     rollFingerprint: '名册指纹',
     rollMembers: '表决权人数',
     rollArea: '专有部分总面积',
-    head: '选票链当前哈希',
+    head: '表决记录哈希（head）',
     open: '开始投票（冻结名册）',
     openConfirm: '开始后将按当前房屋和业主信息冻结表决权人名册，之后登记信息的变动不再影响本次表决。确定开始？',
     opened: '投票已开始，名册已冻结：{{members}} 名表决权人',
