@@ -9,7 +9,13 @@
  *   closes-at-24h.json  a building-majority record whose closesAt is "2026-03-15T24:00:00+08:00"
  *                       and whose last two ballots were cast exactly at that instant
  *                       ("2026-03-16T00:00:00+08:00" and "2026-03-15T16:00:00Z"): valid, since the
- *                       closing instant is inside the window.
+ *                       closing instant is inside the window;
+ *   valid-v2.json       a valid gongzhi.vote-record/2 record: 13 members, 12 ballots; six online
+ *                       ballots share the area 9000 (published), five online ballots of areas of
+ *                       their own and one paper ballot are withheld; nonces and salts are fixed
+ *                       (derived from a label) so that the file does not change between runs;
+ *   tampered-v2.json    valid-v2.json with one published area changed from 9000 to 9001: invalid,
+ *                       the area no longer opens its commitment (and the areas no longer add up).
  *
  *   npx tsx scripts/make-vote-fixtures.ts
  *
@@ -19,7 +25,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildRecord } from '../src/core/voting/builder';
-import type { VoteRecord } from '../src/core/voting/record';
+import { buildRecordV2, sealBallotV2 } from '../src/core/voting/builder-v2';
+import { sha256Hex } from '../src/core/voting/hash';
+import type { Choices, Vote, VoteRecord } from '../src/core/voting/record';
+import type { VoteRecordV2 } from '../src/core/voting/record-v2';
 
 export const VOTE_FIXTURES_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -90,12 +99,51 @@ function closesAt24hRecord(): VoteRecord {
   );
 }
 
+function validRecordV2(): VoteRecordV2 {
+  const vote: Vote = {
+    id: 'v-2026-0021',
+    quarter: '翠苑一区',
+    title: '2026年第二次业主大会',
+    rule: 'civil-code-278',
+    opensAt: '2026-05-01T00:00:00+08:00',
+    closesAt: '2026-05-15T24:00:00+08:00',
+    items: [
+      { id: '1', title: '续聘物业服务企业', matter: 'ordinary' },
+      { id: '2', title: '使用公共收益加装电梯', matter: 'special' },
+    ],
+  };
+  const areas = [9000, 9000, 9000, 9000, 9000, 9000, 7001, 7002, 7003, 7004, 7005, 12040, 21500];
+  const roll = areas.map((area, i) => ({ member: `m-${String(i + 1).padStart(2, '0')}`, area }));
+  const yes: Choices = { '1': 'yes', '2': 'yes' };
+  const mixed: Choices = { '1': 'yes', '2': 'no' };
+  const casts: Array<[number, Choices, 'online' | 'paper']> = [
+    [1, yes, 'online'], [2, yes, 'online'], [3, mixed, 'online'], [4, yes, 'online'], [5, { '1': 'no' }, 'online'], [6, yes, 'online'],
+    [7, yes, 'online'], [8, mixed, 'online'], [9, yes, 'online'], [10, { '1': 'abstain', '2': 'no' }, 'online'], [11, yes, 'online'],
+    [12, mixed, 'paper'],
+  ];
+  // Fixed randomness, so that the file is the same on every run (a real ballot's are random).
+  const fixed = (label: string) => sha256Hex(label).slice(0, 32);
+  const sealed = casts.map(([n, choices, channel]) => ({
+    member: roll[n - 1].member,
+    ...sealBallotV2(vote, { choices, channel, area: areas[n - 1] }, { nonce: fixed(`nonce ${n}`), areaSalt: fixed(`salt ${n}`) }),
+  }));
+  return buildRecordV2(vote, roll, sealed);
+}
+
+function tamperedRecordV2(): VoteRecordV2 {
+  const record = validRecordV2();
+  record.ballots.find((b) => b.area !== null)!.area = 9001;
+  return record;
+}
+
 /** File name → content of every fixture. */
 export function makeVoteFixtures(): Record<string, string> {
-  const files: Record<string, VoteRecord> = {
+  const files: Record<string, VoteRecord | VoteRecordV2> = {
     'valid.json': validRecord(),
     'tampered.json': tamperedRecord(),
     'closes-at-24h.json': closesAt24hRecord(),
+    'valid-v2.json': validRecordV2(),
+    'tampered-v2.json': tamperedRecordV2(),
   };
   return Object.fromEntries(
     Object.entries(files).map(([name, record]) => [name, `${JSON.stringify(record, null, 2)}\n`]),

@@ -1,4 +1,5 @@
-// The `gongzhi` command: serve, migrate, seed, import, tally, and the accounts (user …).
+// The `gongzhi` command: serve, migrate, seed, import, tally, vote-openings, check-openings,
+// and the accounts (user …).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -20,8 +21,10 @@ import { runTally } from './tally';
 import { disableAccount, listAccounts, moveAccountTo, resetAccountPassword, UsageError } from './users';
 import { installModules } from '../server/platform/module';
 import { modules } from '../server/app';
+import { runCheckOpenings } from './openings';
 import { progressBar } from './progress';
 import { deliverPending, logChannel, runPeriodicJobs } from '../server/modules/notifications';
+import { voteOpenings } from '../server/modules/voting';
 
 async function open(config: Config): Promise<Db> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
@@ -318,8 +321,37 @@ program
   });
 
 program
+  .command('vote-openings')
+  .description('For an authorised audit: print the openings (hash, area, salt) of the withheld areas of a closed gongzhi.vote-record/2 vote, to check its "withheld" sums')
+  .argument('<voteId>', 'the vote')
+  .action(async (voteId: string) => {
+    const config = loadConfig();
+    const db = await open(config);
+    try {
+      const answer = await voteOpenings(db.kysely, voteId);
+      if (typeof answer === 'string') {
+        console.error(answer);
+        process.exitCode = 1;
+      } else {
+        process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('check-openings')
+  .description('Check a gongzhi.vote-record/2 file against the openings printed by vote-openings: every withheld commitment, the withheld sums and the withheld rule; exit 0 confirmed, 1 not, 2 unusable')
+  .argument('<record>', 'the vote record')
+  .argument('<openings>', 'the output of gongzhi vote-openings')
+  .action(async (record: string, openings: string) => {
+    process.exitCode = await runCheckOpenings(record, openings, { stdout: process.stdout, stderr: process.stderr });
+  });
+
+program
   .command('tally')
-  .description('Re-tally a gongzhi.vote-record/1 file (or - for standard input); exit 0 valid, 1 invalid, 2 unusable')
+  .description('Re-tally a gongzhi.vote-record/1 or /2 file (or - for standard input); exit 0 valid, 1 invalid, 2 unusable')
   .argument('<file>', 'the vote record, or - for standard input')
   .action(async (file: string) => {
     process.exitCode = await runTally(file, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });

@@ -9,7 +9,7 @@ import { runTally } from './tally';
 
 const USAGE =
   'Usage: tally-main FILE\n' +
-  'Re-tallies a gongzhi.vote-record/1 file (FILE, or - for standard input) and prints the result as JSON.\n' +
+  'Re-tallies a gongzhi.vote-record/1 or /2 file (FILE, or - for standard input) and prints the result as JSON.\n' +
   'Exit status: 0 valid record, 1 invalid record, 2 input that cannot be used.\n';
 
 const args = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { VOTE_FIXTURES_DIR, makeVoteFixtures } from '../../scripts/make-vote-fixtures';
 import type { TallyResult } from '../core/voting/record';
+import type { TallyResultV2 } from '../core/voting/record-v2';
 import { tallyRecord } from '../core/voting/tally';
 import { runTally } from './tally';
 
@@ -74,6 +75,24 @@ describe('runTally', () => {
     expect(result.items.every((i) => !i.passed)).toBe(true);
   });
 
+  it('reads a gongzhi.vote-record/2 file by its format: 0 valid, 1 invalid', async () => {
+    const valid = await run(fixture('valid-v2.json'));
+    expect(valid.status).toBe(0);
+    expect(valid.stderr).toBe('');
+    const result = JSON.parse(valid.stdout) as TallyResultV2;
+    expect(result.participation).toEqual({ members: 12, area: 101055, quorumMet: true });
+    expect(result.withheld).toEqual({ ballots: 6, area: 47055 });
+    expect(result.items.map((i) => [i.id, i.yes.members, i.passed])).toEqual([
+      ['1', 10, true],
+      ['2', 7, false],
+    ]);
+    const tampered = await run(fixture('tampered-v2.json'));
+    expect(tampered.status).toBe(1);
+    const broken = JSON.parse(tampered.stdout) as TallyResultV2;
+    expect(broken.errors[0]).toMatch(/area 9001 with its salt does not open its areaCommitment/);
+    expect(broken.items.every((i) => !i.passed)).toBe(true);
+  });
+
   it('reads standard input for "-"', async () => {
     const text = readFileSync(fixture('valid.json'));
     const { status, stdout } = await run('-', text);
@@ -91,7 +110,7 @@ describe('runTally', () => {
       [scratchFile('not-json.json', '{"format": "gongzhi.vote-record/1",'), /is not JSON/],
       [scratchFile('empty.json', ''), /is not JSON/],
       [scratchFile('array.json', '[]'), /a JSON array, not a JSON object/],
-      [scratchFile('other.json', '{"format":"gongzhi.vote-record/2"}'), /format is "gongzhi.vote-record\/2"/],
+      [scratchFile('other.json', '{"format":"gongzhi.vote-record/3"}'), /format is "gongzhi.vote-record\/3"/],
       [scratchFile('no-format.json', '{"vote":{}}'), /no "format" field/],
       [scratchFile('latin1.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d])), /not UTF-8/],
       [path.join(scratch, 'missing.json'), /there is no file .*missing\.json/],
@@ -147,6 +166,16 @@ describe('tally-main as a process', () => {
     const result = JSON.parse(stdout) as TallyResult;
     expect(result.valid).toBe(false);
     expect(result.participation.members).toBe(5);
+  });
+
+  it('exits 0 for a valid version 2 record and 1 for a tampered one', async () => {
+    const valid = await tallyProcess([fixture('valid-v2.json')]);
+    expect(valid.stderr).toBe('');
+    expect(valid.status).toBe(0);
+    expect((JSON.parse(valid.stdout) as TallyResultV2).participantsFingerprint).toBe(
+      JSON.parse(readFileSync(fixture('valid-v2.json'), 'utf8')).participantsFingerprint,
+    );
+    expect((await tallyProcess([fixture('tampered-v2.json')])).status).toBe(1);
   });
 
   it('reads standard input for "-"', async () => {

@@ -1,5 +1,5 @@
 /**
- * `gongzhi tally FILE`: re-tallies a published vote record without an account and without
+ * `gongzhi tally FILE`: re-tallies a published vote record of version 1 or 2 without an account and without
  * the server (format document, "`gongzhi tally FILE`"). FILE may be `-` for standard input.
  *
  * Prints the result as JSON to standard output and returns the exit status:
@@ -9,7 +9,8 @@
  *      another `format`): a message on standard error and nothing on standard output.
  */
 import { readFile } from 'node:fs/promises';
-import { UnusableRecordError, parseRecordJson, tallyRecord } from '../core/voting/tally';
+import { UnusableRecordError, parseRecordJson } from '../core/voting/tally';
+import { tallyAnyRecord } from '../core/voting/tally-any';
 
 export interface TallyIo {
   stdout: { write(chunk: string): unknown };
@@ -57,7 +58,7 @@ export async function runTally(file: string, io: TallyIo): Promise<number> {
   }
 
   try {
-    const result = tallyRecord(parseRecordJson(text));
+    const result = tallyAnyRecord(parseRecordJson(text));
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return result.valid ? 0 : 1;
   } catch (e) {

@@ -180,6 +180,9 @@ export const tallyResult = z.object({
   totals: count,
   participation: z.object({ members: z.number(), area: z.number(), quorumMet: z.boolean() }),
   items: z.array(z.object({ id: z.string(), matter: matter.nullable(), yes: count, no: count, abstain: count, passed: z.boolean() })),
+  // gongzhi.vote-record/2 only (docs/vote-record-format.md, "Version 2").
+  participantsFingerprint: z.string().optional(),
+  withheld: z.object({ ballots: z.number(), area: z.number() }).optional(),
 });
 
 export const closedVote = z.object({ status: z.literal('closed'), objectionEndsAt: time, result: tallyResult });

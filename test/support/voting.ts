@@ -142,6 +142,26 @@ export async function openedVote(staff: Session, quarterId: string, over: Record
   return id;
 }
 
+/**
+ * Makes a draft vote one sealed as `gongzhi.vote-record/1`, as every vote made before version 2
+ * was (migration 0005): the tests of version 1's chain and tamper checks run on it.
+ */
+export async function sealAsVersion1(t: TestApp, voteId: string): Promise<void> {
+  const row = await t.db.kysely.updateTable('votes').set({ record_format: 1 }).where('id', '=', voteId).where('status', '=', 'draft').executeTakeFirst();
+  if (Number(row.numUpdatedRows) !== 1) throw new Error(`vote ${voteId} is not a draft`);
+}
+
+/** Creates a vote sealed as version 1 and opens it; returns its id. */
+export async function openedVoteV1(t: TestApp, staff: Session, quarterId: string, over: Record<string, unknown> = {}): Promise<string> {
+  const created = await staff.post('/api/votes', voteBody(quarterId, over));
+  if (created.statusCode !== 201) throw new Error(`create: ${created.statusCode} ${created.body}`);
+  const id = created.json().id as string;
+  await sealAsVersion1(t, id);
+  const opened = await staff.post(`/api/votes/${id}/open`);
+  if (opened.statusCode !== 200) throw new Error(`open: ${opened.statusCode} ${opened.body}`);
+  return id;
+}
+
 /** Runs `gongzhi tally FILE` (its own code path, on a file) and returns exit status and output. */
 export async function tallyWithCli(recordText: string): Promise<{ status: number; stdout: string; stderr: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-tally-'));

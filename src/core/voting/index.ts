@@ -1,5 +1,5 @@
 /**
- * Owners' assembly voting (业主大会表决): the published vote record `gongzhi.vote-record/1`,
+ * Owners' assembly voting (业主大会表决): the published vote record (`gongzhi.vote-record/1` and `/2`),
  * its hashes, how the server builds it and how anyone re-tallies it (民法典 第278条, 第1259条;
  * docs/vote-record-format.md).
  */
@@ -26,5 +26,11 @@ export {
   parseRecordJson,
   tallyRecord,
 } from './tally';
+export * from './record-v2';
+export { HEX128, HEX256, areaCommitment, ballotHashV2, headV2, participantsFingerprint } from './hash-v2';
+export { buildRecordV2, sealBallotV2, withheldFlags } from './builder-v2';
+export type { SealedBallotV2 } from './builder-v2';
+export { tallyRecordV2 } from './tally-v2';
+export { tallyAnyRecord } from './tally-any';
 export { compareInstants, parseIsoInstant } from './time';
 export type { Instant } from './time';

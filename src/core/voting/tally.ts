@@ -84,11 +84,11 @@ export function itemPasses(
 
 // ---------------------------------------------------------------------------------------
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function show(value: unknown): string {
+export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   return JSON.stringify(value) ?? String(value);
 }
@@ -99,25 +99,25 @@ function isRule(value: unknown): value is Rule {
 function isMatter(value: unknown): value is Matter {
   return MATTERS.includes(value as Matter);
 }
-function isChoice(value: unknown): value is Choice {
+export function isChoice(value: unknown): value is Choice {
   return value === 'yes' || value === 'no' || value === 'abstain';
 }
-function isChannel(value: unknown): value is Channel {
+export function isChannel(value: unknown): value is Channel {
   return CHANNELS.includes(value as Channel);
 }
 
-interface RollMember {
+export interface RollMember {
   area: number;
   entry: number;
 }
 
-interface CountedItem {
+export interface CountedItem {
   id: string;
   matter: Matter | null;
   counts: Record<Choice, Count>;
 }
 
-interface VoteFacts {
+export interface VoteFacts {
   voteId: string;
   rule: Rule | null;
   opensAt: Instant | null;
@@ -127,7 +127,7 @@ interface VoteFacts {
 }
 
 /** The vote's definition: id, rule, window and items. */
-function checkVote(input: Record<string, unknown>, errors: string[]): VoteFacts {
+export function checkVote(input: Record<string, unknown>, errors: string[]): VoteFacts {
   const vote = isObject(input.vote) ? input.vote : {};
   if (!isObject(input.vote)) errors.push('The record has no "vote" object.');
 
@@ -192,14 +192,14 @@ function checkVote(input: Record<string, unknown>, errors: string[]): VoteFacts 
   return { voteId, rule, opensAt, closesAt, items, itemIds };
 }
 
-interface RollFacts {
+export interface RollFacts {
   members: Map<string, RollMember>;
   totals: Count;
   fingerprint: string;
 }
 
 /** The roll: one entry per member, areas non-negative integers, and its fingerprint. */
-function checkRoll(input: Record<string, unknown>, errors: string[]): RollFacts {
+export function checkRoll(input: Record<string, unknown>, errors: string[]): RollFacts {
   const roll: unknown[] = Array.isArray(input.roll) ? input.roll : [];
   if (!Array.isArray(input.roll)) errors.push('The record has no "roll" list.');
 

@@ -40,7 +40,7 @@ function checkChoices(items: { id: string }[], choices: Record<string, string>):
 }
 
 async function alreadyVoted(db: Exec, voteId: string, member: string) {
-  return db.selectFrom('ballots').select(['channel', 'cast_at', 'hash', 'seq']).where('vote_id', '=', voteId).where('member', '=', member).executeTakeFirst();
+  return db.selectFrom('ballots').select(['channel', 'cast_at', 'hash', 'record_hash', 'seq']).where('vote_id', '=', voteId).where('member', '=', member).executeTakeFirst();
 }
 
 /** Checks the choices against the vote's items before the ballot is queued. */
@@ -111,7 +111,7 @@ export async function verifyVoter(db: DB, hashKey: Buffer, voteId: string, input
     voterToken: token,
     expiresAt: expiresAt.toISOString(),
     alreadyVoted: existing
-      ? { channel: existing.channel as Channel, castAt: existing.cast_at, receiptCode: ownAccount ? receiptCode(existing.hash) : null }
+      ? { channel: existing.channel as Channel, castAt: existing.cast_at, receiptCode: ownAccount ? receiptCode(existing.record_hash ?? existing.hash) : null }
       : null,
   };
 }

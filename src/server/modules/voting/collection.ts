@@ -136,9 +136,12 @@ export async function notVoted(db: DB, actor: Actor, voteId: string) {
 }
 
 /**
- * Who entered what: the ballots in chain order, without their choices (hidden until the close)
- * and without their member pseudonyms: with a pseudonym, the published record would tell staff
- * how a known unit voted (docs/vote-record-format.md: `member` identifies nobody outside the server).
+ * Who entered what: the ballots staff entered (paper and proxy), latest first, without their
+ * choices (hidden until the close) and without their member pseudonyms: with a pseudonym, the
+ * published record would tell staff how a known unit voted (docs/vote-record-format.md: `member`
+ * identifies nobody outside the server). Online ballots are not listed: their seq and time, with
+ * the units staff see turn "voted online" in /roll-units, would tie each to a unit (issue 11,
+ * point 1; docs/security.md). How many were cast online is in /turnout.
  */
 export async function ballotEntries(db: DB, actor: Actor, voteId: string) {
   const vote = await authorizeVote(db, actor, voteId, 'read');
@@ -146,6 +149,7 @@ export async function ballotEntries(db: DB, actor: Actor, voteId: string) {
     .selectFrom('ballots')
     .select(['seq', 'channel', 'cast_at', 'entered_by_name', 'unit_label', 'proxy_holder', 'scan_id'])
     .where('vote_id', '=', vote.id)
+    .where('channel', '<>', 'online')
     .orderBy('seq', 'desc')
     .limit(500)
     .execute();

@@ -60,8 +60,10 @@ export const votingErrors = defineErrors({
   },
   ALREADY_VOTED: {
     status: 409,
-    'zh-CN': '该表决权人已经投过票（{channelZh}，{castAt}），每位表决权人只能投一票，选票提交后不能重投或更改。',
-    en: 'This voting member has already voted ({channelEn}, {castAt}). Each voting member casts one ballot, which cannot be cast again or changed.',
+    // The channel, never the time: with the time, staff entering a paper ballot for a unit that
+    // voted online would learn when its ballot was cast (issue 11, point 1).
+    'zh-CN': '该表决权人已经投过票（{channelZh}），每位表决权人只能投一票，选票提交后不能重投或更改。',
+    en: 'This voting member has already voted ({channelEn}). Each voting member casts one ballot, which cannot be cast again or changed.',
   },
   VOTER_NOT_MATCHED: {
     status: 422,

@@ -7,6 +7,9 @@ import { votesDossierSection } from './dossier';
 import { voteRemindersJob } from './reminders';
 import { votingRoutes } from './routes';
 
+// For `gongzhi vote-openings`: an auditor's view of a version 2 vote's withheld areas.
+export { voteOpenings } from './record-v2';
+
 export const votingModule: ModuleDescriptor = {
   name: 'voting',
   tables: ['votes', 'vote_items', 'vote_roll', 'vote_roll_links', 'vote_scans', 'ballots', 'owner_verifications', 'owner_verification_failures', 'vote_objections'],

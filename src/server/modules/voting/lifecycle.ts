@@ -11,8 +11,9 @@ import { placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { openChain } from '../../../core/voting/builder';
-import { tallyRecord } from '../../../core/voting/tally';
+import { tallyAnyRecord } from '../../../core/voting/tally-any';
 import type { Matter, Rule, TallyResult, VoteRecord } from '../../../core/voting/record';
+import type { VoteRecordV2 } from '../../../core/voting/record-v2';
 import { buildingOfQuarter, quarterPlace, votingRollSource } from '../registry';
 import { authorizeNewVote, authorizeVote } from './access';
 import { displayShanghai, iso, isoShanghai, now, parseWindowTime } from './clock';
@@ -243,8 +244,10 @@ export async function closeVote(db: DB, ctx: RequestContext, voteId: string) {
     const at = now();
     if (at.getTime() <= new Date(vote.closes_at).getTime()) throw new AppError('VOTE_STILL_OPEN', { closesAt: displayShanghai(new Date(vote.closes_at)) });
     const record = await buildVoteRecord(tx, vote);
-    const result = tallyRecord(JSON.parse(JSON.stringify(record)));
-    const counted = await serverTally(tx, vote);
+    const result = tallyAnyRecord(JSON.parse(JSON.stringify(record)));
+    // The SQL count of version 2 takes the head the builder computed from the stored hashes:
+    // the server's own chain head is internal and never published.
+    const counted = await serverTally(tx, vote, record.head);
     if (!result.valid || !sameCounts(result, counted)) {
       throw new AppError('VOTE_RECORD_INCONSISTENT', {}, { errors: result.errors.slice(0, 20) });
     }
@@ -267,7 +270,7 @@ export async function voteResult(db: DB, actor: Actor | null, voteId: string): P
   return vote.result as TallyResult;
 }
 
-export async function voteRecord(db: DB, actor: Actor | null, voteId: string): Promise<VoteRecord> {
+export async function voteRecord(db: DB, actor: Actor | null, voteId: string): Promise<VoteRecord | VoteRecordV2> {
   const vote = await authorizeVote(db, actor, voteId, 'readResult');
   return buildVoteRecord(db, vote);
 }

@@ -1,4 +1,4 @@
-// The server's count and the published vote record (format document). The count is made in
+// The server's count and the published vote record (format document; version 2 in record-v2.ts). The count is made in
 // SQL from the module's own tables; the record is built from the stored chain, hashes as they
 // were sealed, never recomputed — so that `gongzhi tally` on the record checks what the server
 // actually holds, and the two must agree (the close refuses to finish when they do not).
@@ -17,7 +17,9 @@ import {
   type TallyResult,
   type VoteRecord,
 } from '../../../core/voting/record';
+import type { VoteRecordV2 } from '../../../core/voting/record-v2';
 import { isoShanghai } from './clock';
+import { buildVoteRecordV2 } from './record-v2';
 import type { VotesTable } from './tables';
 import type { Selectable } from 'kysely';
 
@@ -66,7 +68,7 @@ export async function participationCounts(db: Exec, voteId: string): Promise<{ t
  * counts as abstain (format document, "Counting rules"); pass/fail by the rules of 民法典
  * 第278条 and HZ 5.1.3.2.2.5 as the core states them (exact integers).
  */
-export async function serverTally(db: Exec, vote: VoteRow): Promise<TallyResult> {
+export async function serverTally(db: Exec, vote: VoteRow, head: string = vote.head!): Promise<TallyResult> {
   const items = await loadItems(db, vote.id);
   const { totals, participation } = await participationCounts(db, vote.id);
   const rows = await db
@@ -111,15 +113,23 @@ export async function serverTally(db: Exec, vote: VoteRow): Promise<TallyResult>
     valid: true,
     errors: [],
     rollFingerprint: vote.roll_fingerprint!,
-    head: vote.head!,
+    head,
     totals,
     participation: { members: participation.members, area: participation.area, quorumMet },
     items: itemResults,
   };
 }
 
+/**
+ * The published record of a vote that has opened, in the version it was sealed with: version 1
+ * for the votes made before version 2, version 2 for the others (record-v2.ts).
+ */
+export async function buildVoteRecord(db: Exec, vote: VoteRow): Promise<VoteRecord | VoteRecordV2> {
+  return vote.record_format === 2 ? buildVoteRecordV2(db, vote) : buildVoteRecordV1(db, vote);
+}
+
 /** The `gongzhi.vote-record/1` file of a vote that has opened, from what is stored. */
-export async function buildVoteRecord(db: Exec, vote: VoteRow): Promise<VoteRecord> {
+async function buildVoteRecordV1(db: Exec, vote: VoteRow): Promise<VoteRecord> {
   const items = await loadItems(db, vote.id);
   const roll = await db.selectFrom('vote_roll').select(['member', 'area']).where('vote_id', '=', vote.id).orderBy('member').execute();
   const ballots = await db
@@ -157,7 +167,7 @@ export async function buildVoteRecord(db: Exec, vote: VoteRow): Promise<VoteReco
 }
 
 /** Choices with their keys in the order of the vote's items (jsonb keeps its own order). */
-function orderedChoices(items: readonly { id: string }[], choices: Record<string, Choice>): Record<string, Choice> {
+export function orderedChoices(items: readonly { id: string }[], choices: Record<string, Choice>): Record<string, Choice> {
   const out: Record<string, Choice> = {};
   for (const item of items) if (Object.hasOwn(choices, item.id)) out[item.id] = choices[item.id];
   for (const key of Object.keys(choices)) if (!Object.hasOwn(out, key)) out[key] = choices[key];

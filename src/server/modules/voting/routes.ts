@@ -107,7 +107,7 @@ export async function votingRoutes(fastify: FastifyInstance) {
   );
   app.get(
     '/api/votes/:id/entries',
-    { schema: { tags, summary: 'Ballots in chain order with who entered them (no choices)', params: idParam, response: { 200: c.ballotEntryList, ...errors } } },
+    { schema: { tags, summary: 'The ballots staff entered (paper, proxy) with who entered them; no choices, no online ballots', params: idParam, response: { 200: c.ballotEntryList, ...errors } } },
     async (req) => ({ items: await ballotEntries(db(), requireActor(req), req.params.id) }),
   );
   app.post(
@@ -220,9 +220,9 @@ export async function votingRoutes(fastify: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'The gongzhi.vote-record/1 file (public once published)',
+        summary: 'The vote record file: gongzhi.vote-record/2, or /1 for a vote sealed before it (public once published)',
         params: idParam,
-        response: { 200: c.download('The gongzhi.vote-record/1 file (application/json; charset=utf-8), as an attachment'), ...errors },
+        response: { 200: c.download('The vote record file (application/json; charset=utf-8), as an attachment'), ...errors },
       },
     },
     async (req, reply) => {

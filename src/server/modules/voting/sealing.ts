@@ -11,6 +11,7 @@ import { insertAuditRows, type AuditEntry, type RequestContext } from '../../pla
 import { isUniqueViolation, placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
 import { sealBallot } from '../../../core/voting/builder';
+import { sealBallotV2, type SealedBallotV2 } from '../../../core/voting/builder-v2';
 import { receiptCode } from '../../../core/voting/hash';
 import type { Channel, Choice } from '../../../core/voting/record';
 import { displayShanghai, isoShanghai, now } from './clock';
@@ -38,8 +39,12 @@ export interface CastReceipt {
   channel: Channel;
 }
 
-function alreadyVotedError(existing: { channel: string; cast_at: string }) {
-  return new AppError('ALREADY_VOTED', { ...channelParams(existing.channel), castAt: displayShanghai(new Date(existing.cast_at)) });
+/**
+ * The channel only, never the time: staff who enter a paper or proxy ballot for a unit that
+ * voted online would otherwise learn when that ballot was cast (issue 11, point 1).
+ */
+function alreadyVotedError(existing: { channel: string }) {
+  return new AppError('ALREADY_VOTED', channelParams(existing.channel));
 }
 
 export type AuditCtx = RequestContext | { actor: null; ip: string | null };
@@ -232,6 +237,23 @@ function readBatchState(db: DB, vote: VoteRow, batch: PendingBallot[]) {
           .select(['b.member', 'b.channel', 'b.cast_at', 'b.scan_id'])
           .where((w) => w.or(batchScans.length ? [w('b.scan_id', 'in', batchScans)] : [])),
       ).as('earlierScans'),
+      // Version 2 commits to each ballot's area at cast: the areas of the batch's members.
+      jsonArrayFrom(
+        eb
+          .selectFrom('vote_roll as r')
+          .select(['r.member', 'r.area'])
+          .where('r.vote_id', '=', vote.id)
+          .where((w) =>
+            w.or(
+              vote.record_format === 2
+                ? [
+                    ...(knownMembers.length ? [w('r.member', 'in', knownMembers)] : []),
+                    ...(tokenHashes.length ? [w('r.member', 'in', w.selectFrom('owner_verifications as ov2').select('ov2.member').where('ov2.vote_id', '=', vote.id).where('ov2.token_hash', 'in', tokenHashes))] : []),
+                  ]
+                : [],
+            ),
+          ),
+      ).as('areas'),
     ])
     .where('v.id', '=', vote.id)
     .executeTakeFirstOrThrow();
@@ -239,9 +261,22 @@ function readBatchState(db: DB, vote: VoteRow, batch: PendingBallot[]) {
 
 type BatchState = Awaited<ReturnType<typeof readBatchState>>;
 
+/** A ballot ready to write: its link in the server's chain and, for version 2, its published seal. */
+interface BatchRow {
+  id: string;
+  sealed: ReturnType<typeof sealBallot>;
+  v2: SealedBallotV2 | null;
+  input: SealInput;
+}
+
+/** 128 random bits as 32 lowercase hex: a version 2 nonce or area salt. */
+function random128(): string {
+  return crypto.randomBytes(16).toString('hex');
+}
+
 interface BuiltBatch {
   outcomes: Array<CastReceipt | AppError>;
-  rows: { id: string; sealed: ReturnType<typeof sealBallot>; input: SealInput }[];
+  rows: BatchRow[];
   audits: { ctx: AuditCtx; entry: AuditEntry }[];
   /** The head the batch was built on, and the new one. */
   baseSeq: number;
@@ -288,6 +323,7 @@ function buildBatch(
     cast.set(row.member, row);
     if (row.scan_id) usedScans.add(row.scan_id);
   }
+  const areas = new Map(state.areas.map((r) => [r.member, Number(r.area)]));
   let head = base.head;
   let seq = base.lastSeq;
   const rows: BuiltBatch['rows'] = [];
@@ -299,12 +335,17 @@ function buildBatch(
     if (earlier) return alreadyVotedError(earlier);
     if (input.scanId && usedScans.has(input.scanId)) return new AppError('SCAN_ALREADY_USED');
     const sealed = sealBallot(items, head, seq + 1, { member: input.member, choices: input.choices, channel: input.channel, castAt });
+    // Version 2: the published seal (nonce, area commitment, hash) is made now, so that the
+    // receipt code is the one the published record will carry.
+    const area = areas.get(input.member);
+    if (vote.record_format === 2 && area === undefined) throw new Error(`member of vote ${vote.id} has no area on the roll`);
+    const v2 = vote.record_format === 2 ? sealBallotV2({ id: vote.id, items }, { choices: input.choices, channel: input.channel, area: area! }, { nonce: random128(), areaSalt: random128() }) : null;
     head = sealed.hash;
     seq = sealed.seq;
     cast.set(input.member, { channel: input.channel, cast_at: castAt });
     if (input.scanId) usedScans.add(input.scanId);
     const id = crypto.randomUUID();
-    rows.push({ id, sealed, input });
+    rows.push({ id, sealed, v2, input });
     audits.push({
       // An online ballot's entry names nobody: it is written in the ballot's own statement, so
       // its time is the record's castAt, and an account or address next to that time would
@@ -327,7 +368,8 @@ function buildBatch(
             : { voteId: vote.id, seq: sealed.seq, channel: input.channel, unit: input.unitLabel ?? null, scanId: input.scanId ?? null, proxyHolder: input.proxyHolder ?? null },
       },
     });
-    return { seq: sealed.seq, castAt, hash: sealed.hash, receiptCode: receiptCode(sealed.hash), channel: input.channel };
+    const published = v2?.hash ?? sealed.hash;
+    return { seq: sealed.seq, castAt, hash: published, receiptCode: receiptCode(published), channel: input.channel };
   });
   return { outcomes, rows, audits, baseSeq: base.lastSeq, head, seq, castAt };
 }
@@ -349,9 +391,11 @@ async function writeBatch(db: DB, vote: VoteRow, built: BuiltBatch): Promise<boo
       returning id
     ), b as (
       insert into ballots (id, vote_id, district_id, quarter_id, seq, member, choices, channel, cast_at, prev, hash,
-                           entered_by, entered_by_name, cast_by_owner, scan_id, proxy_holder, unit_label)
+                           entered_by, entered_by_name, cast_by_owner, scan_id, proxy_holder, unit_label,
+                           nonce, area_salt, area_commitment, record_hash)
       select r.id, r.vote_id, r.district_id, r.quarter_id, r.seq, r.member, r.choices, r.channel, r.cast_at, r.prev, r.hash,
-             r.entered_by, r.entered_by_name, r.cast_by_owner, r.scan_id, r.proxy_holder, r.unit_label
+             r.entered_by, r.entered_by_name, r.cast_by_owner, r.scan_id, r.proxy_holder, r.unit_label,
+             r.nonce, r.area_salt, r.area_commitment, r.record_hash
       from jsonb_populate_recordset(null::ballots, ${JSON.stringify(ballotRows(built.rows, vote))}::jsonb) as r
       where exists (select 1 from u)
       returning 1
@@ -364,8 +408,8 @@ async function writeBatch(db: DB, vote: VoteRow, built: BuiltBatch): Promise<boo
   return Number(written.rows[0]?.moved) === 1;
 }
 
-function ballotRows(rows: { id: string; sealed: ReturnType<typeof sealBallot>; input: SealInput }[], vote: VoteRow) {
-  return rows.map(({ id, sealed, input }) => ({
+function ballotRows(rows: BatchRow[], vote: VoteRow) {
+  return rows.map(({ id, sealed, v2, input }) => ({
     id,
     vote_id: vote.id,
     district_id: vote.district_id,
@@ -383,6 +427,10 @@ function ballotRows(rows: { id: string; sealed: ReturnType<typeof sealBallot>; i
     scan_id: input.scanId ?? null,
     proxy_holder: input.proxyHolder ?? null,
     unit_label: input.unitLabel ?? null,
+    nonce: v2?.nonce ?? null,
+    area_salt: v2?.areaSalt ?? null,
+    area_commitment: v2?.areaCommitment ?? null,
+    record_hash: v2?.hash ?? null,
   }));
 }
 

@@ -38,6 +38,8 @@ export interface VotesTable {
   objection_ends_at: Timestamp | null;
   published_at: Timestamp | null;
   published_by: string | null;
+  /** 1 or 2: the gongzhi.vote-record version the vote was sealed with (migration 0005). */
+  record_format: Generated<number>;
 }
 
 export interface VoteItemsTable {
@@ -100,6 +102,11 @@ export interface BallotsTable {
   scan_id: string | null;
   proxy_holder: string | null;
   unit_label: string | null;
+  /** Version 2 only (migration 0005): the published ballot's nonce, area salt and commitment, hash. */
+  nonce: string | null;
+  area_salt: string | null;
+  area_commitment: string | null;
+  record_hash: string | null;
   created_at: DefaultTimestamp;
 }
 

@@ -71,6 +71,19 @@ export async function listVotes(db: DB, actor: Actor, filter: { quarterId?: stri
   return rows.map(summary);
 }
 
+/**
+ * The head staff may see. Version 1 publishes its cast-order chain, so its head is shown as it
+ * moves. Version 2 keeps that chain internal: its head moves with every ballot and, read before
+ * and after one, with the member and time staff can infer, would let them try the few possible
+ * choices against it. So a version 2 vote shows no head until the close, and then the head of
+ * the published record (docs/vote-record-format.md, "Version 2").
+ */
+function staffHead(vote: VoteRow): string | null {
+  if (vote.status === 'draft') return null;
+  if (vote.record_format !== 2) return vote.head;
+  return vote.status === 'open' ? null : ((vote.result as { head?: string } | null)?.head ?? null);
+}
+
 export async function getVote(db: DB, actor: Actor, voteId: string) {
   const vote = await authorizeVote(db, actor, voteId, 'read');
   const items = await loadItems(db, vote.id);
@@ -80,7 +93,7 @@ export async function getVote(db: DB, actor: Actor, voteId: string) {
     rollFingerprint: vote.roll_fingerprint,
     rollArea: vote.roll_area,
     genesis: vote.genesis,
-    head: vote.status === 'draft' ? null : vote.head,
+    head: staffHead(vote),
     openedAt: iso(vote.opened_at),
     closedAt: iso(vote.closed_at),
     publishedAt: iso(vote.published_at),

@@ -36,10 +36,14 @@ export type ClosedVote = Out<typeof C.closedVote>;
 export type Created = Out<typeof C.created>;
 export type CreateVoteBody = z.input<typeof C.createVoteBody>;
 
-/** The published record (gongzhi.vote-record/1), as far as the pages read it. */
+/**
+ * The published record, as far as the pages read it: version 1 numbers its ballots (seq);
+ * version 2 has no seq, and its ballots carry their choices and the vote its item titles.
+ */
 export interface VoteRecordFile {
   format: string;
-  ballots: { seq: number; hash: string; castAt?: string; channel?: string }[];
+  vote?: { items?: { id: string; title: string }[] };
+  ballots: { seq?: number; hash: string; castAt?: string; channel?: string; choices?: Record<string, string> }[];
   [key: string]: unknown;
 }
 

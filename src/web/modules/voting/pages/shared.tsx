@@ -97,12 +97,17 @@ export function ReceiptCheck({ voteId, initial = '', staff = false }: { voteId: 
   const { t } = useTranslation();
   const [code, setCode] = useState(initial);
   const [busy, setBusy] = useState(false);
-  const [answer, setAnswer] = useState<{ kind: 'found'; seq: number } | { kind: 'notFound' | 'invalid' } | { kind: 'error'; message: string } | null>(null);
+  const [answer, setAnswer] = useState<{ kind: 'found'; seq?: number; choices: string } | { kind: 'notFound' | 'invalid' } | { kind: 'error'; message: string } | null>(null);
   const check = async () => {
     setBusy(true);
     try {
-      const hit = findReceipt(await fetchRecord(voteId), code);
-      setAnswer(hit === 'invalid' ? { kind: 'invalid' } : hit ? { kind: 'found', seq: hit.seq } : { kind: 'notFound' });
+      const record = await fetchRecord(voteId);
+      const hit = findReceipt(record, code);
+      // Version 2 has no ballot number: the owner sees the choices the record holds for the
+      // code instead, to compare with what they chose. Staff checking a code for an owner see
+      // only that it is there.
+      const choices = hit && hit !== 'invalid' && hit.choices ? (record.vote?.items ?? []).map((item) => `${item.title}：${t(`voting.choice.${(hit.choices![item.id] ?? 'abstain') as 'yes' | 'no' | 'abstain'}`)}`).join('；') : '';
+      setAnswer(hit === 'invalid' ? { kind: 'invalid' } : hit ? { kind: 'found', seq: hit.seq, choices } : { kind: 'notFound' });
     } catch (err) {
       setAnswer({ kind: 'error', message: (err as Error).message });
     } finally {
@@ -126,7 +131,18 @@ export function ReceiptCheck({ voteId, initial = '', staff = false }: { voteId: 
         </PlainButton>
       </Joined>
       {answer?.kind === 'found' && (
-        <PlainAlert data-testid={TID.voteReceiptFound} style={{ marginTop: 8 }} type="success" title={t(staff ? 'voting.receiptCheck.staff.found' : 'voting.receiptCheck.found', { seq: answer.seq })} />
+        <PlainAlert
+          data-testid={TID.voteReceiptFound}
+          style={{ marginTop: 8 }}
+          type="success"
+          title={
+            answer.seq !== undefined
+              ? t(staff ? 'voting.receiptCheck.staff.found' : 'voting.receiptCheck.found', { seq: answer.seq })
+              : staff
+                ? t('voting.receiptCheck.staff.foundV2')
+                : t('voting.receiptCheck.foundV2', { choices: answer.choices })
+          }
+        />
       )}
       {answer?.kind === 'notFound' && <PlainAlert data-testid={TID.voteReceiptNotFound} style={{ marginTop: 8 }} type="warning" title={t(staff ? 'voting.receiptCheck.staff.notFound' : 'voting.receiptCheck.notFound')} />}
       {answer?.kind === 'invalid' && <PlainAlert style={{ marginTop: 8 }} type="warning" title={t('voting.receiptCheck.invalid')} />}
