@@ -64,7 +64,15 @@ program
     if (!fs.existsSync(path.join(config.webDir, 'index.html'))) {
       console.warn(`The web app is not built (${config.webDir}); run "npm run build:web". The API still works.`);
     }
-    const app = await buildApp({ db, webDir: config.webDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' }, trustProxy: config.trustProxy, secureCookies: config.secureCookies });
+    const app = await buildApp({
+      db,
+      webDir: config.webDir,
+      logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+      trustProxy: config.trustProxy,
+      secureCookies: config.secureCookies,
+      // The log channel prints the code to the console even when the logger is quiet.
+      sms: config.sms === 'log' ? { kind: 'log', channel: logChannel() } : null,
+    });
     // Reminders (term expiry, votes closing) and message delivery run every few minutes.
     const tick = async () => {
       await runPeriodicJobs(app.services.modules.jobs, db.kysely, new Date(), (m) => app.log.warn(m));

@@ -9,7 +9,7 @@ import { votingRoutes } from './routes';
 
 export const votingModule: ModuleDescriptor = {
   name: 'voting',
-  tables: ['votes', 'vote_items', 'vote_roll', 'vote_roll_links', 'vote_scans', 'ballots', 'owner_verifications', 'owner_verification_failures', 'vote_objections'],
+  tables: ['votes', 'vote_items', 'vote_roll', 'vote_roll_links', 'vote_scans', 'ballots', 'owner_verifications', 'owner_verification_failures', 'owner_verification_codes', 'vote_objections'],
   routes: votingRoutes,
   grants: votingGrants,
   errors: votingErrors,
