@@ -47,7 +47,10 @@ async function printDemoAccounts(db: Db) {
   for (const a of accounts) console.log(`  ${a.username.padEnd(13)} ${roleLabels[a.role]['zh-CN'].padEnd(8, '　')} ${a.displayName}`);
   // Owners verify for a vote with numbers the database keeps only as hashes; the demo ones are synthetic.
   const voter = await demoVoterCredentials(db.kysely, await loadHashKey(db));
-  if (voter) console.log(`\nDemo owner verification for votes (${voter.username}, ${voter.unit}): ID number ${voter.idNumber}, certificate ${voter.certificateNo}`);
+  if (voter) {
+    console.log(`\nDemo owner verification for votes (${voter.username}, ${voter.unit}): ID number ${voter.idNumber}, certificate ${voter.certificateNo}`);
+    console.log('  then the one-time code sent to the owner\'s phone, which this server writes to its log (GONGZHI_SMS=log): "[notify] … SMS to …: …验证码 123456…"');
+  }
 }
 
 const program = new Command();
