@@ -10,7 +10,6 @@ import { keyedHash } from '../../src/server/platform/keys';
 import { makeIdNumber, maskIdNumber } from '../../src/core/idnumber';
 import { runTally } from '../../src/cli/tally';
 import { setVotingClock } from '../../src/server/modules/voting/clock';
-import { tokenHash } from '../../src/server/modules/voting/verification';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Session, TestApp } from './app';
 
@@ -215,7 +214,7 @@ export async function writeVoterTokens(t: TestApp, voteId: string, c: Credential
   const tokens = Array.from({ length: n }, () => crypto.randomBytes(32).toString('base64url'));
   await k
     .insertInto('owner_verifications')
-    .values(tokens.map((token) => ({ vote_id: voteId, district_id: vote.district_id, quarter_id: vote.quarter_id, member: link.member, owner_id: c.ownerId, unit_id: c.unitId, token_hash: tokenHash(token), expires_at: vote.closes_at, ip: null })))
+    .values(tokens.map((token) => ({ vote_id: voteId, district_id: vote.district_id, quarter_id: vote.quarter_id, member: link.member, owner_id: c.ownerId, unit_id: c.unitId, token_hash: crypto.createHash('sha256').update(token).digest('hex'), expires_at: vote.closes_at, ip: null })))
     .execute();
   return tokens;
 }
