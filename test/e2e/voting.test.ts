@@ -199,6 +199,15 @@ describe('owners assembly voting in the browser', () => {
     const closed = await committee.post(`/api/votes/${voteId}/close`);
     expect(closed.statusCode).toBe(200);
 
+    // The owner, after the close: the result is pending, and the page still says 已投票.
+    const owner = await newPhonePage(browser);
+    await login(owner, 'owner');
+    await owner.waitForSelector(`${tid('me-vote-row')}[data-vote-id="${voteId}"]`);
+    await owner.goto(`${base}/me/votes/${voteId}`);
+    await owner.waitForSelector(tid('owner-voted'));
+    expect(await owner.textContent('body')).toContain('投票已结束，结果将在异议期满后公布');
+    await owner.context().close();
+
     const page = await newDesktopPage(browser, { acceptDownloads: true });
     await login(page, 'committee');
     await page.waitForSelector(tid('header-user-name'));

@@ -107,11 +107,14 @@ export default function OwnerVotePage() {
           </Card>
         </>
       ) : (
-        <Alert
-          type="info"
-          showIcon
-          title={v.phase === 'ended' ? t('voting.owner.endedAt', { date: shortTime(v.closesAt, true) }) : v.status === 'closed' ? t('voting.owner.resultPending') : t('voting.owner.notOpen')}
-        />
+        <>
+          <Alert
+            type="info"
+            showIcon
+            title={v.phase === 'ended' ? t('voting.owner.endedAt', { date: shortTime(v.closesAt, true) }) : v.status === 'closed' ? t('voting.owner.resultPending') : t('voting.owner.notOpen')}
+          />
+          <VotedIfSo voteId={v.id} />
+        </>
       )}
     </>
   );
@@ -133,6 +136,13 @@ function NotYetOpen({ vote }: { vote: PublicVote }) {
       ))}
     </Card>
   );
+}
+
+/** After the window, until the result is out: 已投票 (and the receipt on this device) if so. */
+function VotedIfSo({ voteId }: { voteId: string }) {
+  const mine = useMyVotes();
+  const voted = rememberedReceipt(voteId) !== '' || mine.data?.some((m) => m.id === voteId && m.voted) === true;
+  return voted ? <Voted voteId={voteId} votedOn={null} /> : null;
 }
 
 /**
