@@ -53,7 +53,10 @@ async function printDemoAccounts(db: Db) {
   for (const a of accounts) console.log(`  ${a.username.padEnd(13)} ${roleLabels[a.role]['zh-CN'].padEnd(8, '　')} ${a.displayName}`);
   // Owners verify for a vote with numbers the database keeps only as hashes; the demo ones are synthetic.
   const voter = await demoVoterCredentials(db.kysely, await loadHashKey(db));
-  if (voter) console.log(`\nDemo owner verification for votes (${voter.username}, ${voter.unit}): ID number ${voter.idNumber}, certificate ${voter.certificateNo}`);
+  if (voter) {
+    console.log(`\nDemo owner verification for votes (${voter.username}, ${voter.unit}): ID number ${voter.idNumber}, certificate ${voter.certificateNo}`);
+    console.log('  then the one-time code sent to the owner\'s phone, which this server writes to its log (GONGZHI_SMS=log): "[notify] … SMS to …: …验证码 123456…"');
+  }
 }
 
 const program = new Command();
@@ -70,7 +73,15 @@ program
     if (!fs.existsSync(path.join(config.webDir, 'index.html'))) {
       console.warn(`The web app is not built (${config.webDir}); run "npm run build:web". The API still works.`);
     }
-    const app = await buildApp({ db, webDir: config.webDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' }, trustProxy: config.trustProxy, secureCookies: config.secureCookies });
+    const app = await buildApp({
+      db,
+      webDir: config.webDir,
+      logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+      trustProxy: config.trustProxy,
+      secureCookies: config.secureCookies,
+      // The log channel prints the code to the console even when the logger is quiet.
+      sms: config.sms === 'log' ? { kind: 'log', channel: logChannel() } : null,
+    });
     // Reminders (term expiry, votes closing) and message delivery run every few minutes.
     const tick = async () => {
       await runPeriodicJobs(app.services.modules.jobs, db.kysely, new Date(), (m) => app.log.warn(m));

@@ -9,6 +9,11 @@ import { z } from 'zod';
 
 export const voteStatuses = ['draft', 'open', 'closed', 'published'] as const;
 export const voteStatus = z.enum(voteStatuses);
+/**
+ * What a vote is doing now, by the server's clock (issue 10 point 1): an open vote is `upcoming`
+ * before its window, `open` inside it and `ended` after it until it is closed and counted.
+ */
+export const votePhase = z.enum(['draft', 'upcoming', 'open', 'ended', 'closed', 'published']);
 export const voteRule = z.enum(['civil-code-278', 'building-majority']);
 export const matter = z.enum(['ordinary', 'special']);
 export const choice = z.enum(['yes', 'no', 'abstain']);
@@ -36,6 +41,7 @@ export const voteSummary = z.object({
   title: z.string(),
   rule: voteRule,
   status: voteStatus,
+  phase: votePhase,
   opensAt: time,
   closesAt: time,
   objectionDays: z.number(),
@@ -160,12 +166,32 @@ export const paperBallotBody = z.object({ unitId: z.uuid(), choices, scanId: z.u
 export const proxyBallotBody = z.object({ unitId: z.uuid(), choices, proxyHolder: z.string().trim().min(1).max(60), scanId: z.uuid().nullable().optional() });
 
 export const verifyBody = z.object({ idNumber: z.string().trim().min(1).max(30), certificateNo: z.string().trim().min(1).max(80) });
-export const verifyAnswer = z.object({
-  voterToken: z.string(),
-  expiresAt: time,
-  // The receipt code only to the owner's own logged-in account (see verifyVoter).
-  alreadyVoted: z.object({ channel, castAt: time, receiptCode: z.string().nullable() }).nullable(),
-});
+/**
+ * The answer to the two numbers: either a one-time code was sent to the phone on record of the
+ * owner (masked number; `delivery` says whether an SMS gateway or the server log took it, the
+ * latter in the demo and tests), or the member has already voted. A second verification never
+ * answers the receipt code (issue 11 point 3): it is shown once, at the cast, and the device that
+ * cast the ballot keeps it. `votedOn` is the day in China Standard Time, not the moment.
+ */
+export const verifyAnswer = z.discriminatedUnion('step', [
+  z.object({
+    step: z.literal('code'),
+    challengeId: z.string(),
+    phoneMasked: z.string(),
+    delivery: z.enum(['sms', 'log']),
+    expiresAt: time,
+    /** Seconds until a new code may be asked for (not a time: the device's clock may be off). */
+    resendInSeconds: z.number(),
+  }),
+  z.object({ step: z.literal('voted'), votedOn: z.string() }),
+]);
+
+export const verifyCodeBody = z.object({ challengeId: z.uuid(), code: z.string().trim().regex(/^\d{6}$/) });
+/** The one-time code was right: a voter token, or (voted meanwhile) that the member has voted. */
+export const verifyCodeAnswer = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('ballot'), voterToken: z.string(), expiresAt: time }),
+  z.object({ step: z.literal('voted'), votedOn: z.string() }),
+]);
 
 export const onlineBallotBody = z.object({ voterToken: z.string().min(20).max(100), choices });
 
@@ -214,6 +240,7 @@ export const publicVote = z.object({
   title: z.string(),
   rule: voteRule,
   status: voteStatus,
+  phase: votePhase,
   opensAt: time,
   closesAt: time,
   objectionEndsAt: time.nullable(),
@@ -227,7 +254,7 @@ export const publicVote = z.object({
 
 export const publicVoteList = z.object({
   items: z.array(
-    z.object({ id: z.string(), quarterId: z.string(), quarterName: z.string(), title: z.string(), status: voteStatus, opensAt: time, closesAt: time, publishedAt: time.nullable() }),
+    z.object({ id: z.string(), quarterId: z.string(), quarterName: z.string(), title: z.string(), status: voteStatus, phase: votePhase, opensAt: time, closesAt: time, publishedAt: time.nullable() }),
   ),
 });
 

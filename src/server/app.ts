@@ -33,7 +33,7 @@ import { placesModule } from './modules/places';
 import { registryModule } from './modules/registry';
 import { usersModule } from './modules/users';
 import { auditModule } from './modules/audit';
-import { notificationsModule } from './modules/notifications';
+import { logChannel, notificationsModule, type SmsSetting } from './modules/notifications';
 import { organizationsModule } from './modules/organizations';
 import { votingModule } from './modules/voting';
 
@@ -65,6 +65,8 @@ export interface AppOptions {
   /** Requests per minute per address for the API as a whole. */
   rateLimitPerMinute?: number;
   trustProxy?: boolean;
+  /** How one-time codes for voting reach owners' phones; null when none are sent. The server log by default. */
+  sms?: SmsSetting | null;
 }
 
 export interface Services {
@@ -75,6 +77,8 @@ export interface Services {
   modules: InstalledModules;
   /** Mark the session cookie Secure on every answer (GONGZHI_SECURE_COOKIES=1), not only over HTTPS. */
   secureCookies: boolean;
+  /** How one-time codes for voting reach owners' phones (GONGZHI_SMS); null: online voting is not offered. */
+  sms: SmsSetting | null;
 }
 
 declare module 'fastify' {
@@ -114,7 +118,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services: Services = { db: options.db, hashKey: await loadHashKey(options.db), modules: installed, secureCookies: options.secureCookies ?? false };
+  const services: Services = {
+    db: options.db,
+    hashKey: await loadHashKey(options.db),
+    modules: installed,
+    secureCookies: options.secureCookies ?? false,
+    sms: options.sms === undefined ? { kind: 'log', channel: logChannel() } : options.sms,
+  };
   app.decorate('services', services);
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'zh-CN');

@@ -16,6 +16,12 @@ export interface Config {
   trustProxy: boolean;
   /** Mark the session cookie Secure always (it is Secure anyway when a request came over HTTPS). */
   secureCookies: boolean;
+  /**
+   * Where one-time codes for online voting go (GONGZHI_SMS): `log` writes them to the server log,
+   * standing in for an SMS gateway (the demo's default); `off` sends none, and owners vote on
+   * paper. A gateway is plugged in as the notifications module's `sms` channel.
+   */
+  sms: 'log' | 'off';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,7 +37,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.join(projectRoot, 'dist', 'web'),
     trustProxy: env.GONGZHI_TRUST_PROXY === '1',
     secureCookies: env.GONGZHI_SECURE_COOKIES === '1',
+    sms: smsSetting(env.GONGZHI_SMS, env.GONGZHI_DEMO !== '0'),
   };
+}
+
+function smsSetting(value: string | undefined, demo: boolean): Config['sms'] {
+  if (value === undefined || value === '') return demo ? 'log' : 'off';
+  if (value === 'log' || value === 'off') return value;
+  throw new Error(`GONGZHI_SMS must be "log" or "off", not "${value}"`);
 }
 
 /** The PGlite folder inside the data folder. */

@@ -222,6 +222,7 @@ export const accessTable: Record<string, Rule> = {
   'GET /api/me/votes': { allow: ['owner'] },
   // An owner proves who they are by ID and certificate numbers, with or without an account.
   'POST /api/votes/{id}/verify': { allow: everyone, public: true },
+  'POST /api/votes/{id}/verify/code': { allow: everyone, public: true },
   'POST /api/votes/{id}/ballot': { allow: everyone, public: true },
 
   'GET /api/health': { allow: everyone, public: true },

@@ -1,5 +1,6 @@
-// Owners' assembly e-voting in the browser: an owner verifies and votes on a phone-sized page
-// and gets a receipt code; a second attempt is refused; staff see the live turnout with the
+// Owners' assembly e-voting in the browser: an owner verifies (two numbers, then the one-time code
+// from the server log, as in the demo) and votes on a phone-sized page and gets a receipt code;
+// the page then says 已投票, with the receipt only on the device that cast it; staff see the live turnout with the
 // results hidden; after the close (the voting clock moved by the test, as in the API tests) the
 // receipt is found in the record downloaded from the staff page, and after publication on the
 // public page without a login.
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type Session, type TestApp } from '../support/app';
 import { serveBuiltWebApp } from '../support/web-app';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot, type Browser, type Page } from '../support/browser';
-import { AFTER, DURING, fixtureCredentials, openedVote, tallyWithCli, voteClock, type Credential } from '../support/voting';
+import { AFTER, DURING, fixtureCredentials, lastCodeFor, openedVote, tallyWithCli, voteClock, voteOnline, type Credential } from '../support/voting';
 
 const clock = voteClock();
 let t: TestApp;
@@ -18,6 +19,7 @@ let committee: Session;
 let creds: Credential[];
 let voteId: string;
 let receipt = '';
+let otherReceipt = '';
 
 beforeAll(async () => {
   ({ t, base } = await serveBuiltWebApp());
@@ -26,6 +28,10 @@ beforeAll(async () => {
   creds = await fixtureCredentials(t, 'q1');
   committee = await t.login('committee');
   voteId = await openedVote(committee, t.fx.q1);
+  // Another member votes first, through the API.
+  const cast = await voteOnline(t, voteId, creds[1], { '1': 'yes', '2': 'yes' }, '10.40.0.1');
+  expect(cast.statusCode).toBe(201);
+  otherReceipt = cast.json().receiptCode;
 });
 afterAll(async () => {
   clock.reset();
@@ -43,7 +49,7 @@ async function login(page: Page, username: string) {
 }
 
 /** The demo fixture's `owner` account is the first owner of Q1, so creds[0] are theirs. */
-async function verifyAs(page: Page, c: Credential) {
+async function enterNumbers(page: Page, c: Credential) {
   await page.waitForSelector(tid('owner-verify-id'));
   await page.fill(tid('owner-verify-id'), c.idNumber);
   await page.fill(tid('owner-verify-cert'), c.certificateNo);
@@ -51,12 +57,23 @@ async function verifyAs(page: Page, c: Credential) {
 }
 
 describe('owners assembly voting in the browser', () => {
-  it('an owner verifies and votes on a phone, gets a receipt, and a second attempt is refused', async () => {
+  it('an owner verifies with the one-time code and votes on a phone, gets a receipt, and then sees 已投票 (the receipt only on that device)', async () => {
     const page = await newPhonePage(browser);
     await login(page, 'owner');
     await page.waitForSelector(`${tid('me-vote-row')}[data-vote-id="${voteId}"]`);
     await screenshot(page, 'e2e-vote-owner-home');
     await page.click(`${tid('me-vote-row')}[data-vote-id="${voteId}"] ${tid('me-vote-go')}`);
+
+    // Another member's numbers (that member voted already): 已投票 and the day, no receipt code.
+    await enterNumbers(page, creds[1]);
+    await page.waitForSelector(tid('owner-voted'));
+    const other = (await page.textContent(tid('owner-voted'))) ?? '';
+    expect(other).toContain('您已于 2026-03-05 投票');
+    expect(other).toContain('回执码只在投票时显示一次');
+    expect(other).not.toContain(otherReceipt);
+    expect(await page.locator(tid('owner-voted-receipt')).count()).toBe(0);
+    await screenshot(page, 'e2e-vote-owner-voted-elsewhere');
+    await page.goto(`${base}/me/votes/${voteId}`);
 
     // A wrong certificate number is not matched and says so.
     await page.waitForSelector(tid('owner-verify-id'));
@@ -65,7 +82,25 @@ describe('owners assembly voting in the browser', () => {
     await page.click(tid('owner-verify-submit'));
     await page.waitForSelector('.ant-alert-error');
 
-    await verifyAs(page, creds[0]);
+    // A wrong one-time code is refused with the tries left; the right one opens the ballot.
+    const sent = t.sms.length;
+    await enterNumbers(page, creds[0]);
+    await page.waitForSelector(tid('owner-code-input'));
+    expect(t.sms.length).toBe(sent + 1);
+    const phone = t.sms.at(-1)!.to;
+    expect(await page.textContent(tid('owner-code-sent'))).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    // The server reports the log channel, so the page says where the code is; the code is read
+    // from the line the log channel wrote, as a demo user reads the server log.
+    expect(await page.textContent(tid('owner-code-in-log'))).toContain('验证码写在服务器日志中');
+    expect(await page.isDisabled(tid('owner-code-resend'))).toBe(true);
+    const code = await lastCodeFor(t, creds[0].ownerId);
+    await page.fill(tid('owner-code-input'), String((Number(code) + 1) % 1_000_000).padStart(6, '0'));
+    await page.click(tid('owner-code-submit'));
+    await page.waitForSelector(tid('owner-code-error'));
+    expect(await page.textContent(tid('owner-code-error'))).toContain('验证码不对，还可以再试 4 次');
+    await screenshot(page, 'e2e-vote-owner-code');
+    await page.fill(tid('owner-code-input'), code);
+    await page.click(tid('owner-code-submit'));
     await page.waitForSelector(tid('owner-choice-1-yes'));
     await page.click(tid('owner-choice-1-yes'));
     await page.click(tid('owner-choice-2-no'));
@@ -93,20 +128,41 @@ describe('owners assembly voting in the browser', () => {
     expect(fit.lines).toBe(1);
     await screenshot(page, 'e2e-vote-owner-receipt');
 
-    // Again: verifying once more shows the refusal with when and how the ballot was cast.
+    // Reloading the page on this device: 已投票 with the receipt code kept here, no form.
     await page.goto(`${base}/me/votes/${voteId}`);
-    await verifyAs(page, creds[0]);
-    await page.waitForSelector(tid('owner-refused'));
-    const refusal = await page.textContent(tid('owner-refused'));
-    expect(refusal).toContain('每位表决权人只能投一票');
-    expect(refusal).toContain(receipt);
+    await page.waitForSelector(tid('owner-voted'));
+    expect(await page.locator(tid('owner-verify-id')).count()).toBe(0);
+    expect(((await page.textContent(tid('owner-voted-receipt'))) ?? '').trim()).toBe(receipt);
+    const voted = (await page.textContent(tid('owner-voted'))) ?? '';
+    expect(voted).toContain('已投票');
+    expect(voted).toContain('在公开的表决记录中找到您的选票');
     const codeLines = await page.evaluate(() => {
-      const code = document.querySelector('[data-testid="owner-refused"] .gz-receipt-code')!;
+      const code = document.querySelector('[data-testid="owner-voted"] .gz-receipt-code')!;
       return Math.round(code.getBoundingClientRect().height / parseFloat(getComputedStyle(code).lineHeight));
     });
     expect(codeLines).toBe(1);
-    await screenshot(page, 'e2e-vote-owner-refused');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await screenshot(page, 'e2e-vote-owner-voted');
+    // From home: the vote says 已投票 and leads to the same page.
+    await page.goto(`${base}/me`);
+    const row = `${tid('me-vote-row')}[data-vote-id="${voteId}"]`;
+    await page.waitForSelector(row);
+    expect(await page.textContent(row)).toContain('已投票');
+    await page.click(`${row} ${tid('me-vote-go')}`);
+    await page.waitForSelector(tid('owner-voted-receipt'));
     await page.context().close();
+
+    // The same owner on another device: 已投票, and no receipt code (it was shown once, there).
+    const other2 = await newPhonePage(browser);
+    await login(other2, 'owner');
+    await other2.waitForSelector(`${tid('me-vote-row')}[data-vote-id="${voteId}"]`);
+    await other2.goto(`${base}/me/votes/${voteId}`);
+    await other2.waitForSelector(tid('owner-voted'));
+    expect(await other2.textContent(tid('owner-voted'))).toContain('回执码只在投票时显示一次');
+    expect(await other2.locator(tid('owner-voted-receipt')).count()).toBe(0);
+    expect(await other2.textContent('body')).not.toContain(receipt);
+    await screenshot(other2, 'e2e-vote-owner-voted-other-device');
+    await other2.context().close();
 
     // And the ballot endpoint itself refuses a second ballot of the member, whatever the channel.
     const paper = await committee.post(`/api/votes/${voteId}/proxy-ballots`, { unitId: creds[0].unitId, choices: { '1': 'no', '2': 'no' }, proxyHolder: '家属' });
@@ -114,11 +170,8 @@ describe('owners assembly voting in the browser', () => {
   });
 
   it('staff see the live turnout in members and area with the results hidden', async () => {
-    // Two more ballots: one online, one by proxy entered by staff.
-    const v = await t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/verify`, payload: { idNumber: creds[1].idNumber, certificateNo: creds[1].certificateNo } });
-    expect(v.statusCode).toBe(200);
-    const cast = await t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/ballot`, payload: { voterToken: v.json().voterToken, choices: { '1': 'yes', '2': 'yes' } } });
-    expect(cast.statusCode).toBe(201);
+    // Two ballots so far, both online: creds[1]'s (cast through the API first) and the owner's;
+    // then one by proxy, entered by staff.
     expect((await committee.post(`/api/votes/${voteId}/proxy-ballots`, { unitId: creds[2].unitId, choices: { '1': 'no', '2': 'yes' }, proxyHolder: '受托人' })).statusCode).toBe(201);
 
     const page = await newDesktopPage(browser, { acceptDownloads: true });
@@ -149,6 +202,15 @@ describe('owners assembly voting in the browser', () => {
     clock.set(AFTER);
     const closed = await committee.post(`/api/votes/${voteId}/close`);
     expect(closed.statusCode).toBe(200);
+
+    // The owner, after the close: the result is pending, and the page still says 已投票.
+    const owner = await newPhonePage(browser);
+    await login(owner, 'owner');
+    await owner.waitForSelector(`${tid('me-vote-row')}[data-vote-id="${voteId}"]`);
+    await owner.goto(`${base}/me/votes/${voteId}`);
+    await owner.waitForSelector(tid('owner-voted'));
+    expect(await owner.textContent('body')).toContain('投票已结束，结果将在异议期满后公布');
+    await owner.context().close();
 
     const page = await newDesktopPage(browser, { acceptDownloads: true });
     await login(page, 'committee');

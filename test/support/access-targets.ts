@@ -7,7 +7,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { insertUser } from '../../src/server/modules/users/service';
 import type { Role } from '../../src/server/platform/access';
 import { PASSWORD, testIdNumber, type Session, type TestApp } from './app';
-import { PNG, fixtureCredentials, voteBody, type Credential } from './voting';
+import { PNG, fixtureCredentials, verifyWithCode, voteBody, type Credential } from './voting';
+
+const ballotTokens = new Map<string, string>();
 
 export type QuarterKey = 'q1' | 'q2' | 'qb';
 
@@ -469,12 +471,18 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   'GET /api/public/quarters/{id}/votes': (x) => ({ method: 'GET', url: `/api/public/quarters/${x.q.quarter}/votes` }),
   'GET /api/me/votes': () => ({ method: 'GET', url: '/api/me/votes' }),
   'POST /api/votes/{id}/verify': (x) => ({ method: 'POST', url: `/api/votes/${x.q.openVote}/verify`, body: { idNumber: x.world.credentials[1].idNumber, certificateNo: x.world.credentials[1].certificateNo } }),
-  // A real voter token (verified first), so that only the gate can refuse the ballot.
+  // An unknown challenge: the route is public, its answer (the code no longer works) is its own.
+  'POST /api/votes/{id}/verify/code': (x) => ({ method: 'POST', url: `/api/votes/${x.q.openVote}/verify/code`, body: { challengeId: '00000000-0000-4000-8000-000000000000', code: '123456' } }),
+  // A real voter token (verified with the one-time code first, once per vote: a code may be
+  // asked for only so often), so that only the gate can refuse the ballot.
   'POST /api/votes/{id}/ballot': async (x) => {
-    const c = x.world.credentials[2];
-    const verified = await x.world.t.app.inject({ method: 'POST', url: `/api/votes/${x.q.openVote}/verify`, payload: { idNumber: c.idNumber, certificateNo: c.certificateNo }, remoteAddress: '10.77.0.1' });
-    if (verified.statusCode !== 200) throw new Error(`verify: ${verified.statusCode} ${verified.body}`);
-    return { method: 'POST', url: `/api/votes/${x.q.openVote}/ballot`, body: { voterToken: verified.json().voterToken, choices: { '1': 'abstain', '2': 'abstain' } } };
+    let token = ballotTokens.get(x.q.openVote);
+    if (!token) {
+      const verified = await verifyWithCode(x.world.t, x.q.openVote, x.world.credentials[2], '10.77.0.1');
+      if (!verified.voterToken) throw new Error(`verify: ${verified.res.statusCode} ${verified.res.body}`);
+      ballotTokens.set(x.q.openVote, (token = verified.voterToken));
+    }
+    return { method: 'POST', url: `/api/votes/${x.q.openVote}/ballot`, body: { voterToken: token, choices: { '1': 'abstain', '2': 'abstain' } } };
   },
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),

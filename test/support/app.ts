@@ -4,6 +4,7 @@
 import { inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
+import { logChannel, type Channel } from '../../src/server/modules/notifications';
 import { migrate, openDatabase, type Db } from '../../src/server/db/index';
 import { keyedHash, loadHashKey } from '../../src/server/platform/keys';
 import { insertUser } from '../../src/server/modules/users/service';
@@ -40,6 +41,11 @@ export interface TestApp {
   fx: Fixture;
   hashKey: Buffer;
   login(username: string, password?: string): Promise<Session>;
+  /**
+   * The text messages the server sent to phones (one-time codes), oldest first, as the log
+   * channel wrote them: the tests read codes here, as a demo user reads the server log.
+   */
+  sms: { id: number; to: string; body: string; line: string }[];
   close(): Promise<void>;
 }
 
@@ -175,7 +181,16 @@ export async function createTestApp(options: { webDir?: string | null } = {}): P
 export async function createTestAppOn(db: Db, options: { webDir?: string | null; drop?: () => Promise<void> } = {}): Promise<TestApp> {
   const drop = options.drop ?? (async () => {});
   await migrate(db);
-  const app = await buildApp({ db, webDir: options.webDir ?? null, rateLimitPerMinute: 1_000_000 });
+  const sms: TestApp['sms'] = [];
+  const logged = logChannel((line) => {
+    const last = sms.at(-1);
+    if (last && !last.line) last.line = line;
+  });
+  const channel: Channel = async (m) => {
+    sms.push({ id: m.id, to: m.to ?? '', body: m.body, line: '' });
+    await logged(m);
+  };
+  const app = await buildApp({ db, webDir: options.webDir ?? null, rateLimitPerMinute: 1_000_000, sms: { kind: 'log', channel } });
   const hashKey = await loadHashKey(db);
   const fx = await buildFixture(db, hashKey);
   let ipSeq = 1;
@@ -184,6 +199,7 @@ export async function createTestAppOn(db: Db, options: { webDir?: string | null;
     db,
     fx,
     hashKey,
+    sms,
     async login(username, password = PASSWORD) {
       // Each session logs in from its own address, so login rate limits of one test do not
       // spill into another.

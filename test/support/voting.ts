@@ -1,6 +1,7 @@
 // Helpers for the voting tests: owners with known ID and certificate numbers, quarters of any
 // size written straight into the registry's tables (test set-up only), a controllable clock,
 // and running `gongzhi tally`'s own code path on a downloaded record.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { keyedHash } from '../../src/server/platform/keys';
 import { makeIdNumber, maskIdNumber } from '../../src/core/idnumber';
 import { runTally } from '../../src/cli/tally';
 import { setVotingClock } from '../../src/server/modules/voting/clock';
+import type { LightMyRequestResponse } from 'fastify';
 import type { Session, TestApp } from './app';
 
 export interface Credential {
@@ -30,12 +32,19 @@ export async function fixtureCredentials(t: TestApp, key: 'q1' | 'q2' | 'q3' | '
     const n = credentialSeq++;
     const idNumber = idNumberFor(n);
     const certificateNo = `浙(2021)测试市不动产权第${String(n).padStart(7, '0')}号`;
-    await t.db.kysely.updateTable('owners').set({ id_number_hash: keyedHash(t.hashKey, idNumber), id_number_masked: maskIdNumber(idNumber) }).where('id', '=', t.fx.owners[key][i]).execute();
+    await t.db.kysely
+      .updateTable('owners')
+      .set({ id_number_hash: keyedHash(t.hashKey, idNumber), id_number_masked: maskIdNumber(idNumber), phone: phoneFor(n) })
+      .where('id', '=', t.fx.owners[key][i])
+      .execute();
     await t.db.kysely.updateTable('units').set({ certificate_hash: keyedHash(t.hashKey, certificateNo) }).where('id', '=', t.fx.units[key][i]).execute();
     out.push({ unitId: t.fx.units[key][i], ownerId: t.fx.owners[key][i], idNumber, certificateNo });
   }
   return out;
 }
+
+/** A mobile number of its own for test owner n, so that a one-time code is found by its number. */
+export const phoneFor = (n: number) => `139${String(n).padStart(8, '0')}`;
 
 export interface BulkUnit {
   area: number;
@@ -75,7 +84,16 @@ export async function bulkQuarter(t: TestApp, spec: { units: BulkUnit[]; ownerCo
     });
     const rows = await k
       .insertInto('owners')
-      .values(batch.map((b) => ({ ...common, kind: b.developer ? 'developer' : 'person', name: b.developer ? '开发建设单位' : `业主${b.index + 1}`, id_number_hash: b.idNumber ? keyedHash(t.hashKey, b.idNumber) : null, id_number_masked: b.idNumber ? maskIdNumber(b.idNumber) : null })))
+      .values(
+        batch.map((b) => ({
+          ...common,
+          kind: b.developer ? 'developer' : 'person',
+          name: b.developer ? '开发建设单位' : `业主${b.index + 1}`,
+          id_number_hash: b.idNumber ? keyedHash(t.hashKey, b.idNumber) : null,
+          id_number_masked: b.idNumber ? maskIdNumber(b.idNumber) : null,
+          phone: b.developer ? null : phoneFor(credentialSeq++),
+        })),
+      )
       .returning('id')
       .execute();
     rows.forEach((r, j) => ownerRows.push({ id: r.id, idNumber: batch[j].idNumber }));
@@ -181,11 +199,51 @@ export async function tallyWithCli(recordText: string): Promise<{ status: number
   }
 }
 
-/** Verifies an owner and casts their ballot online through the API. */
-export async function voteOnline(t: TestApp, voteId: string, c: Credential, choices: Record<string, string>, remoteAddress = '10.9.0.1') {
+/**
+ * The one-time code last sent to an owner's mobile number, read from the line the log channel
+ * wrote (the demo's server log), as an owner reads it on their phone.
+ */
+export async function lastCodeFor(t: TestApp, ownerId: string): Promise<string> {
+  const owner = await t.db.kysely.selectFrom('owners').select('phone').where('id', '=', ownerId).executeTakeFirstOrThrow();
+  const sent = t.sms.findLast((m) => m.to === owner.phone);
+  const code = sent && /验证码 (\d{6})/.exec(sent.line)?.[1];
+  if (!code) throw new Error(`no code was sent to owner ${ownerId}`);
+  return code;
+}
+
+/**
+ * An owner verifies through the API as on the page: the two numbers, then the one-time code.
+ * Answers the last response, and the voter token when one was issued.
+ */
+export async function verifyWithCode(t: TestApp, voteId: string, c: Credential, remoteAddress = '10.9.0.1'): Promise<{ res: LightMyRequestResponse; voterToken: string | null }> {
   const v = await t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/verify`, payload: { idNumber: c.idNumber, certificateNo: c.certificateNo }, remoteAddress });
-  if (v.statusCode !== 200) return v;
-  return t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/ballot`, payload: { voterToken: v.json().voterToken, choices }, remoteAddress });
+  if (v.statusCode !== 200 || v.json().step !== 'code') return { res: v, voterToken: null };
+  const code = await lastCodeFor(t, c.ownerId);
+  const res = await t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/verify/code`, payload: { challengeId: v.json().challengeId, code }, remoteAddress });
+  return { res, voterToken: res.statusCode === 200 && res.json().step === 'ballot' ? (res.json().voterToken as string) : null };
+}
+
+/**
+ * Voter tokens for one member written as a verification writes them (test set-up only): for a
+ * race of many tokens of one member, which the one-time code's limits keep the API from giving.
+ */
+export async function writeVoterTokens(t: TestApp, voteId: string, c: Credential, n: number): Promise<string[]> {
+  const k = t.db.kysely;
+  const vote = await k.selectFrom('votes').select(['district_id', 'quarter_id', 'closes_at']).where('id', '=', voteId).executeTakeFirstOrThrow();
+  const link = await k.selectFrom('vote_roll_links').select('member').where('vote_id', '=', voteId).where('owner_id', '=', c.ownerId).where('unit_id', '=', c.unitId).executeTakeFirstOrThrow();
+  const tokens = Array.from({ length: n }, () => crypto.randomBytes(32).toString('base64url'));
+  await k
+    .insertInto('owner_verifications')
+    .values(tokens.map((token) => ({ vote_id: voteId, district_id: vote.district_id, quarter_id: vote.quarter_id, member: link.member, owner_id: c.ownerId, unit_id: c.unitId, token_hash: crypto.createHash('sha256').update(token).digest('hex'), expires_at: vote.closes_at, ip: null })))
+    .execute();
+  return tokens;
+}
+
+/** Verifies an owner (two numbers, one-time code) and casts their ballot online through the API. */
+export async function voteOnline(t: TestApp, voteId: string, c: Credential, choices: Record<string, string>, remoteAddress = '10.9.0.1') {
+  const v = await verifyWithCode(t, voteId, c, remoteAddress);
+  if (!v.voterToken) return v.res;
+  return t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/ballot`, payload: { voterToken: v.voterToken, choices }, remoteAddress });
 }
 
 /** A whole one-pixel PNG (signature, IHDR, IDAT, IEND), as a scan must be. */

@@ -5,6 +5,7 @@ import type { PeriodicJob } from '../../platform/module';
 import type { Database } from '../../db/schema';
 import type { Actor, Role } from '../../platform/access';
 import { notFound } from '../../platform/errors';
+import { maskPhone } from '../../../core/idnumber';
 import { quarterPlace } from '../registry';
 import { districtAccountsWithRoles } from '../users';
 
@@ -100,18 +101,79 @@ export async function queueMessages(db: Exec, messages: OutboxMessage[]): Promis
   return rows.length;
 }
 
-export type Channel = (message: { id: number; subject: string; body: string; userId: string | null; ownerId: string | null }) => Promise<void>;
+/**
+ * Delivers one message. `to` is set for a message sent at once to a phone number
+ * ({@link sendDirect}); queued messages name their recipient by user or owner id.
+ */
+export type Channel = (message: { id: number; subject: string; body: string; userId: string | null; ownerId: string | null; to?: string | null }) => Promise<void>;
 
-/** The default channel writes messages to the server log. */
+/**
+ * The default channel writes messages to the server log. A message to a phone number (the demo's
+ * stand-in for SMS, e.g. a one-time code) is written with its text and the number masked.
+ */
 export const logChannel =
   (log: (line: string) => void = (line) => console.log(line)): Channel =>
   async (m) => {
-    log(`[notify] #${m.id} to ${m.userId ?? m.ownerId ?? '?'}: ${m.subject}`);
+    if (m.to) log(`[notify] #${m.id} SMS to ${maskPhone(m.to)}: ${m.body}`);
+    else log(`[notify] #${m.id} to ${m.userId ?? m.ownerId ?? '?'}: ${m.subject}`);
   };
+
+/**
+ * How text messages to a phone (one-time codes) are sent: through an SMS gateway's channel, or
+ * written to the server log (the demo and the tests, where the log stands in for the phone).
+ */
+export interface SmsSetting {
+  kind: 'sms' | 'log';
+  channel: Channel;
+}
+
+/** Attempts after which the queue stops retrying a message. */
+const MAX_ATTEMPTS = 5;
+
+export interface DirectMessage {
+  districtId: string;
+  quarterId: string | null;
+  ownerId: string;
+  /** The phone number; used for the channel only, never stored. */
+  to: string;
+  subject: string;
+  /** The text sent, which may hold a secret (a one-time code); never stored. */
+  body: string;
+  /** What the outbox keeps of the text: the same words with the secret left out. */
+  keptBody: string;
+}
+
+/**
+ * Sends a message to a phone number at once through the given channel (an SMS gateway, or the
+ * log channel of the demo) and keeps in the outbox only that it was sent, with `keptBody`: the
+ * text with its secret and the number are in no table, so no staff view of the outbox or the
+ * database shows them. A message that fails is not retried (the text is not kept); the caller
+ * says so and the person asks again. Returns whether the channel took it.
+ */
+export async function sendDirect(db: Kysely<Database>, channel: Channel, m: DirectMessage): Promise<boolean> {
+  const row = await db
+    .insertInto('notification_outbox')
+    // At the attempt limit from the start, so that deliverPending never picks it up.
+    .values({ district_id: m.districtId, quarter_id: m.quarterId, owner_id: m.ownerId, subject: m.subject, body: m.keptBody, channel: 'sms', attempts: MAX_ATTEMPTS })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  try {
+    await channel({ id: row.id, subject: m.subject, body: m.body, userId: null, ownerId: m.ownerId, to: m.to });
+    await db.updateTable('notification_outbox').set({ sent_at: new Date() }).where('id', '=', row.id).execute();
+    return true;
+  } catch (err) {
+    await db
+      .updateTable('notification_outbox')
+      .set({ last_error: String((err as Error).message ?? err).slice(0, 500) })
+      .where('id', '=', row.id)
+      .execute();
+    return false;
+  }
+}
 
 /** Delivers pending messages through their channels; returns how many were sent. */
 export async function deliverPending(db: Kysely<Database>, channels: Record<string, Channel>, limit = 200): Promise<number> {
-  const pending = await db.selectFrom('notification_outbox').selectAll().where('sent_at', 'is', null).where('attempts', '<', 5).orderBy('id').limit(limit).execute();
+  const pending = await db.selectFrom('notification_outbox').selectAll().where('sent_at', 'is', null).where('attempts', '<', MAX_ATTEMPTS).orderBy('id').limit(limit).execute();
   let sent = 0;
   for (const m of pending) {
     const channel = channels[m.channel] ?? channels.log;

@@ -8,6 +8,7 @@ import { placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
 import { hasCommitteeInOffice } from '../organizations';
 import { quarterPlace } from '../registry';
+import { displayShanghai, now } from './clock';
 import { statusParams } from './labels';
 import type { VoteRow } from './record';
 
@@ -87,6 +88,18 @@ export async function authorizeVoter(db: Exec, voteId: string): Promise<VoteRow>
   if (!vote || vote.status === 'draft') throw notFound();
   if (vote.status !== 'open') throw new AppError('VOTE_NOT_OPEN', statusParams(vote.status));
   return vote;
+}
+
+/**
+ * Refuses, before any work is done, what only a vote that is taking ballots may do — verify an
+ * owner, cast, enter a paper or proxy ballot, upload its scan: the vote must be open and inside
+ * its window (issue 10 point 1: a vote opened ahead of its start must not look open). The
+ * sealing loop checks the window again when it writes.
+ */
+export function assertTakingBallots(vote: VoteRow, at: Date = now()): void {
+  if (vote.status !== 'open') throw new AppError('VOTE_NOT_OPEN', statusParams(vote.status));
+  if (at.getTime() < new Date(vote.opens_at).getTime()) throw new AppError('VOTE_NOT_STARTED', { opensAt: displayShanghai(new Date(vote.opens_at)) });
+  if (at.getTime() > new Date(vote.closes_at).getTime()) throw new AppError('VOTE_WINDOW_CLOSED', { closesAt: displayShanghai(new Date(vote.closes_at)) });
 }
 
 /**

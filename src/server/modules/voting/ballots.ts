@@ -1,32 +1,21 @@
-// Ballots (民法典 第278条): an owner verifies (ID number and property certificate number) and
-// votes online; staff enter signed paper ballots and proxies (委托) with their scans. Each is
+// Ballots (民法典 第278条): an owner verifies (verification.ts: the two numbers and a one-time
+// code) and votes online; staff enter signed paper ballots and proxies (委托) with their scans. Each is
 // checked here and then sealed onto the vote's chain by the sealing loop (sealing.ts).
-import crypto from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/access';
-import { recordAudit, type RequestContext } from '../../platform/audit';
-import { placeOfRow } from '../../platform/db-helpers';
+import type { RequestContext } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
-import { keyedHash } from '../../platform/keys';
-import { receiptCode } from '../../../core/voting/hash';
-import type { Channel, Choice } from '../../../core/voting/record';
-import { findOwnerAndUnitByHashes, unitLabel } from '../registry';
-import { authorizeVote, authorizeVoter } from './access';
-import { now } from './clock';
-import { statusParams } from './labels';
+import type { Choice } from '../../../core/voting/record';
+import { unitLabel } from '../registry';
+import { assertTakingBallots, authorizeVote, authorizeVoter } from './access';
 import type { VoteRow } from './record';
 import { checkScan } from './scans';
+import { tokenHash } from './verification';
 import { cachedItems, castBallot, type AuditCtx, type CastReceipt, type SealInput } from './sealing';
 
 type DB = Kysely<Database>;
 type Exec = DB | Transaction<Database>;
-
-/** How long a verified owner may take to vote before verifying again. */
-const VOTER_TOKEN_MS = 2 * 60 * 60 * 1000;
-/** Failed verifications allowed per vote and address in {@link VERIFY_WINDOW_MIN} minutes. */
-const VERIFY_FAILURES_ALLOWED = 10;
-const VERIFY_WINDOW_MIN = 15;
 
 /** Every item chosen, with yes/no/abstain only (the UI asks for each item, format: choices). */
 function checkChoices(items: { id: string }[], choices: Record<string, string>): Record<string, Choice> {
@@ -39,82 +28,13 @@ function checkChoices(items: { id: string }[], choices: Record<string, string>):
   return out;
 }
 
-async function alreadyVoted(db: Exec, voteId: string, member: string) {
-  return db.selectFrom('ballots').select(['channel', 'cast_at', 'hash', 'record_hash', 'seq']).where('vote_id', '=', voteId).where('member', '=', member).executeTakeFirst();
-}
-
 /** Checks the choices against the vote's items before the ballot is queued. */
 async function castChecked(db: DB, ctx: AuditCtx, vote: VoteRow, input: Omit<SealInput, 'choices'> & { choices: Record<string, string> }): Promise<CastReceipt> {
   const choices = checkChoices(await cachedItems(db, vote.id), input.choices);
   return castBallot(db, ctx, vote, { ...input, choices });
 }
 
-// ---- owners online: verify, then vote ----
-
-function tokenHash(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex');
-}
-
-/**
- * An owner proves who they are for one vote: the ID number and the property certificate number
- * (matched by keyed hash, 个人信息保护法) must name an owner and a unit that stood together for
- * one member of the frozen roll. Returns a voter token bound to that member. Failed attempts
- * are counted per vote and address; after {@link VERIFY_FAILURES_ALLOWED} in
- * {@link VERIFY_WINDOW_MIN} minutes the address must wait.
- */
-export async function verifyVoter(db: DB, hashKey: Buffer, voteId: string, input: { idNumber: string; certificateNo: string }, ip: string | null, actor: Actor | null) {
-  const vote = await authorizeVoter(db, voteId);
-  const address = ip ?? 'unknown';
-  const since = new Date(now().getTime() - VERIFY_WINDOW_MIN * 60 * 1000);
-  const failures = await db
-    .selectFrom('owner_verification_failures')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('vote_id', '=', vote.id)
-    .where('ip', '=', address)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  if (Number(failures.n) >= VERIFY_FAILURES_ALLOWED) throw new AppError('VERIFY_TOO_MANY', { minutes: VERIFY_WINDOW_MIN });
-
-  const found = await findOwnerAndUnitByHashes(db, vote.quarter_id, keyedHash(hashKey, input.idNumber), keyedHash(hashKey, input.certificateNo));
-  const link =
-    found.ownerIds.length && found.unitIds.length
-      ? await db
-          .selectFrom('vote_roll_links')
-          .select(['member', 'owner_id', 'unit_id'])
-          .where('vote_id', '=', vote.id)
-          .where('owner_id', 'in', found.ownerIds)
-          .where('unit_id', 'in', found.unitIds)
-          .executeTakeFirst()
-      : undefined;
-  if (!link) {
-    // Kept even though the request fails: the count is what slows down guessing.
-    await db.insertInto('owner_verification_failures').values({ vote_id: vote.id, ip: address, at: now() }).execute();
-    throw new AppError('VOTER_NOT_MATCHED');
-  }
-  const token = crypto.randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Math.min(now().getTime() + VOTER_TOKEN_MS, new Date(vote.closes_at).getTime() + 60_000));
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('owner_verifications')
-      .values({ vote_id: vote.id, district_id: vote.district_id, quarter_id: vote.quarter_id, member: link.member, owner_id: link.owner_id, unit_id: link.unit_id, token_hash: tokenHash(token), expires_at: expiresAt, ip })
-      .execute();
-    // Who verified and from where, not as which member (see the ballot's audit entry).
-    await recordAudit(tx, { actor, ip }, { action: 'verify', entity: 'vote_voter', entityId: vote.id, place: placeOfRow(vote) });
-  });
-  const existing = await alreadyVoted(db, vote.id, link.member);
-  // The two numbers verified here are held by whoever keeps the registry (the company that
-  // imported it, the offices), so they do not prove the owner is the one asking: the receipt
-  // code, with which the published record tells how the member voted, goes only to the owner's
-  // own logged-in account. Anyone else learns that the member has voted, and when.
-  const ownAccount = actor?.role === 'owner' && actor.ownerId === link.owner_id;
-  return {
-    voterToken: token,
-    expiresAt: expiresAt.toISOString(),
-    alreadyVoted: existing
-      ? { channel: existing.channel as Channel, castAt: existing.cast_at, receiptCode: ownAccount ? receiptCode(existing.record_hash ?? existing.hash) : null }
-      : null,
-  };
-}
+// ---- owners online: verified (verification.ts), then vote ----
 
 /**
  * The fields of a vote that never change once it is open (its id, places, items' owner), kept
@@ -136,6 +56,9 @@ async function openVoteForVoter(db: DB, voteId: string): Promise<VoteRow> {
 
 export async function castOnline(db: DB, voteId: string, input: { voterToken: string; choices: Record<string, string> }, ip: string | null, actor: Actor | null): Promise<CastReceipt> {
   const vote = await openVoteForVoter(db, voteId);
+  // The window from the cache (it never changes once open): a vote not yet started or past its
+  // close is refused before any work; the sealing loop checks the status and window again.
+  assertTakingBallots(vote);
   const choices = checkChoices(await cachedItems(db, vote.id), input.choices);
   // The token is resolved to its member in the sealing loop's read, with the rest of the batch.
   return castBallot(db, actor ? { actor, ip } : { actor: null, ip }, vote, { voterTokenHash: tokenHash(input.voterToken), choices, channel: 'online' });
@@ -154,7 +77,7 @@ async function memberOfUnit(db: Exec, vote: VoteRow, unitId: string): Promise<{ 
 /** A signed paper ballot entered by staff, with its scan attached (民法典 第278条). */
 export async function enterPaperBallot(db: DB, ctx: RequestContext, voteId: string, input: { unitId: string; choices: Record<string, string>; scanId?: string | null }) {
   const vote = await authorizeVote(db, ctx.actor, voteId, 'enterBallots');
-  if (vote.status !== 'open') throw new AppError('VOTE_NOT_OPEN', statusParams(vote.status));
+  assertTakingBallots(vote);
   const { member, label } = await memberOfUnit(db, vote, input.unitId);
   const scanId = await checkScan(db, vote, input.scanId, true);
   return castChecked(db, ctx, vote, { member, choices: input.choices, channel: 'paper', enteredBy: { id: ctx.actor.id, name: ctx.actor.displayName }, scanId, unitLabel: label });
@@ -163,7 +86,7 @@ export async function enterPaperBallot(db: DB, ctx: RequestContext, voteId: stri
 /** A ballot cast by a proxy (委托) holding the owner's written authorisation, entered by staff. */
 export async function enterProxyBallot(db: DB, ctx: RequestContext, voteId: string, input: { unitId: string; choices: Record<string, string>; proxyHolder: string; scanId?: string | null }) {
   const vote = await authorizeVote(db, ctx.actor, voteId, 'enterBallots');
-  if (vote.status !== 'open') throw new AppError('VOTE_NOT_OPEN', statusParams(vote.status));
+  assertTakingBallots(vote);
   const { member, label } = await memberOfUnit(db, vote, input.unitId);
   const scanId = await checkScan(db, vote, input.scanId, false);
   return castChecked(db, ctx, vote, {

@@ -20,8 +20,8 @@ export const votingErrors = defineErrors({
   },
   VOTE_NOT_STARTED: {
     status: 409,
-    'zh-CN': '投票尚未开始，开始时间为 {opensAt}。',
-    en: 'Voting has not started yet; it opens at {opensAt}.',
+    'zh-CN': '投票尚未开始：将于 {opensAt}（北京时间）开始，在此之前不能核验身份、投票或录入选票。',
+    en: 'Voting has not started yet: it opens at {opensAt} (China Standard Time); until then no one can verify, vote or enter ballots.',
   },
   VOTE_WINDOW_CLOSED: {
     status: 409,
@@ -74,6 +74,46 @@ export const votingErrors = defineErrors({
     status: 401,
     'zh-CN': '投票凭证无效或已过期，请重新核验身份。',
     en: 'The voter token is not valid or has expired; verify your identity again.',
+  },
+  VOTER_NO_PHONE: {
+    status: 409,
+    'zh-CN': '业主名册中没有您的手机号码，无法接收验证码，因此不能在网上投票。请向业主委员会领取纸质表决票，签名后交回。',
+    en: "The owners' register holds no mobile number of yours to send a code to, so you cannot vote online. Ask the owners' committee for a paper ballot, sign it and hand it back.",
+  },
+  VOTER_SMS_UNAVAILABLE: {
+    status: 503,
+    'zh-CN': '本系统未开通短信验证码，暂不能在网上投票。请向业主委员会领取纸质表决票。',
+    en: "This server sends no text-message codes, so online voting is not available. Ask the owners' committee for a paper ballot.",
+  },
+  VERIFY_CODE_NOT_SENT: {
+    status: 502,
+    'zh-CN': '验证码短信未能发出，请稍后重试；如一直收不到，请向业主委员会领取纸质表决票。',
+    en: "The text message with the code could not be sent. Try again later; if it never arrives, ask the owners' committee for a paper ballot.",
+  },
+  VERIFY_CODE_WAIT: {
+    status: 429,
+    'zh-CN': '验证码刚刚发过，请 {seconds} 秒后再重新获取。',
+    en: 'A code was just sent. You can ask for a new one in {seconds} seconds.',
+  },
+  VERIFY_CODE_LIMIT: {
+    status: 429,
+    'zh-CN': '获取验证码的次数过多，请 {minutes} 分钟后再试，或向业主委员会领取纸质表决票。',
+    en: "Too many codes were asked for. Try again in {minutes} minutes, or ask the owners' committee for a paper ballot.",
+  },
+  VERIFY_CODE_WRONG: {
+    status: 422,
+    'zh-CN': '验证码不对，还可以再试 {left} 次。',
+    en: 'The code is wrong. You have {left} more tries.',
+  },
+  VERIFY_CODE_TRIES: {
+    status: 429,
+    'zh-CN': '验证码输错次数过多，已失效。请重新获取验证码。',
+    en: 'The code was entered wrongly too often and no longer works. Ask for a new code.',
+  },
+  VERIFY_CODE_EXPIRED: {
+    status: 422,
+    'zh-CN': '验证码已失效（超过 {minutes} 分钟、已使用过或已重新获取）。请重新获取验证码。',
+    en: 'The code no longer works (older than {minutes} minutes, already used, or a newer one was sent). Ask for a new code.',
   },
   VERIFY_TOO_MANY: {
     status: 429,

@@ -8,12 +8,13 @@ import * as c from '../../../contracts/voting';
 import { AppError } from '../../platform/errors';
 import { contextOf, errorSchema, idParam, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
 import { mayRunVotes } from './access';
-import { castOnline, enterPaperBallot, enterProxyBallot, verifyVoter } from './ballots';
+import { castOnline, enterPaperBallot, enterProxyBallot } from './ballots';
 import { ballotEntries, notVoted, rollUnits, turnout } from './collection';
 import { answerObjection, article278Items, closeVote, createVote, fileObjection, listObjections, openVote, publishVote, voteRecord, voteResult } from './lifecycle';
 import { getVote, listVotes, myVotes, publicVote, publicVotesOfQuarter } from './votes';
 import { notVotedWorkbook } from './not-voted-export';
 import { getScan, SCAN_MAX_BYTES, uploadScan } from './scans';
+import { confirmVoterCode, verifyVoter } from './verification';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -250,13 +251,26 @@ export async function votingRoutes(fastify: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'An owner proves who they are (ID number + property certificate number) and gets a voter token',
+        summary: "An owner's ID number + property certificate number: sends a one-time code to the owner's mobile on record (asking again sends a new one), or answers that the member has voted",
         params: idParam,
         body: c.verifyBody,
-        response: { 200: c.verifyAnswer, ...errors, 429: errorSchema },
+        response: { 200: c.verifyAnswer, ...errors, 429: errorSchema, 502: errorSchema, 503: errorSchema },
       },
     },
-    async (req) => verifyVoter(db(), app.services.hashKey, req.params.id, req.body, req.ip ?? null, req.actor),
+    async (req) => verifyVoter(db(), app.services.hashKey, app.services.sms, req.params.id, req.body, req.ip ?? null),
+  );
+  app.post(
+    '/api/votes/:id/verify/code',
+    {
+      schema: {
+        tags,
+        summary: 'The one-time code sent to the owner: answers a voter token (or that the member has voted meanwhile)',
+        params: idParam,
+        body: c.verifyCodeBody,
+        response: { 200: c.verifyCodeAnswer, ...errors, 429: errorSchema },
+      },
+    },
+    async (req) => confirmVoterCode(db(), app.services.hashKey, req.params.id, req.body, req.ip ?? null, req.actor),
   );
   app.post(
     '/api/votes/:id/ballot',

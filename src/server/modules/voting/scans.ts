@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/access';
 import { recordAudit, recordAudits, type RequestContext } from '../../platform/audit';
 import { placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
-import { authorizeVote } from './access';
+import { assertTakingBallots, authorizeVote } from './access';
 import { statusParams } from './labels';
 import type { VoteRow } from './record';
 import { checkScanContent, type ScanRefusal } from './scan-content';
@@ -54,7 +54,8 @@ async function lockVoteScans(tx: Transaction<Database>, voteId: string) {
 }
 
 export async function uploadScan(db: DB, ctx: RequestContext, voteId: string, file: { name: string; content: Buffer }) {
-  await authorizeVote(db, ctx.actor, voteId, 'enterBallots');
+  // A vote not taking ballots (not started, past its window) is refused before the file is read.
+  assertTakingBallots(await authorizeVote(db, ctx.actor, voteId, 'enterBallots'));
   if (file.content.length > SCAN_MAX_BYTES) throw new AppError('SCAN_TOO_LARGE', { mb: SCAN_MAX_BYTES / MB });
   // The type is read from the content, not from the name or the header the browser sent.
   const checked = checkScanContent(file.content);

@@ -131,6 +131,20 @@ export interface OwnerVerificationFailuresTable {
   at: DefaultTimestamp;
 }
 
+export interface OwnerVerificationCodesTable {
+  id: Generated<string>;
+  vote_id: string;
+  member: string;
+  owner_id: string;
+  unit_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  tries: Generated<number>;
+  used_at: Timestamp | null;
+  ip: string;
+}
+
 export interface VoteObjectionsTable {
   id: Generated<string>;
   vote_id: string;
@@ -157,6 +171,7 @@ declare module '../../db/schema' {
     ballots: BallotsTable;
     owner_verifications: OwnerVerificationsTable;
     owner_verification_failures: OwnerVerificationFailuresTable;
+    owner_verification_codes: OwnerVerificationCodesTable;
     vote_objections: VoteObjectionsTable;
   }
 }

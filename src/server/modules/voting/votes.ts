@@ -7,13 +7,27 @@ import { can, scopeFilter, type Actor } from '../../platform/access';
 import { AppError, notFound } from '../../platform/errors';
 import type { Rule, TallyResult } from '../../../core/voting/record';
 import { authorizeVote, loadVote, runsVotesOf } from './access';
-import { iso } from './clock';
+import { iso, now } from './clock';
 import { loadItems, type VoteRow } from './record';
 
 type DB = Kysely<Database>;
 
 export const voteStatuses = ['draft', 'open', 'closed', 'published'] as const;
 export type VoteStatus = (typeof voteStatuses)[number];
+
+export type VotePhase = 'draft' | 'upcoming' | 'open' | 'ended' | 'closed' | 'published';
+
+/**
+ * What the vote is doing now by the module's clock (issue 10 point 1): an open vote is not
+ * taking ballots before its window (`upcoming`) nor after it (`ended`, until it is counted).
+ * Pages show this rather than the status, so that nothing looks open before it is.
+ */
+export function phaseOf(v: Pick<VoteRow, 'status' | 'opens_at' | 'closes_at'>, at: Date = now()): VotePhase {
+  if (v.status !== 'open') return v.status as VoteStatus;
+  if (at.getTime() < new Date(v.opens_at).getTime()) return 'upcoming';
+  if (at.getTime() > new Date(v.closes_at).getTime()) return 'ended';
+  return 'open';
+}
 
 export interface VoteSummary {
   id: string;
@@ -23,6 +37,7 @@ export interface VoteSummary {
   title: string;
   rule: Rule;
   status: VoteStatus;
+  phase: VotePhase;
   opensAt: string;
   closesAt: string;
   objectionDays: number;
@@ -41,6 +56,7 @@ function summary(v: VoteRow): VoteSummary {
     title: v.title,
     rule: v.rule as Rule,
     status: v.status as VoteStatus,
+    phase: phaseOf(v),
     opensAt: iso(v.opens_at)!,
     closesAt: iso(v.closes_at)!,
     objectionDays: v.objection_days,
@@ -118,6 +134,7 @@ export async function publicVote(db: DB, voteId: string) {
     title: vote.title,
     rule: vote.rule as Rule,
     status: vote.status as VoteStatus,
+    phase: phaseOf(vote),
     opensAt: iso(vote.opens_at)!,
     closesAt: iso(vote.closes_at)!,
     objectionEndsAt: iso(vote.objection_ends_at),
@@ -139,6 +156,7 @@ export async function publicVotesOfQuarter(db: DB, quarterId: string) {
     quarterName: v.quarter_name,
     title: v.title,
     status: v.status as VoteStatus,
+    phase: phaseOf(v),
     opensAt: iso(v.opens_at)!,
     closesAt: iso(v.closes_at)!,
     publishedAt: iso(v.published_at),

@@ -11,6 +11,8 @@ import { findByReceipt, normalizeReceiptCode } from '../../../core/voting/receip
 type Out<T extends z.ZodType> = z.output<T>;
 
 export type VoteStatus = Out<typeof C.voteStatus>;
+export type VotePhase = Out<typeof C.votePhase>;
+export type VerifyCodeAnswer = Out<typeof C.verifyCodeAnswer>;
 export type VoteRule = Out<typeof C.voteRule>;
 export type Matter = Out<typeof C.matter>;
 export type Choice = Out<typeof C.choice>;

@@ -1,7 +1,9 @@
 // The owner's side of a vote, on a phone: the open votes of their quarter on /me, and at
-// /me/votes/:id verify once (ID number + property certificate number) → choose every item →
-// confirm → receipt code. After publication: the result and the receipt check.
-import { useState } from 'react';
+// /me/votes/:id verify (ID number + property certificate number → one-time code to the phone on
+// record) → choose every item → confirm → receipt code. Before the window: when it opens; after
+// voting: 已投票, with the receipt code on the device that cast it. After publication: the
+// result and the receipt check.
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Form, Input, Radio, Result, Skeleton, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, CopyOutlined } from '@ant-design/icons';
@@ -10,25 +12,17 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client';
 import { QueryError } from '../../../components/QueryState';
 import { TID } from '../testids';
-import { useMyVotes, usePublicVote, voteKeys, type Choice, type PublicVote, type Receipt, type VerifyAnswer } from '../api';
+import { useMyVotes, usePublicVote, voteKeys, type Choice, type MyVote, type PublicVote, type Receipt, type VerifyAnswer, type VerifyCodeAnswer } from '../api';
 import { MatterTag, ReceiptCheck, ResultTable, shortTime, VoteStatusTag } from './shared';
+import { rememberedReceipt, rememberReceipt, Voted } from './OwnerVoted';
 
 const CHOICES: Choice[] = ['yes', 'no', 'abstain'];
-const receiptKey = (voteId: string) => `gongzhi.receipt.${voteId}`;
-
-function rememberedReceipt(voteId: string): string {
-  try {
-    return window.localStorage.getItem(receiptKey(voteId)) ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /** The card on /me: the votes of the owner's quarter, open ones first. */
 export function OwnerVotesCard() {
   const { t } = useTranslation();
   const votes = useMyVotes();
   const list = [...(votes.data ?? [])].sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open'));
+  const taking = (v: MyVote) => v.phase === 'open' && !v.voted;
   return (
     <Card title={t('voting.owner.cardTitle')}>
       {votes.isPending ? (
@@ -44,8 +38,9 @@ export function OwnerVotesCard() {
               <div style={{ minWidth: 0 }}>
                 <div style={{ fontWeight: 600 }}>{v.title}</div>
                 <div className="gz-muted" style={{ fontSize: 14 }}>
-                  <VoteStatusTag status={v.status} />
-                  {v.status === 'open' && t('voting.owner.closesAt', { date: shortTime(v.closesAt, true) })}
+                  <VoteStatusTag status={v.status} phase={v.phase} />
+                  {v.phase === 'open' && t('voting.owner.closesAt', { date: shortTime(v.closesAt, true) })}
+                  {v.phase === 'upcoming' && <span data-testid={TID.ownerStartsAt}>{t('voting.owner.startsAt', { date: shortTime(v.opensAt) })}</span>}
                   {v.voted && (
                     <Tag color="green" style={{ marginLeft: 4 }}>
                       {t('voting.owner.votedTag')}
@@ -54,8 +49,8 @@ export function OwnerVotesCard() {
                 </div>
               </div>
               <Link to={`/me/votes/${v.id}`}>
-                <Button data-testid={TID.meVoteGo} type={v.status === 'open' && !v.voted ? 'primary' : 'default'} size="large">
-                  {v.status === 'open' && !v.voted ? t('voting.owner.go') : t('voting.owner.view')}
+                <Button data-testid={TID.meVoteGo} type={taking(v) ? 'primary' : 'default'} size="large">
+                  {taking(v) ? t('voting.owner.go') : t('voting.owner.view')}
                 </Button>
               </Link>
             </div>
@@ -66,12 +61,15 @@ export function OwnerVotesCard() {
   );
 }
 
+type Numbers = { idNumber: string; certificateNo: string };
 type Step =
   | { kind: 'verify' }
+  | { kind: 'code'; challengeId: string; phoneMasked: string; delivery: 'sms' | 'log'; resendAfter: number; numbers: Numbers }
   | { kind: 'ballot'; token: string }
   | { kind: 'confirm'; token: string }
   | { kind: 'receipt'; receipt: Receipt }
-  | { kind: 'refused'; message: string; receiptCode?: string };
+  | { kind: 'voted'; votedOn: string | null }
+  | { kind: 'refused'; message: string };
 
 export default function OwnerVotePage() {
   const { id = '' } = useParams();
@@ -92,11 +90,13 @@ export default function OwnerVotePage() {
           {v.title}
         </Typography.Title>
         <div className="gz-muted" style={{ fontSize: 15 }}>
-          <VoteStatusTag status={v.status} /> {shortTime(v.opensAt)} – {shortTime(v.closesAt, true)}
+          <VoteStatusTag status={v.status} phase={v.phase} /> {shortTime(v.opensAt)} – {shortTime(v.closesAt, true)}
         </div>
       </Card>
-      {v.status === 'open' ? (
+      {v.phase === 'open' ? (
         <Voting vote={v} />
+      ) : v.phase === 'upcoming' ? (
+        <NotYetOpen vote={v} />
       ) : v.status === 'published' && v.result ? (
         <>
           <Card title={t('voting.result.title')}>
@@ -107,34 +107,91 @@ export default function OwnerVotePage() {
           </Card>
         </>
       ) : (
-        <Alert type="info" showIcon title={v.status === 'closed' ? t('voting.owner.resultPending') : t('voting.owner.notOpen')} />
+        <>
+          <Alert
+            type="info"
+            showIcon
+            title={v.phase === 'ended' ? t('voting.owner.endedAt', { date: shortTime(v.closesAt, true) }) : v.status === 'closed' ? t('voting.owner.resultPending') : t('voting.owner.notOpen')}
+          />
+          <VotedIfSo voteId={v.id} />
+        </>
       )}
     </>
   );
 }
 
+/** A vote published ahead of its window: when it opens, and what it asks; no form until then. */
+function NotYetOpen({ vote }: { vote: PublicVote }) {
+  const { t } = useTranslation();
+  return (
+    <Card>
+      <Alert data-testid={TID.ownerStartsAt} type="info" showIcon title={t('voting.owner.startsAt', { date: shortTime(vote.opensAt) })} description={t('voting.owner.startsAtHint')} />
+      {vote.items.map((item) => (
+        <div key={item.id} style={{ padding: '10px 0', borderBottom: '1px solid #eef0f3' }}>
+          <div style={{ fontSize: 16, fontWeight: 600, marginBottom: 4 }}>
+            {item.id}. {item.title}
+          </div>
+          <MatterTag matter={item.matter} article={item.article278Item} />
+        </div>
+      ))}
+    </Card>
+  );
+}
+
+/** After the window, until the result is out: 已投票 (and the receipt on this device) if so. */
+function VotedIfSo({ voteId }: { voteId: string }) {
+  const mine = useMyVotes();
+  const voted = rememberedReceipt(voteId) !== '' || mine.data?.some((m) => m.id === voteId && m.voted) === true;
+  return voted ? <Voted voteId={voteId} votedOn={null} /> : null;
+}
+
+/**
+ * Where the owner starts on an open vote: 已投票 when this device cast its ballot or the owner's
+ * account shows the member has voted, the verification otherwise.
+ */
 function Voting({ vote }: { vote: PublicVote }) {
+  const mine = useMyVotes();
+  if (mine.isPending) return <Skeleton active />;
+  const voted = rememberedReceipt(vote.id) !== '' || mine.data?.some((m) => m.id === vote.id && m.voted) === true;
+  return <VotingSteps vote={vote} initial={voted ? { kind: 'voted', votedOn: null } : { kind: 'verify' }} />;
+}
+
+function VotingSteps({ vote, initial }: { vote: PublicVote; initial: Step }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [step, setStep] = useState<Step>({ kind: 'verify' });
+  const [step, setStep] = useState<Step>(initial);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const channel = (c: string) => t(`voting.turnout.channel.${c as 'online'}`);
 
-  const verify = async (values: { idNumber: string; certificateNo: string }) => {
+  // An owner the code cannot reach (no mobile number on record, no text messages on this
+  // server) reads why and where to get a paper ballot, in place of the form.
+  const refusedForGood = (err: unknown) => err instanceof ApiError && (err.code === 'VOTER_NO_PHONE' || err.code === 'VOTER_SMS_UNAVAILABLE');
+
+  const verify = async (values: Numbers) => {
+    setBusy(true);
+    setError(null);
+    const numbers = { idNumber: values.idNumber.trim(), certificateNo: values.certificateNo.trim() };
+    try {
+      const r = await api.post<VerifyAnswer>(`/api/votes/${vote.id}/verify`, numbers);
+      if (r.step === 'voted') setStep({ kind: 'voted', votedOn: r.votedOn });
+      else setStep({ kind: 'code', challengeId: r.challengeId, phoneMasked: r.phoneMasked, delivery: r.delivery, resendAfter: Date.now() + r.resendInSeconds * 1000, numbers });
+    } catch (err) {
+      if (refusedForGood(err)) setStep({ kind: 'refused', message: (err as ApiError).message });
+      else setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirmCode = async (challengeId: string, code: string) => {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<VerifyAnswer>(`/api/votes/${vote.id}/verify`, { idNumber: values.idNumber.trim(), certificateNo: values.certificateNo.trim() });
-      if (r.alreadyVoted) {
-        setStep({
-          kind: 'refused',
-          message: t('voting.owner.alreadyVoted', { time: shortTime(r.alreadyVoted.castAt), channel: channel(r.alreadyVoted.channel) }),
-          receiptCode: r.alreadyVoted.receiptCode ?? undefined,
-        });
-      } else setStep({ kind: 'ballot', token: r.voterToken });
+      const r = await api.post<VerifyCodeAnswer>(`/api/votes/${vote.id}/verify/code`, { challengeId, code: code.trim() });
+      if (r.step === 'voted') setStep({ kind: 'voted', votedOn: r.votedOn });
+      else setStep({ kind: 'ballot', token: r.voterToken });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -147,11 +204,7 @@ function Voting({ vote }: { vote: PublicVote }) {
     setError(null);
     try {
       const receipt = await api.post<Receipt>(`/api/votes/${vote.id}/ballot`, { voterToken: token, choices });
-      try {
-        window.localStorage.setItem(receiptKey(vote.id), receipt.receiptCode);
-      } catch {
-        /* the receipt is still shown on screen */
-      }
+      rememberReceipt(vote.id, receipt);
       setStep({ kind: 'receipt', receipt });
       void client.invalidateQueries({ queryKey: voteKeys.mine });
     } catch (err) {
@@ -176,7 +229,7 @@ function Voting({ vote }: { vote: PublicVote }) {
           <Form.Item name="certificateNo" label={t('voting.owner.certificateNo')} rules={[{ required: true, whitespace: true, message: t('voting.form.required') }]}>
             <Input data-testid={TID.ownerVerifyCert} autoComplete="off" maxLength={80} placeholder={t('voting.owner.certificatePlaceholder')} />
           </Form.Item>
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+          {error && <Alert data-testid={TID.ownerVerifyError} type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
           <Button data-testid={TID.ownerVerifySubmit} type="primary" htmlType="submit" block loading={busy}>
             {t('voting.owner.verify')}
           </Button>
@@ -184,6 +237,20 @@ function Voting({ vote }: { vote: PublicVote }) {
       </Card>
     );
   }
+
+  if (step.kind === 'code') {
+    return (
+      <CodeStep
+        step={step}
+        busy={busy}
+        error={error}
+        onSubmit={(code) => confirmCode(step.challengeId, code)}
+        onResend={() => verify(step.numbers)}
+      />
+    );
+  }
+
+  if (step.kind === 'voted') return <Voted voteId={vote.id} votedOn={step.votedOn} />;
 
   if (step.kind === 'ballot') {
     const complete = vote.items.every((i) => choices[i.id]);
@@ -294,16 +361,41 @@ function Voting({ vote }: { vote: PublicVote }) {
             {t('voting.owner.backHome')}
           </Button>
         }
-      >
-        {step.receiptCode && (
-          <div style={{ textAlign: 'center' }}>
-            <div className="gz-muted">{t('voting.owner.receiptCode')}</div>
-            <Typography.Text className="gz-num gz-receipt-code" style={{ fontWeight: 600 }}>
-              {step.receiptCode}
-            </Typography.Text>
-          </div>
-        )}
-      </Result>
+      />
+    </Card>
+  );
+}
+
+/** The one-time code sent to the owner's phone on record, with a resend once the wait is over. */
+function CodeStep({ step, busy, error, onSubmit, onResend }: { step: Extract<Step, { kind: 'code' }>; busy: boolean; error: string | null; onSubmit: (code: string) => void; onResend: () => void }) {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  const wait = Math.max(0, Math.ceil((step.resendAfter - now) / 1000));
+  return (
+    <Card title={t('voting.owner.codeTitle')}>
+      <Typography.Paragraph data-testid={TID.ownerCodeSent} style={{ fontSize: 16 }}>
+        {t('voting.owner.codeSent', { phone: step.phoneMasked })}
+      </Typography.Paragraph>
+      {step.delivery === 'log' && <Alert data-testid={TID.ownerCodeInLog} type="info" showIcon title={t('voting.owner.codeInLog')} style={{ marginBottom: 12 }} />}
+      <Form layout="vertical" size="large" onFinish={(values: { code: string }) => onSubmit(values.code)}>
+        <Form.Item name="code" label={t('voting.owner.codeLabel')} rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('voting.owner.codeRule') }]}>
+          <Input data-testid={TID.ownerCodeInput} inputMode="numeric" autoComplete="one-time-code" maxLength={6} style={{ letterSpacing: 6, fontSize: 22 }} />
+        </Form.Item>
+        {error && <Alert data-testid={TID.ownerCodeError} type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Button data-testid={TID.ownerCodeSubmit} type="primary" htmlType="submit" block loading={busy}>
+          {t('voting.owner.codeSubmit')}
+        </Button>
+      </Form>
+      <Button data-testid={TID.ownerCodeResend} block size="large" style={{ marginTop: 8 }} disabled={wait > 0 || busy} onClick={onResend}>
+        {wait > 0 ? t('voting.owner.resendIn', { seconds: wait }) : t('voting.owner.resend')}
+      </Button>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        {t('voting.owner.codeHint')}
+      </Typography.Paragraph>
     </Card>
   );
 }

@@ -55,7 +55,7 @@ export default function PublicVotePage() {
                 </h2>
                 <dl className="gz-facts">
                   <Fact label={t('voting.col.status')}>
-                    <VoteStatusTag status={v.status} />
+                    <VoteStatusTag status={v.status} phase={v.phase} />
                   </Fact>
                   <Fact label={t('voting.detail.quarter')}>{v.quarterName}</Fact>
                   <Fact label={t('voting.detail.rule')}>{t(`voting.rule.${v.rule}`)}</Fact>

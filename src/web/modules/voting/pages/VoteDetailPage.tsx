@@ -59,7 +59,7 @@ export default function VoteDetailPage() {
         <Typography.Title level={3} data-testid={TID.voteTitle}>
           {v.title}
         </Typography.Title>
-        <VoteStatusTag status={v.status} />
+        <VoteStatusTag status={v.status} phase={v.phase} />
         <div style={{ flex: 1 }} />
         <Actions vote={v} />
       </div>
@@ -68,7 +68,15 @@ export default function VoteDetailPage() {
         {v.status !== 'draft' && <TurnoutCard vote={v} />}
         {counted ? <ResultCard vote={v} /> : v.status === 'open' && <Alert data-testid={TID.voteResultHidden} type="info" showIcon title={t('voting.detail.resultHidden')} />}
         {v.status === 'open' && v.canEnterBallots && <NotVotedCard vote={v} />}
-        {v.status === 'open' && v.canEnterBallots && <EntryForm vote={v} />}
+        {v.phase === 'open' && v.canEnterBallots && <EntryForm vote={v} />}
+        {(v.phase === 'upcoming' || v.phase === 'ended') && v.canEnterBallots && (
+          <Alert
+            data-testid={TID.voteEntryNotTaking}
+            type={v.phase === 'upcoming' ? 'info' : 'warning'}
+            showIcon
+            title={v.phase === 'upcoming' ? t('voting.detail.entryNotStarted', { date: shortTime(v.opensAt) }) : t('voting.detail.entryEnded', { date: shortTime(v.closesAt, true) })}
+          />
+        )}
         {v.status !== 'draft' && <EntryLog vote={v} />}
         {counted && <Objections vote={v} />}
       </Space>
@@ -85,6 +93,10 @@ function Actions({ vote }: { vote: VoteDetail }) {
   const publish = useVoteMutation(vote.id, () => api.post(`/api/votes/${vote.id}/publish`));
   const confirm = (content: string, run: () => Promise<unknown>) => modal.confirm({ content, onOk: () => run().catch(() => undefined) });
   const counted = vote.status === 'closed' || vote.status === 'published';
+  // A draft whose window starts later is published now and opens then: the button says so
+  // rather than 开始投票 (issue 10 point 1). The page's own clock, as the confirmation names the time.
+  const [shownAt] = useState(() => Date.now());
+  const later = vote.status === 'draft' && new Date(vote.opensAt).getTime() > shownAt;
   return (
     <Space wrap>
       {modalHolder}
@@ -94,16 +106,17 @@ function Actions({ vote }: { vote: VoteDetail }) {
           type="primary"
           loading={open.isPending}
           onClick={() =>
-            confirm(t('voting.detail.openConfirm'), async () => {
+            confirm(later ? t('voting.detail.openLaterConfirm', { date: shortTime(vote.opensAt) }) : t('voting.detail.openConfirm'), async () => {
               const r = await open.mutateAsync(undefined);
-              notifySuccess(t('voting.detail.opened', { members: formatCount(r.rollMembers) }));
+              notifySuccess(later ? t('voting.detail.openedLater', { members: formatCount(r.rollMembers), date: shortTime(vote.opensAt) }) : t('voting.detail.opened', { members: formatCount(r.rollMembers) }));
             })
           }
         >
-          {t('voting.detail.open')}
+          {later ? t('voting.detail.openLater') : t('voting.detail.open')}
         </Button>
       )}
-      {vote.canManage && vote.status === 'open' && (
+      {/* Nothing to close and count before the window has started. */}
+      {vote.canManage && vote.status === 'open' && vote.phase !== 'upcoming' && (
         <Button
           data-testid={TID.voteClose}
           loading={close.isPending}

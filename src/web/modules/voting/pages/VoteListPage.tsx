@@ -70,7 +70,7 @@ export function VoteTable({ votes, loading, hideQuarter }: { votes: VoteSummary[
           ),
         },
         ...(hideQuarter ? [] : [{ title: t('voting.col.quarter'), dataIndex: 'quarterName', key: 'quarter' }]),
-        { title: t('voting.col.status'), key: 'status', render: (_: unknown, v: VoteSummary) => <VoteStatusTag status={v.status} /> },
+        { title: t('voting.col.status'), key: 'status', render: (_: unknown, v: VoteSummary) => <VoteStatusTag status={v.status} phase={v.phase} /> },
         { title: t('voting.col.window'), key: 'window', className: 'gz-num', render: (_: unknown, v: VoteSummary) => formatWindow(v.opensAt, v.closesAt) },
         {
           title: t('voting.col.ballots'),

@@ -10,18 +10,22 @@ import { Joined, PlainInput } from '../../../components/PlainInput';
 import { formatArea, formatCount, formatPercent } from '../../../lib/numbers';
 import { PHONE_QUERY, useMediaQuery } from '../../../lib/media';
 import { TID } from '../testids';
-import { fetchRecord, findReceipt, type TallyResult, type VoteItem, type VoteStatus } from '../api';
+import { fetchRecord, findReceipt, type TallyResult, type VoteItem, type VotePhase, type VoteStatus } from '../api';
 import { MatterTag, PassedTag, resultRowAttrs } from './tags';
 
 export { MatterTag } from './tags';
 
-const STATUS_COLORS: Record<VoteStatus, TagColor> = { draft: 'default', open: 'processing', closed: 'warning', published: 'success' };
+const PHASE_COLORS: Record<VotePhase, TagColor> = { draft: 'default', upcoming: 'default', open: 'processing', ended: 'warning', closed: 'warning', published: 'success' };
 
-export function VoteStatusTag({ status }: { status: VoteStatus }) {
+/**
+ * The vote's state as a tag, named for what it is (issue 10 point 1): the server's phase, so an
+ * open vote reads 未开始 before its window and 已截止 after it, whatever the device's clock says.
+ */
+export function VoteStatusTag({ status, phase = status }: { status: VoteStatus; phase?: VotePhase }) {
   const { t } = useTranslation();
   return (
-    <PlainTag color={STATUS_COLORS[status]} data-testid={TID.voteStatus} data-status={status}>
-      {t(`voting.status.${status}`)}
+    <PlainTag color={PHASE_COLORS[phase]} data-testid={TID.voteStatus} data-status={status} data-phase={phase}>
+      {t(`voting.phase.${phase}`)}
     </PlainTag>
   );
 }
