@@ -16,6 +16,7 @@ export {
   type AccountRow,
 } from './accounts';
 export { insertUser, type NewUser } from './service';
+export { displayNamesOf } from './names';
 
 export const usersModule: ModuleDescriptor = {
   name: 'users',

@@ -3,6 +3,7 @@ const organizationsEn = {
   menu: 'Organisation to-dos',
   tab: 'Organisations',
   pack: 'Rules in force: {{pack}}',
+  packHint: 'The quarter governance standard this district follows; each check below is judged by its clauses. Districts may follow different standards.',
   checks: {
     title: 'Compliance checks',
     rule: 'Rule',
@@ -29,7 +30,9 @@ const organizationsEn = {
     party: 'Party member',
     commitments: 'Commitments signed',
     training: 'Training',
-    removed: 'Left',
+    membership: 'Membership',
+    serving: 'Serving',
+    removedOn: 'Left on {{date}} {{reason}}',
     form: 'Form the owners’ committee',
     termStart: 'Term starts',
     termEnd: 'Term ends',
@@ -181,7 +184,7 @@ const organizationsEn = {
     },
     partyForms: { branch: 'Branch', 'general-branch': 'General branch', 'party-committee': 'Party committee', 'joint-branch': 'Joint branch', attached: 'Attached organisation' },
     member: {
-      remove: 'Remove',
+      remove: 'End membership',
       removeTitle: 'Remove committee member {{name}}',
       removeHint: 'Members who cannot or should no longer serve leave office through this procedure.',
       removedOn: 'Removed on',

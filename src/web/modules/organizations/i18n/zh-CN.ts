@@ -4,6 +4,7 @@ const organizationsZhCN = {
   menu: '组织建设待办',
   tab: '组织建设',
   pack: '适用规则：{{pack}}',
+  packHint: '本区县采用的小区治理规范，下列检查按它的条款逐条判断；各区县可采用不同规范。',
   checks: {
     title: '合规检查',
     rule: '规则',
@@ -30,7 +31,9 @@ const organizationsZhCN = {
     party: '党员',
     commitments: '三承诺签署',
     training: '培训',
-    removed: '已退出',
+    membership: '任职情况',
+    serving: '在任',
+    removedOn: '{{date}} 已退出 {{reason}}',
     form: '组建业主委员会',
     termStart: '任期开始日',
     termEnd: '任期届满日',
@@ -182,7 +185,7 @@ const organizationsZhCN = {
     },
     partyForms: { branch: '党支部', 'general-branch': '党总支', 'party-committee': '党委', 'joint-branch': '联合党支部', attached: '挂靠党组织' },
     member: {
-      remove: '退出',
+      remove: '办理退出',
       removeTitle: '业委会委员退出：{{name}}',
       removeHint: '对不能正常履职、不宜继续担任的委员，按程序终止其职务。',
       removedOn: '退出日期',
