@@ -38,9 +38,8 @@ export function WindowPicker({ value, onChange, testId }: { value?: WindowValue 
   };
   return (
     <div>
-      <span onInputCapture={note}>
+      <span data-testid={testId} onInputCapture={note}>
         <DatePicker.RangePicker
-          data-testid={testId}
           showTime={{ format: 'HH:mm' }}
           format={FORMATS}
           // Typed dates are kept when the field is left, without an extra OK click.
