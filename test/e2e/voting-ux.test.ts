@@ -196,6 +196,13 @@ describe('voting and the audit log as a new user meets them', () => {
     expect(header).not.toContain('表决结果公示');
     expect(await pub.getAttribute(tid('public-vote-go'), 'href')).toBe(`/me/votes/${voteId}`);
     await screenshot(pub, 'e2e-voteux-public-open');
+    // An owner follows it, signs in, and lands on the vote.
+    await pub.click(tid('public-vote-go'));
+    await pub.waitForSelector(tid('login-username'));
+    await pub.fill(tid('login-username'), 'owner');
+    await pub.fill(tid('login-password'), PASSWORD);
+    await pub.click(tid('login-submit'));
+    await pub.waitForURL(`${base}/me/votes/${voteId}`);
     await pub.context().close();
   });
 
