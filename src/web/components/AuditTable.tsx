@@ -107,20 +107,25 @@ export function AuditTable({
     ...(security
       ? [{ title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => <span className="gz-num">{v ?? '—'}</span> }]
       : []),
-    {
-      title: t('audit.entity'),
-      dataIndex: 'entity',
-      render: (v: string, e) => (
-        <span>
-          {entityLabel(v)}
-          {e.entityId && (
-            <Typography.Text type="secondary" copyable={{ text: e.entityId }} style={{ marginLeft: 6, fontSize: 12 }}>
-              {e.entityId.slice(0, 8)}
-            </Typography.Text>
-          )}
-        </span>
-      ),
-    },
+    // A sign-in's object is its session, which tells a reader nothing: the security log leaves it out.
+    ...(security
+      ? []
+      : [
+          {
+            title: t('audit.entity'),
+            dataIndex: 'entity',
+            render: (v: string, e: AuditEntry) => (
+              <span>
+                {entityLabel(v)}
+                {e.entityId && (
+                  <Typography.Text type="secondary" copyable={{ text: e.entityId }} style={{ marginLeft: 6, fontSize: 12 }}>
+                    {e.entityId.slice(0, 8)}
+                  </Typography.Text>
+                )}
+              </span>
+            ),
+          },
+        ]),
     ...(quarterNames
       ? [
           {

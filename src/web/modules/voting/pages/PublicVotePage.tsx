@@ -119,16 +119,17 @@ export default function PublicVotePage() {
                 <section className="gz-card gz-print-plain">
                   <div className="gz-card-head">
                     <span className="gz-card-title">{t('voting.result.title')}</span>
-                    <span className="gz-wrap-row gz-no-print">
+                  </div>
+                  <div className="gz-card-body">
+                    {/* Below the title rather than beside it: on a phone two buttons do not fit beside it. */}
+                    <div className="gz-wrap-row gz-no-print" style={{ marginBottom: 12 }}>
                       <PlainButton data-testid={TID.publicVotePrint} icon={PrinterOutlined} onClick={() => window.print()}>
                         {t('voting.public.print')}
                       </PlainButton>
                       <PlainButton data-testid={TID.voteDownload} icon={DownloadOutlined} onClick={() => downloadFile(`/api/votes/${v.id}/record`, `vote-record-${v.id}.json`).catch(notifyError)}>
                         {t('voting.detail.download')}
                       </PlainButton>
-                    </span>
-                  </div>
-                  <div className="gz-card-body">
+                    </div>
                     <ResultTable result={v.result} items={v.items} rule={v.rule} />
                   </div>
                 </section>
