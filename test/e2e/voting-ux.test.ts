@@ -68,6 +68,7 @@ describe('voting and the audit log as a new user meets them', () => {
     await office.goto(`${base}/votes`);
     await office.waitForSelector(tid('vote-list'));
     expect(await office.locator(tid('vote-create')).count()).toBe(0);
+    await office.waitForSelector(tid('vote-create-not-ours'));
     await screenshot(office, 'e2e-voteux-community-votes');
     // Reached by its address all the same, the form says why before anything is typed.
     await office.goto(`${base}/votes/new`);

@@ -5,6 +5,7 @@ export const TID = {
   voteRow: 'vote-row',
   voteLink: 'vote-link',
   voteCreate: 'vote-create',
+  voteCreateNotOurs: 'vote-create-not-ours',
   voteFormQuarter: 'vote-form-quarter',
   voteFormTitle: 'vote-form-title',
   voteFormRule: 'vote-form-rule',

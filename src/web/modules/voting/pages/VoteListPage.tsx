@@ -1,6 +1,6 @@
 // 业主大会表决 — the staff list of votes in the caller's scope, and the form for a new one.
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Empty, Form, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, InputNumber, Radio, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client';
@@ -32,10 +32,20 @@ export default function VoteListPage() {
       <div className="gz-page-title">
         <Typography.Title level={3}>{t('voting.title')}</Typography.Title>
         <div style={{ flex: 1 }} />
-        {mayCreate && (
+        {mayCreate ? (
           <Button data-testid={TID.voteCreate} type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/votes/new${quarterId ? `?quarterId=${quarterId}` : ''}`)}>
             {t('voting.create')}
           </Button>
+        ) : (
+          can('votes.manage') &&
+          runsIn.data && (
+            // The community office where every quarter's committee is in office: say why there is no button.
+            <Tooltip title={t('voting.form.committeeRuns')}>
+              <Typography.Text type="secondary" data-testid={TID.voteCreateNotOurs}>
+                {t('voting.committeeRunsShort')}
+              </Typography.Text>
+            </Tooltip>
+          )
         )}
       </div>
       {votes.error ? (
