@@ -5,6 +5,9 @@ import { timestamp } from './common';
 export const auditQuery = z.object({
   quarterId: z.uuid().optional(),
   entity: z.string().max(40).optional(),
+  // `security`: sign-ins and password changes only (the security log); `changes`: everything
+  // else (the changes to data). Without it, both.
+  log: z.enum(['changes', 'security']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -12,6 +15,8 @@ export const auditEntrySchema = z.object({
   id: z.union([z.number(), z.string()]),
   at: timestamp,
   username: z.string().nullable(),
+  // The person's name (the account's display name), null for the system or a removed account.
+  name: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

@@ -415,6 +415,8 @@ export const checksAnswer = z.object({ items: z.array(checkItem) });
 /** The dossier section (一小区一档案, ZAS 6.1.3.2): everything about one quarter, with its checks. */
 export const quarterOrganizationsView = z.object({
   pack: z.string(),
+  // The pack's name as users know it (e.g. 浙江省团体标准 T/ZAS 4006.1—2020), in the caller's language.
+  packTitle: z.string(),
   checks: z.array(checkItem),
   committees: z.array(committeeView),
   supervisoryCommittees: z.array(supervisoryView),

@@ -56,6 +56,9 @@ export const voteList = z.object({
   // With quarterId: whether the caller may create and run votes there (the community office
   // only while the quarter has no owners' committee in office).
   runsVotes: z.boolean().optional(),
+  // The quarters of the caller's scope where they may create and run votes (empty for those who
+  // may not), so that the app offers 新建表决 only where it can be finished.
+  runsVotesIn: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
 export const voteItem = z.object({ id: z.string(), title: z.string(), matter, article278Item: z.number().nullable() });
@@ -126,7 +129,18 @@ export const turnout = z.object({
 
 export const rollUnitsQuery = z.object({ q: z.string().max(60).optional() });
 export const rollUnitList = z.object({
-  items: z.array(z.object({ unitId: z.string(), label: z.string(), votedChannel: channel.nullable() })),
+  items: z.array(
+    z.object({
+      unitId: z.string(),
+      label: z.string(),
+      building: z.string(),
+      number: z.string(),
+      // The unit's owners with their names masked (张*丰), so that staff check the unit against the
+      // name on the paper ballot without the list showing who lives where in full.
+      owners: z.array(z.string()),
+      votedChannel: channel.nullable(),
+    }),
+  ),
 });
 
 export const notVotedList = z.object({

@@ -45,6 +45,9 @@ export const TID = {
   auditRow: 'audit-row',
   auditFilterQuarter: 'audit-filter-quarter',
   auditFilterEntity: 'audit-filter-entity',
+  auditTabs: 'audit-tabs',
+  auditTabChanges: 'audit-tab-changes',
+  auditTabSecurity: 'audit-tab-security',
 
   userTable: 'user-table',
   userRow: 'user-row',

@@ -169,6 +169,20 @@ describe('sessions and CSRF', () => {
     const entries = (await district.get('/api/audit?entity=session&pageSize=200')).json().items;
     expect(entries.some((e: { action: string; username: string }) => e.action === 'login' && e.username === 'community')).toBe(true);
   });
+
+  it('keeps logins in the security log, apart from the changes to data, and names the person', async () => {
+    const district = await t.login('district');
+    await district.patch(`/api/quarters/${t.fx.q1}`, { households: 121 });
+    type Entry = { action: string; entity: string; username: string | null; name: string | null };
+    const security = (await district.get('/api/audit?log=security&pageSize=200')).json().items as Entry[];
+    expect(security.length).toBeGreaterThan(0);
+    expect(security.every((e) => ['login', 'logout', 'password'].includes(e.action) || e.entity === 'session')).toBe(true);
+    const login = security.find((e) => e.username === 'district')!;
+    expect(login.name).toBe('测试district');
+    const changes = (await district.get('/api/audit?log=changes&pageSize=200')).json().items as Entry[];
+    expect(changes.some((e) => e.entity === 'quarter' && e.name === '测试district')).toBe(true);
+    expect(changes.some((e) => e.action === 'login' || e.entity === 'session')).toBe(false);
+  });
 });
 
 describe('the session cookie', () => {

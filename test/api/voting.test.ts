@@ -213,7 +213,12 @@ describe('a whole vote: open, verify, vote, paper, proxy, close, objections, pub
   });
 
   it('lists the members who have not voted yet, with units and owners, on screen and in Excel, for the staff who collect ballots', async () => {
-    const rollUnits = (await committee.get(`/api/votes/${voteId}/roll-units`)).json().items as { unitId: string; label: string }[];
+    const rollUnits = (await committee.get(`/api/votes/${voteId}/roll-units`)).json().items as { unitId: string; label: string; building: string; number: string; owners: string[] }[];
+    // A paper ballot is matched by building, number and owner: each unit says all three, the owner's name masked.
+    expect(rollUnits.find((u) => u.unitId === t.fx.units.q1[0])).toMatchObject({ building: '1幢', number: '1-101', owners: ['一*****1'] });
+    const typed = (await committee.get(`/api/votes/${voteId}/roll-units?q=1-102`)).json().items as { building: string }[];
+    expect(typed.map((u) => u.building)).toEqual(['1幢', '2幢']);
+    expect((await committee.get(`/api/votes/${voteId}/roll-units?q=${encodeURIComponent('2幢1-102')}`)).json().items).toHaveLength(1);
     const labelOf = (unitId: string) => rollUnits.find((u) => u.unitId === unitId)!.label;
     const res = await commissioner.get(`/api/votes/${voteId}/not-voted`);
     expect(res.statusCode).toBe(200);
@@ -400,11 +405,17 @@ describe('the voter roll (format document, "Counting rules")', () => {
     const seen = (await community.get(`/api/votes/${created.json().id}`)).json();
     expect(seen.canManage).toBe(false);
     expect((await community.get(`/api/votes?quarterId=${q.quarterId}`)).json().runsVotes).toBe(false);
+    // The list names the quarters where the caller may create votes, so the app offers 新建表决 only there.
+    const runsIn = (await community.get('/api/votes')).json().runsVotesIn as { id: string }[];
+    expect(runsIn.some((r) => r.id === q.quarterId)).toBe(false);
+    expect(runsIn.some((r) => r.id === t.fx.q1)).toBe(true);
+    expect((await (await t.login('supervisor')).get('/api/votes')).json().runsVotesIn).toEqual([]);
     expect(seen.status).toBe('draft');
     // Its term ends: the community office runs the vote again.
     await k.updateTable('owners_committees').set({ status: 'ended', ended_on: '2026-02-28' }).where('id', '=', inOffice.id).execute();
     expect((await community.get(`/api/votes/${created.json().id}`)).json().canManage).toBe(true);
     expect((await community.get(`/api/votes?quarterId=${q.quarterId}`)).json().runsVotes).toBe(true);
+    expect(((await community.get('/api/votes')).json().runsVotesIn as { id: string }[]).some((r) => r.id === q.quarterId)).toBe(true);
     expect((await committee.get(`/api/votes?quarterId=${t.fx.q1}`)).json().runsVotes).toBe(true);
     expect((await (await t.login('supervisor')).get(`/api/votes?quarterId=${t.fx.q1}`)).json().runsVotes).toBe(false);
     // (Opened in the other tests; left a draft here so that it sends no reminders.)

@@ -47,6 +47,8 @@ export function useBuildings(quarterId: string) {
 }
 
 export interface AuditParams {
+  /** `changes` to data or the `security` log of sign-ins; both when left out. */
+  log?: 'changes' | 'security';
   quarterId?: string;
   entity?: string;
   page: number;

@@ -1,32 +1,51 @@
 import { useMemo, useState } from 'react';
-import { Card, Select, Space, Typography } from 'antd';
+import { Card, Select, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAudit, useQuarters } from '../api/queries';
 import { AuditTable } from '../components/AuditTable';
 import { QueryError } from '../components/QueryState';
-import { codeLabel } from '../lib/labels';
+import { auditEntityOptions } from '../lib/auditLabels';
 import { TID } from '../testids';
 
 const PAGE_SIZE = 30;
-const ENTITIES = ['quarter', 'building', 'unit', 'owner', 'resident', 'import', 'user', 'street', 'community'];
 
-/** 审计日志: who changed what and when, within the caller's scope (every write is recorded). */
+type Log = 'changes' | 'security';
+
+/**
+ * 审计日志: who changed what and when, within the caller's scope (every write is recorded), and
+ * apart from it the security log of sign-ins and password changes.
+ */
 export default function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [log, setLog] = useState<Log>('changes');
   const [page, setPage] = useState(1);
   const [quarterId, setQuarterId] = useState<string | undefined>();
   const [entity, setEntity] = useState<string | undefined>();
   const quarters = useQuarters({});
-  const audit = useAudit({ quarterId, entity, page, pageSize: PAGE_SIZE });
+  const audit = useAudit({ log, quarterId, entity: log === 'changes' ? entity : undefined, page, pageSize: PAGE_SIZE });
   const quarterNames = useMemo(() => new Map((quarters.data ?? []).map((q) => [q.id, q.name])), [quarters.data]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the labels follow the language
+  const entityOptions = useMemo(() => auditEntityOptions(), [i18n.language]);
 
   return (
     <>
       <div className="gz-page-title">
         <Typography.Title level={3}>{t('audit.title')}</Typography.Title>
-        <Typography.Text type="secondary">{t('audit.hint')}</Typography.Text>
+        <Typography.Text type="secondary">{t(log === 'changes' ? 'audit.hint' : 'audit.securityHint')}</Typography.Text>
       </div>
       <Card size="small">
+        <Tabs
+          data-testid={TID.auditTabs}
+          activeKey={log}
+          onChange={(k) => {
+            setLog(k as Log);
+            setPage(1);
+          }}
+          items={[
+            { key: 'changes', label: <span data-testid={TID.auditTabChanges}>{t('audit.changes')}</span> },
+            { key: 'security', label: <span data-testid={TID.auditTabSecurity}>{t('audit.security')}</span> },
+          ]}
+        />
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
             data-testid={TID.auditFilterQuarter}
@@ -41,18 +60,21 @@ export default function AuditPage() {
             options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))}
             style={{ width: 220 }}
           />
-          <Select
-            data-testid={TID.auditFilterEntity}
-            allowClear
-            placeholder={t('audit.allEntities')}
-            value={entity}
-            onChange={(v?: string) => {
-              setEntity(v);
-              setPage(1);
-            }}
-            options={ENTITIES.map((e) => ({ value: e, label: codeLabel('entities', e) }))}
-            style={{ width: 160 }}
-          />
+          {log === 'changes' && (
+            <Select
+              data-testid={TID.auditFilterEntity}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('audit.allEntities')}
+              value={entity}
+              onChange={(v?: string) => {
+                setEntity(v);
+                setPage(1);
+              }}
+              options={entityOptions}
+              style={{ width: 200 }}
+            />
+          )}
         </Space>
         {audit.error ? (
           <QueryError error={audit.error} onRetry={() => audit.refetch()} />
@@ -65,6 +87,7 @@ export default function AuditPage() {
             loading={audit.isFetching}
             onPage={setPage}
             quarterNames={quarterNames}
+            security={log === 'security'}
           />
         )}
       </Card>

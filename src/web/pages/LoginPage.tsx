@@ -38,8 +38,10 @@ export function LoginPage() {
       }
       const next = safeNext(params.get('next'));
       const home = homePathFor(session.user);
-      // Owners never land on staff pages, even through a stale link.
-      navigate(session.user.role === 'owner' ? home : next ?? home, { replace: true });
+      // Owners never land on staff pages, even through a stale link; an owner's own page (a vote
+      // opened from its public notice) they reach after signing in.
+      const ownerNext = next === '/me' || next?.startsWith('/me/') ? next : null;
+      navigate(session.user.role === 'owner' ? (ownerNext ?? home) : (next ?? home), { replace: true });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

@@ -37,6 +37,7 @@ export async function organizationsOfQuarter(db: DB, quarterId: string, locale: 
   ]);
   return {
     pack: packId,
+    packTitle: ruleCatalog(packId).pack.title[locale],
     checks: checks.map((r) => toCheckItem(r, locale)),
     committees,
     supervisoryCommittees: supervisory,

@@ -18,6 +18,7 @@ export {
 export { insertUser, type NewUser } from './service';
 export { officeEndedFor, officeEndedMessage } from './office';
 export { moveAccount, resetPassword, setAccountDisabled, temporaryPassword } from './lifecycle';
+export { displayNamesOf } from './names';
 
 export const usersModule: ModuleDescriptor = {
   name: 'users',

@@ -7,7 +7,7 @@ import { assertCan, assertInScope, can, defineGrants, OFFICES, type Actor, type 
 import { placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
 import { hasCommitteeInOffice } from '../organizations';
-import { quarterPlace } from '../registry';
+import { quarterFactsInScope, quarterPlace } from '../registry';
 import { displayShanghai, now } from './clock';
 import { statusParams } from './labels';
 import type { VoteRow } from './record';
@@ -130,4 +130,17 @@ export async function mayRunVotes(db: Exec, actor: Actor, quarterId: string): Pr
     return false;
   }
   return runsVotesOf(db, actor, quarterId);
+}
+
+/**
+ * The quarters of the caller's scope where they may create and run votes (see
+ * {@link runsVotesOf}), so that the app offers 新建表决 only where the vote can be finished.
+ */
+export async function quartersRunBy(db: Kysely<Database>, actor: Actor): Promise<{ id: string; name: string }[]> {
+  if (!can(actor, 'votes.manage')) return [];
+  const out: { id: string; name: string }[] = [];
+  for (const q of await quarterFactsInScope(db, actor)) {
+    if (await runsVotesOf(db, actor, q.quarterId)) out.push({ id: q.quarterId, name: q.name });
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/access';
 import { AppError } from '../../platform/errors';
-import { maskPhone } from '../../../core/idnumber';
+import { maskName, maskPhone } from '../../../core/idnumber';
 import type { Channel, Rule } from '../../../core/voting/record';
 import { ownerContacts, unitLabels } from '../registry';
 import { authorizeVote } from './access';
@@ -63,17 +63,36 @@ export async function rollUnits(db: DB, actor: Actor, voteId: string, q?: string
   const links = await db
     .selectFrom('vote_roll_links as l')
     .leftJoin('ballots as b', (j) => j.onRef('b.vote_id', '=', 'l.vote_id').onRef('b.member', '=', 'l.member'))
-    .select(['l.unit_id', 'l.member', 'b.channel'])
+    .select(['l.unit_id', 'l.owner_id', 'b.channel'])
     .where('l.vote_id', '=', vote.id)
     .execute();
-  const byUnit = new Map<string, { member: string; voted: string | null }>();
-  for (const l of links) byUnit.set(l.unit_id, { member: l.member, voted: l.channel ?? null });
-  const labels = await unitLabels(db, vote.quarter_id, [...byUnit.keys()]);
-  const needle = q?.trim();
+  const byUnit = new Map<string, { ownerIds: string[]; voted: string | null }>();
+  for (const l of links) {
+    const unit = byUnit.get(l.unit_id) ?? { ownerIds: [], voted: l.channel ?? null };
+    unit.ownerIds.push(l.owner_id);
+    byUnit.set(l.unit_id, unit);
+  }
+  const [labels, contacts] = await Promise.all([
+    unitLabels(db, vote.quarter_id, [...byUnit.keys()]),
+    ownerContacts(db, vote.quarter_id, [...new Set(links.map((l) => l.owner_id))]),
+  ]);
+  // "1-102" finds 1-102 of every building, and "2幢1-102" or "2 1-102" that of building 2: the
+  // building and the number are matched as typed, with or without the space between them.
+  const needle = q?.replace(/\s+/g, '');
   return [...byUnit.entries()]
     // No member pseudonym: unit plus pseudonym plus the published record would show how the unit voted.
-    .map(([unitId, v]) => ({ unitId, label: labels.get(unitId)?.label ?? unitId, votedChannel: v.voted as Channel | null }))
-    .filter((u) => !needle || u.label.includes(needle))
+    .map(([unitId, v]) => {
+      const l = labels.get(unitId);
+      return {
+        unitId,
+        label: l?.label ?? unitId,
+        building: l?.buildingName ?? '',
+        number: l?.number ?? '',
+        owners: v.ownerIds.map((id) => maskName(contacts.get(id)?.name)).filter(Boolean),
+        votedChannel: v.voted as Channel | null,
+      };
+    })
+    .filter((u) => !needle || u.label.replace(/\s+/g, '').includes(needle))
     .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN', { numeric: true }))
     .slice(0, 200);
 }

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as c from '../../../contracts/voting';
 import { AppError } from '../../platform/errors';
 import { contextOf, errorSchema, idParam, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
-import { mayRunVotes } from './access';
+import { mayRunVotes, quartersRunBy } from './access';
 import { castOnline, enterPaperBallot, enterProxyBallot } from './ballots';
 import { ballotEntries, notVoted, rollUnits, turnout } from './collection';
 import { answerObjection, article278Items, closeVote, createVote, fileObjection, listObjections, openVote, publishVote, voteRecord, voteResult } from './lifecycle';
@@ -36,7 +36,8 @@ export async function votingRoutes(fastify: FastifyInstance) {
     async (req) => {
       const actor = requireActor(req);
       const items = await listVotes(db(), actor, req.query);
-      return req.query.quarterId ? { items, runsVotes: await mayRunVotes(db(), actor, req.query.quarterId) } : { items };
+      const runsVotesIn = await quartersRunBy(db(), actor);
+      return req.query.quarterId ? { items, runsVotes: await mayRunVotes(db(), actor, req.query.quarterId), runsVotesIn } : { items, runsVotesIn };
     },
   );
   app.get(

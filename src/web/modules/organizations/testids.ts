@@ -34,6 +34,7 @@ export const TID = {
   // submit}, org-office-member-remove (per member), org-office-member-remove-submit, org-actions, org-actions-vetting, org-actions-vetting-row,
   // org-actions-expiring, org-actions-failing, org-rules, org-rule-row (data-rule).
   orgSection: 'org-section',
+  orgPack: 'org-pack',
   orgChecks: 'org-checks',
   orgCheckRow: 'org-check-row',
   orgCommissioner: 'org-commissioner',

@@ -71,6 +71,11 @@ export function useVotes(quarterId?: string) {
   return useQuery({ ...voteList(quarterId), select: (d) => d.items });
 }
 
+/** The quarters where the caller may create and run votes (empty: offer no 新建表决). */
+export function useQuartersRunBy() {
+  return useQuery({ ...voteList(), select: (d) => d.runsVotesIn });
+}
+
 /**
  * Whether the caller runs the quarter's votes: the community office does only while no owners'
  * committee is in office (西政办〔2020〕29号 二（五）15). Undefined while unknown.

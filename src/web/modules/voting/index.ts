@@ -15,6 +15,8 @@ export const votingModule: WebModule = {
     // The public notice of a vote: no login (docs/vote-record-format.md, the quarter's public board). It is
     // drawn without antd (components/plain.tsx) and its weight measured (test/e2e/phone-weight).
     { path: '/public/votes/:id', area: 'public', page: lazy(() => import('./pages/PublicVotePage')) },
+    // How owners check a vote themselves (名册指纹, 记录校验, re-counting): linked from every result.
+    { path: '/help/vote-record', area: 'public', page: lazy(() => import('./pages/VoteRecordHelpPage')) },
   ],
   menu: [{ key: 'votes', path: '/votes', icon: 'safety', order: 40, permission: 'votes.read', label: () => i18n.t('voting.menu') }],
   // The server sends the section 'votes' to those who may read votes (server modules/voting).

@@ -5,7 +5,7 @@
 // (record, edit, end) with the forms of RecordForms.tsx; a refused save shows every violated rule
 // with its clause.
 import { useState } from 'react';
-import { Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { hasPermission } from '../../../auth/session';
 import { Loading, QueryError } from '../../../components/QueryState';
@@ -91,7 +91,14 @@ export function OrganizationsSection({ quarterId, user }: DossierTabProps) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid={TID.orgSection}>
-      <Card size="small" title={t('organizations.checks.title')} extra={<Typography.Text type="secondary">{t('organizations.pack', { pack: data.pack })}</Typography.Text>}>
+      <Card size="small" title={t('organizations.checks.title')} extra={
+          <Tooltip title={t('organizations.packHint')}>
+            <Typography.Text type="secondary" data-testid={TID.orgPack}>
+              {t('organizations.pack', { pack: data.packTitle })}
+            </Typography.Text>
+          </Tooltip>
+        }
+      >
         <ChecksTable items={data.checks} />
       </Card>
 
@@ -179,17 +186,18 @@ export function OrganizationsSection({ quarterId, user }: DossierTabProps) {
                 { title: t('organizations.committee.commitments'), dataIndex: 'commitmentsSignedOn', render: (v: string | null) => v ?? '—' },
                 { title: t('organizations.committee.training'), dataIndex: 'trainingDates', render: (v: string[]) => v.join('、') || '—' },
                 {
-                  title: t('organizations.committee.removed'),
+                  // Most rows hold the button that ends a membership; the few ended ones, when and why.
+                  title: t('organizations.committee.membership'),
                   dataIndex: 'removedOn',
                   render: (v: string | null, m) =>
                     v ? (
-                      `${v} ${m.removalReason ?? ''}`
+                      t('organizations.committee.removedOn', { date: v, reason: m.removalReason ?? '' })
                     ) : manage ? (
                       <Button size="small" danger data-testid={TID.orgRemove} onClick={() => setDialog({ kind: 'remove', member: m })}>
                         {t('organizations.records.member.remove')}
                       </Button>
                     ) : (
-                      ''
+                      t('organizations.committee.serving')
                     ),
                 },
               ]}

@@ -4,6 +4,46 @@ import type registryZhCN from './zh-CN';
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
 
 const registryEn: SameKeys<typeof registryZhCN> = {
+  // The audit log's labels of what the registry writes (lib/auditLabels.ts).
+  registry: {
+    auditLabels: {
+      entities: {
+        quarter: 'Quarter',
+        building: 'Building',
+        unit: 'Unit',
+        owner: 'Owner',
+        unit_owner: 'Unit owner',
+        resident: 'Resident',
+        import_run: 'Import',
+      },
+      fields: {
+        total_building_area: 'Total building area',
+        sold_area: 'Area sold',
+        delivered_area: 'Area delivered',
+        first_delivery_date: 'First delivery',
+        households: 'Households',
+        floors: 'Floors',
+        number: 'Unit no.',
+        exclusive_area: 'Exclusive area',
+        use: 'Use',
+        needs_care: 'Needs care',
+        care_note: 'Care note',
+        id_number_masked: 'ID number',
+        certificate_masked: 'Property certificate no.',
+        unit_id: 'Unit',
+        owner_id: 'Owner',
+        building_id: 'Building',
+        file_name: 'File name',
+        total: 'Rows',
+        kind: 'Kind',
+      },
+      values: {
+        status: { running: 'Running', done: 'Done', rejected: 'Rejected', failed: 'Failed' },
+        kind: { person: 'Person', developer: 'Developer', organization: 'Organisation', permanent: 'Permanent', floating: 'Floating', tenant: 'Tenant' },
+        use: { residential: 'Residential', commercial: 'Commercial', other: 'Other' },
+      },
+    },
+  },
   home: {
     title: 'Home',
     hierarchy: 'Your area',

@@ -1,6 +1,46 @@
 // 小区档案 — Chinese texts of the registry's pages (home, quarters, the dossier, the owners' page).
 // en.ts has the same keys; both are spread into the app's dictionaries (src/web/i18n).
 const registryZhCN = {
+  // The audit log's labels of what the registry writes (lib/auditLabels.ts).
+  registry: {
+    auditLabels: {
+      entities: {
+        quarter: '小区',
+        building: '楼栋',
+        unit: '房屋',
+        owner: '业主',
+        unit_owner: '房屋业主',
+        resident: '居民',
+        import_run: '导入',
+      },
+      fields: {
+        total_building_area: '总建筑面积',
+        sold_area: '已售面积',
+        delivered_area: '已交付面积',
+        first_delivery_date: '首次交付日期',
+        households: '户数',
+        floors: '层数',
+        number: '房号',
+        exclusive_area: '专有部分面积',
+        use: '用途',
+        needs_care: '需关爱',
+        care_note: '关爱说明',
+        id_number_masked: '身份证号',
+        certificate_masked: '不动产权证号',
+        unit_id: '房屋',
+        owner_id: '业主',
+        building_id: '楼栋',
+        file_name: '文件名',
+        total: '行数',
+        kind: '类别',
+      },
+      values: {
+        status: { running: '进行中', done: '已完成', rejected: '被拒绝', failed: '失败' },
+        kind: { person: '个人', developer: '开发建设单位', organization: '单位', permanent: '常住人口', floating: '流动人口', tenant: '租户' },
+        use: { residential: '住宅', commercial: '商业', other: '其他' },
+      },
+    },
+  },
   home: {
     title: '首页',
     hierarchy: '管辖区划',

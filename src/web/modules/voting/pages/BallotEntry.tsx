@@ -1,7 +1,7 @@
 // Entering paper and proxy ballots on the staff page of an open vote (with the scan of the paper
 // ballot), and the log of what was entered.
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Form, Input, Radio, Select, Table, Tag, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Form, Input, Modal, Radio, Select, Table, Tag, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client';
@@ -17,6 +17,7 @@ import {
   type BallotEntry,
   type Choice,
   type Receipt,
+  type RollUnit,
   type VoteDetail,
 } from '../api';
 
@@ -37,6 +38,10 @@ export function EntryForm({ vote }: { vote: VoteDetail }) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const units = useRollUnits(vote.id, search, true);
   const kind = Form.useWatch('kind', form) ?? 'paper';
+  const unitId = Form.useWatch('unitId', form);
+  // The chosen unit is remembered as chosen: a later search must not lose its building and owner.
+  const [chosen, setChosen] = useState<RollUnit | null>(null);
+  const [modal, modalHolder] = Modal.useModal();
   const enter = useVoteMutation(
     vote.id,
     (v: EntryValues) =>
@@ -51,11 +56,21 @@ export function EntryForm({ vote }: { vote: VoteDetail }) {
       setRefusal(t('voting.entry.scanRequired'));
       return;
     }
+    // A ballot cannot be taken back once entered: staff compare what will be saved with the paper first.
+    const confirmed = await modal.confirm({
+      title: t('voting.entry.confirmTitle'),
+      width: 560,
+      okText: t('voting.entry.submit'),
+      okButtonProps: { 'data-testid': TID.voteEntryConfirmOk } as never,
+      content: <EntrySummary vote={vote} values={v} unit={chosen?.unitId === v.unitId ? chosen : null} scanName={scan?.name ?? null} />,
+    });
+    if (!confirmed) return;
     try {
       const r = await enter.mutateAsync(v);
       notifySuccess(t('voting.entry.saved', { code: r.receiptCode }));
       form.resetFields();
       setScan(null);
+      setChosen(null);
     } catch (err) {
       setRefusal(err instanceof ApiError ? err.message : String(err));
     }
@@ -63,21 +78,52 @@ export function EntryForm({ vote }: { vote: VoteDetail }) {
   const channelLabel = (c: string) => t(`voting.turnout.channel.${c as 'online'}`);
   return (
     <Card title={t('voting.entry.title')} data-testid={TID.voteEntryForm}>
+      {modalHolder}
       <Form<EntryValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: 'paper' }} style={{ maxWidth: 720 }}>
         <Form.Item name="kind" label={t('voting.entry.kind')}>
           <Radio.Group data-testid={TID.voteEntryKind} optionType="button" options={[{ value: 'paper', label: channelLabel('paper') }, { value: 'proxy', label: channelLabel('proxy') }]} />
         </Form.Item>
-        <Form.Item name="unitId" label={t('voting.entry.unit')} rules={[{ required: true, message: t('voting.form.required') }]}>
+        <Form.Item
+          name="unitId"
+          label={t('voting.entry.unit')}
+          rules={[{ required: true, message: t('voting.form.required') }]}
+          extra={
+            chosen && chosen.unitId === unitId ? (
+              <span data-testid={TID.voteEntryChosen}>{t('voting.entry.chosen', { building: chosen.building, number: chosen.number, owners: chosen.owners.join('、') || '—' })}</span>
+            ) : (
+              t('voting.entry.unitHint')
+            )
+          }
+        >
           <Select
             data-testid={TID.voteEntryUnit}
             showSearch={{ filterOption: false, onSearch: setSearch }}
+            // Enter takes the highlighted option: only when the search found exactly one unit, so
+            // "1-102" in a quarter with several buildings never picks another building's 1-102.
+            defaultActiveFirstOption={(units.data ?? []).length === 1}
             placeholder={t('voting.entry.unitPlaceholder')}
             loading={units.isFetching}
+            onChange={(id: string) => setChosen(units.data?.find((u) => u.unitId === id) ?? null)}
             options={(units.data ?? []).map((u) => ({
               value: u.unitId,
               disabled: !!u.votedChannel,
-              label: u.votedChannel ? `${u.label}（${t('voting.entry.voted', { channel: channelLabel(u.votedChannel) })}）` : u.label,
+              label: u.label,
+              unit: u,
             }))}
+            optionRender={(o) => {
+              const u = (o.data as { unit: RollUnit }).unit;
+              return (
+                <div data-testid={TID.voteEntryUnitOption} style={{ display: 'flex', gap: 8, justifyContent: 'space-between' }}>
+                  <span>
+                    <strong>{u.building}</strong> {u.number}
+                  </span>
+                  <span className="gz-muted">
+                    {u.owners.join('、') || '—'}
+                    {u.votedChannel && ` · ${t('voting.entry.voted', { channel: channelLabel(u.votedChannel) })}`}
+                  </span>
+                </div>
+              );
+            }}
           />
         </Form.Item>
         {vote.items.map((item) => (
@@ -123,6 +169,34 @@ export function EntryForm({ vote }: { vote: VoteDetail }) {
   );
 }
 
+/** What will be saved, as the paper shows it: building, unit, owner, channel and every choice. */
+function EntrySummary({ vote, values, unit, scanName }: { vote: VoteDetail; values: EntryValues; unit: RollUnit | null; scanName: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid={TID.voteEntryConfirm}>
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        items={[
+          { key: 'b', label: t('voting.entry.building'), children: <strong>{unit?.building ?? '—'}</strong> },
+          { key: 'u', label: t('voting.entry.number'), children: <strong>{unit?.number ?? '—'}</strong> },
+          { key: 'o', label: t('voting.entry.owners'), children: unit?.owners.join('、') || '—' },
+          { key: 'k', label: t('voting.entry.kind'), children: t(`voting.turnout.channel.${values.kind}`) },
+          ...(values.kind === 'proxy' ? [{ key: 'p', label: t('voting.entry.proxyHolder'), children: values.proxyHolder }] : []),
+          ...vote.items.map((item) => ({
+            key: `i${item.id}`,
+            label: `${item.id}. ${item.title}`,
+            children: <strong>{t(`voting.choice.${values.choices[item.id]}`)}</strong>,
+          })),
+          { key: 's', label: t('voting.entry.scan'), children: scanName ?? '—' },
+        ]}
+      />
+      <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('voting.entry.confirmHint')} />
+    </div>
+  );
+}
+
 export function EntryLog({ vote }: { vote: VoteDetail }) {
   const { t } = useTranslation();
   const entries = useEntries(vote.id, true);
@@ -140,7 +214,7 @@ export function EntryLog({ vote }: { vote: VoteDetail }) {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 720 }}
           onRow={(r) => ({ 'data-testid': TID.voteEntryRow, 'data-channel': r.channel }) as React.HTMLAttributes<HTMLElement>}
-          locale={{ emptyText: <Empty description={t('voting.none')} /> }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('voting.entry.none')} /> }}
           columns={[
             { title: t('voting.entry.logSeq'), dataIndex: 'seq', key: 'seq', width: 70, className: 'gz-num' },
             { title: t('voting.entry.logChannel'), key: 'channel', render: (_, r) => t(`voting.turnout.channel.${r.channel}`) },

@@ -100,7 +100,7 @@ export default function OwnerVotePage() {
       ) : v.status === 'published' && v.result ? (
         <>
           <Card title={t('voting.result.title')}>
-            <ResultTable result={v.result} items={v.items} />
+            <ResultTable result={v.result} items={v.items} rule={v.rule} />
           </Card>
           <Card>
             <ReceiptCheck voteId={v.id} initial={rememberedReceipt(v.id)} />

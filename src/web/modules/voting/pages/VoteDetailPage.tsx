@@ -39,7 +39,7 @@ import {
   type Turnout,
   type VoteDetail,
 } from '../api';
-import { formatWindow, MatterTag, ReceiptCheck, ResultTable, shortTime, VoteStatusTag } from './shared';
+import { formatWindow, HelpLine, MatterTag, ReceiptCheck, ResultTable, shortTime, VoteStatusTag } from './shared';
 import { EntryForm, EntryLog } from './BallotEntry';
 
 export default function VoteDetailPage() {
@@ -184,9 +184,12 @@ function Overview({ vote }: { vote: VoteDetail }) {
                   label: t('voting.detail.rollFingerprint'),
                   span: 'filled' as const,
                   children: (
-                    <Typography.Text code copyable data-testid={TID.voteFingerprint} style={{ wordBreak: 'break-all' }}>
-                      {vote.rollFingerprint}
-                    </Typography.Text>
+                    <div>
+                      <Typography.Text code copyable data-testid={TID.voteFingerprint} style={{ wordBreak: 'break-all' }}>
+                        {vote.rollFingerprint}
+                      </Typography.Text>
+                      <HelpLine text={t('voting.result.fingerprintHelp')} testId={TID.voteFingerprintHelp} />
+                    </div>
                   ),
                 },
               ]
@@ -358,7 +361,7 @@ function ResultCard({ vote }: { vote: VoteDetail }) {
   const result = useResult(vote.id, true);
   return (
     <Card title={t('voting.result.title')}>
-      {result.error ? <QueryError error={result.error} /> : !result.data ? <Loading /> : <ResultTable result={result.data} items={vote.items} />}
+      {result.error ? <QueryError error={result.error} /> : !result.data ? <Loading /> : <ResultTable result={result.data} items={vote.items} rule={vote.rule} />}
       {/* Staff answer owners who ask, in person or by phone, whether their ballot was counted. */}
       <Divider />
       <ReceiptCheck voteId={vote.id} staff />

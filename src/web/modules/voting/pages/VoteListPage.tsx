@@ -1,12 +1,10 @@
 // 业主大会表决 — the staff list of votes in the caller's scope, and the form for a new one.
-import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, InputNumber, Radio, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../../api/client';
-import { useBuildings, useQuarters } from '../../../api/queries';
+import { useBuildings } from '../../../api/queries';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { QueryError } from '../../../components/QueryState';
 import { currentLanguageOf } from '../../../i18n';
@@ -14,8 +12,9 @@ import { notifySuccess } from '../../../lib/feedback';
 import { formatCount } from '../../../lib/format';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
-import { useArticle278Items, useRunsVotes, useVoteMutation, useVotes, type Created, type CreateVoteBody, type Matter, type VoteRule, type VoteSummary } from '../api';
+import { useArticle278Items, useQuartersRunBy, useRunsVotes, useVoteMutation, useVotes, type Created, type CreateVoteBody, type Matter, type VoteRule, type VoteSummary } from '../api';
 import { formatWindow, MatterTag, VoteStatusTag } from './shared';
+import { WindowPicker, type WindowValue } from './WindowPicker';
 
 export default function VoteListPage() {
   const { t } = useTranslation();
@@ -23,16 +22,30 @@ export default function VoteListPage() {
   const [params] = useSearchParams();
   const quarterId = params.get('quarterId') ?? undefined;
   const votes = useVotes(quarterId);
+  // Offered only where the caller may finish it: the community office does not run the votes of
+  // a quarter whose owners' committee is in office (西政办〔2020〕29号 二（五）15).
+  const runsIn = useQuartersRunBy();
+  const mayCreate = can('votes.manage') && (quarterId ? !!runsIn.data?.some((q) => q.id === quarterId) : !!runsIn.data?.length);
   const navigate = useNavigate();
   return (
     <>
       <div className="gz-page-title">
         <Typography.Title level={3}>{t('voting.title')}</Typography.Title>
         <div style={{ flex: 1 }} />
-        {can('votes.manage') && (
+        {mayCreate ? (
           <Button data-testid={TID.voteCreate} type="primary" icon={<PlusOutlined />} onClick={() => navigate(`/votes/new${quarterId ? `?quarterId=${quarterId}` : ''}`)}>
             {t('voting.create')}
           </Button>
+        ) : (
+          can('votes.manage') &&
+          runsIn.data && (
+            // The community office where every quarter's committee is in office: say why there is no button.
+            <Tooltip title={t('voting.form.committeeRuns')}>
+              <Typography.Text type="secondary" data-testid={TID.voteCreateNotOurs}>
+                {t('voting.committeeRunsShort')}
+              </Typography.Text>
+            </Tooltip>
+          )
         )}
       </div>
       {votes.error ? (
@@ -94,7 +107,7 @@ interface FormValues {
   buildingId?: string;
   title: string;
   rule: VoteRule;
-  window: [Dayjs, Dayjs];
+  window: WindowValue;
   objectionDays: number;
   items: { title: string; article278Item?: number; matter?: Matter }[];
 }
@@ -106,8 +119,9 @@ export function VoteCreatePage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
-  const [quarterSearch, setQuarterSearch] = useState('');
-  const quarters = useQuarters({ q: quarterSearch || undefined });
+  // Only the quarters where the caller runs votes are offered: a form that cannot be saved is
+  // never filled in.
+  const quarters = useQuartersRunBy();
   const article = useArticle278Items();
   const rule = Form.useWatch('rule', form) ?? 'civil-code-278';
   const quarterId = Form.useWatch('quarterId', form);
@@ -125,8 +139,8 @@ export function VoteCreatePage() {
         buildingId: v.rule === 'building-majority' ? v.buildingId : undefined,
         title: v.title,
         rule: v.rule,
-        opensAt: v.window[0].second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ'),
-        closesAt: v.window[1].second(0).millisecond(0).format('YYYY-MM-DDTHH:mm:ssZ'),
+        opensAt: v.window[0],
+        closesAt: v.window[1],
         objectionDays: v.objectionDays,
         items: v.items.map((i) => (v.rule === 'civil-code-278' ? { title: i.title, article278Item: i.article278Item } : { title: i.title, matter: i.matter ?? 'ordinary' })),
       });
@@ -158,12 +172,14 @@ export function VoteCreatePage() {
           <Form.Item name="quarterId" label={t('voting.form.quarter')} rules={[{ required: true, message: t('voting.form.required') }]}>
             <Select
               data-testid={TID.voteFormQuarter}
-              showSearch={{ filterOption: false, onSearch: setQuarterSearch }}
+              showSearch={{ optionFilterProp: 'label' }}
               placeholder={t('voting.form.quarterPlaceholder')}
               options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))}
               loading={quarters.isFetching}
+              notFoundContent={quarters.data && !quarters.data.length ? t('voting.form.noQuarterRun') : undefined}
             />
           </Form.Item>
+          {quarters.data && !quarters.data.length && <Alert data-testid={TID.voteFormNotOurs} type="warning" showIcon style={{ marginBottom: 16 }} title={t('voting.form.noQuarterRun')} />}
           {notOurs && <Alert data-testid={TID.voteFormNotOurs} type="warning" showIcon style={{ marginBottom: 16 }} title={t('voting.form.committeeRuns')} />}
           <Form.Item name="rule" label={t('voting.rule.label')}>
             <Radio.Group data-testid={TID.voteFormRule}>
@@ -180,8 +196,16 @@ export function VoteCreatePage() {
             <Input data-testid={TID.voteFormTitle} maxLength={200} placeholder={t('voting.form.voteTitlePlaceholder')} />
           </Form.Item>
           <Space wrap size="large" align="start">
-            <Form.Item name="window" label={t('voting.form.window')} rules={[{ required: true, message: t('voting.form.required') }]}>
-              <DatePicker.RangePicker data-testid={TID.voteFormWindow} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+            <Form.Item
+              name="window"
+              label={t('voting.form.window')}
+              extra={<div style={{ maxWidth: 380 }}>{t('voting.form.windowHint')}</div>}
+              rules={[
+                { required: true, message: t('voting.form.required') },
+                { validator: (_, w?: WindowValue) => (!w || Date.parse(w[1]) > Date.parse(w[0]) ? Promise.resolve() : Promise.reject(new Error(t('voting.form.windowInvalid')))) },
+              ]}
+            >
+              <WindowPicker testId={TID.voteFormWindow} />
             </Form.Item>
             <Form.Item name="objectionDays" label={t('voting.form.objectionDays')} tooltip={t('voting.form.objectionDaysHint')}>
               <InputNumber min={0} max={60} />
@@ -240,7 +264,7 @@ export function VoteCreatePage() {
             )}
           </Form.List>
           <Space>
-            <Button data-testid={TID.voteFormSubmit} type="primary" htmlType="submit" loading={create.isPending} disabled={notOurs}>
+            <Button data-testid={TID.voteFormSubmit} type="primary" htmlType="submit" loading={create.isPending} disabled={notOurs || !quarters.data?.length}>
               {t('voting.form.submit')}
             </Button>
             <Button onClick={() => navigate('/votes')}>{t('common.cancel')}</Button>

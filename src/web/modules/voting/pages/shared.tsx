@@ -10,8 +10,8 @@ import { Joined, PlainInput } from '../../../components/PlainInput';
 import { formatArea, formatCount, formatPercent } from '../../../lib/numbers';
 import { PHONE_QUERY, useMediaQuery } from '../../../lib/media';
 import { TID } from '../testids';
-import { fetchRecord, findReceipt, type TallyResult, type VoteItem, type VotePhase, type VoteStatus } from '../api';
-import { MatterTag, PassedTag, resultRowAttrs } from './tags';
+import { fetchRecord, findReceipt, type TallyResult, type VoteItem, type VotePhase, type VoteRule, type VoteStatus } from '../api';
+import { MatterTag, needOf, PassedTag, resultRowAttrs, ruleLineKey, VOTE_RECORD_HELP } from './tags';
 
 export { MatterTag } from './tags';
 
@@ -48,8 +48,44 @@ export function shortTime(iso: string | null | undefined, endOfDay = false): str
 
 const ResultTableWide = lazy(() => import('./ResultTableWide'));
 
-/** The result per item: counts, yes by members and by area (both ratios), pass or fail. */
-export function ResultTable({ result, items }: { result: TallyResult; items: VoteItem[] }) {
+/** One line that says what a term means, with a link to the page on how to check it oneself. */
+export function HelpLine({ text, testId }: { text: string; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="gz-secondary gz-help-line" data-testid={testId} style={{ fontSize: 13, marginTop: 4 }}>
+      {text}{' '}
+      <a className="gz-no-print" href={VOTE_RECORD_HELP} target="_blank" rel="noreferrer">
+        {t('voting.result.howToCheck')}
+      </a>
+    </div>
+  );
+}
+
+/**
+ * Whether enough owners took part, against the two thirds the law asks (民法典 第278条 第2款),
+ * said in words, so that a 未通过 explains itself.
+ */
+function QuorumLine({ result, rule }: { result: TallyResult; rule: VoteRule }) {
+  const { t } = useTranslation();
+  const p = result.participation;
+  const members = formatPercent(p.members, result.totals.members);
+  const area = formatPercent(p.area, result.totals.area);
+  return (
+    <div data-testid={TID.voteQuorumLine} data-met={String(p.quorumMet)} style={{ marginBottom: 12 }}>
+      <div className="gz-wrap-row">
+        <PlainTag color={p.quorumMet ? 'green' : 'red'}>{t('voting.result.quorum')}</PlainTag>
+        <span className="gz-num">{rule === 'building-majority' ? t('voting.result.quorumLineMembers', { members }) : t('voting.result.quorumLine', { members, area })}</span>
+        <span className="gz-secondary" style={{ fontSize: 12 }}>
+          {t('voting.result.quorumClause')}
+        </span>
+      </div>
+      {!p.quorumMet && <PlainAlert type="warning" style={{ marginTop: 8 }} title={t('voting.result.quorumFailed')} />}
+    </div>
+  );
+}
+
+/** The result per item: counts, yes by members and by area (both ratios) against what each needs, pass or fail. */
+export function ResultTable({ result, items, rule }: { result: TallyResult; items: VoteItem[]; rule: VoteRule }) {
   const { t } = useTranslation();
   // Owners read the result on a phone: one block per item there, instead of a table that
   // scrolls sideways and hides the ratios.
@@ -60,13 +96,10 @@ export function ResultTable({ result, items }: { result: TallyResult; items: Vot
   // shown without its rows.
   const shown = (
     <div data-testid={TID.voteResult}>
-      <div className="gz-wrap-row" style={{ marginBottom: 12 }}>
+      <div className="gz-wrap-row" style={{ marginBottom: 8 }}>
         <span className="gz-num">{t('voting.result.participation', { members: formatCount(p.members), area: formatArea(p.area) })}</span>
-        <PlainTag color={p.quorumMet ? 'green' : 'red'}>
-          {t('voting.result.quorum')} {formatPercent(p.members, result.totals.members)} / {formatPercent(p.area, result.totals.area)}
-        </PlainTag>
-        <PlainTag color={result.valid ? 'green' : 'red'}>{result.valid ? t('voting.result.valid') : t('voting.result.invalid')}</PlainTag>
       </div>
+      <QuorumLine result={result} rule={rule} />
       {narrow ? (
         <div>
           {result.items.map((r) => (
@@ -82,14 +115,30 @@ export function ResultTable({ result, items }: { result: TallyResult; items: Vot
                 {t('voting.result.counts')}：{formatCount(r.yes.members)} / {formatCount(r.no.members)} / {formatCount(r.abstain.members)}
               </div>
               <div className="gz-num">
-                {t('voting.result.yesMembers')}：{formatPercent(r.yes.members, p.members)} · {t('voting.result.yesArea')}：{formatPercent(r.yes.area, p.area)}
+                {t('voting.result.yesMembers')}：{formatPercent(r.yes.members, p.members)}
+                <span className="gz-secondary">（{t(`voting.result.need.${needOf(rule, r.matter)}`)}）</span>
+              </div>
+              {rule === 'civil-code-278' && (
+                <div className="gz-num">
+                  {t('voting.result.yesArea')}：{formatPercent(r.yes.area, p.area)}
+                  <span className="gz-secondary">（{t(`voting.result.need.${needOf(rule, r.matter)}`)}）</span>
+                </div>
+              )}
+              <div className="gz-secondary" data-testid={TID.voteResultRule} style={{ fontSize: 13 }}>
+                {t(ruleLineKey(rule, r.matter))}
               </div>
             </div>
           ))}
         </div>
       ) : (
-        <ResultTableWide result={result} byId={byId} />
+        <ResultTableWide result={result} byId={byId} rule={rule} />
       )}
+      <div style={{ marginTop: 12 }}>
+        <PlainTag color={result.valid ? 'green' : 'red'} data-testid={TID.voteRecordValid}>
+          {result.valid ? t('voting.result.valid') : t('voting.result.invalid')}
+        </PlainTag>
+        <HelpLine text={t(result.valid ? 'voting.result.validHelp' : 'voting.result.invalidHelp')} />
+      </div>
     </div>
   );
   return narrow ? shown : <Suspense fallback={<Loading />}>{shown}</Suspense>;

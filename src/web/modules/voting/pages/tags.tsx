@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckCircleFilled, CloseCircleFilled } from '../../../components/icons';
 import { PlainTag } from '../../../components/plain';
 import { TID } from '../testids';
-import type { Matter, TallyResult } from '../api';
+import type { Matter, TallyResult, VoteRule } from '../api';
 
 /** The matter class and where it comes from: users know the rule by its article. */
 export function MatterTag({ matter, article }: { matter: Matter | null; article: number | null }) {
@@ -44,3 +44,20 @@ type ResultRow = TallyResult['items'][number];
 
 export const resultRowAttrs = (r: ResultRow) =>
   ({ 'data-testid': TID.voteResultRow, 'data-item-id': r.id, 'data-passed': String(r.passed) }) as React.HTMLAttributes<HTMLElement>;
+
+/**
+ * What an item needs to pass, as the owner reads it (民法典 第278条 第2款; the building rule of
+ * HZ 5.1.3.2.2.5): more than half, or at least three quarters, of those taking part.
+ */
+export function needOf(rule: VoteRule, matter: Matter | null): 'half' | 'threeQuarters' {
+  return rule === 'civil-code-278' && matter === 'special' ? 'threeQuarters' : 'half';
+}
+
+/** The one-line rule under an item of the result. */
+export function ruleLineKey(rule: VoteRule, matter: Matter | null) {
+  if (rule === 'building-majority') return 'voting.result.rule.building' as const;
+  return matter === 'special' ? ('voting.result.rule.special' as const) : ('voting.result.rule.ordinary' as const);
+}
+
+/** "名册指纹" and "记录校验通过" are checked by owners themselves: this is where it is explained. */
+export const VOTE_RECORD_HELP = '/help/vote-record';

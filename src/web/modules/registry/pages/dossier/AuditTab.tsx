@@ -13,7 +13,7 @@ const PAGE_SIZE = 20;
 export function AuditTab({ quarterId }: DossierTabProps) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const audit = useAudit({ quarterId, page, pageSize: PAGE_SIZE });
+  const audit = useAudit({ log: 'changes', quarterId, page, pageSize: PAGE_SIZE });
   if (audit.error) return <QueryError error={audit.error} onRetry={() => audit.refetch()} />;
   return (
     <>
