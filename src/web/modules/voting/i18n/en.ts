@@ -328,7 +328,7 @@ const votingEn: Texts<typeof votingZhCN> = {
     },
     chain: {
       title: 'The record checks out',
-      text: 'Every ballot carries the check code of the ballot before it, so the ballots form a chain. The platform checks the chain from the first ballot to the last and counts the record again: when no ballot was changed, removed or inserted and the count matches the published result, it says the record checks out.',
+      text: 'The vote record lists the roll, the members who took part and every ballot. To keep the ballot secret, a ballot carries no member and no time and the ballots are listed by check code; areas shared by fewer than 5 ballots are published only as a sum. The platform checks each ballot\'s check code, the roll fingerprint, the list of participants and the check code of the whole record, and counts the record again: when no ballot was changed, removed or inserted and the count matches the published result, it says the record checks out. (Records of votes opened before version 2 chain their ballots in the order cast and are checked link by link.)',
     },
     receipt: {
       title: 'Find your own ballot by its receipt code',
