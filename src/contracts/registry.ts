@@ -148,7 +148,11 @@ export const ownerCreateBody = z.object({
 export const ownerPatchBody = z.object({ name: z.string().trim().min(1).max(60).optional(), phone, idNumber });
 
 // ---- residents ----
-export const residentListQuery = z.object({ kind: z.enum([...residentKinds, 'needsCare']).optional() });
+export const residentListQuery = z.object({
+  kind: z.enum([...residentKinds, 'needsCare']).optional(),
+  /** Part of a name, a phone number or a unit number (楼栋 房号). */
+  q: z.string().trim().max(60).optional(),
+});
 export const residentSchema = z.object({
   id: z.string(),
   name: z.string(),
