@@ -196,7 +196,9 @@ export const importRunSchema = z.object({
 export const searchQuery = z.object({ q: z.string().trim().min(1).max(60) });
 export const searchSchema = z.object({
   quarters: z.array(quarterSchema),
-  owners: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), idNumberMasked: z.string().nullable(), quarterId: z.string(), quarterName: z.string() })),
+  owners: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), idNumberMasked: z.string().nullable(), phoneMasked: z.string().nullable(), quarterId: z.string(), quarterName: z.string() }),
+  ),
   units: z.array(z.object({ id: z.string(), label: z.string(), quarterId: z.string(), quarterName: z.string() })),
 });
 export const ownerHomeSchema = z.object({

@@ -187,3 +187,39 @@ describe('the residents’ list (issue 10 point 15)', () => {
     expect(await find('没有这个人')).toEqual([]);
   });
 });
+
+describe('one source for the contact network (issue 10 point 12)', () => {
+  it('lists the commissioner and the company the organisations tab lists, in the dossier and on the owner’s home', async () => {
+    const community = await t.login('community');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect((await community.post(`/api/quarters/${t.fx.q1}/commissioners`, { name: '钱专员', phone: '13800000077', trainedOn: today, startedOn: today })).statusCode).toBe(201);
+    const company = (await community.post('/api/property-companies', { name: '联系网物业', creditCode: '91330106MA2CCCCC3X', phone: '0571-88880000' })).json().id;
+    const contract = await community.post(`/api/quarters/${t.fx.q1}/contracts`, { propertyCompanyId: company, selectionMethod: 'tender', startsOn: '2020-01-01', feeStandardFen: 150 });
+    expect([201, 422]).toContain(contract.statusCode);
+    const orgs = (await community.get(`/api/quarters/${t.fx.q1}/dossier`)).json();
+    const section = orgs.sections.find((s: { key: string }) => s.key === 'organizations').data;
+    const currentCompany = section.contracts.find((c: { current: boolean }) => c.current)?.companyName;
+    const contacts = orgs.contacts as { role: string; name: string; phone: string | null }[];
+    expect(contacts).toContainEqual(expect.objectContaining({ role: 'commissioner', name: '钱专员', phone: '13800000077' }));
+    expect(currentCompany).toBeTruthy();
+    expect(contacts).toContainEqual(expect.objectContaining({ role: 'company', name: currentCompany }));
+    const home = (await (await t.login('owner')).get('/api/me/home')).json();
+    expect(home.contacts.map((c: { name: string }) => c.name)).toContain('钱专员');
+  });
+});
+
+describe('the global search (issue 10 point 11)', () => {
+  it('finds owners by name or the digits of their phone (shown masked) and units as people say them', async () => {
+    const community = await t.login('community');
+    await commissioner.post(`/api/quarters/${t.fx.q1}/owners`, { kind: 'person', name: '搜索业主', idNumber: testIdNumber(), phone: '13955554321' });
+    const byName = (await community.get(`/api/search?q=${encodeURIComponent('搜索业主')}`)).json();
+    expect(byName.owners).toEqual([expect.objectContaining({ name: '搜索业主', phoneMasked: '139****4321', quarterId: t.fx.q1 })]);
+    const byPhone = (await community.get('/api/search?q=4321')).json();
+    expect(byPhone.owners.map((o: { name: string }) => o.name)).toContain('搜索业主');
+    expect(JSON.stringify(byPhone)).not.toContain('13955554321');
+    const b = (await commissioner.get(`/api/quarters/${t.fx.q1}/buildings`)).json().items[0];
+    const unit = (await commissioner.get(`/api/quarters/${t.fx.q1}/units?buildingId=${b.id}&pageSize=1`)).json().items[0];
+    const units = (await community.get(`/api/search?q=${encodeURIComponent(`${b.name} ${unit.number}`)}`)).json().units;
+    expect(units.map((u: { id: string }) => u.id)).toContain(unit.id);
+  });
+});

@@ -2,7 +2,6 @@
 // Accounts, each bound to one place.
 import type { ModuleDescriptor } from '../../platform/module';
 import { usersGrants } from './access';
-import { quarterContacts } from './contacts';
 import { usersErrors } from './errors';
 import { usersRoutes } from './routes';
 
@@ -16,6 +15,8 @@ export {
   type AccountRow,
 } from './accounts';
 export { insertUser, type NewUser } from './service';
+// The quarter's accounts people call; the organisations module merges them into the contact network.
+export { quarterContacts as accountContacts } from './contacts';
 
 export const usersModule: ModuleDescriptor = {
   name: 'users',
@@ -23,5 +24,4 @@ export const usersModule: ModuleDescriptor = {
   routes: usersRoutes,
   grants: usersGrants,
   errors: usersErrors,
-  quarterContacts,
 };
