@@ -46,7 +46,7 @@ describe('the import template’s sample rows (issue 10 point 2)', () => {
     expect(String(wb.getWorksheet('楼栋')!.getRow(2).getCell(1).value)).toMatch(/^示例/);
     // A worker types below the sample, as the template invites.
     const id = testIdNumber();
-    units.addRow(['1幢', '7-701', '90.5', '住宅', '浙（2021）杭州市不动产权第7000701号', '个人', '样例下方业主', id, '']);
+    units.addRow(['1幢', '7-701', '90.5', '住宅', '浙（2021）杭州市不动产权第7000701号', '个人', '示例下方业主', id, '']);
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const before = (await ownersNamed('张三')).length;
     const res = await commissioner.upload(`/api/quarters/${t.fx.q1}/imports`, '小区档案导入模板.xlsx', file);
@@ -54,7 +54,7 @@ describe('the import template’s sample rows (issue 10 point 2)', () => {
     const run = await waitDone(res.json().id);
     expect(run).toMatchObject({ status: 'done', summary: { units: 1, owners: 1, buildings: 0, sampleRows: 2 } });
     expect((await ownersNamed('张三')).length).toBe(before);
-    expect((await ownersNamed('样例下方业主')).length).toBe(1);
+    expect((await ownersNamed('示例下方业主')).length).toBe(1);
   });
 
   it('skips the sample of a template downloaded before the mark (the sample ID number) and refuses a file with only samples', async () => {

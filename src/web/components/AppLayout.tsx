@@ -158,7 +158,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             />
           )}
           {isPhone && <strong style={{ fontSize: 18 }}>{t('app.name')}</strong>}
-          {!isPhone && <GlobalSearch width={screens.xl ? 320 : 240} />}
+          {!isPhone && <GlobalSearch width={screens.xl ? 360 : 240} />}
           <div className="gz-header-spacer" />
           <HeaderInbox compact={isPhone || !screens.xl} />
           <LanguageSwitch size={isPhone ? 'small' : 'middle'} />

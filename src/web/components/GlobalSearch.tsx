@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { AutoComplete, Input, type AutoCompleteProps } from 'antd';
+import { AutoComplete, type AutoCompleteProps } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSearch } from '../api/queries';
@@ -52,22 +53,26 @@ export function GlobalSearch({ width = 300 }: { width?: number }) {
   }, [q, search.data, t]);
 
   return (
-    <AutoComplete
-      value={text}
-      options={options}
-      // Choosing an answer puts its value (kind:id) into the box before onSelect clears it.
-      onChange={(v) => setText(/^(quarter|owner|unit):/.test(v) ? '' : v)}
-      onSelect={(_value, option) => {
-        const path = (option as { path?: string }).path;
-        if (path) {
-          setText('');
-          navigate(path);
-        }
-      }}
-      style={{ width }}
-      popupMatchSelectWidth={Math.max(width, 360)}
-    >
-      <Input.Search data-testid={TID.globalSearch} allowClear placeholder={t('globalSearch.placeholder')} aria-label={t('globalSearch.placeholder')} loading={search.isFetching} />
-    </AutoComplete>
+    <span data-testid={TID.globalSearch} style={{ display: 'inline-flex' }}>
+      <AutoComplete
+        value={text}
+        options={options}
+        // Choosing an answer puts its value (kind:id) into the box before onSelect clears it.
+        onChange={(v) => setText(/^(quarter|owner|unit):/.test(v) ? '' : v)}
+        onSelect={(_value, option) => {
+          const path = (option as { path?: string }).path;
+          if (path) {
+            setText('');
+            navigate(path);
+          }
+        }}
+        style={{ width }}
+        popupMatchSelectWidth={Math.max(width, 360)}
+        allowClear
+        placeholder={t('globalSearch.placeholder')}
+        aria-label={t('globalSearch.placeholder')}
+        prefix={<SearchOutlined className="gz-muted" />}
+      />
+    </span>
   );
 }

@@ -19,7 +19,9 @@ export interface ParsedSheet {
  */
 function isSampleRow(cells: Record<string, Cell>): boolean {
   const texts = Object.values(cells).filter((c): c is string => typeof c === 'string');
-  if (texts.some((c) => c.replace(/\s+/g, '').startsWith('示例'))) return true;
+  // The mark, or 示例 with a bracket or colon after it if someone retyped it: a name that merely
+  // begins with the two characters (示例下方的业主) is data.
+  if (texts.some((c) => /^示例\s*[（(【[:：]/.test(c.trim()))) return true;
   const id = cells.idNumber;
   return typeof id === 'string' && id.replace(/\s+/g, '').toUpperCase() === SAMPLE_ID_NUMBER;
 }
