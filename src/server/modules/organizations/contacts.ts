@@ -43,15 +43,16 @@ export const quarterContacts: QuarterContactsProvider = async (db, quarterId, lo
     out.push({ role: 'commissioner', roleLabel: roleLabel('commissioner') ?? (locale === 'en' ? 'Quarter commissioner' : '小区专员'), name: c.name, phone: c.phone });
   }
   for (const m of leaders) {
-    const account = accounts.find((a) => a.role === 'committee' && a.name === m.name);
+    const account = accounts.find((a) => a.role === 'committee' && a.name.includes(m.name));
     out.push({ role: 'committee', roleLabel: POSITION[m.position][locale], name: m.name, phone: account?.phone ?? null });
   }
   for (const c of contracts.filter((x) => x.current)) {
     out.push({ role: 'company', roleLabel: locale === 'en' ? 'Property company' : '物业服务企业', name: c.companyName, phone: c.companyPhone });
   }
-  // An account of a person listed from the records (same role, same name) adds nothing more.
-  const listed = new Set(out.map((c) => `${c.role}\u0000${c.name}`));
-  for (const a of accounts) if (!listed.has(`${a.role}\u0000${a.name}`)) out.push(a);
+  // An account of a person listed from the records (same role, and the record's name in the
+  // account's, which often carries a title: "小区专员 周敏") adds nothing more.
+  const listed = (a: QuarterContact) => out.some((c) => c.role === a.role && a.name.includes(c.name));
+  for (const a of accounts) if (!listed(a)) out.push(a);
   const order = ['commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'grid_worker', 'building_leader'];
   return out.map((c, i) => ({ c, i })).sort((a, b) => order.indexOf(a.c.role) - order.indexOf(b.c.role) || a.i - b.i).map(({ c }) => c);
 };
