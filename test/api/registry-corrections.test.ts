@@ -62,6 +62,9 @@ describe('the import template’s sample rows (issue 10 point 2)', () => {
     const ws = wb.addWorksheet('房屋业主');
     ws.addRow(['楼栋', '房号', '专有部分面积(㎡)', '用途', '不动产权证号', '业主类型', '业主姓名', '身份证号', '联系电话']);
     ws.addRow(['1幢', '1-101', '89.53', '住宅', '浙(2021)杭州市不动产权第0123456号', '个人', '张三', '11010519491231002X', '13800000000']);
+    const bs = wb.addWorksheet('楼栋');
+    bs.addRow(['楼栋', '层数']);
+    bs.addRow(['1幢', 18]);
     const onlySample = Buffer.from(await wb.xlsx.writeBuffer());
     const refused = await commissioner.upload(`/api/quarters/${t.fx.q1}/imports`, 'old.xlsx', onlySample);
     expect(refused.statusCode).toBe(400);
@@ -71,7 +74,7 @@ describe('the import template’s sample rows (issue 10 point 2)', () => {
     const res = await commissioner.upload(`/api/quarters/${t.fx.q1}/imports`, 'old.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     // Before: "房屋“1幢 1-101”已在本小区档案中" for a row the worker never typed.
     expect(res.statusCode, res.body).toBe(202);
-    expect(await waitDone(res.json().id)).toMatchObject({ status: 'done', summary: { units: 1, sampleRows: 1 } });
+    expect(await waitDone(res.json().id)).toMatchObject({ status: 'done', summary: { units: 1, sampleRows: 2 } });
   });
 });
 

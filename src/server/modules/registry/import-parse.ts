@@ -102,6 +102,22 @@ function sheetToRows(ws: ExcelJS.Worksheet): ParsedSheet | null {
   return { sheet: ws.name, kind: looksLikeUnits ? 'units' : 'buildings', rows, samples };
 }
 
+/**
+ * A template downloaded before samples were marked had, beside its sample owner, the sample
+ * building "1幢" of 18 floors in the first row of its buildings sheet. Where the file still has
+ * that sample owner, that row is the sample too.
+ */
+function dropOldBuildingSample(sheets: ParsedSheet[]) {
+  if (!sheets.some((s) => s.kind === 'units' && s.samples)) return;
+  for (const sheet of sheets.filter((s) => s.kind === 'buildings')) {
+    const first = sheet.rows[0];
+    if (first?.row === 2 && first.cells.building === '1幢' && first.cells.floors === '18') {
+      sheet.rows.shift();
+      sheet.samples++;
+    }
+  }
+}
+
 function decodeCsv(buffer: Buffer): string {
   // Excel on Chinese Windows saves CSV in GB18030 (GBK); other tools in UTF-8, often with a BOM.
   try {
@@ -134,6 +150,7 @@ export async function parseImportFile(fileName: string, buffer: Buffer): Promise
     const parsed = sheetToRows(ws);
     if (parsed) sheets.push(parsed);
   }
+  dropOldBuildingSample(sheets);
   if (!sheets.length) {
     throw new UnreadableFileError('没有找到表头为“楼栋、房号……”的工作表，请使用导入模板', 'no sheet with the template headers was found; use the template');
   }
