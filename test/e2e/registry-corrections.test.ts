@@ -114,6 +114,16 @@ describe('issue 10 in the browser', () => {
     await screenshot(page, 'e2e-issue10-unit-delete-refused');
     expect((await community.get(`/api/quarters/${t.fx.q1}/units?pageSize=50`)).json().items.some((u: { id: string }) => u.id === creds[0].unitId)).toBe(true);
 
+    // A unit's certificate number corrected as printed; the owner verifies typing it plainly.
+    const otherUnit = `${tid('unit-row')}[data-unit-id="${creds[3].unitId}"]`;
+    await page.click(`${otherUnit} ${tid('unit-edit')}`);
+    await page.fill(tid('unit-form-certificate'), '浙（2022）测试市不动产权第１２３４５６７号');
+    await screenshot(page, 'e2e-issue10-unit-edit');
+    await page.click(tid('unit-edit-submit'));
+    await page.waitForSelector(tid('unit-edit-submit'), { state: 'detached' });
+    const plain = await t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/verify`, payload: { idNumber: creds[3].idNumber, certificateNo: '浙(2022)测试市不动产权第1234567号' }, remoteAddress: '10.60.0.2' });
+    expect(plain.statusCode, plain.body).toBe(200);
+
     await openTab(page, 'residents');
     const residentRow = `${tid('resident-row')}[data-resident-id="${t.fx.residents.q1[1]}"]`;
     await page.waitForSelector(residentRow);

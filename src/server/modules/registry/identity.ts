@@ -38,5 +38,6 @@ export function maskCertificate(no: string): string {
 
 export function protectCertificate(hashKey: Buffer, no: string | null | undefined) {
   if (!no || !no.trim()) return { hash: null, masked: null };
-  return { hash: identifierHash(hashKey, no), masked: maskCertificate(no.trim()) };
+  // Masked from the normal form too, so that every certificate shows alike (第****567号).
+  return { hash: identifierHash(hashKey, no), masked: maskCertificate(normaliseIdentifier(no)) };
 }

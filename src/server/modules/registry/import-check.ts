@@ -194,7 +194,7 @@ export async function validateImport(
       } else {
         unitsInFile.set(unitKey, { row: r.row, area: area.value, use, cert: certNormal, owners: new Map([[ownerKey, r.row]]) });
         const certHash = cert ? identifierHash(hashKey, cert) : null;
-        plan.units.push({ building, number, area: area.value, use, certHash, certMasked: cert ? maskCertificate(cert) : null });
+        plan.units.push({ building, number, area: area.value, use, certHash, certMasked: cert ? maskCertificate(certNormal) : null });
       }
 
       const priorOwner = ownersInFile.get(ownerKey);
