@@ -136,7 +136,7 @@ export default function HomePage() {
             )}
             {quarters.error ? (
               <QueryError error={quarters.error} onRetry={() => quarters.refetch()} />
-            ) : (
+            ) : noQuarterMatch ? null : (
               <QuarterTable quarters={quarters.data} loading={quarters.isFetching} />
             )}
           </Card>
