@@ -148,7 +148,11 @@ export const ownerCreateBody = z.object({
 export const ownerPatchBody = z.object({ name: z.string().trim().min(1).max(60).optional(), phone, idNumber });
 
 // ---- residents ----
-export const residentListQuery = z.object({ kind: z.enum([...residentKinds, 'needsCare']).optional() });
+export const residentListQuery = z.object({
+  kind: z.enum([...residentKinds, 'needsCare']).optional(),
+  /** Part of a name, a phone number or a unit number (楼栋 房号). */
+  q: z.string().trim().max(60).optional(),
+});
 export const residentSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -192,7 +196,9 @@ export const importRunSchema = z.object({
 export const searchQuery = z.object({ q: z.string().trim().min(1).max(60) });
 export const searchSchema = z.object({
   quarters: z.array(quarterSchema),
-  owners: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), idNumberMasked: z.string().nullable(), quarterId: z.string(), quarterName: z.string() })),
+  owners: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), idNumberMasked: z.string().nullable(), phoneMasked: z.string().nullable(), quarterId: z.string(), quarterName: z.string() }),
+  ),
   units: z.array(z.object({ id: z.string(), label: z.string(), quarterId: z.string(), quarterName: z.string() })),
 });
 export const ownerHomeSchema = z.object({

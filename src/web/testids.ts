@@ -9,6 +9,8 @@
  *   lang-switch (toggles 中文/English; data-lang carries the current language)
  *   header-user-name, header-role, header-scope, logout, menu-toggle (phone width only)
  *   side-menu, menu-home, menu-quarters, menu-places, menu-audit, menu-users, menu-account
+ *   global-search (the header's search box), global-search-option (each answer; data-kind,
+ *   data-id), inbox-button, inbox-count, inbox-list, inbox-item (data-inbox-id), inbox-done
  *
  * Audit, accounts, password, places
  *   audit-table, audit-row, audit-filter-quarter, audit-filter-entity
@@ -35,6 +37,13 @@ export const TID = {
   headerScope: 'header-scope',
   logout: 'logout',
   menuToggle: 'menu-toggle',
+  globalSearch: 'global-search',
+  globalSearchOption: 'global-search-option',
+  inboxButton: 'inbox-button',
+  inboxCount: 'inbox-count',
+  inboxList: 'inbox-list',
+  inboxItem: 'inbox-item',
+  inboxDone: 'inbox-done',
   sideMenu: 'side-menu',
   meLogout: 'me-logout',
   /** A menu entry (modules/module.ts MenuEntry key): menu-home, menu-quarters, menu-votes… */

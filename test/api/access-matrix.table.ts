@@ -90,14 +90,17 @@ export const accessTable: Record<string, Rule> = {
   'PATCH /api/units/{id}': { allow: registryWriters },
   'POST /api/units/{id}/owners': { allow: registryWriters },
   'DELETE /api/units/{id}/owners/{ownerId}': { allow: registryWriters },
+  'DELETE /api/units/{id}': { allow: registryWriters },
   'GET /api/quarters/{id}/owners': { allow: ownerReaders },
   'POST /api/quarters/{id}/owners': { allow: registryWriters },
   // The target is the owner account's own record: an owner reads themselves.
   'GET /api/owners/{id}': { allow: [...ownerReaders, 'owner'] },
   'PATCH /api/owners/{id}': { allow: registryWriters },
+  'DELETE /api/owners/{id}': { allow: registryWriters },
   'GET /api/quarters/{id}/residents': { allow: residentReaders },
   'POST /api/quarters/{id}/residents': { allow: residentWriters },
   'PATCH /api/residents/{id}': { allow: residentWriters },
+  'DELETE /api/residents/{id}': { allow: residentWriters },
 
   // ---- registry: import, search, the owner's home ----
   // The blank template holds no data.

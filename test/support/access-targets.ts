@@ -322,6 +322,22 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
     }
     return { method: 'DELETE', url: `/api/units/${x.q.unit}/owners/${owner}` };
   },
+  // A unit, an owner or a resident of its own per request: a deletion that goes through takes it away.
+  'DELETE /api/units/{id}': async (x) => {
+    if (x.outside) return { method: 'DELETE', url: `/api/units/${x.q.unit}` };
+    const unit = await x.world.insert('units', { district_id: x.world.t.fx.districtA, quarter_id: x.q.quarter, building_id: x.q.building, number: `删-${next()}`, exclusive_area: 5000 });
+    return { method: 'DELETE', url: `/api/units/${unit}` };
+  },
+  'DELETE /api/owners/{id}': async (x) => {
+    if (x.outside) return { method: 'DELETE', url: `/api/owners/${x.q.owner}` };
+    const owner = await x.world.insert('owners', { district_id: x.world.t.fx.districtA, quarter_id: x.q.quarter, kind: 'organization', name: `误录单位${next()}` });
+    return { method: 'DELETE', url: `/api/owners/${owner}` };
+  },
+  'DELETE /api/residents/{id}': async (x) => {
+    if (x.outside) return { method: 'DELETE', url: `/api/residents/${x.q.resident}` };
+    const resident = await x.world.insert('residents', { district_id: x.world.t.fx.districtA, quarter_id: x.q.quarter, name: `误录居民${next()}`, kind: 'tenant' });
+    return { method: 'DELETE', url: `/api/residents/${resident}` };
+  },
   'GET /api/quarters/{id}/owners': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/owners` }),
   'POST /api/quarters/{id}/owners': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/owners`, body: { kind: 'person', name: `新业主${next()}`, idNumber: testIdNumber() } }),
   'GET /api/owners/{id}': (x) => ({ method: 'GET', url: `/api/owners/${x.q.owner}` }),

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { installGrants, type Actor, type Grants, type OfficeEnded, type OfficeKind, type OfficeLink } from './access';
 import { installErrors, type ErrorCatalog } from './errors';
-import type { Locale } from './i18n';
+import type { Locale, Localized } from './i18n';
 
 type DB = Kysely<Database>;
 
@@ -60,6 +60,17 @@ export interface OfficeRecordsProvider {
   records(db: DB, kind: OfficeKind, place: { quarterId: string; buildingId: string | null }, at: Date): Promise<(OfficeRecord & { current: boolean })[]>;
 }
 
+/**
+ * Why a registry record may not be deleted now, as another module that keeps it knows (a unit on
+ * the frozen roll of an open vote, an owner whose ballot is on a vote's chain); null when that
+ * module keeps nothing of it. The registry asks every module's holds before it deletes, so it
+ * never reads another module's tables.
+ */
+export interface RegistryHold {
+  key: string;
+  held: (db: DB, record: { entity: 'unit' | 'owner'; id: string }) => Promise<Localized | null>;
+}
+
 /** Work the server runs every few minutes (reminders, deliveries, escalations). */
 export interface PeriodicJob {
   name: string;
@@ -90,6 +101,8 @@ export interface ModuleDescriptor {
   /** Its permissions and the roles that hold them (defineGrants). */
   grants?: Grants;
   dossierSections?: DossierSectionProvider[];
+  /** What it keeps of registry records, so that they are not deleted under it. */
+  registryHolds?: RegistryHold[];
   /** The quarter's contact network; at most one module gives it. */
   quarterContacts?: QuarterContactsProvider;
   jobs?: PeriodicJob[];
@@ -105,6 +118,7 @@ export interface ModuleDescriptor {
 export interface InstalledModules {
   modules: readonly ModuleDescriptor[];
   dossierSections: DossierSectionProvider[];
+  registryHolds: RegistryHold[];
   /** The contact network of the module that gives it; none without such a module. */
   quarterContacts: QuarterContactsProvider;
   jobs: PeriodicJob[];
@@ -139,6 +153,7 @@ export function installModules(modules: readonly ModuleDescriptor[]): InstalledM
   return {
     modules,
     dossierSections: modules.flatMap((m) => m.dossierSections ?? []),
+    registryHolds: modules.flatMap((m) => m.registryHolds ?? []),
     quarterContacts: modules.find((m) => m.quarterContacts)?.quarterContacts ?? (async () => []),
     jobs: modules.flatMap((m) => m.jobs ?? []),
     calendarDuties: modules.flatMap((m) => m.calendarDuties ?? []),

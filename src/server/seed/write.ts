@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { keyedHash } from '../platform/keys';
 import { maskIdNumber } from '../../core/idnumber';
-import { maskCertificate } from '../modules/registry';
+import { identifierHash, maskCertificate } from '../modules/registry';
 import { insertUser } from '../modules/users';
 import type { Role, ScopeLevel } from '../platform/access';
 import { planDemo, quarterBatches, type DemoPlan } from './generate';
@@ -108,7 +108,7 @@ export async function writeDistrict(
               number: u.number,
               exclusive_area: u.exclusiveArea,
               use: u.use,
-              certificate_hash: u.certificateNo ? keyedHash(hashKey, u.certificateNo) : null,
+              certificate_hash: u.certificateNo ? identifierHash(hashKey, u.certificateNo) : null,
               certificate_masked: u.certificateNo ? maskCertificate(u.certificateNo) : null,
             })),
           )

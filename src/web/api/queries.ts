@@ -1,7 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { z } from 'zod';
-import type { quarterListQuery } from '../../contracts/registry';
+import type { quarterListQuery, searchSchema } from '../../contracts/registry';
+import type { inboxItemSchema } from '../../contracts/notifications';
+import type { Wire } from '../../contracts/common';
 import type { AuditEntry, Building, Listed, Paged, PlaceNode, Quarter, UserAccount } from './types';
 
 // The queries that several modules and the shared pages use (the places tree, the quarter and
@@ -14,7 +16,35 @@ export const keys = {
   buildings: (quarterId: string) => ['quarter', quarterId, 'buildings'] as const,
   audit: (params: AuditParams) => ['audit', params] as const,
   users: ['users'] as const,
+  inbox: ['inbox'] as const,
+  search: (q: string) => ['search', q] as const,
 };
+
+/** An item of the caller's inbox (notifications module): a to-do or a reminder. */
+export type InboxItem = Wire<z.output<typeof inboxItemSchema>>;
+export type SearchAnswer = Wire<z.output<typeof searchSchema>>;
+
+/** The caller's open to-dos and reminders; asked again every minute for the header's count. */
+export function useInbox(enabled = true) {
+  return useQuery({
+    queryKey: keys.inbox,
+    queryFn: () => api.get<Listed<InboxItem>>('/api/inbox'),
+    select: (data) => data.items,
+    refetchInterval: 60_000,
+    enabled,
+  });
+}
+
+/** Quarters, owners and units in the caller's scope matching the text (registry's /api/search). */
+export function useSearch(q: string) {
+  return useQuery({
+    queryKey: keys.search(q),
+    queryFn: () => api.get<SearchAnswer>('/api/search', { q }),
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+}
 
 export function usePlacesTree(enabled = true) {
   return useQuery({

@@ -20,6 +20,8 @@ import { moduleMenu } from '../modules';
 import type { MenuEntry, MenuIcon } from '../modules/module';
 import { codeLabel } from '../lib/labels';
 import { TID } from '../testids';
+import { GlobalSearch } from './GlobalSearch';
+import { HeaderInbox } from './HeaderInbox';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const { Header, Sider, Content } = Layout;
@@ -156,7 +158,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             />
           )}
           {isPhone && <strong style={{ fontSize: 18 }}>{t('app.name')}</strong>}
+          {!isPhone && <GlobalSearch width={screens.xl ? 360 : 240} />}
           <div className="gz-header-spacer" />
+          <HeaderInbox compact={isPhone || !screens.xl} />
           <LanguageSwitch size={isPhone ? 'small' : 'middle'} />
           <div className="gz-header-user">
             <span className="gz-header-user-name" data-testid={TID.headerUserName}>

@@ -16,6 +16,23 @@ const en: SameKeys<Translations> = {
     openMenu: 'Open menu',
     switchLanguage: 'Switch language',
   },
+  globalSearch: {
+    placeholder: 'Search quarters, owners by name or phone, units',
+    quarters: 'Quarters',
+    owners: 'Owners',
+    units: 'Units',
+    none: 'Nothing found for "{{q}}"',
+    hint: 'Type at least one character; for a phone, four digits or more',
+  },
+  inbox: {
+    title: 'To-dos and reminders',
+    open: 'Open to-dos and reminders ({{count}} unread)',
+    empty: 'Nothing to do',
+    due: 'Due {{date}}',
+    markDone: 'Done',
+    goTo: 'Open',
+    unread: 'Unread',
+  },
   common: {
     save: 'Save',
     saved: 'Saved',

@@ -14,6 +14,23 @@ const zhCN = {
     openMenu: '打开菜单',
     switchLanguage: '切换语言',
   },
+  globalSearch: {
+    placeholder: '搜索小区、业主姓名或电话、房号',
+    quarters: '小区',
+    owners: '业主',
+    units: '房屋',
+    none: '没有找到“{{q}}”',
+    hint: '至少输入 1 个字；电话请输入 4 位以上数字',
+  },
+  inbox: {
+    title: '待办与提醒',
+    open: '打开待办与提醒（{{count}} 项未读）',
+    empty: '没有待办事项',
+    due: '截止 {{date}}',
+    markDone: '完成',
+    goTo: '去处理',
+    unread: '未读',
+  },
   common: {
     save: '保存',
     saved: '已保存',

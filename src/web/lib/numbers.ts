@@ -50,18 +50,21 @@ export function parseAreaInput(text: string | null | undefined): number | null {
 }
 
 /**
- * part / whole as a percentage with two decimals, rounded half up, computed on integers so
- * that the 60% and 30% boundaries of T/ZAS 4006.1—2020 5.4.1 are never blurred by floats.
+ * part / whole as a percentage with two decimals, rounded DOWN, computed on integers: the same
+ * rule as the checks' messages (core/policy/rules/shared.ts formatPercent), so that a share shown
+ * in two places reads the same, and a share just below the 60% and 30% boundaries of T/ZAS
+ * 4006.1—2020 5.4.1 is never shown as reaching them (59.999…% shows 59.99%).
  */
 export function formatPercent(part: number | null | undefined, whole: number | null | undefined): string {
   if (part === null || part === undefined || !whole) return '—';
   const p = BigInt(Math.trunc(part));
   const w = BigInt(Math.trunc(whole));
-  // basis points ×100 = hundredths of a percent; add half the divisor to round half up.
-  const hundredthsOfPercent = (p * 10000n * 2n + w) / (2n * w);
+  const negative = p * w < 0n;
+  const abs = (v: bigint) => (v < 0n ? -v : v);
+  const hundredthsOfPercent = (abs(p) * 10000n) / abs(w);
   const whole100 = hundredthsOfPercent / 100n;
   const frac = (hundredthsOfPercent % 100n).toString().padStart(2, '0');
-  return `${whole100}.${frac}%`;
+  return `${negative ? '-' : ''}${whole100}.${frac}%`;
 }
 
 export function formatCount(value: number | null | undefined): string {

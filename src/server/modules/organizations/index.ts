@@ -2,6 +2,7 @@
 // Organisations of a quarter and candidate vetting (组织建设, T/ZAS 4006.1—2020 5).
 import type { ModuleDescriptor } from '../../platform/module';
 import { organizationsGrants } from './access';
+import { quarterContacts } from './contacts';
 import { organizationErrors } from './errors';
 import { officeRecords } from './office-records';
 import { organizationsDossierSection } from './overview';
@@ -15,6 +16,7 @@ export const organizationsModule: ModuleDescriptor = {
   grants: organizationsGrants,
   errors: organizationErrors,
   dossierSections: [organizationsDossierSection],
+  quarterContacts,
   jobs: [termExpiryRemindersJob],
   officeRecords,
 };

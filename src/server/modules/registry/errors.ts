@@ -29,6 +29,16 @@ export const registryErrors = defineErrors({
     'zh-CN': '{reason}。',
     en: 'The file cannot be imported: {reasonEn}.',
   },
+  RECORD_HELD: {
+    status: 409,
+    'zh-CN': '{what}不能删除：{reason}。',
+    en: '{whatEn} cannot be deleted: {reasonEn}.',
+  },
+  RECORD_REFERENCED: {
+    status: 409,
+    'zh-CN': '{what}仍被其他记录引用（{by}），不能删除；请先处理这些记录。',
+    en: '{whatEn} is still referred to by other records ({byEn}) and cannot be deleted; deal with them first.',
+  },
   IMPORT_UNREADABLE: {
     status: 400,
     'zh-CN': '无法读取该文件：{reason}',

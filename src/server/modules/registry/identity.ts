@@ -1,9 +1,9 @@
 // ID numbers and property certificate numbers are kept as a keyed hash (to find a person or a
 // unit again) and a masked form (to show); the number itself is never stored (个人信息保护法 第51条: security measures for personal information).
 import { AppError } from '../../platform/errors';
-import { keyedHash } from '../../platform/keys';
 import { maskIdNumber, parseIdNumber } from '../../../core/idnumber';
 import { fieldIssue } from './errors';
+import { identifierHash, normaliseIdentifier } from './identifiers';
 
 const idReasonText = {
   length: { zh: '应为 18 位', en: 'it must have 18 characters' },
@@ -16,12 +16,12 @@ export const required = { 'zh-CN': '必填', en: 'required' };
 
 /** Keyed hash and masked form of an ID number, or a 422 saying what is wrong with it. */
 export function protectIdNumber(hashKey: Buffer, idNumber: string): { hash: string; masked: string } {
-  const parsed = parseIdNumber(idNumber);
+  const parsed = parseIdNumber(normaliseIdentifier(idNumber));
   if (!parsed.ok) {
     const reason = idReasonText[parsed.reason as keyof typeof idReasonText] ?? idReasonText.checksum;
     throw new AppError('INVALID_ID_NUMBER', { reason: reason.zh, reasonEn: reason.en }, fieldIssue('idNumber', { 'zh-CN': reason.zh, en: reason.en }));
   }
-  return { hash: keyedHash(hashKey, parsed.value), masked: maskIdNumber(parsed.value) };
+  return { hash: identifierHash(hashKey, parsed.value), masked: maskIdNumber(parsed.value) };
 }
 
 /** A property certificate number keeps its head and its last four characters visible. */
@@ -38,5 +38,6 @@ export function maskCertificate(no: string): string {
 
 export function protectCertificate(hashKey: Buffer, no: string | null | undefined) {
   if (!no || !no.trim()) return { hash: null, masked: null };
-  return { hash: keyedHash(hashKey, no), masked: maskCertificate(no) };
+  // Masked from the normal form too, so that every certificate shows alike (第****567号).
+  return { hash: identifierHash(hashKey, no), masked: maskCertificate(normaliseIdentifier(no)) };
 }

@@ -2,9 +2,9 @@
 // with its reason, or the plan of what to write.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { keyedHash } from '../../platform/keys';
 import { parseArea } from '../../../core/areas';
 import { maskIdNumber, parseIdNumber } from '../../../core/idnumber';
+import { identifierHash, normaliseIdentifier } from './identifiers';
 import { maskCertificate } from './identity';
 import type { Cell, ParsedSheet } from './import-parse';
 import { BUILDINGS_SHEET, ownerKindValues, type RowError, useValues } from './import-template';
@@ -17,6 +17,8 @@ export interface ImportPlan {
   owners: { key: string; kind: 'person' | 'developer' | 'organization'; name: string; idHash: string | null; idMasked: string | null; phone: string | null; existingId: string | null }[];
   links: { unitKey: string; ownerKey: string }[];
   total: number;
+  /** The template's sample rows, skipped (import-parse.ts). */
+  sampleRows: number;
 }
 
 const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|\d{7,8})$/;
@@ -58,7 +60,7 @@ export async function validateImport(
   const ownerByHash = new Map(existingOwners.filter((o) => o.id_number_hash).map((o) => [o.id_number_hash!, o]));
   const ownerByEntityName = new Map(existingOwners.filter((o) => o.kind !== 'person').map((o) => [`${o.kind}\u0000${o.name}`, o]));
 
-  const plan: ImportPlan = { buildings: [], units: [], owners: [], links: [], total: 0 };
+  const plan: ImportPlan = { buildings: [], units: [], owners: [], links: [], total: 0, sampleRows: sheets.reduce((n, s) => n + (s.samples ?? 0), 0) };
   const fileBuildings = new Map<string, number>();
 
   for (const sheet of sheets.filter((s) => s.kind === 'buildings')) {
@@ -97,6 +99,8 @@ export async function validateImport(
       const areaText = text(r.cells.area);
       const useText = text(r.cells.use);
       const cert = text(r.cells.certificate);
+      // Compared and hashed in the normal form: （2021） and (2021) are one certificate.
+      const certNormal = cert ? normaliseIdentifier(cert) : '';
       const kindText = text(r.cells.ownerKind);
       const name = text(r.cells.ownerName);
       const idCell = r.cells.idNumber;
@@ -149,7 +153,7 @@ export async function validateImport(
           'Excel stored the ID number as a number and lost its last digits; format the column as text and enter it again',
         );
       } else if (idCell) {
-        const parsed = parseIdNumber(idCell, today);
+        const parsed = parseIdNumber(normaliseIdentifier(idCell), today);
         if (!parsed.ok) {
           const reasons = {
             length: ['应为 18 位', 'it must have 18 characters'],
@@ -183,14 +187,14 @@ export async function validateImport(
       if (prior) {
         if (prior.area !== area.value) err(sheet.sheet, r.row, '专有部分面积', `与第 ${prior.row} 行同一房屋的面积不一致`, `differs from the area of the same unit in row ${prior.row}`);
         else if (prior.use !== use) err(sheet.sheet, r.row, '用途', `与第 ${prior.row} 行同一房屋的用途不一致`, `differs from the use of the same unit in row ${prior.row}`);
-        else if (cert && prior.cert && prior.cert !== cert) err(sheet.sheet, r.row, '不动产权证号', `与第 ${prior.row} 行同一房屋的证号不一致`, `differs from the certificate number of the same unit in row ${prior.row}`);
+        else if (cert && prior.cert && prior.cert !== certNormal) err(sheet.sheet, r.row, '不动产权证号', `与第 ${prior.row} 行同一房屋的证号不一致`, `differs from the certificate number of the same unit in row ${prior.row}`);
         else if (prior.owners.has(ownerKey)) err(sheet.sheet, r.row, '房号', `与第 ${prior.owners.get(ownerKey)} 行重复（同一房屋、同一业主）`, `repeats row ${prior.owners.get(ownerKey)} (same unit, same owner)`);
         if (errors.length > before) continue;
         prior.owners.set(ownerKey, r.row);
       } else {
-        unitsInFile.set(unitKey, { row: r.row, area: area.value, use, cert, owners: new Map([[ownerKey, r.row]]) });
-        const certHash = cert ? keyedHash(hashKey, cert) : null;
-        plan.units.push({ building, number, area: area.value, use, certHash, certMasked: cert ? maskCertificate(cert) : null });
+        unitsInFile.set(unitKey, { row: r.row, area: area.value, use, cert: certNormal, owners: new Map([[ownerKey, r.row]]) });
+        const certHash = cert ? identifierHash(hashKey, cert) : null;
+        plan.units.push({ building, number, area: area.value, use, certHash, certMasked: cert ? maskCertificate(certNormal) : null });
       }
 
       const priorOwner = ownersInFile.get(ownerKey);
@@ -206,7 +210,7 @@ export async function validateImport(
           continue;
         }
       } else {
-        const idHash = idValue ? keyedHash(hashKey, idValue) : null;
+        const idHash = idValue ? identifierHash(hashKey, idValue) : null;
         const existing = idHash ? ownerByHash.get(idHash) : ownerByEntityName.get(`${kind}\u0000${name}`);
         if (existing && existing.name !== name) {
           err(

@@ -1,7 +1,7 @@
 // Reading an import file (.xlsx or .csv, UTF-8 or GB18030) into rows of text cells per sheet.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { buildingColumns, unitColumns } from './import-template';
+import { buildingColumns, SAMPLE_ID_NUMBER, unitColumns } from './import-template';
 
 export type Cell = string | { lostDigits: true };
 type RawRow = { row: number; cells: Record<string, Cell> };
@@ -9,6 +9,21 @@ export interface ParsedSheet {
   sheet: string;
   kind: 'units' | 'buildings';
   rows: RawRow[];
+  /** The template's sample rows found on the sheet and skipped. */
+  samples: number;
+}
+
+/**
+ * A sample row of the template: a text cell starting with the template's mark, or (in templates
+ * downloaded before the mark) the sample owner's ID number, which no real person has.
+ */
+function isSampleRow(cells: Record<string, Cell>): boolean {
+  const texts = Object.values(cells).filter((c): c is string => typeof c === 'string');
+  // The mark, or 示例 with a bracket or colon after it if someone retyped it: a name that merely
+  // begins with the two characters (示例下方的业主) is data.
+  if (texts.some((c) => /^示例\s*[（(【[:：]/.test(c.trim()))) return true;
+  const id = cells.idNumber;
+  return typeof id === 'string' && id.replace(/\s+/g, '').toUpperCase() === SAMPLE_ID_NUMBER;
 }
 
 export class UnreadableFileError extends Error {
@@ -70,6 +85,7 @@ function sheetToRows(ws: ExcelJS.Worksheet): ParsedSheet | null {
     throw new UnreadableFileError(`工作表“${ws.name}”缺少列：${missing.join('、')}`, `sheet "${ws.name}" lacks the columns ${missing.join(', ')}`);
   }
   const rows: RawRow[] = [];
+  let samples = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
     const cells: Record<string, Cell> = {};
@@ -79,9 +95,27 @@ function sheetToRows(ws: ExcelJS.Worksheet): ParsedSheet | null {
       cells[key] = v;
       if (typeof v !== 'string' || v !== '') any = true;
     }
-    if (any) rows.push({ row: rowNumber, cells });
+    if (!any) return;
+    if (isSampleRow(cells)) samples++;
+    else rows.push({ row: rowNumber, cells });
   });
-  return { sheet: ws.name, kind: looksLikeUnits ? 'units' : 'buildings', rows };
+  return { sheet: ws.name, kind: looksLikeUnits ? 'units' : 'buildings', rows, samples };
+}
+
+/**
+ * A template downloaded before samples were marked had, beside its sample owner, the sample
+ * building "1幢" of 18 floors in the first row of its buildings sheet. Where the file still has
+ * that sample owner, that row is the sample too.
+ */
+function dropOldBuildingSample(sheets: ParsedSheet[]) {
+  if (!sheets.some((s) => s.kind === 'units' && s.samples)) return;
+  for (const sheet of sheets.filter((s) => s.kind === 'buildings')) {
+    const first = sheet.rows[0];
+    if (first?.row === 2 && first.cells.building === '1幢' && first.cells.floors === '18') {
+      sheet.rows.shift();
+      sheet.samples++;
+    }
+  }
 }
 
 function decodeCsv(buffer: Buffer): string {
@@ -116,10 +150,16 @@ export async function parseImportFile(fileName: string, buffer: Buffer): Promise
     const parsed = sheetToRows(ws);
     if (parsed) sheets.push(parsed);
   }
+  dropOldBuildingSample(sheets);
   if (!sheets.length) {
     throw new UnreadableFileError('没有找到表头为“楼栋、房号……”的工作表，请使用导入模板', 'no sheet with the template headers was found; use the template');
   }
-  if (!sheets.some((s) => s.rows.length)) throw new UnreadableFileError('文件中没有数据行', 'the file has no data rows');
+  if (!sheets.some((s) => s.rows.length)) {
+    if (sheets.some((s) => s.samples)) {
+      throw new UnreadableFileError('文件中只有模板的示例行（导入时跳过），没有数据行；请在示例行下方填写', 'the file has only the template\'s sample rows, which are skipped, and no data rows; fill in the rows below the sample');
+    }
+    throw new UnreadableFileError('文件中没有数据行', 'the file has no data rows');
+  }
   if (sheets.reduce((n, s) => n + s.rows.length, 0) > MAX_IMPORT_ROWS) {
     throw new ImportTooLargeError(
       `文件过大：一次最多导入 ${MAX_IMPORT_ROWS.toLocaleString('en')} 行数据，请按楼栋拆分后分批导入`,

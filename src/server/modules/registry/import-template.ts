@@ -61,23 +61,40 @@ export const ownerKindValues: Record<string, 'person' | 'developer' | 'organizat
 export const ownerKindLabel = { person: '个人', developer: '开发建设单位', organization: '单位' } as const;
 export const useLabel = { residential: '住宅', commercial: '商业', other: '其他' } as const;
 
+/**
+ * The template's sample rows start with this mark in their first text column, and are skipped
+ * on import (import-parse.ts): a worker who types below the sample must not get the sample as a
+ * real owner and unit on the voter roll.
+ */
+export const SAMPLE_MARK = '示例（导入时跳过）';
+/** The ID number of the sample owner (GB 11643's own example); templates before the mark had it. */
+export const SAMPLE_ID_NUMBER = '11010519491231002X';
+
+function markSample(row: ExcelJS.Row) {
+  row.font = { italic: true, color: { argb: 'FF8C8C8C' } };
+  row.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } };
+  });
+}
+
 export async function importTemplate(format: 'xlsx' | 'csv'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const units = wb.addWorksheet(UNITS_SHEET);
   units.columns = unitColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   // ID numbers, certificate and room numbers are text: as numbers Excel would cut them.
   for (const key of ['number', 'idNumber', 'certificate', 'phone']) units.getColumn(key).numFmt = '@';
-  units.addRow({
-    building: '1幢',
+  const sample = units.addRow({
+    building: `${SAMPLE_MARK}1幢`,
     number: '1-101',
     area: '89.53',
     use: useLabel.residential,
     certificate: '浙(2021)杭州市不动产权第0123456号',
     ownerKind: ownerKindLabel.person,
     ownerName: '张三',
-    idNumber: '11010519491231002X',
+    idNumber: SAMPLE_ID_NUMBER,
     phone: '13800000000',
   });
+  markSample(sample);
   units.getRow(1).font = { bold: true };
   if (format === 'csv') {
     const csv = await wb.csv.writeBuffer({ sheetName: UNITS_SHEET } as never);
@@ -86,7 +103,7 @@ export async function importTemplate(format: 'xlsx' | 'csv'): Promise<Buffer> {
   }
   const buildings = wb.addWorksheet(BUILDINGS_SHEET);
   buildings.columns = buildingColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  buildings.addRow({ building: '1幢', floors: 18 });
+  markSample(buildings.addRow({ building: `${SAMPLE_MARK}1幢`, floors: 18 }));
   buildings.getRow(1).font = { bold: true };
   const notes = wb.addWorksheet('填写说明');
   notes.getColumn(1).width = 100;
@@ -98,6 +115,7 @@ export async function importTemplate(format: 'xlsx' | 'csv'): Promise<Buffer> {
     '开发建设单位未售出的房屋，业主类型填“开发建设单位”，业主姓名填单位名称。',
     '身份证号、房号、证号请保持“文本”格式，否则 Excel 会截断数字。',
     '文件中任何一行有误，整个文件都不会导入；系统会列出所有错误行供修改。',
+    `灰色的示例行（楼栋以“${SAMPLE_MARK}”开头）导入时自动跳过，不会成为档案数据；可以保留或删除，请在示例行下方填写。`,
   ]) notes.addRow([line]);
   wb.views = [{ activeTab: 0 } as never];
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -95,7 +95,13 @@ export async function writeImport(
         .execute();
       step(batch.length);
     }
-    const summary = { buildings: plan.buildings.length, units: plan.units.length, owners: fresh.length, linkedExistingOwners: plan.owners.length - fresh.length };
+    const summary = {
+      buildings: plan.buildings.length,
+      units: plan.units.length,
+      owners: fresh.length,
+      linkedExistingOwners: plan.owners.length - fresh.length,
+      sampleRows: plan.sampleRows ?? 0,
+    };
     await tx.updateTable('import_runs').set({ status: 'done', summary: JSON.stringify(summary), finished_at: new Date() }).where('id', '=', importId).execute();
     await recordAudit(tx, ctx, { action: 'import', entity: 'import_run', entityId: importId, place, after: summary });
     return summary;

@@ -2,6 +2,7 @@
 // registry's tables itself (docs/architecture.md, "The module template": a module owns its tables and exposes functions).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import { unitsByCertificate, type CertificateHashes } from './identifiers';
 
 type Exec = Kysely<Database> | Transaction<Database>;
 
@@ -46,20 +47,21 @@ export async function votingRollSource(db: Exec, quarterId: string, buildingId?:
 
 /**
  * The owners of a quarter whose ID number has the given keyed hash, and the units of the
- * quarter whose property certificate number has the given keyed hash (platform/keys.ts). The
- * caller decides whether the two belong together (voting checks its frozen roll).
+ * quarter whose property certificate number has the given hashes (identifiers.ts: `identifierHash`
+ * and `certificateHashes` of what was typed). The caller decides whether the two belong together
+ * (voting checks its frozen roll).
  */
 export async function findOwnerAndUnitByHashes(
   db: Exec,
   quarterId: string,
   idNumberHash: string,
-  certificateHash: string,
+  certificate: CertificateHashes,
 ): Promise<{ ownerIds: string[]; unitIds: string[] }> {
-  const [owners, units] = await Promise.all([
+  const [owners, unitIds] = await Promise.all([
     db.selectFrom('owners').select('id').where('quarter_id', '=', quarterId).where('id_number_hash', '=', idNumberHash).execute(),
-    db.selectFrom('units').select('id').where('quarter_id', '=', quarterId).where('certificate_hash', '=', certificateHash).execute(),
+    unitsByCertificate(db, quarterId, certificate),
   ]);
-  return { ownerIds: owners.map((o) => o.id), unitIds: units.map((u) => u.id) };
+  return { ownerIds: owners.map((o) => o.id), unitIds };
 }
 
 /** A building of the quarter, or null. */

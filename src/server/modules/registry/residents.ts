@@ -1,5 +1,5 @@
 // Residents (居民) of a quarter: permanent, floating and tenants, and those who need care.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
@@ -26,7 +26,7 @@ export interface ResidentInput {
   idNumber?: string | null;
 }
 
-export async function listResidents(db: DB, actor: Actor, quarterId: string, opts: { kind?: string }) {
+export async function listResidents(db: DB, actor: Actor, quarterId: string, opts: { kind?: string; q?: string }) {
   await authorizeQuarter(db, actor, quarterId, 'residents.read');
   let q = db
     .selectFrom('residents as r')
@@ -48,6 +48,12 @@ export async function listResidents(db: DB, actor: Actor, quarterId: string, opt
   if (actor.scope.level === 'building') q = q.where('u.building_id', '=', actor.scope.id);
   if (opts.kind === 'needsCare') q = q.where('r.needs_care', '=', true);
   else if (opts.kind) q = q.where('r.kind', '=', opts.kind);
+  if (opts.q) {
+    // A name, a phone number, or a unit as people say it ("3幢 2-301", "2-301").
+    const text = opts.q.replace(/\s+/g, '');
+    const like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) => eb.or([eb('r.name', 'like', like), eb('r.phone', 'like', like), eb('u.number', 'like', like), eb(sql<string>`b.name || u.number`, 'like', like)]));
+  }
   const rows = await q.orderBy('r.kind').orderBy('r.name').limit(2000).execute();
   return rows.map(({ phone, number, buildingName, ...r }) => ({
     ...r,

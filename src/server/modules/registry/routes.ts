@@ -49,6 +49,7 @@ import { hierarchyTree } from './place-paths';
 import { createQuarter, getQuarter, listQuarters, updateQuarter } from './quarters';
 import { createResident, listResidents, updateResident } from './residents';
 import { searchRegistry } from './search';
+import { deleteOwner, deleteResident, deleteUnit } from './removal';
 import { createUnit, listUnits, updateUnit } from './units';
 
 // The answers a command gives besides its success.
@@ -157,6 +158,14 @@ export async function registryRoutes(fastify: FastifyInstance) {
       return reply.status(204).send(null);
     },
   );
+  app.delete(
+    '/api/units/:id',
+    { schema: { tags, summary: 'Delete a unit entered by mistake (409 while an open vote holds it on its roll)', params: idParam, response: { 204: noContent, ...writeErrors } } },
+    async (req, reply) => {
+      await deleteUnit(db(), contextOf(req), app.services.modules.registryHolds, req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
   app.post(
     '/api/units/:id/owners',
     { schema: { tags, summary: 'Add a (co-)owner to a unit', params: idParam, body: unitOwnerBody, response: { 204: noContent, ...writeErrors } } },
@@ -207,6 +216,22 @@ export async function registryRoutes(fastify: FastifyInstance) {
     },
   );
 
+  app.delete(
+    '/api/owners/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an owner entered by mistake (409 while a vote holds the owner, or an account or organisation record refers to it)',
+        params: idParam,
+        response: { 204: noContent, ...writeErrors },
+      },
+    },
+    async (req, reply) => {
+      await deleteOwner(db(), contextOf(req), app.services.modules.registryHolds, req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
   // ---- residents ----
   app.get(
     '/api/quarters/:id/residents',
@@ -231,6 +256,15 @@ export async function registryRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: 'Edit a resident', params: idParam, body: residentPatchBody, response: { 204: noContent, ...writeErrors } } },
     async (req, reply) => {
       await updateResident(db(), contextOf(req), key(), req.params.id, req.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/residents/:id',
+    { schema: { tags, summary: 'Remove a resident who moved away or was entered by mistake', params: idParam, response: { 204: noContent, ...readErrors } } },
+    async (req, reply) => {
+      await deleteResident(db(), contextOf(req), req.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -37,6 +37,8 @@ export interface UnitsTable {
   exclusive_area: Int8;
   use: Generated<string>;
   certificate_hash: string | null;
+  /** How certificate_hash was made (registry/identifiers.ts, migration 0005). */
+  certificate_hash_rule: Generated<number>;
   certificate_masked: string | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;

@@ -7,6 +7,7 @@ import { patchColumns, uniquely } from '../../platform/db-helpers';
 import { AppError, conflict } from '../../platform/errors';
 import { authorizeQuarter, authorizeUnit, buildingPlace } from './access';
 import { fieldIssue } from './errors';
+import { CERTIFICATE_HASH_RULE } from './identifiers';
 import { protectCertificate } from './identity';
 import type { UnitsTable } from './tables';
 
@@ -134,7 +135,7 @@ export async function updateUnit(db: DB, ctx: RequestContext, hashKey: Buffer, u
     use: 'use',
     certificateNo: (v) => {
       const cert = protectCertificate(hashKey, v);
-      return { certificate_hash: cert.hash, certificate_masked: cert.masked };
+      return { certificate_hash: cert.hash, certificate_hash_rule: CERTIFICATE_HASH_RULE, certificate_masked: cert.masked };
     },
   });
   await uniquely(

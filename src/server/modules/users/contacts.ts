@@ -1,7 +1,6 @@
-// The quarter's contact network (小区联系网, T/ZAS 4006.1—2020 6.1.3.2): the accounts of the
-// quarter that people call, given to the registry's dossier through the descriptor
-// (`quarterContacts`), because the registry may not ask this module itself (users already
-// depends on the registry for the places accounts are bound to).
+// The accounts of a quarter that people call, for the contact network (小区联系网, T/ZAS
+// 4006.1—2020 6.1.3.2) that the organisations module gives the registry's dossier through its
+// descriptor (organizations/contacts.ts), together with its own records of who is in office.
 import { roleLabels, type Role } from '../../platform/access';
 import type { QuarterContactsProvider } from '../../platform/module';
 import { quarterAccountsWithRoles } from './accounts';

@@ -2,7 +2,6 @@
 // Accounts, each bound to one place.
 import type { ModuleDescriptor } from '../../platform/module';
 import { usersGrants } from './access';
-import { quarterContacts } from './contacts';
 import { usersErrors } from './errors';
 import { usersRoutes } from './routes';
 
@@ -19,6 +18,8 @@ export { insertUser, type NewUser } from './service';
 export { officeEndedFor, officeEndedMessage } from './office';
 export { moveAccount, resetPassword, setAccountDisabled, temporaryPassword } from './lifecycle';
 export { displayNamesOf } from './names';
+// The quarter's accounts people call; the organisations module merges them into the contact network.
+export { quarterContacts as accountContacts } from './contacts';
 
 export const usersModule: ModuleDescriptor = {
   name: 'users',
@@ -26,5 +27,4 @@ export const usersModule: ModuleDescriptor = {
   routes: usersRoutes,
   grants: usersGrants,
   errors: usersErrors,
-  quarterContacts,
 };

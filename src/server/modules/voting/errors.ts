@@ -70,6 +70,19 @@ export const votingErrors = defineErrors({
     'zh-CN': '身份证号码和不动产权证号未能与本次表决的表决权人名册对上。请核对后重试，或联系业主委员会、小区专员。',
     en: "The ID number and property certificate number do not match this vote's roll of voting members. Check them and try again, or contact the owners' committee or the commissioner.",
   },
+  // Which of the two numbers is wrong is said only where it tells nothing about anyone else: a
+  // number that is not an ID number at all, and, to an owner's own logged-in account, which of
+  // the owner's own numbers differs (docs/architecture.md, "Which number did not match").
+  VOTER_ID_NUMBER_INVALID: {
+    status: 422,
+    'zh-CN': '身份证号码有误：{reason}。请核对后重新输入。',
+    en: 'The ID number is not valid: {reasonEn}. Check it and type it again.',
+  },
+  VOTER_OWN_NUMBER_MISMATCH: {
+    status: 422,
+    'zh-CN': '您输入的{which}与档案中为您登记的不一致，另一个号码是对的。请对照证件核对后重试；如果证件无误，请联系社区或小区专员更正档案。',
+    en: 'The {whichEn} you typed differs from the one registered for you; the other number is right. Check it against the document; if the document is right, ask the community office or the commissioner to correct the registry.',
+  },
   VOTER_TOKEN_INVALID: {
     status: 401,
     'zh-CN': '投票凭证无效或已过期，请重新核验身份。',

@@ -4,6 +4,7 @@ import type { ModuleDescriptor } from '../../platform/module';
 import { votingGrants } from './access';
 import { votingErrors } from './errors';
 import { votesDossierSection } from './dossier';
+import { votingRegistryHold } from './holds';
 import { voteRemindersJob } from './reminders';
 import { votingRoutes } from './routes';
 
@@ -17,6 +18,7 @@ export const votingModule: ModuleDescriptor = {
   grants: votingGrants,
   errors: votingErrors,
   dossierSections: [votesDossierSection],
+  registryHolds: [votingRegistryHold],
   jobs: [voteRemindersJob],
   // The record is public once the result is published (docs/vote-record-format.md: anyone may re-tally).
   publicEndpoints: ['GET /api/public/votes/:id', 'GET /api/public/quarters/:id/votes', 'GET /api/votes/:id/record'],

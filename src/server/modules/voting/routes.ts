@@ -258,7 +258,7 @@ export async function votingRoutes(fastify: FastifyInstance) {
         response: { 200: c.verifyAnswer, ...errors, 429: errorSchema, 502: errorSchema, 503: errorSchema },
       },
     },
-    async (req) => verifyVoter(db(), app.services.hashKey, app.services.sms, req.params.id, req.body, req.ip ?? null),
+    async (req) => verifyVoter(db(), app.services.hashKey, app.services.sms, req.params.id, req.body, req.ip ?? null, req.actor ?? null),
   );
   app.post(
     '/api/votes/:id/verify/code',

@@ -12,9 +12,9 @@ import { recordAudit } from '../../platform/audit';
 import { placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
 import { keyedHash } from '../../platform/keys';
-import { maskPhone } from '../../../core/idnumber';
+import { maskPhone, parseIdNumber } from '../../../core/idnumber';
 import { sendDirect, type SmsSetting } from '../notifications';
-import { findOwnerAndUnitByHashes, ownerContacts } from '../registry';
+import { certificateHashes, findOwnerAndUnitByHashes, identifierHash, normaliseIdentifier, ownerContacts } from '../registry';
 import { assertTakingBallots, authorizeVoter } from './access';
 import { isoShanghai, now } from './clock';
 import type { VoteRow } from './record';
@@ -58,6 +58,29 @@ async function votedOn(db: DB, voteId: string, member: string): Promise<string |
   return row ? dayOf(row.cast_at) : null;
 }
 
+const ID_REASONS: Record<string, [string, string]> = {
+  length: ['应为 18 位', 'it must have 18 characters'],
+  characters: ['只能是数字，末位可以是 X', 'only digits, with an X allowed at the end'],
+  birthDate: ['其中的出生日期不存在', 'the birth date in it does not exist'],
+  checksum: ['校验位不对，可能有数字录错了', 'the check digit does not match; a digit may be mistyped'],
+};
+
+/**
+ * Which of an owner's own two numbers did not match, when the owner asks from their own
+ * logged-in account and one of the two numbers is theirs on the roll: that tells the owner only
+ * about their own record. Anyone else (no account, a staff account, another owner's numbers)
+ * hears only that the pair did not match, which does not tell whether a person with that ID
+ * number owns a unit in the quarter.
+ */
+async function ownNumberAtFault(db: DB, voteId: string, actor: Actor | null, found: { ownerIds: string[]; unitIds: string[] }) {
+  if (actor?.role !== 'owner' || !actor.ownerId) return null;
+  const mine = await db.selectFrom('vote_roll_links').select('unit_id').where('vote_id', '=', voteId).where('owner_id', '=', actor.ownerId).execute();
+  if (!mine.length) return null;
+  if (found.ownerIds.includes(actor.ownerId)) return { which: '不动产权证号', whichEn: 'property certificate number' };
+  if (mine.some((m) => found.unitIds.includes(m.unit_id))) return { which: '身份证号码', whichEn: 'ID number' };
+  return null;
+}
+
 /**
  * Step 1: the two numbers must name an owner and a unit that stood together for one member of
  * the frozen roll. Failed attempts are counted per vote and address; after
@@ -65,7 +88,7 @@ async function votedOn(db: DB, voteId: string, member: string): Promise<string |
  * A member who has voted learns that, and the day; otherwise a code goes to the owner's mobile
  * number on record. Asking again is how a code is sent again, within the limits.
  */
-export async function verifyVoter(db: DB, hashKey: Buffer, sms: SmsSetting | null, voteId: string, input: { idNumber: string; certificateNo: string }, ip: string | null) {
+export async function verifyVoter(db: DB, hashKey: Buffer, sms: SmsSetting | null, voteId: string, input: { idNumber: string; certificateNo: string }, ip: string | null, actor: Actor | null = null) {
   const vote = await authorizeVoter(db, voteId);
   assertTakingBallots(vote);
   const address = ip ?? 'unknown';
@@ -79,7 +102,14 @@ export async function verifyVoter(db: DB, hashKey: Buffer, sms: SmsSetting | nul
     .executeTakeFirstOrThrow();
   if (Number(failures.n) >= VERIFY_FAILURES_ALLOWED) throw new AppError('VERIFY_TOO_MANY', { minutes: VERIFY_WINDOW_MIN });
 
-  const found = await findOwnerAndUnitByHashes(db, vote.quarter_id, keyedHash(hashKey, input.idNumber), keyedHash(hashKey, input.certificateNo));
+  // What was typed is compared in the registry's normal form (full-width, spaces, case, brackets).
+  const idNumber = parseIdNumber(normaliseIdentifier(input.idNumber));
+  if (!idNumber.ok) {
+    // Said from the typed text alone, so it reveals nothing about the roll.
+    const reason = ID_REASONS[idNumber.reason] ?? ID_REASONS.checksum;
+    throw new AppError('VOTER_ID_NUMBER_INVALID', { reason: reason[0], reasonEn: reason[1] });
+  }
+  const found = await findOwnerAndUnitByHashes(db, vote.quarter_id, identifierHash(hashKey, idNumber.value), certificateHashes(hashKey, input.certificateNo));
   const link =
     found.ownerIds.length && found.unitIds.length
       ? await db
@@ -93,6 +123,8 @@ export async function verifyVoter(db: DB, hashKey: Buffer, sms: SmsSetting | nul
   if (!link) {
     // Kept even though the request fails: the count is what slows down guessing.
     await db.insertInto('owner_verification_failures').values({ vote_id: vote.id, ip: address, at }).execute();
+    const own = await ownNumberAtFault(db, vote.id, actor, found);
+    if (own) throw new AppError('VOTER_OWN_NUMBER_MISMATCH', own);
     throw new AppError('VOTER_NOT_MATCHED');
   }
   const voted = await votedOn(db, vote.id, link.member);

@@ -50,7 +50,7 @@ export const registryKeys = {
   units: (id: string, params: UnitListParams) => ['quarter', id, 'units', params] as const,
   owners: (id: string, params: OwnerListParams) => ['quarter', id, 'owners', params] as const,
   owner: (id: string) => ['owner', id] as const,
-  residents: (id: string, kind?: ResidentKind) => ['quarter', id, 'residents', kind ?? 'all'] as const,
+  residents: (id: string, kind?: ResidentKind, q?: string) => ['quarter', id, 'residents', kind ?? 'all', q ?? ''] as const,
   importRun: (id: string) => ['import', id] as const,
 };
 
@@ -109,10 +109,10 @@ export function useOwner(id: string | null | undefined) {
   });
 }
 
-export function useResidents(quarterId: string, kind?: ResidentKind, enabled = true) {
+export function useResidents(quarterId: string, kind?: ResidentKind, enabled = true, q?: string) {
   return useQuery({
-    queryKey: registryKeys.residents(quarterId, kind),
-    queryFn: () => api.get<Listed<Resident>>(`/api/quarters/${quarterId}/residents`, { kind }),
+    queryKey: registryKeys.residents(quarterId, kind, q),
+    queryFn: () => api.get<Listed<Resident>>(`/api/quarters/${quarterId}/residents`, { kind, q }),
     select: (data) => data.items,
     placeholderData: keepPreviousData,
     enabled,

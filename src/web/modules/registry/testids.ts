@@ -4,7 +4,7 @@
  * Home and quarter list
  *   place-tree, quarter-search, quarter-filter-street, quarter-filter-community,
  *   quarter-list (the table), quarter-row (each row; data-quarter-id carries the id),
- *   quarter-link (the name inside a row), quarter-new, home-totals
+ *   quarter-link (the name inside a row), quarter-new, home-totals, home-other-matches
  *
  * Quarter form
  *   quarter-form, quarter-form-name, quarter-form-community, quarter-form-type,
@@ -21,15 +21,18 @@
  *   building-form-floors, building-form-submit
  *   unit-table, unit-row (data-unit-id), unit-search, unit-add, unit-form-building,
  *   unit-form-number, unit-form-area, unit-form-use, unit-form-certificate, unit-form-submit,
- *   unit-add-owner (per row), unit-owner-select, unit-owner-submit
+ *   unit-add-owner (per row), unit-owner-select, unit-owner-submit, unit-edit and unit-delete
+ *   (per row), unit-edit-submit
  *   owner-table, owner-row (data-owner-id), owner-search, owner-add, owner-form-kind,
- *   owner-form-name, owner-form-id-number, owner-form-phone, owner-form-units, owner-form-submit
+ *   owner-form-name, owner-form-id-number, owner-form-phone, owner-form-units, owner-form-submit,
+ *   owner-edit and owner-delete (per row), owner-edit-submit
  *   resident-table, resident-row (data-resident-id), resident-kind-filter, resident-add,
  *   resident-form-name, resident-form-kind, resident-form-unit, resident-form-needs-care,
- *   resident-form-care-note, resident-form-phone, resident-form-id-number, resident-form-submit
+ *   resident-form-care-note, resident-form-phone, resident-form-id-number, resident-form-submit,
+ *   resident-search, resident-edit and resident-delete (per row), resident-edit-submit
  *   import-template-xlsx, import-template-csv, import-upload (the file <input>),
  *   import-progress, import-rejected, import-errors (the row-error table), import-error-row,
- *   import-report, import-summary, import-failed, export-button
+ *   import-report, import-summary, import-sample-skipped, import-failed, export-button
  *   dossier-audit-table
  *
  * Owner view (/me)
@@ -39,6 +42,7 @@
 export const TID = {
   placeTree: 'place-tree',
   homeTotals: 'home-totals',
+  homeOtherMatches: 'home-other-matches',
   quarterSearch: 'quarter-search',
   quarterFilterStreet: 'quarter-filter-street',
   quarterFilterCommunity: 'quarter-filter-community',
@@ -90,6 +94,9 @@ export const TID = {
   unitAddOwner: 'unit-add-owner',
   unitOwnerSelect: 'unit-owner-select',
   unitOwnerSubmit: 'unit-owner-submit',
+  unitEdit: 'unit-edit',
+  unitDelete: 'unit-delete',
+  unitEditSubmit: 'unit-edit-submit',
 
   ownerTable: 'owner-table',
   ownerRow: 'owner-row',
@@ -101,6 +108,9 @@ export const TID = {
   ownerFormPhone: 'owner-form-phone',
   ownerFormUnits: 'owner-form-units',
   ownerFormSubmit: 'owner-form-submit',
+  ownerEdit: 'owner-edit',
+  ownerDelete: 'owner-delete',
+  ownerEditSubmit: 'owner-edit-submit',
 
   residentTable: 'resident-table',
   residentRow: 'resident-row',
@@ -114,6 +124,10 @@ export const TID = {
   residentFormPhone: 'resident-form-phone',
   residentFormIdNumber: 'resident-form-id-number',
   residentFormSubmit: 'resident-form-submit',
+  residentSearch: 'resident-search',
+  residentEdit: 'resident-edit',
+  residentDelete: 'resident-delete',
+  residentEditSubmit: 'resident-edit-submit',
 
   importTemplateXlsx: 'import-template-xlsx',
   importTemplateCsv: 'import-template-csv',
@@ -124,6 +138,7 @@ export const TID = {
   importErrorRow: 'import-error-row',
   importReport: 'import-report',
   importSummary: 'import-summary',
+  importSampleSkipped: 'import-sample-skipped',
   importFailed: 'import-failed',
   exportButton: 'export-button',
   dossierAuditTable: 'dossier-audit-table',

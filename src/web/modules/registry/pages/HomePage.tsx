@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { usePlacesTree } from '../../../api/queries';
+import { usePlacesTree, useSearch } from '../../../api/queries';
 import { useQuarters } from '../api';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { PlaceTree } from '../../../components/PlaceTree';
@@ -23,9 +23,15 @@ export default function HomePage() {
   const tree = usePlacesTree();
   const [filters, setFilters] = useQuarterFilterParams();
   const quarters = useQuarters(filters);
+  // The totals are those of the selected area: a search narrows the list, not the area (typing
+  // an owner's name used to turn every total into 0).
+  const area = useQuarters({ streetId: filters.streetId, communityId: filters.communityId });
+  const noQuarterMatch = !!filters.q && quarters.data?.length === 0;
+  // A name that is no quarter's may be an owner's or a unit's: the registry's search says where.
+  const elsewhere = useSearch(noQuarterMatch ? filters.q! : '');
 
   const totals = useMemo(() => {
-    const list = quarters.data ?? [];
+    const list = area.data ?? [];
     return {
       quarters: list.length,
       households: list.reduce((s, q) => s + (q.households ?? 0), 0),
@@ -33,7 +39,7 @@ export default function HomePage() {
       units: list.reduce((s, q) => s + (q.unitCount ?? 0), 0),
       area: list.reduce((s, q) => s + (q.totalBuildingArea ?? 0), 0),
     };
-  }, [quarters.data]);
+  }, [area.data]);
 
   const newQuarterPath = filters.communityId ? `/quarters/new?communityId=${filters.communityId}` : '/quarters/new';
 
@@ -83,7 +89,7 @@ export default function HomePage() {
             ).map(([key, value]) => (
               <Col key={key} xs={12} md={6}>
                 <Card size="small">
-                  <Statistic title={t(`home.totals.${key}`)} value={value} loading={quarters.isPending} />
+                  <Statistic title={t(`home.totals.${key}`)} value={value} loading={area.isPending} />
                 </Card>
               </Col>
             ))}
@@ -102,9 +108,35 @@ export default function HomePage() {
             <div style={{ marginBottom: 12 }}>
               <QuarterFilters tree={tree.data} value={filters} onChange={setFilters} />
             </div>
+            {noQuarterMatch && (
+              <Alert
+                data-testid={TID.homeOtherMatches}
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={t('home.noQuarterMatch', { q: filters.q })}
+                description={
+                  elsewhere.data && (elsewhere.data.owners.length || elsewhere.data.units.length) ? (
+                    <Space orientation="vertical" size={2}>
+                      <span>{t('home.otherMatches')}</span>
+                      {elsewhere.data.owners.map((o) => (
+                        <Link key={o.id} to={`/quarters/${o.quarterId}?tab=owners&q=${encodeURIComponent(o.name)}`}>
+                          {t('home.ownerIn', { name: o.name, quarter: o.quarterName })}
+                        </Link>
+                      ))}
+                      {elsewhere.data.units.map((u) => (
+                        <Link key={u.id} to={`/quarters/${u.quarterId}?tab=buildings&q=${encodeURIComponent(u.label.split(' ').pop() ?? u.label)}`}>
+                          {t('home.unitIn', { label: u.label, quarter: u.quarterName })}
+                        </Link>
+                      ))}
+                    </Space>
+                  ) : undefined
+                }
+              />
+            )}
             {quarters.error ? (
               <QueryError error={quarters.error} onRetry={() => quarters.refetch()} />
-            ) : (
+            ) : noQuarterMatch ? null : (
               <QuarterTable quarters={quarters.data} loading={quarters.isFetching} />
             )}
           </Card>

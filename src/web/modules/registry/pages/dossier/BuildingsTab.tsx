@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Card, Col, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Spin, Table, Tag, Typography, type TableProps } from 'antd';
-import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../api/client';
 import { UNIT_USES, useBuildings, useUnits, type Building, type Unit } from '../../api';
@@ -10,7 +11,7 @@ import { AreaInput, areaRules } from '../../../../components/AreaInput';
 import { FormModal } from '../../../../components/FormModal';
 import { QueryError } from '../../../../components/QueryState';
 import { OwnerSelect } from '../../components/RemoteSelects';
-import { formatArea, formatCount, parseAreaInput } from '../../../../lib/format';
+import { areaToInput, formatArea, formatCount, parseAreaInput } from '../../../../lib/format';
 import { notifyError, notifySuccess } from '../../../../lib/feedback';
 import { codeLabel } from '../../../../lib/labels';
 import { rowTestId } from '../../../../testids';
@@ -57,11 +58,14 @@ export function BuildingsTab({ quarterId, user }: DossierTabProps) {
   const queryClient = useQueryClient();
   const canWrite = hasPermission(user, 'registry.write');
   const [buildingId, setBuildingId] = useState<string | undefined>();
-  const [search, setSearch] = useState('');
+  // The header's search opens this tab with ?q= (components/GlobalSearch.tsx).
+  const [params] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
   const [page, setPage] = useState(1);
   const [addingBuilding, setAddingBuilding] = useState(false);
   const [addingUnit, setAddingUnit] = useState(false);
   const [ownersOf, setOwnersOf] = useState<Unit | null>(null);
+  const [editing, setEditing] = useState<Unit | null>(null);
   const buildings = useBuildings(quarterId);
   const units = useUnits(quarterId, { buildingId, q: search || undefined, page, pageSize: PAGE_SIZE });
 
@@ -82,19 +86,44 @@ export function BuildingsTab({ quarterId, user }: DossierTabProps) {
       title: t('units.certificateNo'),
       dataIndex: 'certificateNoMasked',
       render: (v: string | null) => <span className="gz-num">{v || '—'}</span>,
-      responsive: ['lg'],
+      // The masked number is long; it is shown where there is room for it beside the owners.
+      responsive: ['xxl'],
     },
     { title: t('units.owners'), key: 'owners', render: (_: unknown, u) => <OwnerTags owners={u.owners} /> },
     ...(canWrite
       ? [
           {
-            title: '',
+            title: t('units.actions'),
             key: 'actions',
-            width: 110,
+            // Kept in view at the right edge however wide the other columns are (issue 10: at
+            // 1440 px the actions were scrolled out of the card).
+            fixed: 'right' as const,
             render: (_: unknown, u: Unit) => (
-              <Button data-testid={TID.unitAddOwner} size="small" icon={<TeamOutlined />} onClick={() => setOwnersOf(u)}>
-                {t('units.manageOwners')}
-              </Button>
+              <Space size={0} className="gz-nowrap">
+                <Button data-testid={TID.unitAddOwner} size="small" type="link" icon={<TeamOutlined />} onClick={() => setOwnersOf(u)}>
+                  {t('units.manageOwners')}
+                </Button>
+                <Button data-testid={TID.unitEdit} size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(u)}>
+                  {t('units.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('units.deleteConfirm', { unit: `${u.buildingName} ${u.number}` })}
+                  okText={t('units.delete')}
+                  okButtonProps={{ danger: true }}
+                  cancelText={t('common.cancel')}
+                  onConfirm={async () => {
+                    try {
+                      await api.delete(`/api/units/${u.id}`);
+                      await refresh();
+                      notifySuccess(t('units.deleted'));
+                    } catch (err) {
+                      notifyError(err);
+                    }
+                  }}
+                >
+                  <Button data-testid={TID.unitDelete} size="small" type="link" danger icon={<DeleteOutlined />} aria-label={t('units.delete')} />
+                </Popconfirm>
+              </Space>
             ),
           },
         ]
@@ -176,6 +205,7 @@ export function BuildingsTab({ quarterId, user }: DossierTabProps) {
             <Space wrap>
               <Input.Search
                 data-testid={TID.unitSearch}
+                defaultValue={search}
                 allowClear
                 placeholder={t('units.searchPlaceholder')}
                 onSearch={(v) => {
@@ -274,6 +304,40 @@ export function BuildingsTab({ quarterId, user }: DossierTabProps) {
           <Input data-testid={TID.unitFormCertificate} maxLength={60} autoComplete="off" />
         </Form.Item>
       </FormModal>
+
+      {editing && (
+        <FormModal<Omit<UnitValues, 'buildingId'>>
+          key={editing.id}
+          open
+          title={t('units.editTitle', { unit: `${editing.buildingName} ${editing.number}` })}
+          submitTestId={TID.unitEditSubmit}
+          initialValues={{ number: editing.number, exclusiveArea: areaToInput(editing.exclusiveArea), use: editing.use }}
+          onClose={() => setEditing(null)}
+          onSubmit={async (values) => {
+            await api.patch(`/api/units/${editing.id}`, {
+              number: values.number.trim(),
+              exclusiveArea: parseAreaInput(values.exclusiveArea),
+              use: values.use,
+              ...(values.certificateNo?.trim() ? { certificateNo: values.certificateNo.trim() } : {}),
+            });
+            await refresh();
+            notifySuccess(t('units.saved'));
+          }}
+        >
+          <Form.Item name="number" label={t('units.number')} rules={[{ required: true, whitespace: true, message: t('units.numberRequired') }]}>
+            <Input data-testid={TID.unitFormNumber} maxLength={30} />
+          </Form.Item>
+          <Form.Item name="exclusiveArea" label={t('units.exclusiveArea')} rules={areaRules({ required: true, positive: true })} extra={t('units.areaHint')}>
+            <AreaInput data-testid={TID.unitFormArea} placeholder="0.00" />
+          </Form.Item>
+          <Form.Item name="use" label={t('units.use')}>
+            <Select data-testid={TID.unitFormUse} options={UNIT_USES.map((u) => ({ value: u, label: codeLabel('unitUses', u) }))} style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="certificateNo" label={t('units.certificateNo')} extra={t('units.certificateKeep')}>
+            <Input data-testid={TID.unitFormCertificate} maxLength={60} autoComplete="off" placeholder={editing.certificateNoMasked ?? ''} />
+          </Form.Item>
+        </FormModal>
+      )}
 
       <UnitOwnersModal quarterId={quarterId} unit={ownersOf} onClose={() => setOwnersOf(null)} onChanged={refresh} />
     </Row>

@@ -140,6 +140,8 @@ export default function DossierPage() {
           onChange={(key) => {
             const next = new URLSearchParams(params);
             next.set('tab', key);
+            // A search handed over by the header's search box belongs to the tab it opened.
+            next.delete('q');
             setParams(next, { replace: true });
           }}
           destroyOnHidden

@@ -192,7 +192,11 @@ function ImportProgress({ run, total, fileName, error }: { run: ImportRun | unde
           style={{ padding: '16px 24px' }}
           title={t('import.doneTitle', { total: all })}
           subTitle={s ? t('import.summary', { buildings: s.buildings, units: s.units, owners: s.owners }) : undefined}
-        />
+        >
+          {!!s?.sampleRows && (
+            <Alert data-testid={TID.importSampleSkipped} type="info" showIcon title={t('import.sampleRowsSkipped', { count: s.sampleRows })} />
+          )}
+        </Result>
       </Card>
     );
   }

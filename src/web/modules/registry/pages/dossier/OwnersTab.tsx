@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Radio, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Popconfirm, Radio, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../../api/client';
 import { OWNER_KINDS, useOwners, type OwnerRow as Owner, type OwnerKind } from '../../api';
@@ -10,7 +11,7 @@ import { FormModal } from '../../../../components/FormModal';
 import { QueryError } from '../../../../components/QueryState';
 import { UnitSelect } from '../../components/RemoteSelects';
 import { formatArea, formatCount } from '../../../../lib/format';
-import { notifySuccess } from '../../../../lib/feedback';
+import { notifyError, notifySuccess } from '../../../../lib/feedback';
 import { isPlausiblePhone, isValidIdNumber, normalizeIdNumber } from '../../../../lib/idNumber';
 import { codeLabel } from '../../../../lib/labels';
 import { rowTestId } from '../../../../testids';
@@ -34,9 +35,12 @@ export function OwnersTab({ quarterId, user }: DossierTabProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const canWrite = hasPermission(user, 'registry.write');
-  const [search, setSearch] = useState('');
+  // The header's search opens this tab with ?q= (components/GlobalSearch.tsx).
+  const [params] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Owner | null>(null);
   const owners = useOwners(quarterId, { q: search || undefined, page, pageSize: PAGE_SIZE });
 
   const columns: TableProps<Owner>['columns'] = [
@@ -74,6 +78,41 @@ export function OwnersTab({ quarterId, user }: DossierTabProps) {
       width: 140,
       render: (v: number) => <span className="gz-num gz-nowrap">{formatArea(v)}</span>,
     },
+    ...(canWrite
+      ? [
+          {
+            title: t('owners.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            render: (_: unknown, o: Owner) => (
+              <Space size={0} className="gz-nowrap">
+                <Button data-testid={TID.ownerEdit} size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(o)}>
+                  {t('owners.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('owners.deleteConfirm', { name: o.name })}
+                  okText={t('owners.delete')}
+                  okButtonProps={{ danger: true }}
+                  cancelText={t('common.cancel')}
+                  onConfirm={async () => {
+                    try {
+                      await api.delete(`/api/owners/${o.id}`);
+                      await queryClient.invalidateQueries({ queryKey: ['quarter', quarterId] });
+                      notifySuccess(t('owners.deleted'));
+                    } catch (err) {
+                      notifyError(err);
+                    }
+                  }}
+                >
+                  <Button data-testid={TID.ownerDelete} size="small" type="link" danger icon={<DeleteOutlined />}>
+                    {t('owners.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -84,6 +123,7 @@ export function OwnersTab({ quarterId, user }: DossierTabProps) {
         <Space wrap>
           <Input.Search
             data-testid={TID.ownerSearch}
+            defaultValue={search}
             allowClear
             placeholder={t('owners.searchPlaceholder')}
             onSearch={(v) => {
@@ -146,7 +186,69 @@ export function OwnersTab({ quarterId, user }: DossierTabProps) {
       >
         <OwnerFormFields quarterId={quarterId} />
       </FormModal>
+
+      {editing && (
+        <FormModal<OwnerEditValues>
+          key={editing.id}
+          open
+          title={t('owners.editTitle', { name: editing.name })}
+          submitTestId={TID.ownerEditSubmit}
+          initialValues={{ name: editing.name }}
+          onClose={() => setEditing(null)}
+          onSubmit={async (values) => {
+            await api.patch(`/api/owners/${editing.id}`, {
+              name: values.name.trim(),
+              ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
+              ...(values.idNumber?.trim() ? { idNumber: normalizeIdNumber(values.idNumber) } : {}),
+            });
+            await queryClient.invalidateQueries({ queryKey: ['quarter', quarterId] });
+            notifySuccess(t('owners.saved'));
+          }}
+        >
+          <OwnerEditFields owner={editing} />
+        </FormModal>
+      )}
     </Card>
+  );
+}
+
+interface OwnerEditValues {
+  name: string;
+  idNumber?: string;
+  phone?: string;
+}
+
+/**
+ * Correcting an owner: the name, a mistyped ID number (the server keeps its keyed hash, so the
+ * owner verifies for a vote with the corrected number) and the phone. Numbers are shown only
+ * masked, so they are typed anew rather than edited.
+ */
+function OwnerEditFields({ owner }: { owner: Owner }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="name" label={owner.kind === 'person' ? t('owners.personName') : t('owners.orgName')} rules={[{ required: true, whitespace: true, message: t('owners.nameRequired') }]}>
+        <Input data-testid={TID.ownerFormName} maxLength={60} />
+      </Form.Item>
+      {owner.kind === 'person' && (
+        <Form.Item
+          name="idNumber"
+          label={t('owners.idNumber')}
+          extra={t('owners.idNumberKeep', { masked: owner.idNumberMasked ?? '—' })}
+          rules={[{ validator: async (_r, v?: string) => { if (v?.trim() && !isValidIdNumber(v)) throw new Error(t('validation.idNumber')); } }]}
+        >
+          <Input data-testid={TID.ownerFormIdNumber} maxLength={22} autoComplete="off" style={{ maxWidth: 280 }} placeholder={owner.idNumberMasked ?? ''} />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="phone"
+        label={t('owners.phone')}
+        extra={owner.phoneMasked ? t('residents.idNumberKeep') : undefined}
+        rules={[{ validator: async (_r, v?: string) => { if (v?.trim() && !isPlausiblePhone(v)) throw new Error(t('validation.phone')); } }]}
+      >
+        <Input data-testid={TID.ownerFormPhone} maxLength={20} inputMode="tel" style={{ maxWidth: 280 }} placeholder={owner.phoneMasked ?? ''} />
+      </Form.Item>
+    </>
   );
 }
 
