@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, testIdNumber, type Session, type TestApp } from '../support/app';
 import { serveBuiltWebApp } from '../support/web-app';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot, type Browser, type Page } from '../support/browser';
-import { DURING, fixtureCredentials, openedVote, voteClock, type Credential } from '../support/voting';
+import { DURING, fixtureCredentials, lastCodeFor, openedVote, voteClock, type Credential } from '../support/voting';
 
 const clock = voteClock();
 let t: TestApp;
@@ -148,6 +148,10 @@ describe('issue 10 in the browser', () => {
     await page.fill(tid('owner-verify-cert'), printed);
     await screenshot(page, 'e2e-issue10-verify-printed-certificate');
     await page.click(tid('owner-verify-submit'));
+    // The two numbers matched: the one-time code to the owner's phone on record is the next step.
+    await page.waitForSelector(tid('owner-code-input'));
+    await page.fill(tid('owner-code-input'), await lastCodeFor(t, creds[0].ownerId));
+    await page.click(tid('owner-code-submit'));
     await page.waitForSelector(tid('owner-choice-1-yes'));
     await page.context().close();
   });
