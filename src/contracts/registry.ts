@@ -1,7 +1,7 @@
 // The registry's requests and answers (quarters, buildings, units, owners, residents, import,
 // search, the dossier and the owner's home page). Areas are integers in 0.01 m².
 import { z } from 'zod';
-import { created, dateText, timestamp } from './common';
+import { created, dateText, pageQuery, paged, sortOrder, timestamp } from './common';
 
 export const quarterTypes = ['commercial', 'resettlement', 'old', 'mixed', 'other'] as const;
 export const unitUses = ['residential', 'commercial', 'other'] as const;
@@ -41,7 +41,21 @@ export const quarterSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export const quarterListQuery = z.object({ communityId: z.uuid().optional(), streetId: z.uuid().optional(), q: z.string().max(60).optional() });
+/** What the quarter list sorts by: `place` is street, community, then name. */
+export const quarterSorts = ['place', 'name', 'households', 'totalBuildingArea', 'deliveredShare', 'firstDeliveryDate'] as const;
+export const quarterListQuery = z.object({
+  communityId: z.uuid().optional(),
+  streetId: z.uuid().optional(),
+  q: z.string().max(60).optional(),
+  ...pageQuery,
+  sort: z.enum(quarterSorts).default('place'),
+  order: sortOrder,
+  /** Add the sums over every quarter of the filtered list (the home page's figures). */
+  totals: z.stringbool().optional(),
+});
+/** The sums over a filtered quarter list, not just its page. */
+export const quarterTotalsSchema = z.object({ quarters: z.number(), households: z.number(), buildings: z.number(), units: z.number(), area: z.number() });
+export const quarterPageSchema = paged(quarterSchema).extend({ totals: quarterTotalsSchema.optional() });
 export const quarterFields = {
   name: z.string().trim().min(1).max(60),
   type: z.enum(quarterTypes).optional(),

@@ -43,9 +43,11 @@ export async function exportQuarter(db: DB, actor: Actor, quarterId: string): Pr
 
   const rows = await db
     .selectFrom('units as u')
-    .innerJoin('buildings as b', 'b.id', 'u.building_id')
-    .leftJoin('unit_owners as uo', 'uo.unit_id', 'u.id')
-    .leftJoin('owners as o', 'o.id', 'uo.owner_id')
+    // Each join also names the quarter, so that every table is read by its quarter_id index
+    // rather than whole (docs/scaling.md).
+    .innerJoin('buildings as b', (j) => j.onRef('b.id', '=', 'u.building_id').on('b.quarter_id', '=', quarterId))
+    .leftJoin('unit_owners as uo', (j) => j.onRef('uo.unit_id', '=', 'u.id').on('uo.quarter_id', '=', quarterId))
+    .leftJoin('owners as o', (j) => j.onRef('o.id', '=', 'uo.owner_id').on('o.quarter_id', '=', quarterId))
     .select(['b.name as building', 'u.number', 'u.exclusive_area', 'u.use', 'u.certificate_masked', 'o.kind', 'o.name', 'o.id_number_masked', 'o.phone'])
     .where('u.quarter_id', '=', quarterId)
     .orderBy('b.name')
@@ -71,8 +73,8 @@ export async function exportQuarter(db: DB, actor: Actor, quarterId: string): Pr
   if (can(actor, 'residents.read')) {
     const residents = await db
       .selectFrom('residents as r')
-      .leftJoin('units as u', 'u.id', 'r.unit_id')
-      .leftJoin('buildings as b', 'b.id', 'u.building_id')
+      .leftJoin('units as u', (j) => j.onRef('u.id', '=', 'r.unit_id').on('u.quarter_id', '=', quarterId))
+      .leftJoin('buildings as b', (j) => j.onRef('b.id', '=', 'u.building_id').on('b.quarter_id', '=', quarterId))
       .select(['r.name', 'r.kind', 'r.needs_care', 'r.care_note', 'b.name as building', 'u.number', 'r.phone'])
       .where('r.quarter_id', '=', quarterId)
       .orderBy('r.kind')

@@ -9,6 +9,7 @@ import { AppError, conflict, notFound } from '../../platform/errors';
 import { maskPhone } from '../../../core/idnumber';
 import { authorizeOwner, authorizeQuarter, authorizeUnit, ownerPlace } from './access';
 import { fieldIssue } from './errors';
+import { containsText } from './search-text';
 import { protectIdNumber, required } from './identity';
 import type { OwnersTable } from './tables';
 
@@ -50,10 +51,7 @@ async function unitsOfOwners(db: Exec, ownerIds: string[]) {
 export async function listOwners(db: DB, actor: Actor, quarterId: string, opts: { q?: string; page: number; pageSize: number }) {
   await authorizeQuarter(db, actor, quarterId, 'owners.read');
   let base = db.selectFrom('owners as o').where('o.quarter_id', '=', quarterId);
-  if (opts.q?.trim()) {
-    const like = `%${opts.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    base = base.where('o.name', 'like', like);
-  }
+  if (opts.q?.trim()) base = base.where(containsText('o.name', opts.q.trim()));
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .select(['o.id', 'o.kind', 'o.name', 'o.id_number_masked as idNumberMasked', 'o.phone'])

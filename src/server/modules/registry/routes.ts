@@ -19,6 +19,7 @@ import {
   ownerSchema,
   quarterCreateBody,
   quarterListQuery,
+  quarterPageSchema,
   quarterPatchBody,
   quarterSchema,
   residentCreateBody,
@@ -75,12 +76,12 @@ export async function registryRoutes(fastify: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: "Quarters in the caller's scope",
+        summary: "Quarters in the caller's scope, a page at a time (sorted and filtered on the server)",
         querystring: quarterListQuery,
-        response: { 200: z.object({ items: z.array(quarterSchema) }), 401: errorSchema },
+        response: { 200: quarterPageSchema, 401: errorSchema },
       },
     },
-    async (req) => ({ items: await listQuarters(db(), requireActor(req), req.query) }),
+    async (req) => listQuarters(db(), requireActor(req), req.query),
   );
   app.get(
     '/api/quarters/:id',

@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor } from '../../platform/access';
 import { listQuarters } from './quarters';
+import { containsText } from './search-text';
 
 type DB = Kysely<Database>;
 
 export async function searchRegistry(db: DB, actor: Actor, text: string) {
-  const quarters = (await listQuarters(db, actor, { q: text })).slice(0, 20);
-  const like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const quarters = (await listQuarters(db, actor, { q: text, page: 1, pageSize: 20 })).items;
   const scope = scopeFilter(actor);
   const col = `q.${scope.column === 'quarter_id' ? 'id' : scope.column}` as const;
   const owners = can(actor, 'owners.read')
@@ -17,7 +17,7 @@ export async function searchRegistry(db: DB, actor: Actor, text: string) {
         .innerJoin('quarters as q', 'q.id', 'o.quarter_id')
         .select(['o.id', 'o.name', 'o.kind', 'o.id_number_masked as idNumberMasked', 'q.id as quarterId', 'q.name as quarterName'])
         .where(col, '=', scope.value)
-        .where('o.name', 'like', like)
+        .where(containsText('o.name', text))
         .orderBy('o.name')
         .limit(20)
         .execute()
@@ -28,7 +28,7 @@ export async function searchRegistry(db: DB, actor: Actor, text: string) {
     .innerJoin('quarters as q', 'q.id', 'u.quarter_id')
     .select(['u.id', 'u.number', 'b.name as buildingName', 'q.id as quarterId', 'q.name as quarterName'])
     .where(col, '=', scope.value)
-    .where('u.number', 'like', like);
+    .where(containsText('u.number', text));
   if (actor.scope.level === 'building') unitQuery = unitQuery.where('u.building_id', '=', actor.scope.id);
   const units = can(actor, 'registry.read')
     ? (await unitQuery.orderBy('q.name').orderBy('u.number').limit(20).execute()).map((u) => ({

@@ -7,6 +7,7 @@ import { patchColumns, uniquely } from '../../platform/db-helpers';
 import { AppError, conflict } from '../../platform/errors';
 import { authorizeQuarter, authorizeUnit, buildingPlace } from './access';
 import { fieldIssue } from './errors';
+import { containsText } from './search-text';
 import { protectCertificate } from './identity';
 import type { UnitsTable } from './tables';
 
@@ -24,22 +25,23 @@ export async function listUnits(
   await authorizeQuarter(db, actor, quarterId, 'registry.read');
   let base = db
     .selectFrom('units as u')
-    .innerJoin('buildings as b', 'b.id', 'u.building_id')
+    // The building is joined within the quarter, so buildings are read by their quarter_id index.
+    .innerJoin('buildings as b', (j) => j.onRef('b.id', '=', 'u.building_id').on('b.quarter_id', '=', quarterId))
     .where('u.quarter_id', '=', quarterId);
   if (actor.scope.level === 'building') base = base.where('u.building_id', '=', actor.scope.id);
   if (opts.buildingId) base = base.where('u.building_id', '=', opts.buildingId);
-  if (opts.q?.trim()) {
-    const like = `%${opts.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const text = opts.q?.trim();
+  if (text) {
     base = base.where((eb) =>
       eb.or([
-        eb('u.number', 'like', like),
+        containsText('u.number', text),
         eb.exists(
           eb
             .selectFrom('unit_owners as uo')
             .innerJoin('owners as o', 'o.id', 'uo.owner_id')
             .select('uo.unit_id')
             .whereRef('uo.unit_id', '=', 'u.id')
-            .where('o.name', 'like', like),
+            .where(containsText('o.name', text)),
         ),
       ]),
     );

@@ -1,10 +1,9 @@
-import { useMemo } from 'react';
 import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { usePlacesTree } from '../../../api/queries';
-import { useQuarters } from '../api';
+import { useQuarterPage } from '../api';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { PlaceTree } from '../../../components/PlaceTree';
 import { QuarterFilters, useQuarterFilterParams } from '../components/QuarterFilters';
@@ -22,18 +21,9 @@ export default function HomePage() {
   const navigate = useNavigate();
   const tree = usePlacesTree();
   const [filters, setFilters] = useQuarterFilterParams();
-  const quarters = useQuarters(filters);
-
-  const totals = useMemo(() => {
-    const list = quarters.data ?? [];
-    return {
-      quarters: list.length,
-      households: list.reduce((s, q) => s + (q.households ?? 0), 0),
-      buildings: list.reduce((s, q) => s + (q.buildingCount ?? 0), 0),
-      units: list.reduce((s, q) => s + (q.unitCount ?? 0), 0),
-      area: list.reduce((s, q) => s + (q.totalBuildingArea ?? 0), 0),
-    };
-  }, [quarters.data]);
+  // The figures are the server's sums over the whole filtered list, not over the page shown.
+  const quarters = useQuarterPage({ ...filters, pageSize: 20, totals: true });
+  const totals = quarters.data?.totals ?? { quarters: 0, households: 0, buildings: 0, units: 0, area: 0 };
 
   const newQuarterPath = filters.communityId ? `/quarters/new?communityId=${filters.communityId}` : '/quarters/new';
 
@@ -105,7 +95,7 @@ export default function HomePage() {
             {quarters.error ? (
               <QueryError error={quarters.error} onRetry={() => quarters.refetch()} />
             ) : (
-              <QuarterTable quarters={quarters.data} loading={quarters.isFetching} />
+              <QuarterTable page={quarters.data} params={filters} onChange={setFilters} loading={quarters.isFetching} />
             )}
           </Card>
         </Col>
