@@ -123,6 +123,17 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     expect(withTotals.totals.buildings).toBe(withTotals.total * 10);
   });
 
+  it("the organisations' to-do list answers a page of its failing checks, of one rule when asked", async () => {
+    const all = (await district.get('/api/organizations/actions?page=2&pageSize=10')).json();
+    expect(all.failingChecks.items).toHaveLength(10);
+    expect(all.failingChecks.total).toBeGreaterThanOrEqual(QUARTERS);
+    const rule = all.failingChecks.items[0].rule;
+    const one = (await district.get(`/api/organizations/actions?pageSize=5&rule=${encodeURIComponent(rule)}`)).json();
+    expect(one.failingChecks.items.length).toBeGreaterThan(0);
+    expect(one.failingChecks.items.every((c: { rule: string }) => c.rule === rule)).toBe(true);
+    expect(one.failingChecks.total).toBeLessThanOrEqual(all.failingChecks.total);
+  });
+
   it('search finds a two-character name and a partial unit number through the trigram index', async () => {
     const res = (await district.get(encodeURI('/api/search?q=王芳'))).json();
     expect(res.owners.length).toBeGreaterThan(0);
