@@ -203,11 +203,14 @@ export const importRunSchema = z.object({
 });
 
 // ---- search and the owner's home ----
-export const searchQuery = z.object({ q: z.string().trim().min(1).max(60) });
+export const searchQuery = z.object({ q: z.string().trim().min(1).max(60), page: pageQuery.page, pageSize: z.coerce.number().int().min(1).max(50).default(20) });
 export const searchSchema = z.object({
   quarters: z.array(quarterSchema),
   owners: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), idNumberMasked: z.string().nullable(), quarterId: z.string(), quarterName: z.string() })),
   units: z.array(z.object({ id: z.string(), label: z.string(), quarterId: z.string(), quarterName: z.string() })),
+  /** The page answered, and the next one when any kind has more matches (else null). */
+  page: z.number(),
+  nextPage: z.number().nullable(),
 });
 export const ownerHomeSchema = z.object({
   quarter: quarterSchema,

@@ -138,6 +138,12 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     const res = (await district.get(encodeURI('/api/search?q=王芳'))).json();
     expect(res.owners.length).toBeGreaterThan(0);
     expect(res.owners.every((o: { name: string }) => o.name.includes('王芳'))).toBe(true);
+    // A page of each kind, and the page after it when any kind has more.
+    const short = (await district.get(encodeURI('/api/search?q=王芳&pageSize=3'))).json();
+    expect(short.owners).toHaveLength(3);
+    expect(short.nextPage).toBe(2);
+    const next = (await district.get(encodeURI('/api/search?q=王芳&pageSize=3&page=2'))).json();
+    expect(next.owners.map((o: { id: string }) => o.id)).not.toContain(short.owners[0].id);
     const units = (await district.get('/api/search?q=1801')).json();
     expect(units.units.length).toBeGreaterThan(0);
     expect(units.units.every((u: { label: string }) => u.label.includes('1801'))).toBe(true);

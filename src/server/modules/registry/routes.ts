@@ -282,8 +282,8 @@ export async function registryRoutes(fastify: FastifyInstance) {
   // ---- search and the owner's own page ----
   app.get(
     '/api/search',
-    { schema: { tags, summary: 'Search quarters, owners and units in scope', querystring: searchQuery, response: { 200: searchSchema } } },
-    async (req) => searchRegistry(db(), requireActor(req), req.query.q),
+    { schema: { tags, summary: 'Search quarters, owners and units in scope, a page of each', querystring: searchQuery, response: { 200: searchSchema } } },
+    async (req) => searchRegistry(db(), requireActor(req), req.query.q, req.query),
   );
   app.get('/api/me/home', { schema: { tags, summary: "An owner's own quarter, units and contacts", response: { 200: ownerHomeSchema, 404: errorSchema } } }, async (req) => {
     const actor = requireActor(req);

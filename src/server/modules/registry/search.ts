@@ -7,8 +7,16 @@ import { containsText } from './search-text';
 
 type DB = Kysely<Database>;
 
-export async function searchRegistry(db: DB, actor: Actor, text: string) {
-  const quarters = (await listQuarters(db, actor, { q: text, page: 1, pageSize: 20 })).items;
+/**
+ * A page of each kind of match (quarters, owners, units), `pageSize` of each; `nextPage` is the
+ * page to ask for when any kind has more, else null. One row past the page tells whether there
+ * is more, so no match is counted in full (a common surname matches a tenth of a district).
+ */
+export async function searchRegistry(db: DB, actor: Actor, text: string, paging: { page: number; pageSize: number } = { page: 1, pageSize: 20 }) {
+  const { page, pageSize } = paging;
+  const offset = (page - 1) * pageSize;
+  const quarterPage = await listQuarters(db, actor, { q: text, page, pageSize });
+  const quarters = quarterPage.items;
   const scope = scopeFilter(actor);
   const col = `q.${scope.column === 'quarter_id' ? 'id' : scope.column}` as const;
   const owners = can(actor, 'owners.read')
@@ -19,7 +27,9 @@ export async function searchRegistry(db: DB, actor: Actor, text: string) {
         .where(col, '=', scope.value)
         .where(containsText('o.name', text))
         .orderBy('o.name')
-        .limit(20)
+        .orderBy('o.id')
+        .limit(pageSize + 1)
+        .offset(offset)
         .execute()
     : [];
   let unitQuery = db
@@ -31,12 +41,13 @@ export async function searchRegistry(db: DB, actor: Actor, text: string) {
     .where(containsText('u.number', text));
   if (actor.scope.level === 'building') unitQuery = unitQuery.where('u.building_id', '=', actor.scope.id);
   const units = can(actor, 'registry.read')
-    ? (await unitQuery.orderBy('q.name').orderBy('u.number').limit(20).execute()).map((u) => ({
+    ? (await unitQuery.orderBy('q.name').orderBy('u.number').orderBy('u.id').limit(pageSize + 1).offset(offset).execute()).map((u) => ({
         id: u.id,
         label: `${u.buildingName} ${u.number}`,
         quarterId: u.quarterId,
         quarterName: u.quarterName,
       }))
     : [];
-  return { quarters, owners, units };
+  const more = quarterPage.total > offset + pageSize || owners.length > pageSize || units.length > pageSize;
+  return { quarters, owners: owners.slice(0, pageSize), units: units.slice(0, pageSize), page, nextPage: more ? page + 1 : null };
 }
