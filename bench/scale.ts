@@ -16,8 +16,10 @@
  * `--writer bulk` writes a district of the same shape with INSERT … SELECT instead
  * (test/support/scale-district.ts: 360 units a quarter), for runs on a busy machine. The quarter timed
  * is the one whose unit count is nearest the district's median, so the two sizes compare like
- * with like. The server runs in this process (app.inject, no sockets); every route is called
- * once to warm up, then `runs` times or until it has taken 20 s, and the median is kept.
+ * with like. The server runs in this process (app.inject, no sockets). Both districts stay open
+ * and their calls take turns, so that a busy machine weighs on both sizes alike; every route is
+ * called once to warm up, then `runs` times or until it has taken 20 s a district, and the
+ * median is kept.
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -114,7 +116,14 @@ async function openEngine(engine: 'pglite' | 'postgres', cluster: () => Promise<
   };
 }
 
-async function measure(engine: 'pglite' | 'postgres', quarters: number, cluster: () => Promise<ThrowawayCluster>): Promise<Map<string, Timing>> {
+interface District {
+  quarters: number;
+  call(url: string): Promise<{ ms: number; bytes: number; status: number }>;
+  close(): Promise<void>;
+}
+
+/** Writes a district of `quarters` on a database of its own and logs a district office in. */
+async function openDistrict(engine: 'pglite' | 'postgres', quarters: number, cluster: () => Promise<ThrowawayCluster>): Promise<District> {
   const { db, drop } = await openEngine(engine, cluster);
   try {
     await migrate(db);
@@ -138,35 +147,50 @@ async function measure(engine: 'pglite' | 'postgres', quarters: number, cluster:
       .orderBy(sql`abs(count(*) - ${Math.round(written.units / quarters)})`)
       .limit(1)
       .executeTakeFirstOrThrow();
-    console.log(`  ${engine}, ${quarters} quarters: ${written.units} units, ${written.owners} owners, seeded in ${seeded.toFixed(1)} s; timing quarter of ${n} units`);
-
+    console.log(`  ${engine}, ${quarters} quarters: ${written.units} units, ${written.owners} owners, written in ${seeded.toFixed(1)} s; timing a quarter of ${n} units`);
     const app = await buildApp({ db, webDir: null, rateLimitPerMinute: 1_000_000_000 });
-    try {
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-district', password: PASSWORD } });
-      if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode} ${login.body}`);
-      const cookie = String(login.headers['set-cookie']).split(';')[0];
-      const results = new Map<string, Timing>();
-      for (const route of ROUTES) {
-        const url = encodeURI(route.url.replace(':q', quarterId));
-        const call = () => app.inject({ method: 'GET', url, headers: { cookie } });
-        const warm = await call();
-        const times: number[] = [];
-        const started = performance.now();
-        let res = warm;
-        while (times.length < RUNS && (times.length === 0 || performance.now() - started < BUDGET_MS)) {
-          const t = performance.now();
-          res = await call();
-          times.push(performance.now() - t);
-        }
-        results.set(route.url, { median: median(times), bytes: res.rawPayload.length, status: res.statusCode });
-      }
-      return results;
-    } finally {
-      await app.close();
-    }
-  } finally {
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-district', password: PASSWORD } });
+    if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode} ${login.body}`);
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    return {
+      quarters,
+      async call(url) {
+        const t = performance.now();
+        const res = await app.inject({ method: 'GET', url: encodeURI(url.replace(':q', quarterId)), headers: { cookie } });
+        return { ms: performance.now() - t, bytes: res.rawPayload.length, status: res.statusCode };
+      },
+      async close() {
+        await app.close();
+        await drop();
+      },
+    };
+  } catch (err) {
     await drop();
+    throw err;
   }
+}
+
+/**
+ * Times every route on every district, the districts' calls taking turns (small, large, small,
+ * large …), so that whatever else the machine is doing weighs on each size alike.
+ */
+async function measure(districts: District[]): Promise<Map<number, Map<string, Timing>>> {
+  const results = new Map(districts.map((d) => [d.quarters, new Map<string, Timing>()]));
+  for (const route of ROUTES) {
+    const times = districts.map(() => [] as number[]);
+    const last: Awaited<ReturnType<District['call']>>[] = [];
+    for (const d of districts) last.push(await d.call(route.url)); // warm-up
+    const started = performance.now();
+    while (times[0].length < RUNS && (times[0].length === 0 || performance.now() - started < BUDGET_MS * districts.length)) {
+      for (const [i, d] of districts.entries()) {
+        const r = await d.call(route.url);
+        times[i].push(r.ms);
+        last[i] = r;
+      }
+    }
+    districts.forEach((d, i) => results.get(d.quarters)!.set(route.url, { median: median(times[i]), bytes: last[i].bytes, status: last[i].status }));
+  }
+  return results;
 }
 
 const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
@@ -177,8 +201,14 @@ const cluster = () => (clusterPromise ??= startThrowawayCluster());
 try {
   for (const engine of ENGINES) {
     console.log(`\nscale bench on ${engine}: ${SIZES.join(' and ')} quarters (${WRITER} writer), median of ${RUNS} runs`);
-    const bySize = new Map<number, Map<string, Timing>>();
-    for (const n of SIZES) bySize.set(n, await measure(engine, n, cluster));
+    const districts: District[] = [];
+    let bySize: Map<number, Map<string, Timing>>;
+    try {
+      for (const n of SIZES) districts.push(await openDistrict(engine, n, cluster));
+      bySize = await measure(districts);
+    } finally {
+      for (const d of districts) await d.close();
+    }
     const small = bySize.get(SIZES[0])!;
     const large = bySize.get(SIZES[SIZES.length - 1])!;
     const rows = ROUTES.map((r) => {

@@ -48,8 +48,11 @@ afterAll(async () => {
 interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
+  'Index Name'?: string;
   Plans?: PlanNode[];
 }
+
+const indexesOf = (node: PlanNode): string[] => [...(node['Index Name'] ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(indexesOf)];
 
 /** Seq Scans of big tables; with `limited`, one under a Limit (a capped count) stops at the limit. */
 function seqScans(node: PlanNode, limited: boolean, underLimit = false): string[] {
@@ -58,7 +61,7 @@ function seqScans(node: PlanNode, limited: boolean, underLimit = false): string[
 }
 
 /** Calls the route, then explains every SELECT it ran: the big tables each plan reads whole. */
-async function wholeTableReads(url: string, limited = false): Promise<{ status: number; queries: number; scans: string[] }> {
+async function wholeTableReads(url: string, limited = false): Promise<{ status: number; queries: number; scans: string[]; indexes: string[] }> {
   captured.length = 0;
   capturing = true;
   let status: number;
@@ -68,14 +71,16 @@ async function wholeTableReads(url: string, limited = false): Promise<{ status: 
     capturing = false;
   }
   const scans: string[] = [];
+  const indexes: string[] = [];
   const queries = captured.splice(0);
   for (const q of queries) {
     const result = await t.db.kysely.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${q.sql}`, [...q.parameters]));
     const raw = result.rows[0]['QUERY PLAN'];
     const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
     for (const table of seqScans(plan[0].Plan, limited)) scans.push(`${table}: ${q.sql}`);
+    indexes.push(...indexesOf(plan[0].Plan));
   }
-  return { status, queries: queries.length, scans };
+  return { status, queries: queries.length, scans, indexes };
 }
 
 describe(`plans at ${QUARTERS} quarters`, () => {
@@ -102,7 +107,7 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     });
   }
 
-  const districtWide = ['/api/quarters?page=3&pageSize=20', '/api/search?q=王芳', '/api/search?q=1801', '/api/audit?page=2&pageSize=20'];
+  const districtWide = ['/api/quarters?page=3&pageSize=20', '/api/search?q=王', '/api/search?q=王芳', '/api/search?q=1801', '/api/audit?page=2&pageSize=20'];
   for (const url of districtWide) {
     it(`${url} pages or searches through an index`, async () => {
       const r = await wholeTableReads(url, true);
@@ -134,7 +139,8 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     expect(one.failingChecks.total).toBeLessThanOrEqual(all.failingChecks.total);
   });
 
-  it('search finds a two-character name and a partial unit number through the trigram index', async () => {
+  it('search finds a two-character name through the trigram index, and a partial unit number', async () => {
+    expect((await wholeTableReads('/api/search?q=王芳', true)).indexes).toContain('owners_name_trgm_idx');
     const res = (await district.get(encodeURI('/api/search?q=王芳'))).json();
     expect(res.owners.length).toBeGreaterThan(0);
     expect(res.owners.every((o: { name: string }) => o.name.includes('王芳'))).toBe(true);

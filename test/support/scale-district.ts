@@ -1,7 +1,8 @@
 // A generated district of many quarters for plan tests, written set-based (INSERT … SELECT
 // generate_series) so that a few hundred quarters take seconds rather than the minutes of the
 // row-by-row demo writer (src/server/seed/write.ts). Each quarter has 10 buildings of 36 units;
-// one owner a unit with a Chinese name of two or three characters, a co-owner on every tenth
+// one owner a unit with a Chinese name of two or three characters (each surname a twentieth of
+// the owners, each two-character pair a four-hundredth), a co-owner on every tenth
 // unit, the developer on every fiftieth; a resident in every other unit; 10 audit entries.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/server/db/schema';
@@ -62,8 +63,8 @@ async function load(db: Kysely<Database>, place: { districtA: string; streetA1: 
       INSERT INTO owners (id, district_id, quarter_id, kind, name, phone)
       SELECT owner_id, district_id, quarter_id, CASE WHEN n % 50 = 0 THEN 'developer' ELSE 'person' END,
         substr('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗', 1 + (n % 20)::int, 1)
-          || substr('芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚', 1 + (n * 7 % 20)::int, 1)
-          || CASE WHEN n % 3 = 0 THEN substr('文武斌宇浩然子轩梓涵', 1 + (n * 13 % 10)::int, 1) ELSE '' END,
+          || substr('芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚', 1 + (n / 20 % 20)::int, 1)
+          || CASE WHEN n % 3 = 0 THEN substr('文武斌宇浩然子轩梓涵', 1 + (n / 400 % 10)::int, 1) ELSE '' END,
         '138' || lpad((n % 100000000)::text, 8, '0')
       FROM src
     )

@@ -7,7 +7,6 @@ import { patchColumns, uniquely } from '../../platform/db-helpers';
 import { AppError, conflict } from '../../platform/errors';
 import { authorizeQuarter, authorizeUnit, buildingPlace } from './access';
 import { fieldIssue } from './errors';
-import { containsText } from './search-text';
 import { protectCertificate } from './identity';
 import type { UnitsTable } from './tables';
 
@@ -32,16 +31,18 @@ export async function listUnits(
   if (opts.buildingId) base = base.where('u.building_id', '=', opts.buildingId);
   const text = opts.q?.trim();
   if (text) {
+    // Within one quarter a plain LIKE is cheapest; the trigram index is for the district-wide search.
+    const like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     base = base.where((eb) =>
       eb.or([
-        containsText('u.number', text),
+        eb('u.number', 'like', like),
         eb.exists(
           eb
             .selectFrom('unit_owners as uo')
             .innerJoin('owners as o', 'o.id', 'uo.owner_id')
             .select('uo.unit_id')
             .whereRef('uo.unit_id', '=', 'u.id')
-            .where(containsText('o.name', text)),
+            .where('o.name', 'like', like),
         ),
       ]),
     );
