@@ -1,5 +1,5 @@
 // One search box for quarters, owners and units within the caller's scope.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor } from '../../platform/access';
 import { listQuarters } from './quarters';
@@ -19,20 +19,21 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
   const quarters = quarterPage.items;
   const scope = scopeFilter(actor);
   const col = `q.${scope.column === 'quarter_id' ? 'id' : scope.column}` as const;
+  const single = [...text].length === 1;
   const matches = (d: DB) =>
     d
       .selectFrom('owners as o')
       .innerJoin('quarters as q', 'q.id', 'o.quarter_id')
       .select(['o.id', 'o.name', 'o.kind', 'o.id_number_masked as idNumberMasked', 'q.id as quarterId', 'q.name as quarterName'])
       .where(col, '=', scope.value)
-      .where(containsText('o.name', text));
+      .where(single ? sql<boolean>`o.name like ${`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}` : containsText('o.name', text));
   // One character (a surname) matches a good share of a district: walking the names in order
-  // (owners_name_idx) finds the first page soonest. Two or more are rare enough that the
-  // trigram index gathers them all first; the materialised CTE keeps the planner from walking
-  // the names instead when its estimate of the matches is off.
+  // (owners_name_idx) with a plain LIKE finds the first page soonest. Two or more are rare
+  // enough that the trigram index gathers them all first; the materialised CTE keeps the
+  // planner from walking the names instead when its estimate of the matches is off.
   const owners = !can(actor, 'owners.read')
     ? []
-    : [...text].length === 1
+    : single
       ? await matches(db).orderBy('o.name').orderBy('o.id').limit(pageSize + 1).offset(offset).execute()
       : await db
           .with((cte) => cte('m').materialized(), (d) => matches(d as DB))
