@@ -24,7 +24,4 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX owners_name_trgm_idx ON owners USING gin ((' ' || regexp_replace(name, '(.)', '\1 ', 'g')) gin_trgm_ops);
 CREATE INDEX units_number_trgm_idx ON units USING gin ((' ' || regexp_replace(number, '(.)', '\1 ', 'g')) gin_trgm_ops);
 CREATE INDEX quarters_name_trgm_idx ON quarters USING gin ((' ' || regexp_replace(name, '(.)', '\1 ', 'g')) gin_trgm_ops);
--- Owners by name: a search for a common character (a surname) walks the names in order and
--- stops at the first page, where the trigram index would gather a tenth of the district first.
-CREATE INDEX owners_name_idx ON owners (name);
 CREATE INDEX quarters_address_trgm_idx ON quarters USING gin ((' ' || regexp_replace(address, '(.)', '\1 ', 'g')) gin_trgm_ops);

@@ -27,14 +27,15 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
       .select(['o.id', 'o.name', 'o.kind', 'o.id_number_masked as idNumberMasked', 'q.id as quarterId', 'q.name as quarterName'])
       .where(col, '=', scope.value)
       .where(single ? sql<boolean>`o.name like ${`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}` : containsText('o.name', text));
-  // One character (a surname) matches a good share of a district: walking the names in order
-  // (owners_name_idx) with a plain LIKE finds the first page soonest. Two or more are rare
-  // enough that the trigram index gathers them all first; the materialised CTE keeps the
-  // planner from walking the names instead when its estimate of the matches is off.
+  // One character (a surname) matches a good share of a district, and in name order its
+  // matches bunch together far down the list: walking the owners by id with a plain LIKE meets
+  // them evenly and finds a page soonest; the page is then shown in name order. Two or more
+  // characters are rare enough that the trigram index gathers them all first; the materialised
+  // CTE keeps the planner from walking the names instead when its estimate of the matches is off.
   const owners = !can(actor, 'owners.read')
     ? []
     : single
-      ? await matches(db).orderBy('o.name').orderBy('o.id').limit(pageSize + 1).offset(offset).execute()
+      ? await matches(db).orderBy('o.id').limit(pageSize + 1).offset(offset).execute()
       : await db
           .with((cte) => cte('m').materialized(), (d) => matches(d as DB))
           .selectFrom('m')
@@ -61,5 +62,7 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
       }))
     : [];
   const more = quarterPage.total > offset + pageSize || owners.length > pageSize || units.length > pageSize;
-  return { quarters, owners: owners.slice(0, pageSize), units: units.slice(0, pageSize), page, nextPage: more ? page + 1 : null };
+  const ownerPage = owners.slice(0, pageSize);
+  if (single) ownerPage.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  return { quarters, owners: ownerPage, units: units.slice(0, pageSize), page, nextPage: more ? page + 1 : null };
 }
