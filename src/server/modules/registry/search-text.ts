@@ -17,7 +17,13 @@ export function spreadPattern(text: string): string {
   return `% ${escaped.join(' ')} %`;
 }
 
-/** `column` contains `text` (as `column LIKE '%text%'`), in the form the trigram index answers. */
+/**
+ * `column` contains `text` (as `column LIKE '%text%'`), in the form the trigram index answers.
+ * A single character gives pg_trgm no trigram it can trust inside a LIKE pattern, and the index
+ * would be read whole: one character is matched with a plain LIKE, which the caller's plan
+ * answers by walking its rows until it has a page.
+ */
 export function containsText(column: string, text: string) {
+  if ([...text].length === 1) return sql<boolean>`${sql.ref(column)} like ${`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`;
   return sql<boolean>`${spread(column)} like ${spreadPattern(text)}`;
 }

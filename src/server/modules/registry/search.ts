@@ -1,5 +1,5 @@
 // One search box for quarters, owners and units within the caller's scope.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor } from '../../platform/access';
 import { listQuarters } from './quarters';
@@ -26,7 +26,7 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
       .innerJoin('quarters as q', 'q.id', 'o.quarter_id')
       .select(['o.id', 'o.name', 'o.kind', 'o.id_number_masked as idNumberMasked', 'q.id as quarterId', 'q.name as quarterName'])
       .where(col, '=', scope.value)
-      .where(single ? sql<boolean>`o.name like ${`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}` : containsText('o.name', text));
+      .where(containsText('o.name', text));
   // One character (a surname) matches a good share of a district, and in name order its
   // matches bunch together far down the list: walking the owners by id with a plain LIKE meets
   // them evenly and finds a page soonest; the page is then shown in name order. Two or more
