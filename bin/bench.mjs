@@ -1,11 +1,17 @@
 #!/usr/bin/env node
 // `npm run bench`: ballots per second through the HTTP API next to plain inserts into a
 // throwaway PostgreSQL (bench/voting.ts), then the time to tally a 20,000-member record
-// (bench/tally.ts). The sources are TypeScript; tsx compiles them on load.
+// (bench/tally.ts). `npm run bench -- scale [--quarters 20,2000] [--engines pglite,postgres]`:
+// the staff pages' GET routes on a district of 20 and of 2,000 quarters (bench/scale.ts).
+// The sources are TypeScript; tsx compiles them on load.
 import { exitUnlessSupportedNode } from './supported-node.mjs';
 
 exitUnlessSupportedNode('bench');
 const { register } = await import('tsx/esm/api');
 register();
-await import('../bench/voting.ts');
-await import('../bench/tally.ts');
+if (process.argv[2] === 'scale') {
+  await import('../bench/scale.ts');
+} else {
+  await import('../bench/voting.ts');
+  await import('../bench/tally.ts');
+}

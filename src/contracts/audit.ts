@@ -21,9 +21,11 @@ export const auditEntrySchema = z.object({
   entity: z.string(),
   entityId: z.string().nullable(),
   quarterId: z.string().nullable(),
+  quarterName: z.string().nullable(),
   // The record before and after, as the module wrote it (personal data masked).
   before: z.unknown(),
   after: z.unknown(),
   ip: z.string().nullable(),
 });
-export const auditPageSchema = z.object({ total: z.number(), items: z.array(auditEntrySchema) });
+/** `total` is counted up to 10,000 entries; `totalCapped` says there are more. */
+export const auditPageSchema = z.object({ total: z.number(), totalCapped: z.boolean(), items: z.array(auditEntrySchema) });

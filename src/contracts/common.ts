@@ -23,6 +23,18 @@ export const fileDownload = z.unknown().describe('The file (Content-Disposition 
 export const paged = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), items: z.array(item) });
 
 /**
+ * Which page of a list to answer (1-based) and how long a page is. A list that grows with the
+ * district answers one page at a time, with its total (docs/scaling.md).
+ */
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+/** The direction of a server-side sort. */
+export const sortOrder = z.enum(['asc', 'desc']).default('asc');
+
+/**
  * A calendar date as 'YYYY-MM-DD', a real one, between 1900 and 2199: no date of this domain
  * (deliveries, terms, contracts, votes) lies outside that, and PostgreSQL refuses year 0000
  * (which used to answer 500).

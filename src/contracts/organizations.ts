@@ -2,7 +2,7 @@
 // answers they give, as zod schemas shared by the server's routes and the web app (z.infer).
 // Zod only: nothing here may import the server.
 import { z } from 'zod';
-import { dateText } from './common';
+import { dateText, pageQuery, paged } from './common';
 
 // ---- values --------------------------------------------------------------------------------------
 
@@ -442,10 +442,13 @@ export const rulesInForceView = z.object({
   ),
   checklist: z.array(z.object({ id: z.string(), kind: z.string(), label: z.string(), citation: z.string(), quote: z.string() })),
 });
+/** GET /api/organizations/actions: which page of the failing checks, and of which rule. */
+export const actionsQuery = z.object({ ...pageQuery, pageSize: pageQuery.pageSize.default(20), rule: z.string().max(60).optional() });
 export const actionsView = z.object({
   vetting: z.array(candidateView),
   expiringTerms: z.array(z.object({ quarterId: z.string(), quarterName: z.string(), termEnd: day, daysLeft: z.number(), expired: z.boolean(), citation: z.string() })),
-  failingChecks: z.array(z.object({ quarterId: z.string(), quarterName: z.string(), rule: z.string(), status: z.enum(['fail', 'warn']), citation: z.string(), message: z.string() })),
+  // A district has a failing check or two in most of its quarters: they come a page at a time.
+  failingChecks: paged(z.object({ quarterId: z.string(), quarterName: z.string(), rule: z.string(), status: z.enum(['fail', 'warn']), citation: z.string(), message: z.string() })),
 });
 
 export const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

@@ -1,7 +1,7 @@
 // The registry's requests and answers (quarters, buildings, units, owners, residents, import,
 // search, the dossier and the owner's home page). Areas are integers in 0.01 m².
 import { z } from 'zod';
-import { created, dateText, timestamp } from './common';
+import { created, dateText, pageQuery, paged, sortOrder, timestamp } from './common';
 
 export const quarterTypes = ['commercial', 'resettlement', 'old', 'mixed', 'other'] as const;
 export const unitUses = ['residential', 'commercial', 'other'] as const;
@@ -41,7 +41,21 @@ export const quarterSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export const quarterListQuery = z.object({ communityId: z.uuid().optional(), streetId: z.uuid().optional(), q: z.string().max(60).optional() });
+/** What the quarter list sorts by: `place` is street, community, then name. */
+export const quarterSorts = ['place', 'name', 'households', 'totalBuildingArea', 'deliveredShare', 'firstDeliveryDate'] as const;
+export const quarterListQuery = z.object({
+  communityId: z.uuid().optional(),
+  streetId: z.uuid().optional(),
+  q: z.string().max(60).optional(),
+  ...pageQuery,
+  sort: z.enum(quarterSorts).default('place'),
+  order: sortOrder,
+  /** Add the sums over every quarter of the filtered list (the home page's figures). */
+  totals: z.stringbool().optional(),
+});
+/** The sums over a filtered quarter list, not just its page. */
+export const quarterTotalsSchema = z.object({ quarters: z.number(), households: z.number(), buildings: z.number(), units: z.number(), area: z.number() });
+export const quarterPageSchema = paged(quarterSchema).extend({ totals: quarterTotalsSchema.optional() });
 export const quarterFields = {
   name: z.string().trim().min(1).max(60),
   type: z.enum(quarterTypes).optional(),
@@ -193,13 +207,16 @@ export const importRunSchema = z.object({
 });
 
 // ---- search and the owner's home ----
-export const searchQuery = z.object({ q: z.string().trim().min(1).max(60) });
+export const searchQuery = z.object({ q: z.string().trim().min(1).max(60), page: pageQuery.page, pageSize: z.coerce.number().int().min(1).max(50).default(20) });
 export const searchSchema = z.object({
   quarters: z.array(quarterSchema),
   owners: z.array(
     z.object({ id: z.string(), name: z.string(), kind: z.string(), idNumberMasked: z.string().nullable(), phoneMasked: z.string().nullable(), quarterId: z.string(), quarterName: z.string() }),
   ),
   units: z.array(z.object({ id: z.string(), label: z.string(), quarterId: z.string(), quarterName: z.string() })),
+  /** The page answered, and the next one when any kind has more matches (else null). */
+  page: z.number(),
+  nextPage: z.number().nullable(),
 });
 export const ownerHomeSchema = z.object({
   quarter: quarterSchema,

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import {
   CompiledQuery,
   Kysely,
@@ -129,6 +130,8 @@ async function openPGlite(dataDir: string, loadDataDir?: Blob | File): Promise<D
     client = await PGlite.create({
       dataDir: inMemory ? undefined : dataDir,
       loadDataDir,
+      // Search's trigram indexes (migration 0009); PostgreSQL ships pg_trgm in its contrib.
+      extensions: { pg_trgm },
       parsers: { [INT8]: parseInt8, [DATE]: keepDateText },
     });
   } catch (err) {

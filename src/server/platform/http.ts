@@ -1,4 +1,5 @@
 // Small helpers shared by every module's routes.
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from './access';
@@ -32,12 +33,18 @@ export const pageQuery = {
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * Sends a file under its name (RFC 6266 `filename*`, so Chinese names survive): to download
- * (`attachment`) or to open in the browser (`inline`, a scan).
+ * Sends a file (whole, or as a stream written while it is sent) under its name (RFC 6266
+ * `filename*`, so Chinese names survive): to download (`attachment`) or to open in the browser
+ * (`inline`, a scan).
  */
-export function sendFile(reply: FastifyReply, file: { fileName: string; buffer: Buffer | string }, type: string, disposition: 'attachment' | 'inline' = 'attachment') {
+export function sendFile(
+  reply: FastifyReply,
+  file: { fileName: string; buffer: Buffer | string } | { fileName: string; stream: Readable },
+  type: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+) {
   return reply
     .header('Content-Type', type)
     .header('Content-Disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.buffer);
+    .send('stream' in file ? file.stream : file.buffer);
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { z } from 'zod';
-import type { quarterListQuery, searchSchema } from '../../contracts/registry';
+import type { quarterPageSchema, quarterSorts, searchSchema } from '../../contracts/registry';
 import type { inboxItemSchema } from '../../contracts/notifications';
 import type { Wire } from '../../contracts/common';
 import type { AuditEntry, Building, Listed, Paged, PlaceNode, Quarter, UserAccount } from './types';
@@ -56,13 +56,36 @@ export function usePlacesTree(enabled = true) {
   });
 }
 
-export type QuarterListParams = z.input<typeof quarterListQuery>;
+/** GET /api/quarters: filters, the page, the server-side sort (contracts/registry quarterListQuery). */
+export interface QuarterListParams {
+  q?: string;
+  streetId?: string;
+  communityId?: string;
+  page?: number;
+  pageSize?: number;
+  sort?: (typeof quarterSorts)[number];
+  order?: 'asc' | 'desc';
+  totals?: boolean;
+}
 
+export type QuarterPage = Wire<z.output<typeof quarterPageSchema>>;
+
+/** One page of quarters with its total (and, when asked, the sums over the whole filtered list). */
+export function useQuarterPage(params: QuarterListParams, enabled = true) {
+  return useQuery({
+    queryKey: keys.quarters(params),
+    queryFn: () => api.get<QuarterPage>('/api/quarters', { ...params }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The first page of quarters matching `params` (pickers search on the server with `q`). */
 export function useQuarters(params: QuarterListParams, enabled = true) {
   return useQuery({
     queryKey: keys.quarters(params),
-    queryFn: () => api.get<Listed<Quarter>>('/api/quarters', { ...params }),
-    select: (data) => data.items,
+    queryFn: () => api.get<QuarterPage>('/api/quarters', { ...params }),
+    select: (data): Quarter[] => data.items,
     placeholderData: keepPreviousData,
     enabled,
   });

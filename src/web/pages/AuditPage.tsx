@@ -21,9 +21,11 @@ export default function AuditPage() {
   const [page, setPage] = useState(1);
   const [quarterId, setQuarterId] = useState<string | undefined>();
   const [entity, setEntity] = useState<string | undefined>();
-  const quarters = useQuarters({});
+  // The quarter picker searches on the server: a district has too many quarters to list.
+  const [quarterSearch, setQuarterSearch] = useState('');
+  const quarters = useQuarters({ q: quarterSearch || undefined, pageSize: 50 });
   const audit = useAudit({ log, quarterId, entity: log === 'changes' ? entity : undefined, page, pageSize: PAGE_SIZE });
-  const quarterNames = useMemo(() => new Map((quarters.data ?? []).map((q) => [q.id, q.name])), [quarters.data]);
+  const quarterNames = useMemo(() => new Map((audit.data?.items ?? []).flatMap((e) => (e.quarterId && e.quarterName ? [[e.quarterId, e.quarterName] as const] : []))), [audit.data]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the labels follow the language
   const entityOptions = useMemo(() => auditEntityOptions(), [i18n.language]);
 
@@ -50,7 +52,7 @@ export default function AuditPage() {
           <Select
             data-testid={TID.auditFilterQuarter}
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ filterOption: false, onSearch: setQuarterSearch }}
             placeholder={t('audit.allQuarters')}
             value={quarterId}
             onChange={(v?: string) => {

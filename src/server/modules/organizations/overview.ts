@@ -88,7 +88,7 @@ export async function rulesInForce(db: DB, actor: Actor, locale: Locale) {
  * committees of its quarters whose term ends within the reminder lead time or has run out, and
  * the rules failing in its quarters. One query per kind of record for all quarters in scope.
  */
-export async function actionsFor(db: DB, actor: Actor, locale: Locale) {
+export async function actionsFor(db: DB, actor: Actor, locale: Locale, paging: { page: number; pageSize: number; rule?: string } = { page: 1, pageSize: 20 }) {
   authorizeAction(actor, 'organizations.read');
   const today = shanghaiDate();
   const quarters = await quarterFactsInScope(db, actor);
@@ -105,7 +105,7 @@ export async function actionsFor(db: DB, actor: Actor, locale: Locale) {
     const f = facts.get(q.quarterId)!;
     const results = applicable(evaluateQuarter(pack, f));
     for (const r of results) {
-      if (r.status === 'fail') failingChecks.push({ quarterId: q.quarterId, quarterName: q.name, ...(toCheckItem(r, locale) as { rule: string; status: 'fail'; citation: string; message: string }) });
+      if (r.status === 'fail' && (!paging.rule || r.rule === paging.rule)) failingChecks.push({ quarterId: q.quarterId, quarterName: q.name, ...(toCheckItem(r, locale) as { rule: string; status: 'fail'; citation: string; message: string }) });
     }
     const c = f.committee;
     if (c?.termEnd && !c.successorElected) {
@@ -123,5 +123,10 @@ export async function actionsFor(db: DB, actor: Actor, locale: Locale) {
     }
   }
   expiringTerms.sort((a, b) => a.daysLeft - b.daysLeft);
-  return { vetting: await vettingQueue(db, actor, locale), expiringTerms, failingChecks };
+  const from = (paging.page - 1) * paging.pageSize;
+  return {
+    vetting: await vettingQueue(db, actor, locale),
+    expiringTerms,
+    failingChecks: { total: failingChecks.length, items: failingChecks.slice(from, from + paging.pageSize) },
+  };
 }

@@ -18,14 +18,33 @@ export type DossierSection = {
 };
 
 export async function quarterStats(db: DB, quarterId: string) {
+  // One pass over the quarter's units joined to one pass over its ownerships (both by
+  // quarter_id), rather than a subquery per unit: the cost is the quarter's, whatever the
+  // district's size (issue 9, docs/scaling.md).
   const units = await db
     .selectFrom('units as u')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('unit_owners as uo')
+          .innerJoin('owners as o', 'o.id', 'uo.owner_id')
+          .select([
+            'uo.unit_id',
+            sql<number>`count(*)`.as('owners'),
+            sql<boolean>`bool_or(o.kind = 'developer')`.as('developer'),
+          ])
+          .where('uo.quarter_id', '=', quarterId)
+          .where('o.quarter_id', '=', quarterId)
+          .groupBy('uo.unit_id')
+          .as('x'),
+      (join) => join.onRef('x.unit_id', '=', 'u.id'),
+    )
     .select([
       sql<number>`count(*)`.as('units'),
       sql<number>`coalesce(sum(u.exclusive_area), 0)`.as('totalExclusiveArea'),
-      sql<number>`count(*) filter (where (select count(*) from unit_owners uo where uo.unit_id = u.id) > 1)`.as('coOwnedUnits'),
-      sql<number>`count(*) filter (where exists (select 1 from unit_owners uo join owners o on o.id = uo.owner_id where uo.unit_id = u.id and o.kind = 'developer'))`.as('developerUnits'),
-      sql<number>`count(*) filter (where not exists (select 1 from unit_owners uo where uo.unit_id = u.id))`.as('unitsWithoutOwner'),
+      sql<number>`count(*) filter (where x.owners > 1)`.as('coOwnedUnits'),
+      sql<number>`count(*) filter (where x.developer)`.as('developerUnits'),
+      sql<number>`count(*) filter (where x.unit_id is null)`.as('unitsWithoutOwner'),
     ])
     .where('u.quarter_id', '=', quarterId)
     .executeTakeFirstOrThrow();

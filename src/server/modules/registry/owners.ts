@@ -50,6 +50,8 @@ async function unitsOfOwners(db: Exec, ownerIds: string[]) {
 export async function listOwners(db: DB, actor: Actor, quarterId: string, opts: { q?: string; page: number; pageSize: number }) {
   await authorizeQuarter(db, actor, quarterId, 'owners.read');
   let base = db.selectFrom('owners as o').where('o.quarter_id', '=', quarterId);
+  // Within one quarter a plain LIKE over its few hundred owners is cheapest; the trigram index
+  // (search-text.ts) is for the district-wide search.
   if (opts.q?.trim()) {
     const like = `%${opts.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     base = base.where('o.name', 'like', like);

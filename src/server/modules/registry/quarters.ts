@@ -1,7 +1,7 @@
 // Quarters (小区): one property management area each (T/ZAS 4006.1—2020 3.2), with the facts
 // the rules of other modules are computed from — total building area, area sold and
 // delivered, first delivery date, households (ZAS 5.4.1).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, scopeFilter, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
@@ -11,7 +11,8 @@ import { patchColumns, uniquely } from '../../platform/db-helpers';
 import { authorizeQuarter } from './access';
 import { fieldIssue } from './errors';
 import type { QuartersTable } from './tables';
-import type { quarterTypes } from '../../../contracts/registry';
+import type { quarterSorts, quarterTypes } from '../../../contracts/registry';
+import { containsText } from './search-text';
 
 // Kept while organizations and voting import them from this file; their home is access.ts, and
 // other modules take them from '../registry'.
@@ -81,33 +82,91 @@ function toView(row: QuarterRowView, places: Hierarchy): QuarterView {
   };
 }
 
-export async function listQuarters(
-  db: DB,
-  actor: Actor,
-  filter: { communityId?: string; streetId?: string; q?: string } = {},
-): Promise<QuarterView[]> {
+export interface QuarterListOptions {
+  communityId?: string;
+  streetId?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+  sort?: (typeof quarterSorts)[number];
+  order?: 'asc' | 'desc';
+  totals?: boolean;
+}
+
+/**
+ * One page of the quarters in scope, filtered and sorted in the database; the page's counts
+ * (buildings, units, owners) are read for its rows only, so a page costs the same in a district
+ * of 20 quarters or of 2,000 (docs/scaling.md).
+ */
+export async function listQuarters(db: DB, actor: Actor, options: QuarterListOptions = {}) {
+  const { page = 1, pageSize = 50, sort = 'place', order = 'asc' } = options;
   const scope = scopeFilter(actor);
   const places = await districtHierarchy(db, actor.path.districtId);
-  let query = quarterSelect(db).where(`q.${scope.column === 'quarter_id' ? 'id' : scope.column}`, '=', scope.value);
-  if (filter.communityId) query = query.where('q.community_id', '=', filter.communityId);
-  if (filter.streetId) query = query.where('q.street_id', '=', filter.streetId);
-  const text = filter.q?.trim();
+  let base = db.selectFrom('quarters as q').where(`q.${scope.column === 'quarter_id' ? 'id' : scope.column}`, '=', scope.value);
+  if (options.communityId) base = base.where('q.community_id', '=', options.communityId);
+  if (options.streetId) base = base.where('q.street_id', '=', options.streetId);
+  const text = options.q?.trim();
   if (text) {
-    const like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     // A quarter is found by its own name or address, or by its community's name.
     const communityIds = places.communities.filter((c) => c.name.includes(text)).map((c) => c.id);
-    query = query.where((eb) =>
-      eb.or([eb('q.name', 'like', like), eb('q.address', 'like', like), ...(communityIds.length ? [eb('q.community_id', 'in', communityIds)] : [])]),
+    base = base.where((eb) =>
+      eb.or([containsText('q.name', text), containsText('q.address', text), ...(communityIds.length ? [eb('q.community_id', 'in', communityIds)] : [])]),
     );
   }
-  // Ordered by street, community and quarter name; the places module gives the first two in the
-  // database's order of names, and the stable sort keeps the quarters' order within a community.
-  const rank = (list: { id: string }[], id: string) => list.findIndex((p) => p.id === id);
-  const rows = await query.orderBy('q.name').execute();
-  return rows
-    .map((row) => ({ row, street: rank(places.streets, row.streetId), community: rank(places.communities, row.communityId) }))
-    .sort((a, b) => a.street - b.street || a.community - b.community)
-    .map(({ row }) => toView(row, places));
+  // `place` orders by street, then community (each in the places module's order of names),
+  // then name: the places' ranks come in as one array, so the database sorts and pages.
+  const rank = (ids: string[], column: 'q.street_id' | 'q.community_id') => sql`array_position(${sql.val(ids)}::uuid[], ${sql.ref(column)})`;
+  const by = {
+    place: [rank(places.streets.map((x) => x.id), 'q.street_id'), rank(places.communities.map((x) => x.id), 'q.community_id'), sql.ref('q.name')],
+    name: [sql.ref('q.name')],
+    households: [sql.ref('q.households')],
+    totalBuildingArea: [sql.ref('q.total_building_area')],
+    deliveredShare: [sql`q.delivered_area::float8 / q.total_building_area`],
+    firstDeliveryDate: [sql.ref('q.first_delivery_date')],
+  }[sort];
+  const direction = order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
+  const [count, pageIds, totals] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .select('q.id')
+      .orderBy(sql.join(by.map((e) => sql`${e} ${direction}`)))
+      .orderBy('q.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    options.totals ? quarterTotals(db, base) : undefined,
+  ]);
+  const ids = pageIds.map((r) => r.id);
+  const rows = ids.length ? await quarterSelect(db).where('q.id', 'in', ids).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    total: Number(count.n),
+    items: ids.map((id) => toView(byId.get(id)!, places)),
+    ...(totals ? { totals } : {}),
+  };
+}
+
+/** The sums over every quarter the list's filter lets through (the home page's figures). */
+async function quarterTotals(db: DB, base: SelectQueryBuilder<Database & { q: QuartersTable }, 'q', object>) {
+  const filtered = base.select('q.id');
+  const [quarters, buildings, units] = await Promise.all([
+    base
+      .select([
+        sql<number>`count(*)`.as('quarters'),
+        sql<number>`coalesce(sum(q.households), 0)`.as('households'),
+        sql<number>`coalesce(sum(q.total_building_area), 0)`.as('area'),
+      ])
+      .executeTakeFirstOrThrow(),
+    db.selectFrom('buildings').select(sql<number>`count(*)`.as('n')).where('quarter_id', 'in', filtered).executeTakeFirstOrThrow(),
+    db.selectFrom('units').select(sql<number>`count(*)`.as('n')).where('quarter_id', 'in', filtered).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    quarters: Number(quarters.quarters),
+    households: Number(quarters.households),
+    area: Number(quarters.area),
+    buildings: Number(buildings.n),
+    units: Number(units.n),
+  };
 }
 
 /** Id, name and community of every quarter in scope, for the hierarchy tree. */

@@ -19,6 +19,7 @@ import {
   ownerSchema,
   quarterCreateBody,
   quarterListQuery,
+  quarterPageSchema,
   quarterPatchBody,
   quarterSchema,
   residentCreateBody,
@@ -76,12 +77,12 @@ export async function registryRoutes(fastify: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: "Quarters in the caller's scope",
+        summary: "Quarters in the caller's scope, a page at a time (sorted and filtered on the server)",
         querystring: quarterListQuery,
-        response: { 200: z.object({ items: z.array(quarterSchema) }), 401: errorSchema },
+        response: { 200: quarterPageSchema, 401: errorSchema },
       },
     },
-    async (req) => ({ items: await listQuarters(db(), requireActor(req), req.query) }),
+    async (req) => listQuarters(db(), requireActor(req), req.query),
   );
   app.get(
     '/api/quarters/:id',
@@ -315,8 +316,8 @@ export async function registryRoutes(fastify: FastifyInstance) {
   // ---- search and the owner's own page ----
   app.get(
     '/api/search',
-    { schema: { tags, summary: 'Search quarters, owners and units in scope', querystring: searchQuery, response: { 200: searchSchema } } },
-    async (req) => searchRegistry(db(), requireActor(req), req.query.q),
+    { schema: { tags, summary: 'Search quarters, owners and units in scope, a page of each', querystring: searchQuery, response: { 200: searchSchema } } },
+    async (req) => searchRegistry(db(), requireActor(req), req.query.q, req.query),
   );
   app.get('/api/me/home', { schema: { tags, summary: "An owner's own quarter, units and contacts", response: { 200: ownerHomeSchema, 404: errorSchema } } }, async (req) => {
     const actor = requireActor(req);

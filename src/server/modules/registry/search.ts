@@ -1,51 +1,81 @@
 // One search box for quarters, owners and units within the caller's scope.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor } from '../../platform/access';
 import { maskPhone } from '../../../core/idnumber';
 import { listQuarters } from './quarters';
+import { containsText } from './search-text';
 
 type DB = Kysely<Database>;
 
-const likeOf = (text: string) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-
-export async function searchRegistry(db: DB, actor: Actor, text: string) {
-  const quarters = (await listQuarters(db, actor, { q: text })).slice(0, 20);
-  const like = likeOf(text);
-  // A unit as people say it: "3幢 2-301", "3幢2-301" or "2-301".
-  const compact = likeOf(text.replace(/\s+/g, ''));
-  // Owners are found by phone from a few digits on (the list shows the phone masked), so that
-  // "8000" finds the owner whose number ends in it without the full number being typed.
-  const digits = text.replace(/[\s-]/g, '');
-  const byPhone = /^\d{4,11}$/.test(digits) ? likeOf(digits) : null;
+/**
+ * A page of each kind of match (quarters, owners, units), `pageSize` of each; `nextPage` is the
+ * page to ask for when any kind has more, else null. One row past the page tells whether there
+ * is more, so no match is counted in full (a common surname matches a tenth of a district).
+ */
+export async function searchRegistry(db: DB, actor: Actor, text: string, paging: { page: number; pageSize: number } = { page: 1, pageSize: 20 }) {
+  const { page, pageSize } = paging;
+  const offset = (page - 1) * pageSize;
+  const quarterPage = await listQuarters(db, actor, { q: text, page, pageSize });
+  const quarters = quarterPage.items;
   const scope = scopeFilter(actor);
   const col = `q.${scope.column === 'quarter_id' ? 'id' : scope.column}` as const;
-  const owners = can(actor, 'owners.read')
-    ? await db
-        .selectFrom('owners as o')
-        .innerJoin('quarters as q', 'q.id', 'o.quarter_id')
-        .select(['o.id', 'o.name', 'o.kind', 'o.id_number_masked as idNumberMasked', 'o.phone', 'q.id as quarterId', 'q.name as quarterName'])
-        .where(col, '=', scope.value)
-        .where((eb) => eb.or([eb('o.name', 'like', like), ...(byPhone ? [eb('o.phone', 'like', byPhone)] : [])]))
-        .orderBy('o.name')
-        .limit(20)
-        .execute()
-    : [];
+  const single = [...text].length === 1;
+  // Owners are found by phone from four digits on (the answer shows the phone masked), so that
+  // "8000" finds the owner whose number ends in it; the phone's trigram index answers it.
+  const digits = text.replace(/[\s-]/g, '');
+  const byPhone = /^\d{4,11}$/.test(digits) ? `%${digits}%` : null;
+  const matches = (d: DB) =>
+    d
+      .selectFrom('owners as o')
+      .innerJoin('quarters as q', 'q.id', 'o.quarter_id')
+      .select(['o.id', 'o.name', 'o.kind', 'o.id_number_masked as idNumberMasked', 'o.phone', 'q.id as quarterId', 'q.name as quarterName'])
+      .where(col, '=', scope.value)
+      .where((eb) => (byPhone ? eb.or([containsText('o.name', text), eb('o.phone', 'like', byPhone)]) : containsText('o.name', text)));
+  // One character (a surname) matches a good share of a district, and in name order its
+  // matches bunch together far down the list: walking the owners by id with a plain LIKE meets
+  // them evenly and finds a page soonest; the page is then shown in name order. Two or more
+  // characters are rare enough that the trigram index gathers them all first; the materialised
+  // CTE keeps the planner from walking the names instead when its estimate of the matches is off.
+  const owners = !can(actor, 'owners.read')
+    ? []
+    : single
+      ? await matches(db).orderBy('o.id').limit(pageSize + 1).offset(offset).execute()
+      : await db
+          .with((cte) => cte('m').materialized(), (d) => matches(d as DB))
+          .selectFrom('m')
+          .selectAll()
+          .orderBy('m.name')
+          .orderBy('m.id')
+          .limit(pageSize + 1)
+          .offset(offset)
+          .execute();
   let unitQuery = db
     .selectFrom('units as u')
     .innerJoin('buildings as b', 'b.id', 'u.building_id')
     .innerJoin('quarters as q', 'q.id', 'u.quarter_id')
     .select(['u.id', 'u.number', 'b.name as buildingName', 'q.id as quarterId', 'q.name as quarterName'])
-    .where(col, '=', scope.value)
-    .where((eb) => eb.or([eb('u.number', 'like', like), eb(sql<string>`b.name || u.number`, 'like', compact)]));
+    .where(col, '=', scope.value);
+  // A unit as people say it: "3幢 2-301" or "3幢2-301" (the building, then the number), or "2-301".
+  const said = /^(.+?[幢栋座号楼])\s*(\S+)$/.exec(text.trim());
+  unitQuery = said ? unitQuery.where('b.name', '=', said[1]).where(containsText('u.number', said[2])) : unitQuery.where(containsText('u.number', text));
   if (actor.scope.level === 'building') unitQuery = unitQuery.where('u.building_id', '=', actor.scope.id);
   const units = can(actor, 'registry.read')
-    ? (await unitQuery.orderBy('q.name').orderBy('u.number').limit(20).execute()).map((u) => ({
+    ? (await unitQuery.orderBy('q.name').orderBy('u.number').orderBy('u.id').limit(pageSize + 1).offset(offset).execute()).map((u) => ({
         id: u.id,
         label: `${u.buildingName} ${u.number}`,
         quarterId: u.quarterId,
         quarterName: u.quarterName,
       }))
     : [];
-  return { quarters, owners: owners.map(({ phone, ...o }) => ({ ...o, phoneMasked: phone ? maskPhone(phone) : null })), units };
+  const more = quarterPage.total > offset + pageSize || owners.length > pageSize || units.length > pageSize;
+  const ownerPage = owners.slice(0, pageSize);
+  if (single) ownerPage.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  return {
+    quarters,
+    owners: ownerPage.map(({ phone, ...o }) => ({ ...o, phoneMasked: phone ? maskPhone(phone) : null })),
+    units: units.slice(0, pageSize),
+    page,
+    nextPage: more ? page + 1 : null,
+  };
 }

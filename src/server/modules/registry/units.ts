@@ -25,12 +25,15 @@ export async function listUnits(
   await authorizeQuarter(db, actor, quarterId, 'registry.read');
   let base = db
     .selectFrom('units as u')
-    .innerJoin('buildings as b', 'b.id', 'u.building_id')
+    // The building is joined within the quarter, so buildings are read by their quarter_id index.
+    .innerJoin('buildings as b', (j) => j.onRef('b.id', '=', 'u.building_id').on('b.quarter_id', '=', quarterId))
     .where('u.quarter_id', '=', quarterId);
   if (actor.scope.level === 'building') base = base.where('u.building_id', '=', actor.scope.id);
   if (opts.buildingId) base = base.where('u.building_id', '=', opts.buildingId);
-  if (opts.q?.trim()) {
-    const like = `%${opts.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const text = opts.q?.trim();
+  if (text) {
+    // Within one quarter a plain LIKE is cheapest; the trigram index is for the district-wide search.
+    const like = `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     base = base.where((eb) =>
       eb.or([
         eb('u.number', 'like', like),

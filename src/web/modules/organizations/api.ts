@@ -1,5 +1,5 @@
 // The organisations module's API as the web app uses it (server: src/server/modules/organizations).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as C from '../../../contracts/organizations';
 import type * as R from '../../../contracts/registry';
@@ -42,8 +42,13 @@ export function useOrganizations(quarterId: string) {
 export function useRulesInForce() {
   return useQuery({ queryKey: ['organizations', 'rules'], queryFn: () => api.get<RulesInForce>('/api/organizations/rules') });
 }
-export function useActions() {
-  return useQuery({ queryKey: ['organizations', 'actions'], queryFn: () => api.get<Actions>('/api/organizations/actions') });
+/** The to-do list; its failing checks a page at a time (the server pages and filters by rule). */
+export function useActions(params: { page: number; pageSize: number; rule?: string }) {
+  return useQuery({
+    queryKey: ['organizations', 'actions', params],
+    queryFn: () => api.get<Actions>('/api/organizations/actions', { ...params }),
+    placeholderData: keepPreviousData,
+  });
 }
 export function useQuarterOwners(quarterId: string, enabled: boolean) {
   return useQuery({

@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import type { Listed, Paged, Quarter, QuarterType } from '../../api/types';
 
 // The quarter and building lists serve other modules too, so they are shared (src/web/api).
-export { useBuildings, useQuarters, type QuarterListParams } from '../../api/queries';
+export { useBuildings, useQuarterPage, useQuarters, type QuarterListParams, type QuarterPage } from '../../api/queries';
 export type { Building, Quarter, QuarterType } from '../../api/types';
 
 type Out<T extends z.ZodType> = Wire<z.output<T>>;

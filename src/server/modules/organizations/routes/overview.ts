@@ -1,5 +1,5 @@
 // The quarter's checks and organisations, the rules in force, the caller's to-do list.
-import { actionsView, checksAnswer, checksQuery, quarterOrganizationsView, rulesInForceView } from '../../../../contracts/organizations';
+import { actionsQuery, actionsView, checksAnswer, checksQuery, quarterOrganizationsView, rulesInForceView } from '../../../../contracts/organizations';
 import { errorSchema, idParam, requireActor } from '../../../platform/http';
 import { quarterChecks } from '../facts';
 import { actionsFor, quarterOrganizations, rulesInForce } from '../overview';
@@ -32,7 +32,14 @@ export function overviewRoutes(app: App, db: () => DB) {
   );
   app.get(
     '/api/organizations/actions',
-    { schema: { tags, summary: 'What the caller must act on: vetting steps, expiring terms, failing checks', response: { 200: actionsView, 403: errorSchema } } },
-    async (req) => actionsFor(db(), requireActor(req), req.locale),
+    {
+      schema: {
+        tags,
+        summary: 'What the caller must act on: vetting steps, expiring terms, failing checks (a page of them, optionally of one rule)',
+        querystring: actionsQuery,
+        response: { 200: actionsView, 403: errorSchema },
+      },
+    },
+    async (req) => actionsFor(db(), requireActor(req), req.locale, req.query),
   );
 }

@@ -134,6 +134,7 @@ const organizationsEn = {
     expired: 'ended {{days}} days ago',
     failing: 'Rules not met',
     noFailing: 'Every rule is met in your area',
+    allRules: 'All rules',
     quarter: 'Quarter',
     open: 'Open dossier',
   },

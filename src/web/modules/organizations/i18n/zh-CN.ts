@@ -136,6 +136,7 @@ const organizationsZhCN = {
     expired: '已届满 {{days}} 天',
     failing: '不符合规定的事项',
     noFailing: '管辖范围内没有不符合规定的事项',
+    allRules: '全部规则',
     quarter: '小区',
     open: '打开档案',
   },

@@ -3,7 +3,8 @@
 // ended (T/ZAS 4006.1—2020 5.4.2), and the rules not met in their quarters — followed by the
 // rules in force in their district, each with its citation; and the tripartite offices with their
 // members, which belong to a district, street or community rather than to a quarter.
-import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { hasPermission, useCurrentUser } from '../../../auth/session';
@@ -13,12 +14,16 @@ import { useActions, useRulesInForce, type RuleEntry } from '../api';
 import { OfficesCard } from './OfficesCard';
 import { Citation, StatusTag } from './shared';
 
+const FAILING_PAGE_SIZE = 20;
+
 const dossierLink = (quarterId: string) => `/quarters/${quarterId}?tab=section-organizations`;
 
 export default function ActionsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const actions = useActions();
+  const [page, setPage] = useState(1);
+  const [rule, setRule] = useState<string | undefined>();
+  const actions = useActions({ page, pageSize: FAILING_PAGE_SIZE, rule });
   const rules = useRulesInForce();
   if (actions.isPending) return <Loading />;
   if (actions.error) return <QueryError error={actions.error} onRetry={() => void actions.refetch()} />;
@@ -64,14 +69,33 @@ export default function ActionsPage() {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('organizations.actions.noExpiring')} />
         )}
       </Card>
-      <Card size="small" title={t('organizations.actions.failing')} data-testid={TID.orgActionsFailing}>
-        {a.failingChecks.length ? (
+      <Card
+        size="small"
+        title={t('organizations.actions.failing')}
+        data-testid={TID.orgActionsFailing}
+        extra={
+          <Select
+            allowClear
+            size="small"
+            placeholder={t('organizations.actions.allRules')}
+            value={rule}
+            onChange={(v?: string) => {
+              setRule(v);
+              setPage(1);
+            }}
+            options={(rules.data?.rules ?? []).map((r) => ({ value: r.id, label: r.title }))}
+            style={{ width: 240 }}
+          />
+        }
+      >
+        {a.failingChecks.total ? (
           <Table
             size="small"
             rowKey={(r) => `${r.quarterId}-${r.rule}-${r.message}`}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            loading={actions.isFetching}
+            pagination={{ current: page, pageSize: FAILING_PAGE_SIZE, total: a.failingChecks.total, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage }}
             scroll={{ x: true }}
-            dataSource={a.failingChecks}
+            dataSource={a.failingChecks.items}
             columns={[
               { title: t('organizations.actions.quarter'), dataIndex: 'quarterName', render: (v: string, r) => <Link to={dossierLink(r.quarterId)}>{v}</Link> },
               { title: t('organizations.checks.status'), dataIndex: 'status', render: (s: 'fail') => <StatusTag status={s} /> },

@@ -1,7 +1,8 @@
 import { Progress, Table, Tag, Typography, type TableProps } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { Quarter } from '../api';
+import type { Quarter, QuarterListParams, QuarterPage } from '../api';
 import { formatArea, formatCount, formatDate, formatPercent } from '../../../lib/format';
 import { codeLabel } from '../../../lib/labels';
 import { rowTestId } from '../../../testids';
@@ -35,17 +36,28 @@ export function DeliveredShare({ quarter }: { quarter: Quarter }) {
   );
 }
 
-/** The list of quarters with their key figures; `detailed` adds address and areas. */
+const PAGE_SIZE = 20;
+
+/**
+ * One page of the quarters with their key figures; `detailed` adds address and areas. The server
+ * pages and sorts (GET /api/quarters): the table shows `page` and asks for another page or sort
+ * through `onChange`.
+ */
 export function QuarterTable({
-  quarters,
+  page,
+  params,
+  onChange,
   loading,
   detailed = false,
 }: {
-  quarters: Quarter[] | undefined;
+  page: QuarterPage | undefined;
+  params: QuarterListParams;
+  onChange: (next: QuarterListParams) => void;
   loading: boolean;
   detailed?: boolean;
 }) {
   const { t } = useTranslation();
+  const sortOrder = (key: QuarterListParams['sort']): SortOrder => (params.sort === key ? (params.order === 'desc' ? 'descend' : 'ascend') : null);
   const columns: TableProps<Quarter>['columns'] = [
     {
       title: t('quarter.name'),
@@ -61,7 +73,9 @@ export function QuarterTable({
           </div>
         </div>
       ),
-      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrder('name'),
     },
     {
       title: t('quarter.location'),
@@ -88,21 +102,21 @@ export function QuarterTable({
       dataIndex: 'households',
       align: 'right',
       render: (v: number) => <span className="gz-num">{formatCount(v)}</span>,
-      sorter: (a, b) => a.households - b.households,
+      key: 'households',
+      sorter: true,
+      sortOrder: sortOrder('households'),
     },
     {
       title: t('quarter.buildingCount'),
       dataIndex: 'buildingCount',
       align: 'right',
       render: (v: number) => <span className="gz-num">{formatCount(v)}</span>,
-      sorter: (a, b) => a.buildingCount - b.buildingCount,
     },
     {
       title: t('quarter.unitCount'),
       dataIndex: 'unitCount',
       align: 'right',
       render: (v: number) => <span className="gz-num">{formatCount(v)}</span>,
-      sorter: (a, b) => a.unitCount - b.unitCount,
     },
     ...(detailed
       ? [
@@ -115,20 +129,27 @@ export function QuarterTable({
           {
             title: t('quarter.totalBuildingArea'),
             dataIndex: 'totalBuildingArea',
+            key: 'totalBuildingArea',
             align: 'right' as const,
+            sorter: true,
+            sortOrder: sortOrder('totalBuildingArea'),
             render: (v: number) => <span className="gz-num gz-nowrap">{formatArea(v)}</span>,
           },
         ]
       : []),
     {
       title: t('quarter.deliveredShare'),
-      key: 'delivered',
+      key: 'deliveredShare',
       render: (_: unknown, q) => <DeliveredShare quarter={q} />,
-      sorter: (a, b) => deliveredShare(a) - deliveredShare(b),
+      sorter: true,
+      sortOrder: sortOrder('deliveredShare'),
     },
     {
       title: t('quarter.firstDeliveryDate'),
       dataIndex: 'firstDeliveryDate',
+      key: 'firstDeliveryDate',
+      sorter: true,
+      sortOrder: sortOrder('firstDeliveryDate'),
       render: (v: string | null) => <span className="gz-nowrap gz-num">{formatDate(v)}</span>,
       responsive: ['lg'],
     },
@@ -141,9 +162,20 @@ export function QuarterTable({
       size="middle"
       loading={loading}
       columns={columns}
-      dataSource={quarters}
+      dataSource={page?.items}
       onRow={rowTestId<Quarter>(TID.quarterRow, 'quarter')}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+      pagination={{ current: params.page ?? 1, pageSize: PAGE_SIZE, total: page?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false }}
+      onChange={(pagination, _filters, sorter) => {
+        const s = Array.isArray(sorter) ? sorter[0] : sorter;
+        const key = s?.order ? (s.columnKey as QuarterListParams['sort']) : undefined;
+        const sortChanged = key !== params.sort || (s?.order === 'descend') !== (params.order === 'desc');
+        onChange({
+          ...params,
+          sort: key,
+          order: s?.order === 'descend' ? 'desc' : undefined,
+          page: sortChanged || pagination.current === 1 ? undefined : pagination.current,
+        });
+      }}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: <Typography.Text type="secondary">{t('home.noQuarters')}</Typography.Text> }}
     />

@@ -1,10 +1,9 @@
-import { useMemo } from 'react';
 import { Alert, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { usePlacesTree, useSearch } from '../../../api/queries';
-import { useQuarters } from '../api';
+import { useQuarterPage } from '../api';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { PlaceTree } from '../../../components/PlaceTree';
 import { QuarterFilters, useQuarterFilterParams } from '../components/QuarterFilters';
@@ -22,24 +21,14 @@ export default function HomePage() {
   const navigate = useNavigate();
   const tree = usePlacesTree();
   const [filters, setFilters] = useQuarterFilterParams();
-  const quarters = useQuarters(filters);
-  // The totals are those of the selected area: a search narrows the list, not the area (typing
-  // an owner's name used to turn every total into 0).
-  const area = useQuarters({ streetId: filters.streetId, communityId: filters.communityId });
-  const noQuarterMatch = !!filters.q && quarters.data?.length === 0;
+  const quarters = useQuarterPage({ ...filters, pageSize: 20 });
+  // The totals are the server's sums over the selected area, not over the page shown, and a
+  // search narrows the list, not the area (typing an owner's name used to turn every total into 0).
+  const area = useQuarterPage({ streetId: filters.streetId, communityId: filters.communityId, pageSize: 1, totals: true });
+  const totals = area.data?.totals ?? { quarters: 0, households: 0, buildings: 0, units: 0, area: 0 };
+  const noQuarterMatch = !!filters.q && quarters.data?.total === 0;
   // A name that is no quarter's may be an owner's or a unit's: the registry's search says where.
   const elsewhere = useSearch(noQuarterMatch ? filters.q! : '');
-
-  const totals = useMemo(() => {
-    const list = area.data ?? [];
-    return {
-      quarters: list.length,
-      households: list.reduce((s, q) => s + (q.households ?? 0), 0),
-      buildings: list.reduce((s, q) => s + (q.buildingCount ?? 0), 0),
-      units: list.reduce((s, q) => s + (q.unitCount ?? 0), 0),
-      area: list.reduce((s, q) => s + (q.totalBuildingArea ?? 0), 0),
-    };
-  }, [area.data]);
 
   const newQuarterPath = filters.communityId ? `/quarters/new?communityId=${filters.communityId}` : '/quarters/new';
 
@@ -137,7 +126,7 @@ export default function HomePage() {
             {quarters.error ? (
               <QueryError error={quarters.error} onRetry={() => quarters.refetch()} />
             ) : noQuarterMatch ? null : (
-              <QuarterTable quarters={quarters.data} loading={quarters.isFetching} />
+              <QuarterTable page={quarters.data} params={filters} onChange={setFilters} loading={quarters.isFetching} />
             )}
           </Card>
         </Col>

@@ -3,7 +3,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { usePlacesTree } from '../../../api/queries';
-import { useQuarters } from '../api';
+import { useQuarterPage } from '../api';
 import { useCan } from '../../../auth/session';
 import { QuarterFilters, useQuarterFilterParams } from '../components/QuarterFilters';
 import { QuarterTable } from '../components/QuarterTable';
@@ -17,7 +17,7 @@ export default function QuarterListPage() {
   const navigate = useNavigate();
   const tree = usePlacesTree();
   const [filters, setFilters] = useQuarterFilterParams();
-  const quarters = useQuarters(filters);
+  const quarters = useQuarterPage({ ...filters, pageSize: 20 });
   return (
     <>
       <div className="gz-page-title">
@@ -42,7 +42,7 @@ export default function QuarterListPage() {
         {quarters.error ? (
           <QueryError error={quarters.error} onRetry={() => quarters.refetch()} />
         ) : (
-          <QuarterTable quarters={quarters.data} loading={quarters.isFetching} detailed />
+          <QuarterTable page={quarters.data} params={filters} onChange={setFilters} loading={quarters.isFetching} detailed />
         )}
       </Card>
     </>

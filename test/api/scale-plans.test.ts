@@ -1,0 +1,157 @@
+// A district of a few hundred quarters, and the plans of the queries the staff pages run: a page
+// about one quarter must read that quarter's rows through an index, never a whole table of the
+// district (issue 9, docs/scaling.md). The district is written set-based (support/scale-district)
+// so that it takes seconds; the queries the routes run are captured through a
+// Kysely plugin and each SELECT is explained with its own parameters.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompiledQuery, PostgresQueryCompiler, type KyselyPlugin } from 'kysely';
+import { createTestAppOn, openTestDb, type Session, type TestApp } from '../support/app';
+import { writeScaleDistrict } from '../support/scale-district';
+
+const QUARTERS = 200;
+/** The tables that grow with the district: a plan may not read any of them whole. */
+const BIG = new Set(['units', 'owners', 'unit_owners', 'residents', 'buildings', 'audit_log']);
+
+const captured: CompiledQuery[] = [];
+let capturing = false;
+const compiler = new PostgresQueryCompiler();
+const capture: KyselyPlugin = {
+  transformQuery(args) {
+    if (capturing && args.node.kind === 'SelectQueryNode') captured.push(compiler.compileQuery(args.node, args.queryId));
+    return args.node;
+  },
+  async transformResult(args) {
+    return args.result;
+  },
+};
+
+let t: TestApp;
+let district: Session;
+let quarterId: string;
+
+beforeAll(async () => {
+  const { db, drop } = await openTestDb();
+  const plain = db.kysely;
+  t = await createTestAppOn({ ...db, kysely: plain.withPlugin(capture) }, { drop });
+  const started = Date.now();
+  await writeScaleDistrict(plain, t.fx, QUARTERS);
+  const row = await plain.selectFrom('quarters').select('id').where('name', '=', `规模${Math.floor(QUARTERS / 2)}苑`).executeTakeFirstOrThrow();
+  quarterId = row.id;
+  district = await t.login('district');
+  console.log(`scale-plans: ${QUARTERS} quarters written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+const indexesOf = (node: PlanNode): string[] => [...(node['Index Name'] ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(indexesOf)];
+
+/** Seq Scans of big tables; with `limited`, one under a Limit (a capped count) stops at the limit. */
+function seqScans(node: PlanNode, limited: boolean, underLimit = false): string[] {
+  const own = !(limited && underLimit) && node['Node Type'] === 'Seq Scan' && node['Relation Name'] && BIG.has(node['Relation Name']) ? [node['Relation Name']] : [];
+  return [...own, ...(node.Plans ?? []).flatMap((child) => seqScans(child, limited, underLimit || node['Node Type'] === 'Limit'))];
+}
+
+/** Calls the route, then explains every SELECT it ran: the big tables each plan reads whole. */
+async function wholeTableReads(url: string, limited = false): Promise<{ status: number; queries: number; scans: string[]; indexes: string[] }> {
+  captured.length = 0;
+  capturing = true;
+  let status: number;
+  try {
+    status = (await district.get(encodeURI(url))).statusCode;
+  } finally {
+    capturing = false;
+  }
+  const scans: string[] = [];
+  const indexes: string[] = [];
+  const queries = captured.splice(0);
+  for (const q of queries) {
+    const result = await t.db.kysely.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${q.sql}`, [...q.parameters]));
+    const raw = result.rows[0]['QUERY PLAN'];
+    const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
+    for (const table of seqScans(plan[0].Plan, limited)) scans.push(`${table}: ${q.sql}`);
+    indexes.push(...indexesOf(plan[0].Plan));
+  }
+  return { status, queries: queries.length, scans, indexes };
+}
+
+describe(`plans at ${QUARTERS} quarters`, () => {
+  const perQuarter = [
+    '/api/quarters/:q',
+    '/api/quarters/:q/dossier',
+    '/api/quarters/:q/buildings',
+    '/api/quarters/:q/units?page=1&pageSize=20',
+    '/api/quarters/:q/units?page=2&pageSize=20&q=10',
+    '/api/quarters/:q/owners?page=1&pageSize=20',
+    '/api/quarters/:q/owners?page=1&pageSize=20&q=王芳',
+    '/api/quarters/:q/residents',
+    '/api/quarters/:q/organizations',
+    '/api/quarters/:q/checks',
+    '/api/votes?quarterId=:q',
+    '/api/audit?quarterId=:q',
+    '/api/quarters/:q/export',
+  ];
+  for (const url of perQuarter) {
+    it(`${url} reads no whole table of the district`, async () => {
+      const r = await wholeTableReads(url.replace(':q', quarterId));
+      expect(r.status).toBe(200);
+      expect(r.scans).toEqual([]);
+    });
+  }
+
+  const districtWide = ['/api/quarters?page=3&pageSize=20', '/api/search?q=王', '/api/search?q=王芳', '/api/search?q=1801', '/api/audit?page=2&pageSize=20'];
+  for (const url of districtWide) {
+    it(`${url} pages or searches through an index`, async () => {
+      const r = await wholeTableReads(url, true);
+      expect(r.status).toBe(200);
+      expect(r.scans).toEqual([]);
+    });
+  }
+
+  it('the quarter list answers one page with the total of the district', async () => {
+    const res = await district.get('/api/quarters?page=2&pageSize=25&sort=households&order=desc');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.items).toHaveLength(25);
+    expect(body.total).toBeGreaterThanOrEqual(QUARTERS);
+    const withTotals = (await district.get(`/api/quarters?q=${encodeURIComponent('规模1')}&totals=true&pageSize=5`)).json();
+    expect(withTotals.items).toHaveLength(5);
+    expect(withTotals.totals.quarters).toBe(withTotals.total);
+    expect(withTotals.totals.buildings).toBe(withTotals.total * 10);
+  });
+
+  it("the organisations' to-do list answers a page of its failing checks, of one rule when asked", async () => {
+    const all = (await district.get('/api/organizations/actions?page=2&pageSize=10')).json();
+    expect(all.failingChecks.items).toHaveLength(10);
+    expect(all.failingChecks.total).toBeGreaterThanOrEqual(QUARTERS);
+    const rule = all.failingChecks.items[0].rule;
+    const one = (await district.get(`/api/organizations/actions?pageSize=5&rule=${encodeURIComponent(rule)}`)).json();
+    expect(one.failingChecks.items.length).toBeGreaterThan(0);
+    expect(one.failingChecks.items.every((c: { rule: string }) => c.rule === rule)).toBe(true);
+    expect(one.failingChecks.total).toBeLessThanOrEqual(all.failingChecks.total);
+  });
+
+  it('search finds a two-character name through the trigram index, and a partial unit number', async () => {
+    expect((await wholeTableReads('/api/search?q=王芳', true)).indexes).toContain('owners_name_trgm_idx');
+    const res = (await district.get(encodeURI('/api/search?q=王芳'))).json();
+    expect(res.owners.length).toBeGreaterThan(0);
+    expect(res.owners.every((o: { name: string }) => o.name.includes('王芳'))).toBe(true);
+    // A page of each kind, and the page after it when any kind has more.
+    const short = (await district.get(encodeURI('/api/search?q=王芳&pageSize=3'))).json();
+    expect(short.owners).toHaveLength(3);
+    expect(short.nextPage).toBe(2);
+    const next = (await district.get(encodeURI('/api/search?q=王芳&pageSize=3&page=2'))).json();
+    expect(next.owners.map((o: { id: string }) => o.id)).not.toContain(short.owners[0].id);
+    const units = (await district.get('/api/search?q=1801')).json();
+    expect(units.units.length).toBeGreaterThan(0);
+    expect(units.units.every((u: { label: string }) => u.label.includes('1801'))).toBe(true);
+  });
+});
