@@ -22,4 +22,4 @@ export const organizationsModule: ModuleDescriptor = {
 };
 
 // What other modules may ask of this one.
-export { hasCommitteeInOffice } from './queries-for-voting';
+export { hasCommitteeInOffice, quartersWithCommitteeInOffice } from './queries-for-voting';

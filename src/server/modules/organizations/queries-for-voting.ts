@@ -10,3 +10,10 @@ export async function hasCommitteeInOffice(db: Exec, quarterId: string): Promise
   const row = await db.selectFrom('owners_committees').select('id').where('quarter_id', '=', quarterId).where('status', '=', 'active').executeTakeFirst();
   return !!row;
 }
+
+/** Of the given quarters, those whose owners' committee is in office: one query for them all. */
+export async function quartersWithCommitteeInOffice(db: Exec, quarterIds: string[]): Promise<Set<string>> {
+  if (!quarterIds.length) return new Set();
+  const rows = await db.selectFrom('owners_committees').select('quarter_id').distinct().where('quarter_id', 'in', quarterIds).where('status', '=', 'active').execute();
+  return new Set(rows.map((r) => r.quarter_id));
+}

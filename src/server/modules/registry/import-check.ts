@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema';
 import { parseArea } from '../../../core/areas';
 import { maskIdNumber, parseIdNumber } from '../../../core/idnumber';
 import { identifierHash, normaliseIdentifier } from './identifiers';
-import { maskCertificate } from './identity';
+import { idNumberReasonText, maskCertificate } from './identity';
 import type { Cell, ParsedSheet } from './import-parse';
 import { BUILDINGS_SHEET, ownerKindValues, type RowError, useValues } from './import-template';
 
@@ -155,13 +155,8 @@ export async function validateImport(
       } else if (idCell) {
         const parsed = parseIdNumber(normaliseIdentifier(idCell), today);
         if (!parsed.ok) {
-          const reasons = {
-            length: ['应为 18 位', 'it must have 18 characters'],
-            characters: ['只能是数字，末位可以是 X', 'only digits, with an X allowed at the end'],
-            birthDate: ['其中的出生日期不存在', 'the birth date in it does not exist'],
-            checksum: ['校验位不对，可能有数字录错了', 'the check digit does not match; a digit may be mistyped'],
-          } as const;
-          err(sheet.sheet, r.row, '身份证号', reasons[parsed.reason][0], reasons[parsed.reason][1]);
+          const reason = idNumberReasonText[parsed.reason];
+          err(sheet.sheet, r.row, '身份证号', reason.zh, reason.en);
         } else idValue = parsed.value;
       } else if (kind === 'person') {
         err(sheet.sheet, r.row, '身份证号', '个人业主必填', 'required for a person');

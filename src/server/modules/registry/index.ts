@@ -9,7 +9,7 @@ export * from './queries-for-voting';
 export * from './queries-for-organizations';
 export { placeName, placePath } from './place-paths';
 export { authorizeQuarter, buildingPlace, quarterPlace, type RegistryAction } from './access';
-export { maskCertificate } from './identity';
+export { idNumberReasonText, maskCertificate } from './identity';
 export { certificateHashes, identifierHash, normaliseIdentifier, type CertificateHashes } from './identifiers';
 export { importProgress, startImport, SYSTEM_ACTOR_ID } from './import';
 

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, can, defineGrants, OFFICES, type Actor, type PlacePath } from '../../platform/access';
 import { placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
-import { hasCommitteeInOffice } from '../organizations';
+import { hasCommitteeInOffice, quartersWithCommitteeInOffice } from '../organizations';
 import { quarterFactsInScope, quarterPlace } from '../registry';
 import { displayShanghai, now } from './clock';
 import { statusParams } from './labels';
@@ -138,9 +138,8 @@ export async function mayRunVotes(db: Exec, actor: Actor, quarterId: string): Pr
  */
 export async function quartersRunBy(db: Kysely<Database>, actor: Actor): Promise<{ id: string; name: string }[]> {
   if (!can(actor, 'votes.manage')) return [];
-  const out: { id: string; name: string }[] = [];
-  for (const q of await quarterFactsInScope(db, actor)) {
-    if (await runsVotesOf(db, actor, q.quarterId)) out.push({ id: q.quarterId, name: q.name });
-  }
-  return out;
+  const quarters = await quarterFactsInScope(db, actor);
+  // The rule of runsVotesOf, for every quarter of the scope at once.
+  const withCommittee = actor.role === 'community_office' ? await quartersWithCommitteeInOffice(db, quarters.map((q) => q.quarterId)) : new Set<string>();
+  return quarters.filter((q) => !withCommittee.has(q.quarterId)).map((q) => ({ id: q.quarterId, name: q.name }));
 }

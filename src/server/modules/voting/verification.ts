@@ -14,7 +14,7 @@ import { AppError } from '../../platform/errors';
 import { keyedHash } from '../../platform/keys';
 import { maskPhone, parseIdNumber } from '../../../core/idnumber';
 import { sendDirect, type SmsSetting } from '../notifications';
-import { certificateHashes, findOwnerAndUnitByHashes, identifierHash, normaliseIdentifier, ownerContacts } from '../registry';
+import { certificateHashes, findOwnerAndUnitByHashes, identifierHash, idNumberReasonText, normaliseIdentifier, ownerContacts } from '../registry';
 import { assertTakingBallots, authorizeVoter } from './access';
 import { isoShanghai, now } from './clock';
 import type { VoteRow } from './record';
@@ -58,13 +58,6 @@ async function votedOn(db: DB, voteId: string, member: string): Promise<string |
   return row ? dayOf(row.cast_at) : null;
 }
 
-const ID_REASONS: Record<string, [string, string]> = {
-  length: ['应为 18 位', 'it must have 18 characters'],
-  characters: ['只能是数字，末位可以是 X', 'only digits, with an X allowed at the end'],
-  birthDate: ['其中的出生日期不存在', 'the birth date in it does not exist'],
-  checksum: ['校验位不对，可能有数字录错了', 'the check digit does not match; a digit may be mistyped'],
-};
-
 /**
  * Which of an owner's own two numbers did not match, when the owner asks from their own
  * logged-in account and one of the two numbers is theirs on the roll: that tells the owner only
@@ -106,8 +99,8 @@ export async function verifyVoter(db: DB, hashKey: Buffer, sms: SmsSetting | nul
   const idNumber = parseIdNumber(normaliseIdentifier(input.idNumber));
   if (!idNumber.ok) {
     // Said from the typed text alone, so it reveals nothing about the roll.
-    const reason = ID_REASONS[idNumber.reason] ?? ID_REASONS.checksum;
-    throw new AppError('VOTER_ID_NUMBER_INVALID', { reason: reason[0], reasonEn: reason[1] });
+    const reason = idNumberReasonText[idNumber.reason];
+    throw new AppError('VOTER_ID_NUMBER_INVALID', { reason: reason.zh, reasonEn: reason.en });
   }
   const found = await findOwnerAndUnitByHashes(db, vote.quarter_id, identifierHash(hashKey, idNumber.value), certificateHashes(hashKey, input.certificateNo));
   const link =
