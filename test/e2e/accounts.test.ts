@@ -7,7 +7,7 @@ import { addDays } from '../../src/core/dates';
 import { shanghaiDate } from '../../src/server/modules/organizations/shared';
 import { insertUser } from '../../src/server/modules/users/service';
 import { PASSWORD, type TestApp } from '../support/app';
-import { launchBrowser, newDesktopPage, screenshot, type Browser, type Page } from '../support/browser';
+import { launchBrowser, newDesktopPage, screenshot, submitLogin, tid, type Browser, type Page } from '../support/browser';
 import { serveBuiltWebApp } from '../support/web-app';
 
 let t: TestApp;
@@ -23,14 +23,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-const tid = (id: string) => `[data-testid="${id}"]`;
-
 async function loginAs(username: string, password = PASSWORD): Promise<Page> {
   const page = await newDesktopPage(browser);
-  await page.goto(`${base}/login`);
-  await page.fill(tid('login-username'), username);
-  await page.fill(tid('login-password'), password);
-  await page.click(tid('login-submit'));
+  await submitLogin(page, base, username, password);
   return page;
 }
 

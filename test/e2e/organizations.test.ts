@@ -8,7 +8,7 @@ import { maskIdNumber } from '../../src/core/idnumber';
 import { keyedHash } from '../../src/server/platform/keys';
 import { PASSWORD, testIdNumber, type TestApp } from '../support/app';
 import { serveBuiltWebApp } from '../support/web-app';
-import { launchBrowser, newDesktopPage, newPhonePage, screenshot, type Browser, type Page } from '../support/browser';
+import { launchBrowser, newDesktopPage, newPhonePage, screenshot, submitLogin, tid, type Browser, type Page } from '../support/browser';
 
 let t: TestApp;
 let browser: Browser;
@@ -48,14 +48,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-const tid = (id: string) => `[data-testid="${id}"]`;
 const BINDING = ['law-abiding', 'full-capacity', 'time-available', 'coordination-ability', 'ten-exclusions'];
 
 async function login(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.fill(tid('login-username'), username);
-  await page.fill(tid('login-password'), PASSWORD);
-  await page.click(tid('login-submit'));
+  await submitLogin(page, base, username, PASSWORD);
   await page.waitForSelector(tid('header-user-name'));
 }
 

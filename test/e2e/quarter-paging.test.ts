@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { PASSWORD, type TestApp } from '../support/app';
 import { serveBuiltWebApp } from '../support/web-app';
-import { launchBrowser, newDesktopPage, screenshot, type Browser } from '../support/browser';
+import { launchBrowser, newDesktopPage, screenshot, tid, type Browser } from '../support/browser';
 
 let t: TestApp;
 let browser: Browser;
@@ -24,8 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-const tid = (id: string) => `[data-testid="${id}"]`;
 
 describe('the quarter list pages on the server', () => {
   it('shows 20 rows a page, the next page and a sort by households from the address', async () => {

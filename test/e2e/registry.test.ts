@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, testIdNumber, type TestApp } from '../support/app';
 import { serveBuiltWebApp } from '../support/web-app';
-import { launchBrowser, newDesktopPage, newPhonePage, screenshot, type Browser } from '../support/browser';
+import { launchBrowser, newDesktopPage, newPhonePage, screenshot, tid, type Browser } from '../support/browser';
 
 let t: TestApp;
 let browser: Browser;
@@ -22,8 +22,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-const tid = (id: string) => `[data-testid="${id}"]`;
 
 async function badFile(): Promise<string> {
   const wb = new ExcelJS.Workbook();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type Session, type TestApp } from '../support/app';
 import { serveBuiltWebApp } from '../support/web-app';
-import { launchBrowser, newDesktopPage, newPhonePage, screenshot, type Browser, type Page } from '../support/browser';
+import { launchBrowser, newDesktopPage, newPhonePage, screenshot, submitLogin, tid, type Browser, type Page } from '../support/browser';
 import { AFTER, DURING, fixtureCredentials, minimalPdf, openedVote, voteClock, voteOnline as castOnline, type Credential } from '../support/voting';
 
 const clock = voteClock();
@@ -44,13 +44,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const tid = (id: string) => `[data-testid="${id}"]`;
-
 async function login(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.fill(tid('login-username'), username);
-  await page.fill(tid('login-password'), PASSWORD);
-  await page.click(tid('login-submit'));
+  await submitLogin(page, base, username, PASSWORD);
   await page.waitForSelector(tid('header-user-name'));
 }
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type Session, type TestApp } from '../support/app';
 import { serveBuiltWebApp } from '../support/web-app';
-import { launchBrowser, newDesktopPage, newPhonePage, screenshot, type Browser, type Page } from '../support/browser';
+import { launchBrowser, newDesktopPage, newPhonePage, screenshot, submitLogin, tid, type Browser, type Page } from '../support/browser';
 import { fixtureCredentials, voteBody, voteClock } from '../support/voting';
 
 const clock = voteClock();
@@ -36,13 +36,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const tid = (id: string) => `[data-testid="${id}"]`;
-
 async function login(page: Page, username: string) {
-  await page.goto(`${base}/login`);
-  await page.fill(tid('login-username'), username);
-  await page.fill(tid('login-password'), PASSWORD);
-  await page.click(tid('login-submit'));
+  await submitLogin(page, base, username, PASSWORD);
 }
 
 describe('a vote published before its window starts', () => {

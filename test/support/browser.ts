@@ -84,3 +84,14 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   await page.screenshot({ path: file, fullPage: options.fullPage ?? true, animations: 'disabled' });
   return file;
 }
+
+/** The selector of an element by its data-testid. */
+export const tid = (id: string) => `[data-testid="${id}"]`;
+
+/** Fills in the login form at `base` and submits it; the caller waits for the page it expects. */
+export async function submitLogin(page: Page, base: string, username: string, password: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill(tid('login-username'), username);
+  await page.fill(tid('login-password'), password);
+  await page.click(tid('login-submit'));
+}
