@@ -41,7 +41,7 @@ export const sortOrder = z.enum(['asc', 'desc']).default('asc');
  */
 export const dateText = z
   .string()
-  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/)
+  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'date')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     message: 'not a real date',
   });

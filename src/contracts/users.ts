@@ -41,7 +41,7 @@ export const officeLink = z.object({ kind: z.enum(officeKinds), id: z.uuid() });
 export const officeEndedSchema = z.object({ reason: z.enum(officeEndReasons), since: z.string().nullable(), message: z.string() });
 
 export const userCreateBody = z.object({
-  username: z.string().trim().min(3).max(40).regex(/^[A-Za-z0-9_.-]+$/),
+  username: z.string().trim().min(3).max(40).regex(/^[A-Za-z0-9_.-]+$/, 'username'),
   displayName: z.string().trim().min(1).max(40),
   role: z.enum(userRoles),
   scopeLevel: z.enum(userScopeLevels),

@@ -200,7 +200,7 @@ export const verifyAnswer = z.discriminatedUnion('step', [
   z.object({ step: z.literal('voted'), votedOn: z.string() }),
 ]);
 
-export const verifyCodeBody = z.object({ challengeId: z.uuid(), code: z.string().trim().regex(/^\d{6}$/) });
+export const verifyCodeBody = z.object({ challengeId: z.uuid(), code: z.string().trim().regex(/^\d{6}$/, 'six digits') });
 /** The one-time code was right: a voter token, or (voted meanwhile) that the member has voted. */
 export const verifyCodeAnswer = z.discriminatedUnion('step', [
   z.object({ step: z.literal('ballot'), voterToken: z.string(), expiresAt: time }),

@@ -80,6 +80,30 @@ describe('dates outside any record of this domain', () => {
   });
 });
 
+describe('a text that does not fit its pattern says what the pattern asks for', () => {
+  it('a date and a one-time code each get their own message, in Chinese and in English', async () => {
+    const date = await community.post('/api/quarters', quarter({ firstDeliveryDate: '2020/05/01' }));
+    expect(date.statusCode).toBe(400);
+    expect(date.json().error.details.issues[0].message).toBe('格式不正确（日期请用 YYYY-MM-DD）');
+    // The verification code is six digits: the old message spoke of dates.
+    const code = await t.app.inject({
+      method: 'POST',
+      url: '/api/votes/00000000-0000-4000-8000-000000000000/verify/code',
+      payload: { challengeId: '00000000-0000-4000-8000-000000000000', code: '12ab56' },
+    });
+    expect(code.statusCode).toBe(400);
+    expect(code.json().error.details.issues[0]).toEqual({ path: 'code', message: '应为 6 位数字' });
+    const codeEn = await t.app.inject({
+      method: 'POST',
+      url: '/api/votes/00000000-0000-4000-8000-000000000000/verify/code',
+      headers: { 'accept-language': 'en' },
+      payload: { challengeId: '00000000-0000-4000-8000-000000000000', code: '12ab56' },
+    });
+    expect(codeEn.json().error.details.issues[0].message).toBe('must be 6 digits');
+    expect(JSON.stringify(code.json())).not.toContain('YYYY');
+  });
+});
+
 describe('a percent-encoded path', () => {
   it('/%61pi/health is the API: it gets the API headers and counts against the API rate limit', async () => {
     const app = await buildApp({ db: t.db, webDir: null, rateLimitPerMinute: 3 });

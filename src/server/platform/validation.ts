@@ -24,7 +24,21 @@ const typeNames: Record<string, string> = {
   date: '日期',
 };
 
+/**
+ * What a pattern asks for, by the name the contract gives its regex (`.regex(re, 'phone')`):
+ * a pattern failure says what was expected instead of a generic "wrong format".
+ */
+const patternMessages: Record<string, { zh: string; en: string }> = {
+  date: { zh: '格式不正确（日期请用 YYYY-MM-DD）', en: 'use the format YYYY-MM-DD' },
+  phone: { zh: '只能包含数字、空格、+ 和 -', en: 'digits, spaces, + and - only' },
+  'credit code': { zh: '应为 18 位统一社会信用代码', en: 'must be an 18-character unified social credit code' },
+  'six digits': { zh: '应为 6 位数字', en: 'must be 6 digits' },
+  username: { zh: '只能包含字母、数字和 _ . -', en: 'letters, digits and _ . - only' },
+};
+
 export function describeIssue(issue: IssueLike, locale: Locale): string {
+  const pattern = issue.code === 'invalid_format' && issue.format === 'regex' ? patternMessages[issue.message ?? ''] : undefined;
+  if (pattern) return locale === 'en' ? pattern.en : pattern.zh;
   if (locale === 'en') return issue.message ?? 'invalid value';
   const min = issue.minimum !== undefined ? String(issue.minimum) : '';
   const max = issue.maximum !== undefined ? String(issue.maximum) : '';
@@ -41,7 +55,7 @@ export function describeIssue(issue: IssueLike, locale: Locale): string {
       return issue.inclusive === false ? `应小于 ${max}` : `不能大于 ${max}`;
     case 'invalid_format':
       if (issue.format === 'uuid') return '编号格式不正确';
-      if (issue.format === 'date' || issue.format === 'regex') return '格式不正确（日期请用 YYYY-MM-DD）';
+      if (issue.format === 'date') return patternMessages.date.zh;
       return '格式不正确';
     case 'invalid_value':
       return issue.values ? `只能是：${issue.values.map(String).join('、')}` : '取值不正确';
