@@ -220,6 +220,12 @@ describe('the global search (issue 10 point 11)', () => {
     const byPhone = (await community.get('/api/search?q=4321')).json();
     expect(byPhone.owners.map((o: { name: string }) => o.name)).toContain('搜索业主');
     expect(JSON.stringify(byPhone)).not.toContain('13955554321');
+    // By what the masked phone shows, or the whole number; never by the hidden middle digits,
+    // which a search by any run of digits would give away one digit at a time.
+    const names = async (q: string) => (await community.get(`/api/search?q=${encodeURIComponent(q)}`)).json().owners.map((o: { name: string }) => o.name);
+    expect(await names('139****4321')).toContain('搜索业主');
+    expect(await names('13955554321')).toContain('搜索业主');
+    for (const hidden of ['5555', '95555', '9555543', '555543']) expect(await names(hidden), hidden).not.toContain('搜索业主');
     const b = (await commissioner.get(`/api/quarters/${t.fx.q1}/buildings`)).json().items[0];
     const unit = (await commissioner.get(`/api/quarters/${t.fx.q1}/units?buildingId=${b.id}&pageSize=1`)).json().items[0];
     const units = (await community.get(`/api/search?q=${encodeURIComponent(`${b.name} ${unit.number}`)}`)).json().units;

@@ -8,6 +8,14 @@ import { containsText } from './search-text';
 
 type DB = Kysely<Database>;
 
+/** The LIKE pattern that finds a phone by the parts its masked form shows, or null. */
+export function phonePattern(text: string): string | null {
+  const typed = text.replace(/[\s-]/g, '');
+  if (/^\d{4}$/.test(typed)) return `%${typed}`;
+  const ends = /^(\d{3})(?:\*+|\d{4})(\d{4})$/.exec(typed);
+  return ends ? `${ends[1]}%${ends[2]}` : null;
+}
+
 /**
  * A page of each kind of match (quarters, owners, units), `pageSize` of each; `nextPage` is the
  * page to ask for when any kind has more, else null. One row past the page tells whether there
@@ -21,10 +29,11 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
   const scope = scopeFilter(actor);
   const col = `q.${scope.column === 'quarter_id' ? 'id' : scope.column}` as const;
   const single = [...text].length === 1;
-  // Owners are found by phone from four digits on (the answer shows the phone masked), so that
-  // "8000" finds the owner whose number ends in it; the phone's trigram index answers it.
-  const digits = text.replace(/[\s-]/g, '');
-  const byPhone = /^\d{4,11}$/.test(digits) ? `%${digits}%` : null;
+  // Owners are found by what their masked phone shows (maskPhone: the first three and the last
+  // four digits): "4321" by its last four digits, "139****4321" or the whole number by both ends.
+  // Never by the hidden middle, which a search by any run of digits would give away one digit
+  // at a time. The phone's trigram index answers both patterns.
+  const byPhone = phonePattern(text);
   const matches = (d: DB) =>
     d
       .selectFrom('owners as o')
