@@ -74,6 +74,9 @@ export const voteDetail = voteSummary.extend({
   publishedAt: time.nullable(),
   canManage: z.boolean(),
   canEnterBallots: z.boolean(),
+  // Whether the caller may void a ballot staff entered wrongly (issue 10 point 5): they may enter
+  // ballots and the vote is sealed as version 2 (version 1 has no void); the window is the phase's.
+  canVoidEntries: z.boolean(),
 });
 
 /** 民法典 第278条 第1款 items 1–9 with their matter class and their text in both languages. */
@@ -156,19 +159,24 @@ export const notVotedList = z.object({
   ),
 });
 
-export const ballotEntryList = z.object({
-  items: z.array(
-    z.object({
-      seq: z.number(),
-      channel,
-      castAt: time,
-      enteredBy: z.string().nullable(),
-      unit: z.string().nullable(),
-      proxyHolder: z.string().nullable(),
-      scanId: z.string().nullable(),
-    }),
-  ),
+export const ballotEntry = z.object({
+  id: z.string(),
+  seq: z.number(),
+  channel,
+  castAt: time,
+  enteredBy: z.string().nullable(),
+  unit: z.string().nullable(),
+  proxyHolder: z.string().nullable(),
+  scanId: z.string().nullable(),
+  // Set once the entry was voided (issue 10 point 5): when (ISO 8601, +08:00), by whom, why.
+  voided: z.object({ at: time, by: z.string().nullable(), reason: z.string() }).nullable(),
 });
+
+export const ballotEntryList = z.object({ items: z.array(ballotEntry) });
+
+export const ballotEntryParams = z.object({ id, entryId: z.uuid() });
+/** Why a staff-entered ballot is voided: required, as it stands in the chain and the log. */
+export const voidBallotBody = z.object({ reason: z.string().trim().min(2).max(500) });
 
 export const uploadedScan = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string() });
 

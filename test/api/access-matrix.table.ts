@@ -218,6 +218,8 @@ export const accessTable: Record<string, Rule> = {
   // once it is published.
   'GET /api/votes/{id}/result': { allow: voteReaders },
   'GET /api/votes/{id}/record': { allow: voteReaders },
+  // Voiding a wrongly entered paper or proxy ballot: whoever may enter them (issue 10, point 5).
+  'POST /api/votes/{id}/entries/{entryId}/void': { allow: voteRunners },
 
   // ---- voting: owners and the public board (the public board) ----
   'GET /api/public/votes/{id}': { allow: everyone, public: true },

@@ -500,9 +500,35 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
     }
     return { method: 'POST', url: `/api/votes/${x.q.openVote}/ballot`, body: { voterToken: token, choices: { '1': 'abstain', '2': 'abstain' } } };
   },
+  // A paper ballot entered for quarter 1's last unit, voided by the first caller who may (the
+  // next hear "already voided", 409, past the gate); outside, the vote itself is unknown.
+  'POST /api/votes/{id}/entries/{entryId}/void': async (x) => ({
+    method: 'POST',
+    url: `/api/votes/${x.q.openVote}/entries/${x.outside ? '00000000-0000-4000-8000-000000000000' : await enteredBallot(x)}/void`,
+    body: { reason: '录错房屋' },
+  }),
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
 };
+
+const enteredBallots = new Map<string, string>();
+
+/** A paper ballot entered by quarter 1's committee in its open vote, once. */
+async function enteredBallot(x: Target): Promise<string> {
+  let entry = enteredBallots.get(x.q.openVote);
+  if (!entry) {
+    const runner = x.world.sessions.committee;
+    const scan = await runner.upload(`/api/votes/${x.q.openVote}/scans`, 'wrong-unit.png', PNG);
+    if (scan.statusCode !== 201) throw new Error(`scan: ${scan.statusCode} ${scan.body}`);
+    const unitId = x.world.t.fx.units.q1[3];
+    const cast = await runner.post(`/api/votes/${x.q.openVote}/paper-ballots`, { unitId, choices: { '1': 'yes', '2': 'no' }, scanId: scan.json().id });
+    if (cast.statusCode !== 201) throw new Error(`paper ballot: ${cast.statusCode} ${cast.body}`);
+    const entries = (await runner.get(`/api/votes/${x.q.openVote}/entries`)).json().items as Array<{ id: string; seq: number }>;
+    entry = entries.find((e) => e.seq === cast.json().seq)!.id;
+    enteredBallots.set(x.q.openVote, entry);
+  }
+  return entry;
+}
 
 /** A grid, building leader, social organisation or volunteer of its own, for a removal. */
 async function freshPerson(x: Target, kind: string, key: 'grid' | 'leader' | 'social' | 'volunteer', extra: Record<string, unknown>): Promise<Request> {

@@ -34,3 +34,5 @@ export { tallyRecordV2 } from './tally-v2';
 export { tallyAnyRecord } from './tally-any';
 export { compareInstants, parseIsoInstant } from './time';
 export type { Instant } from './time';
+export { checkCastOrderChain, sealVoid, voidEntryHash } from './chain';
+export type { ChainEntry, VoidEntry } from './chain';

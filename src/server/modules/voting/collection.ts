@@ -12,6 +12,7 @@ import { authorizeVote } from './access';
 import { iso } from './clock';
 import { statusParams } from './labels';
 import type { VoteStatus } from './votes';
+import { voidedEntries, type BallotEntryView } from './voids';
 
 type DB = Kysely<Database>;
 
@@ -162,23 +163,31 @@ export async function notVoted(db: DB, actor: Actor, voteId: string) {
  * the units staff see turn "voted online" in /roll-units, would tie each to a unit (issue 11,
  * point 1; docs/security.md). How many were cast online is in /turnout.
  */
-export async function ballotEntries(db: DB, actor: Actor, voteId: string) {
+export async function ballotEntries(db: DB, actor: Actor, voteId: string): Promise<BallotEntryView[]> {
   const vote = await authorizeVote(db, actor, voteId, 'read');
   const rows = await db
     .selectFrom('ballots')
-    .select(['seq', 'channel', 'cast_at', 'entered_by_name', 'unit_label', 'proxy_holder', 'scan_id'])
+    .select(['id', 'seq', 'channel', 'cast_at', 'entered_by_name', 'unit_label', 'proxy_holder', 'scan_id'])
     .where('vote_id', '=', vote.id)
     .where('channel', '<>', 'online')
     .orderBy('seq', 'desc')
     .limit(500)
     .execute();
-  return rows.map((r) => ({
-    seq: r.seq,
-    channel: r.channel as Channel,
-    castAt: r.cast_at,
-    enteredBy: r.entered_by_name,
-    unit: r.unit_label,
-    proxyHolder: r.proxy_holder,
-    scanId: r.scan_id,
-  }));
+  const standing = rows.map(
+    (r): BallotEntryView => ({
+      id: r.id,
+      seq: r.seq,
+      channel: r.channel as Channel,
+      castAt: r.cast_at,
+      enteredBy: r.entered_by_name,
+      unit: r.unit_label,
+      proxyHolder: r.proxy_holder,
+      scanId: r.scan_id,
+      voided: null,
+    }),
+  );
+  // The voided ones too, struck through with who voided them, when and why (issue 10, point 5).
+  // They were all entered by staff, so they tell nothing about online ballots.
+  const voided = await voidedEntries(db, vote.id, { limit: 500 });
+  return [...standing, ...voided].sort((a, b) => b.seq - a.seq).slice(0, 500);
 }

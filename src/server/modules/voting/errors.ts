@@ -238,6 +238,18 @@ export const votingErrors = defineErrors({
     'zh-CN': '这条异议已经答复过了。',
     en: 'This objection has already been answered.',
   },
+  BALLOT_ALREADY_VOIDED: {
+    status: 409,
+    'zh-CN': '这张选票已于 {voidedAt} 由{voidedBy}作废，不能再次作废。',
+    en: 'This ballot was already voided at {voidedAt} by {voidedBy}; it cannot be voided again.',
+  },
+  // Version 1 publishes the cast-order chain itself and counts every ballot on it; it has no
+  // entry for a void (docs/vote-record-format.md, "Voided ballots").
+  VOID_NOT_IN_RECORD_V1: {
+    status: 409,
+    'zh-CN': '本次表决使用第 1 版表决记录，记录里的每张选票都会被计票，无法作废已录入的选票。如选票录错，请在表决结束后的异议期内作为异议记录，并在答复中说明。',
+    en: 'This vote is sealed as vote record version 1, which counts every ballot on its chain, so an entered ballot cannot be voided. If a ballot was entered wrongly, record it as an objection in the objection period after the close and explain it in the answer.',
+  },
   VOTE_RECORD_INCONSISTENT: {
     status: 500,
     'zh-CN': '计票自检未通过：服务器的计票与表决记录的复核结果不一致，表决未结束。请联系管理员。',

@@ -13,7 +13,7 @@ export { voteOpenings } from './record-v2';
 
 export const votingModule: ModuleDescriptor = {
   name: 'voting',
-  tables: ['votes', 'vote_items', 'vote_roll', 'vote_roll_links', 'vote_scans', 'ballots', 'owner_verifications', 'owner_verification_failures', 'owner_verification_codes', 'vote_objections'],
+  tables: ['votes', 'vote_items', 'vote_roll', 'vote_roll_links', 'vote_scans', 'ballots', 'owner_verifications', 'owner_verification_failures', 'owner_verification_codes', 'vote_objections', 'voided_ballots'],
   routes: votingRoutes,
   grants: votingGrants,
   errors: votingErrors,

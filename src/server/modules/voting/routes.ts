@@ -15,6 +15,7 @@ import { getVote, listVotes, myVotes, publicVote, publicVotesOfQuarter } from '.
 import { notVotedWorkbook } from './not-voted-export';
 import { getScan, SCAN_MAX_BYTES, uploadScan } from './scans';
 import { confirmVoterCode, verifyVoter } from './verification';
+import { voidBallot } from './voids';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -181,6 +182,19 @@ export async function votingRoutes(fastify: FastifyInstance) {
       },
     },
     async (req, reply) => reply.status(201).send(await enterProxyBallot(db(), contextOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/votes/:id/entries/:entryId/void',
+    {
+      schema: {
+        tags,
+        summary: 'Void a paper or proxy ballot staff entered wrongly, before the close, with a reason; the unit can then be entered again (version 2 votes only)',
+        params: c.ballotEntryParams,
+        body: c.voidBallotBody,
+        response: { 200: c.ballotEntry, ...errors },
+      },
+    },
+    async (req) => voidBallot(db(), contextOf(req), req.params.id, req.params.entryId, req.body),
   );
   app.post(
     '/api/votes/:id/close',

@@ -116,6 +116,8 @@ export async function deleteUnusedScans(tx: Transaction<Database>, ctx: RequestC
     .deleteFrom('vote_scans')
     .where('vote_id', '=', vote.id)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('ballots').select('ballots.id').whereRef('ballots.scan_id', '=', 'vote_scans.id'))))
+    // A voided ballot's scan stays with it: it shows what was entered wrongly (issue 10, point 5).
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('voided_ballots').select('voided_ballots.id').whereRef('voided_ballots.scan_id', '=', 'vote_scans.id'))))
     .returning(['id', 'file_name', 'size_bytes', 'sha256'])
     .execute();
   if (!removed.length) return 0;

@@ -104,8 +104,8 @@ function settle(batch: PendingBallot[], outcomes: Array<CastReceipt | AppError>)
  * What one sealing loop has itself written: the head its next batch builds on, and the members
  * and scans it sealed. The next batch's read runs while the previous batch is being written
  * (so that the loop waits for one round trip per batch, not two) and may not see that batch
- * yet; these fill the gap. Members stay in it for the life of the loop: a sealed ballot is
- * never removed, so what it says stays true.
+ * yet; these fill the gap. They are kept only until a read sees the loop's last write: a
+ * voided ballot leaves the ballots (voids.ts), and its member may cast again.
  */
 interface LoopChain {
   base: { head: string; lastSeq: number } | null;
@@ -136,9 +136,17 @@ async function drainSealQueue(db: DB, vote: VoteRow, queue: SealQueue, byVote: M
       try {
         const items = await cachedItems(db, vote.id);
         const state = await read;
-        // The read may predate this loop's last write; another process's write shows as a
-        // later seq than the loop's own, and then the chain is built on what was read.
-        const base = chain.base && chain.base.lastSeq >= state.last_seq ? chain.base : { head: state.head!, lastSeq: state.last_seq };
+        // The read may predate this loop's last write; another process's write (or a void)
+        // shows as a later seq than the loop's own, and then the chain is built on what was read.
+        // A read that saw the loop's last write sees everything the loop remembers, and a void
+        // made since (voids.ts) takes a member and its scan out of what was sealed: the memory
+        // is emptied then, so that it only ever fills the gap of a read older than the write.
+        const stale = chain.base !== null && chain.base.lastSeq > state.last_seq;
+        if (!stale) {
+          chain.sealed.clear();
+          chain.scans.clear();
+        }
+        const base = stale ? chain.base! : { head: state.head!, lastSeq: state.last_seq };
         built = buildBatch(vote, items, batch, state, base, chain);
       } catch (err) {
         for (const p of batch) p.reject(err);

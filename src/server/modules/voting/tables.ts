@@ -40,6 +40,8 @@ export interface VotesTable {
   published_by: string | null;
   /** 1 or 2: the gongzhi.vote-record version the vote was sealed with (migration 0005). */
   record_format: Generated<number>;
+  /** Ballots voided while the vote was open (migration 0011): the ballots that stand are last_seq - 2 × voids. */
+  voids: Generated<number>;
 }
 
 export interface VoteItemsTable {
@@ -110,6 +112,22 @@ export interface BallotsTable {
   created_at: DefaultTimestamp;
 }
 
+/**
+ * A staff-entered ballot voided before the close (migration 0011): the ballot as it was sealed,
+ * and the void's own entry in the server's cast-order chain.
+ */
+export interface VoidedBallotsTable extends Omit<BallotsTable, 'id' | 'created_at'> {
+  id: string;
+  created_at: Timestamp;
+  void_seq: number;
+  void_prev: string;
+  void_hash: string;
+  voided_at: string;
+  voided_by: string;
+  voided_by_name: string | null;
+  reason: string;
+}
+
 export interface OwnerVerificationsTable {
   id: Generated<string>;
   vote_id: string;
@@ -169,6 +187,7 @@ declare module '../../db/schema' {
     vote_roll_links: VoteRollLinksTable;
     vote_scans: VoteScansTable;
     ballots: BallotsTable;
+    voided_ballots: VoidedBallotsTable;
     owner_verifications: OwnerVerificationsTable;
     owner_verification_failures: OwnerVerificationFailuresTable;
     owner_verification_codes: OwnerVerificationCodesTable;

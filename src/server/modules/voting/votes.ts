@@ -62,7 +62,8 @@ function summary(v: VoteRow): VoteSummary {
     objectionDays: v.objection_days,
     objectionEndsAt: iso(v.objection_ends_at),
     rollMembers: v.roll_members,
-    ballotCount: v.last_seq,
+    // Each void is one entry of the chain and takes one ballot out (migration 0011).
+    ballotCount: v.last_seq - 2 * v.voids,
     createdAt: iso(v.created_at)!,
   };
 }
@@ -115,6 +116,7 @@ export async function getVote(db: DB, actor: Actor, voteId: string) {
     publishedAt: iso(vote.published_at),
     canManage: await runsVotesOf(db, actor, vote.quarter_id),
     canEnterBallots: can(actor, 'ballots.enter'),
+    canVoidEntries: can(actor, 'ballots.enter') && vote.record_format === 2,
   };
 }
 

@@ -56,7 +56,8 @@ export function EntryForm({ vote }: { vote: VoteDetail }) {
       setRefusal(t('voting.entry.scanRequired'));
       return;
     }
-    // A ballot cannot be taken back once entered: staff compare what will be saved with the paper first.
+    // A ballot entered wrongly can only be voided, with a reason, and entered again: staff
+    // compare what will be saved with the paper first.
     const confirmed = await modal.confirm({
       title: t('voting.entry.confirmTitle'),
       width: 560,
@@ -200,6 +201,10 @@ function EntrySummary({ vote, values, unit, scanName }: { vote: VoteDetail; valu
 export function EntryLog({ vote }: { vote: VoteDetail }) {
   const { t } = useTranslation();
   const entries = useEntries(vote.id, true);
+  const [voiding, setVoiding] = useState<BallotEntry | null>(null);
+  // Voiding is for a ballot entered wrongly, while the vote takes ballots (issue 10 point 5).
+  const mayVoid = vote.canVoidEntries && vote.phase === 'open';
+  const struck = (r: BallotEntry, text: React.ReactNode) => (r.voided ? <s>{text}</s> : text);
   return (
     <Card title={t('voting.entry.log')}>
       {entries.error ? (
@@ -208,20 +213,34 @@ export function EntryLog({ vote }: { vote: VoteDetail }) {
         <Table<BallotEntry>
           data-testid={TID.voteEntryLog}
           size="small"
-          rowKey="seq"
+          rowKey="id"
           loading={entries.isPending}
           dataSource={entries.data ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 720 }}
-          onRow={(r) => ({ 'data-testid': TID.voteEntryRow, 'data-channel': r.channel }) as React.HTMLAttributes<HTMLElement>}
+          scroll={{ x: 880 }}
+          onRow={(r) => ({ 'data-testid': TID.voteEntryRow, 'data-channel': r.channel, 'data-voided': r.voided ? 'true' : 'false' }) as React.HTMLAttributes<HTMLElement>}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('voting.entry.none')} /> }}
           columns={[
-            { title: t('voting.entry.logSeq'), dataIndex: 'seq', key: 'seq', width: 70, className: 'gz-num' },
-            { title: t('voting.entry.logChannel'), key: 'channel', render: (_, r) => t(`voting.turnout.channel.${r.channel}`) },
-            { title: t('voting.entry.logUnit'), key: 'unit', render: (_, r) => r.unit ?? '—' },
-            { title: t('voting.entry.logBy'), key: 'by', render: (_, r) => r.enteredBy ?? t('voting.entry.owner') },
-            { title: t('voting.entry.logProxy'), key: 'proxy', render: (_, r) => r.proxyHolder ?? '—' },
-            { title: t('voting.entry.logTime'), key: 'time', className: 'gz-num gz-nowrap', render: (_, r) => formatDateTime(r.castAt) },
+            { title: t('voting.entry.logSeq'), dataIndex: 'seq', key: 'seq', width: 70, className: 'gz-num', render: (_, r) => struck(r, r.seq) },
+            { title: t('voting.entry.logChannel'), key: 'channel', render: (_, r) => struck(r, t(`voting.turnout.channel.${r.channel}`)) },
+            {
+              title: t('voting.entry.logUnit'),
+              key: 'unit',
+              render: (_, r) => (
+                <>
+                  {struck(r, r.unit ?? '—')}
+                  {r.voided && (
+                    <div data-testid={TID.voteEntryVoided} style={{ color: 'var(--ant-color-text-secondary, #666)', fontSize: 12 }}>
+                      <Tag color="red">{t('voting.entry.voided')}</Tag>
+                      {t('voting.entry.voidedLine', { by: r.voided.by ?? '—', at: formatDateTime(r.voided.at), reason: r.voided.reason })}
+                    </div>
+                  )}
+                </>
+              ),
+            },
+            { title: t('voting.entry.logBy'), key: 'by', render: (_, r) => struck(r, r.enteredBy ?? t('voting.entry.owner')) },
+            { title: t('voting.entry.logProxy'), key: 'proxy', render: (_, r) => struck(r, r.proxyHolder ?? '—') },
+            { title: t('voting.entry.logTime'), key: 'time', className: 'gz-num gz-nowrap', render: (_, r) => struck(r, formatDateTime(r.castAt)) },
             {
               title: t('voting.entry.logScan'),
               key: 'scan',
@@ -234,9 +253,71 @@ export function EntryLog({ vote }: { vote: VoteDetail }) {
                   '—'
                 ),
             },
+            ...(mayVoid
+              ? [
+                  {
+                    title: t('voting.entry.logActions'),
+                    key: 'actions',
+                    className: 'gz-nowrap',
+                    render: (_: unknown, r: BallotEntry) =>
+                      r.voided ? null : (
+                        <Button size="small" danger data-testid={TID.voteEntryVoid} onClick={() => setVoiding(r)}>
+                          {t('voting.entry.void')}
+                        </Button>
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
+      {voiding && <VoidDialog vote={vote} entry={voiding} onClose={() => setVoiding(null)} />}
     </Card>
+  );
+}
+
+/** Asks for the reason and voids the entry; the reason goes into the chain and the log. */
+function VoidDialog({ vote, entry, onClose }: { vote: VoteDetail; entry: BallotEntry; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const voidIt = useVoteMutation(vote.id, (reason: string) => api.post<BallotEntry>(`/api/votes/${vote.id}/entries/${entry.id}/void`, { reason }), true);
+  const submit = async () => {
+    const { reason } = await form.validateFields();
+    setRefusal(null);
+    try {
+      await voidIt.mutateAsync(reason.trim());
+      notifySuccess(t('voting.entry.voidDone'));
+      onClose();
+    } catch (err) {
+      setRefusal(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('voting.entry.voidTitle')}
+      okText={t('voting.entry.voidOk')}
+      okButtonProps={{ danger: true, loading: voidIt.isPending, 'data-testid': TID.voteEntryVoidOk } as never}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit().catch(() => {})}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <p>
+        <strong>{t('voting.entry.voidWhat', { seq: entry.seq, unit: entry.unit ?? '—', channel: t(`voting.turnout.channel.${entry.channel}`), by: entry.enteredBy ?? '—' })}</strong>
+      </p>
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('voting.entry.voidHint')} />
+      <Form form={form} layout="vertical">
+        <Form.Item
+          name="reason"
+          label={t('voting.entry.voidReason')}
+          rules={[{ validator: (_, v: string | undefined) => ((v ?? '').trim().length >= 2 ? Promise.resolve() : Promise.reject(new Error(t('voting.entry.voidReasonRequired')))) }]}
+        >
+          <Input.TextArea data-testid={TID.voteEntryVoidReason} rows={2} maxLength={500} placeholder={t('voting.entry.voidReasonPlaceholder')} />
+        </Form.Item>
+      </Form>
+      {refusal && <Alert type="error" showIcon title={refusal} />}
+    </Modal>
   );
 }
