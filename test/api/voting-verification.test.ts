@@ -168,7 +168,7 @@ describe('the one-time code', () => {
     expect(statuses.at(-1)).toBe(429);
   });
 
-  it('cannot reach an owner without a mobile number on record: they are told to ask the committee for a paper ballot', async () => {
+  it('cannot reach an owner without a mobile number on record: they are told to have the committee or the community record it, or to vote on paper before the close', async () => {
     clock.set(at(START, 7 * 3600));
     const q = await bulkQuarter(t, { ownerCount: 2, units: [{ area: 9000, owners: [0] }, { area: 9100, owners: [1] }] });
     await t.db.kysely.updateTable('owners').set({ phone: null }).where('id', '=', q.owners[0]).execute();
@@ -182,7 +182,7 @@ describe('the one-time code', () => {
       expect(r.statusCode).toBe(409);
       expect(r.json().error).toEqual({
         code: 'VOTER_NO_PHONE',
-        message: '业主名册中没有您的手机号码，无法接收验证码，因此不能在网上投票。请向业主委员会领取纸质表决票，签名后交回。',
+        message: '业主名册中没有您的手机号码，收不到验证码，所以暂时不能在网上投票。您可以请业主委员会或社区把您的手机号码登记到业主名册，登记后再来网上投票；也可以向他们领取纸质表决票，签名后在投票截止（2026-03-15 24:00）前交回。',
       });
     }
   });

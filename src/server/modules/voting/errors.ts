@@ -90,8 +90,10 @@ export const votingErrors = defineErrors({
   },
   VOTER_NO_PHONE: {
     status: 409,
-    'zh-CN': '业主名册中没有您的手机号码，无法接收验证码，因此不能在网上投票。请向业主委员会领取纸质表决票，签名后交回。',
-    en: "The owners' register holds no mobile number of yours to send a code to, so you cannot vote online. Ask the owners' committee for a paper ballot, sign it and hand it back.",
+    // Both ways on, and both who may help: where no committee is in office the community office
+    // runs the vote (issue 10: an owner without a phone must not be left at a dead end).
+    'zh-CN': '业主名册中没有您的手机号码，收不到验证码，所以暂时不能在网上投票。您可以请业主委员会或社区把您的手机号码登记到业主名册，登记后再来网上投票；也可以向他们领取纸质表决票，签名后在投票截止（{closesAt}）前交回。',
+    en: "The owners' register holds no mobile number of yours to send a code to, so you cannot vote online yet. Ask the owners' committee or the community office to record your mobile number in the register, then vote online; or ask them for a paper ballot, sign it and hand it back before voting closes ({closesAt}).",
   },
   VOTER_SMS_UNAVAILABLE: {
     status: 503,

@@ -16,7 +16,7 @@ import { maskPhone, parseIdNumber } from '../../../core/idnumber';
 import { sendDirect, type SmsSetting } from '../notifications';
 import { certificateHashes, findOwnerAndUnitByHashes, identifierHash, idNumberReasonText, normaliseIdentifier, ownerContacts } from '../registry';
 import { assertTakingBallots, authorizeVoter } from './access';
-import { isoShanghai, now } from './clock';
+import { displayShanghai, isoShanghai, now } from './clock';
 import type { VoteRow } from './record';
 
 type DB = Kysely<Database>;
@@ -124,7 +124,7 @@ export async function verifyVoter(db: DB, hashKey: Buffer, sms: SmsSetting | nul
   if (voted) return { step: 'voted' as const, votedOn: voted };
 
   const phone = mobileNumber((await ownerContacts(db, vote.quarter_id, [link.owner_id])).get(link.owner_id)?.phone);
-  if (!phone) throw new AppError('VOTER_NO_PHONE');
+  if (!phone) throw new AppError('VOTER_NO_PHONE', { closesAt: displayShanghai(new Date(vote.closes_at)) });
   if (!sms) throw new AppError('VOTER_SMS_UNAVAILABLE');
 
   const challengeId = crypto.randomUUID();

@@ -7,7 +7,7 @@ const votingEn: Texts<typeof votingZhCN> = {
   auditLabels: {
     entities: { vote: 'Vote', vote_objection: 'Objection to a vote', vote_scan: 'Ballot scan', vote_voter: 'Voter verification', ballot: 'Ballot' },
     anonymous: { vote_voter: 'An owner (secret ballot)', ballot: 'An owner (secret ballot)' },
-    actions: { open: 'Opened voting', close: 'Closed and counted', publish: 'Published the result', cast: 'Cast', verify: 'Verified', upload: 'Uploaded' },
+    actions: { open: 'Opened voting', close: 'Closed and counted', publish: 'Published the result', cast: 'Cast', verify: 'Verified', upload: 'Uploaded', void: 'Voided' },
     fields: {
       title: 'Title',
       rule: 'Rule',
@@ -44,6 +44,8 @@ const votingEn: Texts<typeof votingZhCN> = {
       sha256: 'SHA-256',
       reason: 'Reason',
       id: 'Id',
+      voided: 'Voided',
+      voidSeq: 'Void entry No.',
     },
     values: {
       status: { draft: 'Draft', open: 'Open', closed: 'Closed (objection period)', published: 'Published', answered: 'Answered' },
@@ -313,6 +315,7 @@ const votingEn: Texts<typeof votingZhCN> = {
     copy: 'Copy',
     copied: 'Copied',
     backHome: 'Back to my quarter',
+    noPhone: 'You cannot vote online yet',
     refused: 'The ballot was not accepted',
     notOpen: 'This vote is not within its voting window',
     resultPending: 'Voting has closed; the result is published after the objection period',

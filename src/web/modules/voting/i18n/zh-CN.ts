@@ -6,7 +6,7 @@ const votingZhCN = {
     entities: { vote: '表决', vote_objection: '表决异议', vote_scan: '选票扫描件', vote_voter: '投票身份核验', ballot: '选票' },
     // Owners verify and vote online without an account in the log: the ballot stays secret.
     anonymous: { vote_voter: '业主（不记名）', ballot: '业主（不记名）' },
-    actions: { open: '开始投票', close: '结束投票并计票', publish: '公布结果', cast: '投票', verify: '核验身份', upload: '上传' },
+    actions: { open: '开始投票', close: '结束投票并计票', publish: '公布结果', cast: '投票', verify: '核验身份', upload: '上传', void: '作废' },
     fields: {
       title: '表决名称',
       rule: '表决规则',
@@ -43,6 +43,8 @@ const votingZhCN = {
       sha256: 'SHA-256',
       reason: '原因',
       id: '编号',
+      voided: '已作废',
+      voidSeq: '作废记录序号',
     },
     values: {
       status: { draft: '草稿', open: '投票中', closed: '已结束（异议期）', published: '已公布', answered: '已答复' },
@@ -313,6 +315,7 @@ const votingZhCN = {
     copy: '复制',
     copied: '已复制',
     backHome: '返回我的小区',
+    noPhone: '暂时不能在网上投票',
     refused: '未能投票',
     notOpen: '本次表决当前不在投票时间内',
     resultPending: '投票已结束，结果将在异议期满后公布',

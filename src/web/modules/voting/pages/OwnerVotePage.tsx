@@ -69,7 +69,7 @@ type Step =
   | { kind: 'confirm'; token: string }
   | { kind: 'receipt'; receipt: Receipt }
   | { kind: 'voted'; votedOn: string | null }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; message: string; noPhone?: boolean };
 
 export default function OwnerVotePage() {
   const { id = '' } = useParams();
@@ -178,7 +178,7 @@ function VotingSteps({ vote, initial }: { vote: PublicVote; initial: Step }) {
       if (r.step === 'voted') setStep({ kind: 'voted', votedOn: r.votedOn });
       else setStep({ kind: 'code', challengeId: r.challengeId, phoneMasked: r.phoneMasked, delivery: r.delivery, resendAfter: Date.now() + r.resendInSeconds * 1000, numbers });
     } catch (err) {
-      if (refusedForGood(err)) setStep({ kind: 'refused', message: (err as ApiError).message });
+      if (refusedForGood(err)) setStep({ kind: 'refused', message: (err as ApiError).message, noPhone: (err as ApiError).code === 'VOTER_NO_PHONE' });
       else setError(err instanceof ApiError ? err.message : String(err));
     } finally {
       setBusy(false);
@@ -353,8 +353,9 @@ function VotingSteps({ vote, initial }: { vote: PublicVote; initial: Step }) {
     <Card data-testid={TID.ownerRefused}>
       <Result
         className="gz-receipt"
-        status="warning"
-        title={t('voting.owner.refused')}
+        // No phone on record is not a refusal: the message says how to vote (have it recorded, or on paper).
+        status={step.noPhone ? 'info' : 'warning'}
+        title={step.noPhone ? t('voting.owner.noPhone') : t('voting.owner.refused')}
         subTitle={step.message}
         extra={
           <Button size="large" block onClick={() => navigate('/me')}>
