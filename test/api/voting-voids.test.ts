@@ -4,7 +4,7 @@
 // the voided ballot out; online ballots cannot be voided; a version 1 vote refuses any void.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/app';
-import { AFTER, DURING, PNG, fixtureCredentials, openedVote, openedVoteV1, tallyWithCli, voteClock, voteOnline, type Credential } from '../support/voting';
+import { AFTER, DURING, PNG, bulkQuarter, fixtureCredentials, openedVote, openedVoteV1, tallyWithCli, voteClock, voteOnline, writeVoterTokens, type Credential } from '../support/voting';
 import { checkCastOrderChain, type ChainEntry } from '../../src/core/voting/chain';
 import { sha256Hex } from '../../src/core/voting/hash';
 import type { Channel, Choice } from '../../src/core/voting/record';
@@ -193,5 +193,46 @@ describe('a vote sealed as version 1', () => {
     const cli = await tallyWithCli((await committee.get(`/api/votes/${voteId}/record`)).body);
     expect(cli.status).toBe(0);
     expect(JSON.parse(cli.stdout).participation.members).toBe(1);
+  });
+});
+
+describe('a void while online ballots pour in', () => {
+  it('keeps the chain whole, and the voided unit is entered again at once, in the same sealing loop', async () => {
+    const N = 41;
+    clock.set('2026-03-01T09:00:00+08:00');
+    const q = await bulkQuarter(t, { ownerCount: N, units: Array.from({ length: N }, (_, i) => ({ area: 8000 + i, owners: [i] })) });
+    const community = await t.login('community');
+    const voteId = await openedVote(community, q.quarterId);
+    clock.set(DURING);
+    const scan = await community.upload(`/api/votes/${voteId}/scans`, 'ballot.png', PNG);
+    const tokens = await Promise.all(q.credentials.slice(1).map(async (c) => (await writeVoterTokens(t, voteId, c, 1))[0]));
+    // Four owners' phones keep the loop busy: each casts the next ballot as soon as the last is sealed.
+    const workers = [0, 1, 2, 3].map(async (w) => {
+      const codes: number[] = [];
+      for (let i = w; i < tokens.length; i += 4) {
+        const res = await t.app.inject({ method: 'POST', url: `/api/votes/${voteId}/ballot`, payload: { voterToken: tokens[i], choices: { '1': 'no', '2': 'yes' } } });
+        codes.push(res.statusCode);
+      }
+      return codes;
+    });
+    // Meanwhile unit 0's paper goes in, is voided and goes in again: the loop that sealed it still runs.
+    const paper = (async () => {
+      const first = await community.post(`/api/votes/${voteId}/paper-ballots`, { unitId: q.units[0], choices: { '1': 'yes', '2': 'yes' }, scanId: scan.json().id });
+      expect(first.statusCode, first.body).toBe(201);
+      const [entry] = await entries(community, voteId).then((list) => list.filter((e) => e.seq === first.json().seq));
+      const voided = await voidEntry(community, voteId, entry.id, '录错房屋');
+      expect(voided.statusCode, voided.body).toBe(200);
+      const again = await community.post(`/api/votes/${voteId}/paper-ballots`, { unitId: q.units[0], choices: { '1': 'no', '2': 'no' }, scanId: scan.json().id });
+      expect(again.statusCode, again.body).toBe(201);
+    })();
+    const [codes] = await Promise.all([Promise.all(workers), paper]);
+    expect(codes.flat().filter((c) => c !== 201)).toEqual([]);
+    const vote = await t.db.kysely.selectFrom('votes').select(['genesis', 'head', 'last_seq']).where('id', '=', voteId).executeTakeFirstOrThrow();
+    const checked = checkCastOrderChain(vote.genesis!, [{ id: '1' }, { id: '2' }], await storedChain(voteId));
+    expect(checked.errors).toEqual([]);
+    expect(checked.head).toBe(vote.head);
+    expect(vote.last_seq).toBe(N + 2);
+    expect(checked.standing).toHaveLength(N);
+    expect((await community.get(`/api/votes/${voteId}/turnout`)).json().cast.members).toBe(N);
   });
 });
