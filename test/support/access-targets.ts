@@ -502,6 +502,9 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   },
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
+  // ---- the quarter's public board ----
+  'GET /api/public/quarters/{id}': (x) => ({ method: 'GET', url: `/api/public/quarters/${x.q.quarter}` }),
+  'GET /api/quarters/{id}/poster': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/poster` }),
 };
 
 /** A grid, building leader, social organisation or volunteer of its own, for a removal. */

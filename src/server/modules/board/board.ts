@@ -1,0 +1,90 @@
+// The quarter's public board (码上办, T/ZAS 4006.1—2020 6.3.3.2): what anyone who scans the
+// poster reads, without an account. The board owns none of it: the quarter comes from the
+// registry, its community from places, the offices and bodies from organisations, the votes from
+// voting, and the other modules' parts (disclosures, projects, cases…) through their
+// descriptors' `publicBoardSections`. All of them are asked at once, each one indexed statement
+// about the quarter; only the community's name waits for the quarter's row.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { z } from 'zod';
+import type { publicBoard } from '../../../contracts/board';
+import { notFound } from '../../platform/errors';
+import type { Locale } from '../../platform/i18n';
+import type { DossierSectionProvider, PublicBoardSection } from '../../platform/module';
+import { publicBoardOrganizations } from '../organizations';
+import { communityPlace } from '../places';
+import { publicQuarter } from '../registry';
+import { publicVotesForBoard } from '../voting';
+import { can } from '../../platform/access';
+import { codeOfQuarter, ensureCode, parseBoardKey, quarterOfCode } from './codes';
+import { boardUrl } from './poster';
+
+type DB = Kysely<Database>;
+export type PublicBoard = z.output<typeof publicBoard>;
+
+/** The text of a fee standard in fen per m² a month (物业服务合同). */
+export function feeText(fen: number, locale: Locale): string {
+  const yuan = (fen / 100).toFixed(2);
+  return locale === 'en' ? `${yuan} yuan per m² a month` : `${yuan} 元/㎡·月`;
+}
+
+const raiseText = {
+  'zh-CN': '有投诉、建议或想提出议题，请联系小区专员；也可在此页面提交，专员会登记并答复。',
+  en: 'For a complaint, a suggestion or a topic for discussion, contact the quarter commissioner, who records it and answers.',
+};
+
+/**
+ * The board of the quarter named by `key` (its id or its poster's code); 404 for anything else.
+ * `sections` are the installed modules' parts; each non-null answer replaces the default of its
+ * key ([] for lists, zero counts for `cases`).
+ */
+export async function buildPublicBoard(db: DB, sections: readonly PublicBoardSection[], key: string, locale: Locale): Promise<PublicBoard> {
+  const parsed = parseBoardKey(key);
+  if (!parsed) throw notFound();
+  const quarterId = 'quarterId' in parsed ? parsed.quarterId : await quarterOfCode(db, parsed.code);
+  if (!quarterId) throw notFound();
+  const [quarter, code, organizations, votes, extra] = await Promise.all([
+    publicQuarter(db, quarterId),
+    'code' in parsed ? parsed.code : codeOfQuarter(db, quarterId),
+    publicBoardOrganizations(db, quarterId, locale),
+    publicVotesForBoard(db, quarterId),
+    Promise.all(sections.map(async (s) => [s.key, await s.section(db, quarterId, locale)] as const)),
+  ]);
+  if (!quarter) throw notFound();
+  const community = await communityPlace(db, quarter.communityId);
+  const { company, ...bodies } = organizations;
+  const board: PublicBoard = {
+    quarter: { id: quarter.id, code, name: quarter.name, address: quarter.address, community: community?.name ?? '', households: quarter.households },
+    ...bodies,
+    company: company ? { ...company, feeStandard: { fenPerSquareMetreMonth: company.feeStandardFen, text: feeText(company.feeStandardFen, locale) } } : null,
+    disclosures: [],
+    projects: [],
+    votes,
+    cases: { total: 0, open: 0, closed: 0 },
+    raise: { url: null, phone: organizations.commissioner?.phone ?? null, text: raiseText[locale] },
+  };
+  const target = board as unknown as Record<string, unknown>;
+  for (const [k, value] of extra) if (value !== null && value !== undefined) target[k] = value;
+  return board;
+}
+
+/**
+ * The board's tab of the dossier: its short path and the poster, for those who may print it.
+ * The code is made here the first time, so that the address is known before anything is
+ * printed. The path is given without a host: the poster puts the configured public address
+ * (GONGZHI_PUBLIC_URL) before it, the tab the address the page was opened at.
+ */
+export const boardDossierSection: DossierSectionProvider = {
+  key: 'board',
+  section: async (db, actor, quarterId, locale) => {
+    if (!can(actor, 'board.poster')) return null;
+    const quarter = await publicQuarter(db, quarterId);
+    if (!quarter) return null;
+    const code = await ensureCode(db, { districtId: quarter.districtId, quarterId });
+    return {
+      key: 'board',
+      title: locale === 'en' ? 'Public board' : '码上办',
+      data: { code, path: boardUrl('', code), posterUrl: `/api/quarters/${quarterId}/poster` },
+    };
+  },
+};
