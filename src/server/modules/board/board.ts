@@ -29,8 +29,8 @@ export function feeText(fen: number, locale: Locale): string {
 }
 
 const raiseText = {
-  'zh-CN': '有投诉、建议或想提出议题，请联系小区专员；也可在此页面提交，专员会登记并答复。',
-  en: 'For a complaint, a suggestion or a topic for discussion, contact the quarter commissioner, who records it and answers.',
+  'zh-CN': '有投诉、建议或想提出议题，请联系小区专员，专员会登记并答复（T/ZAS 4006.1—2020 6.1.3.4）。',
+  en: 'For a complaint, a suggestion or a topic for discussion, contact the quarter commissioner, who records it and answers (T/ZAS 4006.1—2020 6.1.3.4).',
 };
 
 /**
