@@ -6,21 +6,25 @@
 /** A4 in points. */
 export const A4 = { width: 595.28, height: 841.89 };
 
-export type PdfFont = 'cjk' | 'latin';
-
 export class PdfPage {
   private ops: string[] = [];
   private links: { rect: [number, number, number, number]; uri: string }[] = [];
 
-  /** Text whose left edge is at x and baseline at y. */
-  text(x: number, y: number, size: number, text: string, font: PdfFont = 'cjk', grey = 0): void {
-    const shown = font === 'cjk' ? `<${ucs2Hex(text)}>` : `(${latinLiteral(text)})`;
-    this.ops.push(`BT ${grey} g /${font === 'cjk' ? 'F1' : 'F2'} ${num(size)} Tf ${num(x)} ${num(y)} Td ${shown} Tj ET`);
+  /**
+   * Text whose left edge is at x and baseline at y: runs of printable ASCII in Helvetica, the
+   * rest in the Chinese font, in one text object, so the reader advances from run to run by
+   * the fonts' own widths.
+   */
+  text(x: number, y: number, size: number, text: string, grey = 0): void {
+    const shown = runs(text)
+      .map((r) => (r.latin ? `/F2 ${num(size)} Tf (${latinLiteral(r.text)}) Tj` : `/F1 ${num(size)} Tf <${ucs2Hex(r.text)}> Tj`))
+      .join(' ');
+    this.ops.push(`BT ${grey} g ${num(x)} ${num(y)} Td ${shown} ET`);
   }
 
   /** Text centred on x. */
-  centred(x: number, y: number, size: number, text: string, font: PdfFont = 'cjk', grey = 0): void {
-    this.text(x - (textWidth(text, font) * size) / 2, y, size, text, font, grey);
+  centred(x: number, y: number, size: number, text: string, grey = 0): void {
+    this.text(x - (textWidth(text) * size) / 2, y, size, text, grey);
   }
 
   rect(x: number, y: number, w: number, h: number, grey = 0): void {
@@ -56,10 +60,9 @@ export class PdfPage {
     );
     add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
     add('<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>');
-    // The Latin glyphs of Adobe-GB1 (CIDs 1–95) are given half the em, as textWidth counts them.
     add(
       '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> ' +
-        '/FontDescriptor 8 0 R /DW 1000 /W [1 95 500] >>',
+        '/FontDescriptor 8 0 R /DW 1000 >>',
     );
     add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
     add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
@@ -82,13 +85,29 @@ export class PdfPage {
 
 const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
-/** Width in ems: a Chinese character is one em, a Latin one about half. */
-export function textWidth(text: string, font: PdfFont): number {
-  let w = 0;
+// Helvetica's advance widths (its AFM, thousandths of an em) for ASCII 32–126.
+const HELVETICA = [
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
+  611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
+  222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+];
+const isLatin = (ch: string) => ch >= ' ' && ch <= '~';
+
+function runs(text: string): { latin: boolean; text: string }[] {
+  const out: { latin: boolean; text: string }[] = [];
   for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    w += font === 'latin' ? (/[A-Z0-9]/.test(ch) ? 0.65 : /[a-z]/.test(ch) ? 0.52 : 0.3) : c < 0x7f ? 0.5 : 1;
+    const latin = isLatin(ch);
+    const last = out.at(-1);
+    if (last && last.latin === latin) last.text += ch;
+    else out.push({ latin, text: ch });
   }
+  return out;
+}
+
+/** Width in ems: Helvetica's for ASCII, one em for a Chinese character. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += isLatin(ch) ? HELVETICA[ch.charCodeAt(0) - 32] / 1000 : 1;
   return w;
 }
 

@@ -26,10 +26,10 @@ export function posterPdf(input: { quarterName: string; url: string; code: strin
   const cx = A4.width / 2;
   page.rect(0, A4.height - 150, A4.width, 150, 0.93);
   page.centred(cx, A4.height - 80, 44, '码上办');
-  page.centred(cx, A4.height - 118, 14, '小区公开信息 · 扫码即看，无需登录', 'cjk', 0.25);
+  page.centred(cx, A4.height - 118, 14, '小区公开信息\u3000扫码即看，无需登录', 0.25);
 
   // The quarter's name as large as fits the page's width.
-  const nameSize = Math.min(30, 500 / Math.max(1, textWidth(input.quarterName, 'cjk')));
+  const nameSize = Math.min(30, 500 / Math.max(1, textWidth(input.quarterName)));
   page.centred(cx, A4.height - 205, nameSize, input.quarterName);
 
   // The code: modules of 1/size of the box, with the quiet zone of four modules around it.
@@ -57,14 +57,14 @@ export function posterPdf(input: { quarterName: string; url: string; code: strin
   page.link(left, top - box, box, box, input.url);
 
   const below = top - box - 36;
-  page.centred(cx, below, 16, input.url, 'latin');
-  page.centred(cx, below - 30, 13, '手机浏览器输入上方网址也可打开', 'cjk', 0.3);
+  page.centred(cx, below, 16, input.url);
+  page.centred(cx, below - 30, 13, '手机浏览器输入上方网址也可打开', 0.3);
   page.centred(cx, below - 66, 20, `小区码  ${input.code}`);
 
-  const lines = ['小区专员姓名与电话 · 党组织 · 业主委员会与监督委员会', '物业服务企业、合同期限与收费标准 · 收支公示 · 表决结果', '投诉与议题：如何反映问题'];
-  lines.forEach((line, i) => page.centred(cx, below - 112 - i * 22, 12, line, 'cjk', 0.2));
-  page.centred(cx, 40, 9, '依据 T/ZAS 4006.1—2020 6.1.3.5（公开小区专员信息）、6.3.3.2（码上办）', 'cjk', 0.45);
-  return page.toPdf(`码上办 · ${input.quarterName}`);
+  const lines = ['小区专员姓名与电话、党组织、业主委员会与监督委员会', '物业服务企业、合同期限与收费标准、收支公示、表决结果', '投诉与议题：如何反映问题'];
+  lines.forEach((line, i) => page.centred(cx, below - 112 - i * 22, 12, line, 0.2));
+  page.centred(cx, 40, 9, '依据 T/ZAS 4006.1—2020 6.1.3.5（公开小区专员信息）、6.3.3.2（码上办）', 0.45);
+  return page.toPdf(`码上办\u3000${input.quarterName}`);
 }
 
 /**
