@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as c from '../../../contracts/board';
 import { errorSchema, idParam, requireActor, sendFile } from '../../platform/http';
 import { buildPublicBoard } from './board';
+import { Coalescer } from './coalesce';
+import type { Locale } from '../../platform/i18n';
 import { quarterPoster } from './poster';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
@@ -23,6 +25,12 @@ export async function boardRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.services.db.kysely;
   const tags = ['board'];
+  // The requests for one board that arrive while it is being read are answered by the next read
+  // together (coalesce.ts): never an answer read before the request came.
+  const boards = new Coalescer((key: string) => {
+    const [locale, id] = key.split('|') as [Locale, string];
+    return buildPublicBoard(db(), app.services.modules.publicBoardSections, id, locale);
+  });
 
   app.get(
     '/api/public/quarters/:id',
@@ -35,7 +43,7 @@ export async function boardRoutes(fastify: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const board = await buildPublicBoard(db(), app.services.modules.publicBoardSections, req.params.id, req.locale);
+      const board = await boards.get(`${req.locale}|${req.params.id}`);
       // Public and the same for everyone: a short shared cache is fine, unlike the API's no-store.
       reply.header('cache-control', `public, max-age=${BOARD_MAX_AGE}`).header('vary', 'Accept-Language');
       return board;
