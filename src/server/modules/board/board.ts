@@ -22,6 +22,27 @@ import { boardUrl } from './poster';
 type DB = Kysely<Database>;
 export type PublicBoard = z.output<typeof publicBoard>;
 
+// What never changes, or is checked at every use, kept between reads: a code names its quarter
+// for good (a code is never changed or given to another quarter; a deleted quarter's board is
+// then simply not found), and the community last seen for a quarter is only a guess that the
+// read confirms. Both bounded: a district has a few thousand quarters.
+const LIMIT = 20_000;
+const quarterOfCodeKept = new Map<string, string>();
+const communityOfQuarter = new Map<string, string>();
+
+function remember(map: Map<string, string>, key: string, value: string): void {
+  if (map.size >= LIMIT && !map.has(key)) map.clear();
+  map.set(key, value);
+}
+
+async function quarterOfCodeRemembered(db: DB, code: string): Promise<string | null> {
+  const kept = quarterOfCodeKept.get(code);
+  if (kept) return kept;
+  const quarterId = await quarterOfCode(db, code);
+  if (quarterId) remember(quarterOfCodeKept, code, quarterId);
+  return quarterId;
+}
+
 /** The text of a fee standard in fen per m² a month (物业服务合同). */
 export function feeText(fen: number, locale: Locale): string {
   const yuan = (fen / 100).toFixed(2);
@@ -41,17 +62,22 @@ const raiseText = {
 export async function buildPublicBoard(db: DB, sections: readonly PublicBoardSection[], key: string, locale: Locale): Promise<PublicBoard> {
   const parsed = parseBoardKey(key);
   if (!parsed) throw notFound();
-  const quarterId = 'quarterId' in parsed ? parsed.quarterId : await quarterOfCode(db, parsed.code);
+  const quarterId = 'quarterId' in parsed ? parsed.quarterId : await quarterOfCodeRemembered(db, parsed.code);
   if (!quarterId) throw notFound();
-  const [quarter, code, organizations, votes, extra] = await Promise.all([
+  // The community's name is read beside the rest, for the community the quarter had at the last
+  // read; if the quarter's row now names another, it is read again (a quarter moved).
+  const guess = communityOfQuarter.get(quarterId);
+  const [quarter, code, organizations, votes, extra, guessed] = await Promise.all([
     publicQuarter(db, quarterId),
     'code' in parsed ? parsed.code : codeOfQuarter(db, quarterId),
     publicBoardOrganizations(db, quarterId, locale),
     publicVotesForBoard(db, quarterId),
     Promise.all(sections.map(async (s) => [s.key, await s.section(db, quarterId, locale)] as const)),
+    guess ? communityPlace(db, guess) : null,
   ]);
   if (!quarter) throw notFound();
-  const community = await communityPlace(db, quarter.communityId);
+  const community = guess === quarter.communityId ? guessed : await communityPlace(db, quarter.communityId);
+  remember(communityOfQuarter, quarterId, quarter.communityId);
   const { company, ...bodies } = organizations;
   const board: PublicBoard = {
     quarter: { id: quarter.id, code, name: quarter.name, address: quarter.address, community: community?.name ?? '', households: quarter.households },
