@@ -23,7 +23,7 @@ function controlledReads() {
 describe('Coalescer', () => {
   it('answers a request only by a read begun after it came; those that came during a read share the next', async () => {
     const r = controlledReads();
-    const c = new Coalescer(r.read);
+    const c = new Coalescer(r.read, 1);
     const first = c.get('q');
     // Before the read begins, another request may still join it.
     const early = c.get('q');
@@ -51,7 +51,7 @@ describe('Coalescer', () => {
 
   it('keeps keys apart, passes failures to those who waited for that read, and forgets idle keys', async () => {
     const r = controlledReads();
-    const c = new Coalescer(r.read);
+    const c = new Coalescer(r.read, 1);
     const a = c.get('a');
     const bad = c.get('bad');
     await turn();
@@ -65,6 +65,32 @@ describe('Coalescer', () => {
     await expect(bad).rejects.toThrow('bad 2');
     await r.finishOne();
     await expect(badAgain).rejects.toThrow('bad 3');
+    expect(c.size).toBe(0);
+  });
+
+  it('runs up to `concurrency` reads of a key at once, each for those who came before it began', async () => {
+    const r = controlledReads();
+    const c = new Coalescer(r.read, 2);
+    const first = c.get('q');
+    await turn();
+    // The first read runs; a request now gets a read of its own at once, not the running one.
+    const second = c.get('q');
+    await turn();
+    expect(r.started()).toBe(2);
+    // Two run: the next waits for one of them to end.
+    const third = c.get('q');
+    const fourth = c.get('q');
+    await turn();
+    expect(r.started()).toBe(2);
+    await r.finishOne();
+    expect(await first).toBe('q#1');
+    await turn();
+    expect(r.started()).toBe(3);
+    await r.finishOne();
+    await r.finishOne();
+    expect(await second).toBe('q#2');
+    expect(await third).toBe('q#3');
+    expect(await fourth).toBe('q#3');
     expect(c.size).toBe(0);
   });
 });

@@ -4,10 +4,11 @@
 //
 // It is not a cache: a request is only ever answered by a read that *began after it arrived*, so
 // the answer holds every write committed before the request came, exactly as a read of its own
-// would. A request joins the read that is scheduled but not begun, or schedules one; a request
-// that finds a read running (begun before it came, so possibly too early for it) waits for the
-// next, which begins as soon as the running one ends and answers everyone who came meanwhile.
-// Nothing is kept once a key has no read scheduled or running, so unknown keys leave nothing.
+// would. A request joins the read that is queued but not begun, or queues one; it never joins a
+// read that is running (begun before it came, so possibly too early for it). A queued read
+// begins at the next turn of the event loop, or, while `concurrency` reads of the key run, as
+// soon as one of them ends, and answers everyone who came meanwhile. Nothing is kept once a key
+// has no read queued or running, so unknown keys leave nothing behind.
 
 interface Waiting<T> {
   promise: Promise<T>;
@@ -26,67 +27,75 @@ function waiting<T>(): Waiting<T> {
 }
 
 interface Slot<T> {
-  /** `scheduled`: the read of `current` has not begun, so anyone may still join it. */
-  phase: 'scheduled' | 'running';
-  current: Waiting<T>;
-  next: Waiting<T> | null;
+  /** The read not begun yet, which every request that comes may still join. */
+  queued: Waiting<T> | null;
+  /** Reads begun and not ended. */
+  running: number;
+  /** A turn of the event loop is booked to begin the queued read. */
+  booked: boolean;
 }
 
 export class Coalescer<T> {
   private slots = new Map<string, Slot<T>>();
 
-  constructor(private read: (key: string) => Promise<T>) {}
+  /**
+   * @param concurrency how many reads of one key may run at once; a request that comes while
+   *   that many run waits for the first to end, with everyone else who came meanwhile.
+   */
+  constructor(
+    private read: (key: string) => Promise<T>,
+    private concurrency = 2,
+  ) {}
 
   /** The value for `key` from a read that begins after this call. */
   get(key: string): Promise<T> {
-    const slot = this.slots.get(key);
+    let slot = this.slots.get(key);
     if (!slot) {
-      const fresh: Slot<T> = { phase: 'scheduled', current: waiting<T>(), next: null };
-      this.slots.set(key, fresh);
-      this.schedule(key, fresh);
-      return fresh.current.promise;
+      slot = { queued: null, running: 0, booked: false };
+      this.slots.set(key, slot);
     }
-    if (slot.phase === 'scheduled') return slot.current.promise;
-    slot.next ??= waiting<T>();
-    return slot.next.promise;
+    slot.queued ??= waiting<T>();
+    const answer = slot.queued.promise;
+    this.book(key, slot);
+    return answer;
   }
 
-  /** How many keys have a read scheduled, running or waited for (for the tests). */
+  /** How many keys have a read queued or running (for the tests). */
   get size(): number {
     return this.slots.size;
   }
 
-  // The read begins after the event loop has taken in the requests already on their sockets
-  // (setImmediate runs after the poll phase), so that they join it. Without that an engine that
-  // answers without real I/O (PGlite runs in this thread) would read once per request.
-  private schedule(key: string, slot: Slot<T>): void {
+  // The queued read begins after the event loop has taken in the requests already on their
+  // sockets (setImmediate runs after the poll phase), so that they join it. Without that an
+  // engine that answers without real I/O (PGlite runs in this thread) would read once per request.
+  private book(key: string, slot: Slot<T>): void {
+    if (slot.booked || !slot.queued || slot.running >= this.concurrency) return;
+    slot.booked = true;
     setImmediate(() => {
-      slot.phase = 'running';
-      const current = slot.current;
+      slot.booked = false;
+      const mine = slot.queued;
+      if (!mine || slot.running >= this.concurrency) return;
+      slot.queued = null;
+      slot.running++;
       let result: Promise<T>;
       try {
         result = this.read(key);
       } catch (err) {
         result = Promise.reject(err);
       }
-      const after = () => {
-        if (slot.next) {
-          slot.current = slot.next;
-          slot.next = null;
-          slot.phase = 'scheduled';
-          this.schedule(key, slot);
-        } else {
-          this.slots.delete(key);
-        }
+      const ended = () => {
+        slot.running--;
+        if (slot.queued) this.book(key, slot);
+        else if (slot.running === 0 && !slot.booked) this.slots.delete(key);
       };
       result.then(
         (value) => {
-          current.resolve(value);
-          after();
+          mine.resolve(value);
+          ended();
         },
         (err) => {
-          current.reject(err);
-          after();
+          mine.reject(err);
+          ended();
         },
       );
     });
