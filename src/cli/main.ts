@@ -81,6 +81,7 @@ program
       secureCookies: config.secureCookies,
       // The log channel prints the code to the console even when the logger is quiet.
       sms: config.sms === 'log' ? { kind: 'log', channel: logChannel() } : null,
+      publicUrl: config.publicUrl,
     });
     // Reminders (term expiry, votes closing) and message delivery run every few minutes.
     const tick = async () => {

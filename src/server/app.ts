@@ -36,6 +36,7 @@ import { auditModule } from './modules/audit';
 import { logChannel, notificationsModule, type SmsSetting } from './modules/notifications';
 import { organizationsModule } from './modules/organizations';
 import { votingModule } from './modules/voting';
+import { boardModule } from './modules/board';
 
 /**
  * Every module of the platform, in one list (docs/architecture.md, "The module template"). Its
@@ -51,6 +52,7 @@ export const modules: readonly ModuleDescriptor[] = [
   notificationsModule,
   organizationsModule,
   votingModule,
+  boardModule,
 ];
 /** Installed once, when this file is loaded: the server, the CLI and the tests all start here. */
 export const installed: InstalledModules = installModules(modules);
@@ -67,6 +69,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** How one-time codes for voting reach owners' phones; null when none are sent. The server log by default. */
   sms?: SmsSetting | null;
+  /** The address the public reaches the server at (GONGZHI_PUBLIC_URL), printed on posters; null: the request's own. */
+  publicUrl?: string | null;
 }
 
 export interface Services {
@@ -79,6 +83,8 @@ export interface Services {
   secureCookies: boolean;
   /** How one-time codes for voting reach owners' phones (GONGZHI_SMS); null: online voting is not offered. */
   sms: SmsSetting | null;
+  /** The public address of the server for printed links (GONGZHI_PUBLIC_URL), without a trailing slash; null: the request's own. */
+  publicUrl: string | null;
 }
 
 declare module 'fastify' {
@@ -124,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     modules: installed,
     secureCookies: options.secureCookies ?? false,
     sms: options.sms === undefined ? { kind: 'log', channel: logChannel() } : options.sms,
+    publicUrl: options.publicUrl ?? null,
   };
   app.decorate('services', services);
   app.decorateRequest('actor', null);

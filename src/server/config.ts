@@ -22,6 +22,11 @@ export interface Config {
    * paper. A gateway is plugged in as the notifications module's `sms` channel.
    */
   sms: 'log' | 'off';
+  /**
+   * The address the public reaches the server at (GONGZHI_PUBLIC_URL, e.g. https://gongzhi.example.gov.cn),
+   * printed with the QR code on the quarters' posters; null: the address of the request that asks.
+   */
+  publicUrl: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,7 +43,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.GONGZHI_TRUST_PROXY === '1',
     secureCookies: env.GONGZHI_SECURE_COOKIES === '1',
     sms: smsSetting(env.GONGZHI_SMS, env.GONGZHI_DEMO !== '0'),
+    publicUrl: publicUrlSetting(env.GONGZHI_PUBLIC_URL),
   };
+}
+
+function publicUrlSetting(value: string | undefined): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`GONGZHI_PUBLIC_URL must be an http(s) address, not "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`GONGZHI_PUBLIC_URL must be an http(s) address, not "${value}"`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 function smsSetting(value: string | undefined, demo: boolean): Config['sms'] {

@@ -231,6 +231,12 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/votes/{id}/ballot': { allow: everyone, public: true },
 
   'GET /api/health': { allow: everyone, public: true },
+
+  // ---- the quarter's public board (码上办, T/ZAS 4006.1—2020 6.3.3.2) ----
+  // Anyone who scans the poster reads the board; those who work in the quarter (the registry's
+  // readers) print the poster. Owners read it; departments and mediators have no lobby for it.
+  'GET /api/public/quarters/{id}': { allow: everyone, public: true },
+  'GET /api/quarters/{id}/poster': { allow: registryReaders },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {

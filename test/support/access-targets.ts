@@ -509,6 +509,9 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   }),
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
+  // ---- the quarter's public board ----
+  'GET /api/public/quarters/{id}': (x) => ({ method: 'GET', url: `/api/public/quarters/${x.q.quarter}` }),
+  'GET /api/quarters/{id}/poster': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/poster` }),
 };
 
 const enteredBallots = new Map<string, string>();

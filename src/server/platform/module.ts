@@ -89,6 +89,19 @@ export interface DashboardAggregate {
   figures: (db: DB, actor: Actor) => Promise<Record<string, number>>;
 }
 
+/**
+ * A part of a quarter's public board (码上办, T/ZAS 4006.1—2020 6.3.3.2; GET
+ * /api/public/quarters/:id) that a module adds, under `key` of the board's JSON (the board
+ * module's contract, src/contracts/board.ts, declares each key and its shape). Read by anyone
+ * without an account: it must hold nothing personal beyond what the seeds make public (ZAS
+ * 6.1.3.5) and should be one round of indexed queries, as the board is scanned from a poster by
+ * many at once. Null leaves the board's default for the key (an empty list, zero counts).
+ */
+export interface PublicBoardSection {
+  key: string;
+  section: (db: DB, quarterId: string, locale: Locale) => Promise<unknown | null>;
+}
+
 export interface ModuleDescriptor {
   /** The module's folder under src/server/modules. */
   name: string;
@@ -112,6 +125,8 @@ export interface ModuleDescriptor {
   publicEndpoints?: readonly string[];
   /** The organisation records accounts are linked to; at most one module gives them. */
   officeRecords?: OfficeRecordsProvider;
+  /** Its parts of the quarter's public board (disclosures, projects, cases…); one module per key. */
+  publicBoardSections?: PublicBoardSection[];
 }
 
 /** What the installed modules add up to, for the parts of the server that use it. */
@@ -127,6 +142,8 @@ export interface InstalledModules {
   publicEndpoints: string[];
   /** The organisation records behind accounts; without such a module no link is current. */
   officeRecords: OfficeRecordsProvider;
+  /** The parts of the public board the modules add, in the modules' order. */
+  publicBoardSections: PublicBoardSection[];
 }
 
 /**
@@ -135,7 +152,7 @@ export interface InstalledModules {
  * Two modules claiming one table, error code, permission, section or job is a start-up error.
  */
 export function installModules(modules: readonly ModuleDescriptor[]): InstalledModules {
-  const seen = { name: new Set<string>(), table: new Set<string>(), section: new Set<string>(), job: new Set<string>(), contacts: new Set<string>(), offices: new Set<string>() };
+  const seen = { name: new Set<string>(), table: new Set<string>(), section: new Set<string>(), job: new Set<string>(), contacts: new Set<string>(), offices: new Set<string>(), board: new Set<string>() };
   const claim = (kind: keyof typeof seen, key: string, by: string) => {
     if (seen[kind].has(key)) throw new Error(`module ${by}: ${kind} "${key}" is claimed twice`);
     seen[kind].add(key);
@@ -147,6 +164,7 @@ export function installModules(modules: readonly ModuleDescriptor[]): InstalledM
     for (const j of m.jobs ?? []) claim('job', j.name, m.name);
     if (m.quarterContacts) claim('contacts', 'quarter contacts', m.name);
     if (m.officeRecords) claim('offices', 'office records', m.name);
+    for (const b of m.publicBoardSections ?? []) claim('board', b.key, m.name);
     if (m.errors) installErrors(m.errors);
     if (m.grants) installGrants(m.name, m.grants);
   }
@@ -160,6 +178,7 @@ export function installModules(modules: readonly ModuleDescriptor[]): InstalledM
     dashboardAggregates: modules.flatMap((m) => m.dashboardAggregates ?? []),
     publicEndpoints: modules.flatMap((m) => m.publicEndpoints ?? []),
     officeRecords: modules.find((m) => m.officeRecords)?.officeRecords ?? noOfficeRecords,
+    publicBoardSections: modules.flatMap((m) => m.publicBoardSections ?? []),
   };
 }
 

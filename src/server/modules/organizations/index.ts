@@ -23,3 +23,5 @@ export const organizationsModule: ModuleDescriptor = {
 
 // What other modules may ask of this one.
 export { hasCommitteeInOffice, quartersWithCommitteeInOffice } from './queries-for-voting';
+// The quarter's public board (码上办): the offices and bodies the public may know of.
+export { publicBoardOrganizations, type PublicBoardOrganizations } from './public-board';

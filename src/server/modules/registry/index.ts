@@ -7,6 +7,7 @@ import { registryRoutes } from './routes';
 
 export * from './queries-for-voting';
 export * from './queries-for-organizations';
+export * from './queries-for-board';
 export { placeName, placePath } from './place-paths';
 export { authorizeQuarter, buildingPlace, quarterPlace, type RegistryAction } from './access';
 export { idNumberReasonText, maskCertificate } from './identity';

@@ -23,3 +23,5 @@ export const votingModule: ModuleDescriptor = {
   // The record is public once the result is published (docs/vote-record-format.md: anyone may re-tally).
   publicEndpoints: ['GET /api/public/votes/:id', 'GET /api/public/quarters/:id/votes', 'GET /api/votes/:id/record'],
 };
+// The quarter's public board (码上办): its votes that have opened, with the published outcomes.
+export { publicVotesForBoard, type BoardVote } from './public-board';

@@ -1,0 +1,21 @@
+// The public board module's `data-testid`s (src/web/testids.ts has the conventions).
+export const TID = {
+  board: 'board',
+  boardQuarter: 'board-quarter',
+  boardCommissioner: 'board-commissioner',
+  boardCommissionerCall: 'board-commissioner-call',
+  boardParty: 'board-party',
+  boardCommittee: 'board-committee',
+  boardSupervisory: 'board-supervisory',
+  boardCompany: 'board-company',
+  boardDisclosures: 'board-disclosures',
+  boardProjects: 'board-projects',
+  boardVotes: 'board-votes',
+  boardVote: 'board-vote',
+  boardVoteRecord: 'board-vote-record',
+  boardCases: 'board-cases',
+  boardRaise: 'board-raise',
+  dossierBoard: 'dossier-board',
+  dossierBoardUrl: 'dossier-board-url',
+  dossierBoardPoster: 'dossier-board-poster',
+} as const;
