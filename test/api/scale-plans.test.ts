@@ -139,6 +139,16 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     expect(one.failingChecks.total).toBeLessThanOrEqual(all.failingChecks.total);
   });
 
+  it("the organisations' to-do list judges the district once, then reads a page of the kept checks", async () => {
+    await district.get('/api/organizations/actions');
+    const r = await wholeTableReads('/api/organizations/actions?page=3&pageSize=20', true);
+    expect(r.status).toBe(200);
+    expect(r.scans).toEqual([]);
+    // The vetting queue, the counts, the terms and the page: no query per quarter, no facts loaded.
+    expect(r.queries).toBeLessThanOrEqual(10);
+    expect(r.indexes).toContain('quarter_failing_checks_district_idx');
+  });
+
   it('search finds a two-character name through the trigram index, and a partial unit number', async () => {
     expect((await wholeTableReads('/api/search?q=王芳', true)).indexes).toContain('owners_name_trgm_idx');
     const res = (await district.get(encodeURI('/api/search?q=王芳'))).json();
