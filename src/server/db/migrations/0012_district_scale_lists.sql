@@ -115,3 +115,10 @@ CREATE TRIGGER quarter_checks_stale AFTER UPDATE ON property_companies FOR EACH 
 CREATE TRIGGER quarter_checks_stale_insert AFTER INSERT ON unit_owners REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION quarter_checks_stale_ownerships();
 CREATE TRIGGER quarter_checks_stale_update AFTER UPDATE ON unit_owners REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION quarter_checks_stale_ownerships();
 CREATE TRIGGER quarter_checks_stale_delete AFTER DELETE ON unit_owners REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION quarter_checks_stale_ownerships();
+
+-- ---- Search by a surname --------------------------------------------------------------------
+-- One character searched is a surname: the owners whose name begins with it, in name order
+-- (byte order, COLLATE "C", whatever the database's collation), a page of them read from here
+-- and stopped at the page instead of walking the district's owners (pg_trgm has no trigram for
+-- one character). The district first: the search is the caller's district's.
+CREATE INDEX owners_district_name_idx ON owners (district_id, (name COLLATE "C"), id);
