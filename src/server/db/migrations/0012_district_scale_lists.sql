@@ -24,6 +24,8 @@ CREATE TABLE quarter_check_state (
 CREATE INDEX quarter_check_state_district_idx ON quarter_check_state (district_id);
 CREATE INDEX quarter_check_state_street_idx ON quarter_check_state (street_id);
 CREATE INDEX quarter_check_state_community_idx ON quarter_check_state (community_id);
+-- The committees whose term runs out (the terms list): a few rows of the district.
+CREATE INDEX quarter_check_state_term_idx ON quarter_check_state (district_id, term_end) WHERE term_end IS NOT NULL;
 
 -- The failing checks of each quarter as last judged, in the order the rules gave them.
 CREATE TABLE quarter_failing_checks (
@@ -122,3 +124,7 @@ CREATE TRIGGER quarter_checks_stale_delete AFTER DELETE ON unit_owners REFERENCI
 -- and stopped at the page instead of walking the district's owners (pg_trgm has no trigram for
 -- one character). The district first: the search is the caller's district's.
 CREATE INDEX owners_district_name_idx ON owners (district_id, (name COLLATE "C"), id);
+
+-- ---- The vetting queue ------------------------------------------------------------------------
+-- The candidates waiting for a step in the district, found without listing its quarters first.
+CREATE INDEX candidates_district_status_idx ON candidates (district_id, status);

@@ -77,7 +77,10 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
   const said = /^(.+?[幢栋座号楼])\s*(\S+)$/.exec(text.trim());
   unitQuery = said ? unitQuery.where('b.name', '=', said[1]).where(containsText('u.number', said[2])) : unitQuery.where(containsText('u.number', text));
   if (actor.scope.level === 'building') unitQuery = unitQuery.where('u.building_id', '=', actor.scope.id);
-  const units = can(actor, 'registry.read')
+  // One character is a surname (see the owners above), not a unit: a unit number is looked for
+  // from two characters on ("12", "1-", "3幢 …"), which the trigram index answers; a plain LIKE of
+  // one character walked every unit of the district whenever nothing matched.
+  const units = can(actor, 'registry.read') && !single
     ? (await unitQuery.orderBy('q.name').orderBy('u.number').orderBy('u.id').limit(pageSize + 1).offset(offset).execute()).map((u) => ({
         id: u.id,
         label: `${u.buildingName} ${u.number}`,
