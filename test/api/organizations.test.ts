@@ -468,6 +468,14 @@ describe("the to-do list keeps each quarter's judgement (docs/scaling.md)", () =
     await compareWithChecks([quarterId]);
   });
 
+  it('calls that judge the same stale quarters at once all answer, with the same list', async () => {
+    await t.db.kysely.updateTable('quarter_check_state').set({ stale: true }).execute();
+    const answers = await Promise.all([community, street, district, community].map((s) => s.get('/api/organizations/actions?pageSize=200')));
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    expect(answers[3].json().failingChecks).toEqual(answers[0].json().failingChecks);
+    await compareWithChecks([t.fx.q1]);
+  });
+
   it('a judgement started before a write does not keep what it read', async () => {
     const k = t.db.kysely;
     await community.get('/api/organizations/actions');

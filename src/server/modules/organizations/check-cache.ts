@@ -91,7 +91,26 @@ async function judgeAndKeep(db: DB, quarters: QuarterFactsRow[], kept: Map<strin
   const ids = quarters.map((q) => q.quarterId);
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('quarter_failing_checks').where('quarter_id', 'in', ids).execute();
-    for (let i = 0; i < failing.length; i += 1000) await tx.insertInto('quarter_failing_checks').values(failing.slice(i, i + 1000)).execute();
+    // Two calls may judge the same quarter at once (two offices opening the list at the start of
+    // a day): the later one's rows replace the earlier's instead of failing on the key.
+    for (let i = 0; i < failing.length; i += 1000) {
+      await tx
+        .insertInto('quarter_failing_checks')
+        .values(failing.slice(i, i + 1000))
+        .onConflict((oc) =>
+          oc.columns(['quarter_id', 'position']).doUpdateSet((eb) => ({
+            district_id: eb.ref('excluded.district_id'),
+            street_id: eb.ref('excluded.street_id'),
+            community_id: eb.ref('excluded.community_id'),
+            quarter_name: eb.ref('excluded.quarter_name'),
+            rule: eb.ref('excluded.rule'),
+            citation: eb.ref('excluded.citation'),
+            message_zh: eb.ref('excluded.message_zh'),
+            message_en: eb.ref('excluded.message_en'),
+          })),
+        )
+        .execute();
+    }
     await tx
       .insertInto('quarter_check_state')
       .values(states)
