@@ -231,9 +231,18 @@ export interface TreeNode {
   level: string;
   name: string;
   children: TreeNode[];
+  /** A community's quarters, when the tree stops above them (`depth=community`). */
+  quarterCount?: number;
 }
 export const treeNodeSchema: z.ZodType<TreeNode> = z.lazy(() =>
-  z.object({ id: z.string(), level: z.string(), name: z.string(), children: z.array(treeNodeSchema) }),
+  z.object({ id: z.string(), level: z.string(), name: z.string(), children: z.array(treeNodeSchema), quarterCount: z.number().optional() }),
 );
+/**
+ * GET /api/places/tree: how deep. `quarter` (the default) lists every quarter in scope, which at a
+ * district's size is thousands of nodes; `community` stops at the communities, each with its
+ * quarter count, and a client loads a community's quarters from GET /api/quarters?communityId=
+ * when it is opened (docs/scaling.md). A commissioner's tree is its quarters either way.
+ */
+export const placesTreeQuery = z.object({ depth: z.enum(['community', 'quarter']).default('quarter') });
 
 export { created };

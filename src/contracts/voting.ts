@@ -6,6 +6,7 @@
 // A response serialised through a z.object keeps only the keys listed here, so every field a
 // handler returns is listed. Areas are integers in 0.01 m²; times are ISO 8601 strings.
 import { z } from 'zod';
+import { pageQuery } from './common';
 
 export const voteStatuses = ['draft', 'open', 'closed', 'published'] as const;
 export const voteStatus = z.enum(voteStatuses);
@@ -31,7 +32,19 @@ export const objectionParams = z.object({ id, objectionId: z.uuid() });
 
 // ---- votes ----
 
-export const voteListQuery = z.object({ quarterId: z.uuid().optional(), status: voteStatus.optional() });
+export const voteSorts = ['createdAt', 'opensAt', 'closesAt', 'title'] as const;
+/**
+ * GET /api/votes: a page of the votes in scope (docs/scaling.md), of one quarter, status or phase
+ * when asked, newest first unless sorted otherwise.
+ */
+export const voteListQuery = z.object({
+  quarterId: z.uuid().optional(),
+  status: voteStatus.optional(),
+  phase: votePhase.optional(),
+  ...pageQuery,
+  sort: z.enum(voteSorts).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
 
 export const voteSummary = z.object({
   id: z.string(),
@@ -53,6 +66,7 @@ export const voteSummary = z.object({
 
 export const voteList = z.object({
   items: z.array(voteSummary),
+  total: z.number(),
   // With quarterId: whether the caller may create and run votes there (the community office
   // only while the quarter has no owners' committee in office).
   runsVotes: z.boolean().optional(),

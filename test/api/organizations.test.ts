@@ -428,3 +428,67 @@ describe('the dossier shows the organisations', () => {
     expect((own.sections ?? []).find((s: { key: string }) => s.key === 'organizations')).toBeUndefined();
   });
 });
+
+describe("the to-do list keeps each quarter's judgement (docs/scaling.md)", () => {
+  /** The failing checks of the community's to-do list, by quarter, and those /checks gives now. */
+  async function compareWithChecks(quarterIds: string[]) {
+    const listed = (await community.get('/api/organizations/actions?pageSize=200')).json().failingChecks.items as { quarterId: string; rule: string; message: string }[];
+    for (const q of quarterIds) {
+      const live = ((await community.get(`/api/quarters/${q}/checks`)).json().items as { rule: string; status: string; message: string }[]).filter((c) => c.status === 'fail');
+      expect(listed.filter((c) => c.quarterId === q).map((c) => `${c.rule}:${c.message}`)).toEqual(live.map((c) => `${c.rule}:${c.message}`));
+    }
+  }
+
+  it('judges a quarter again after any write to what the rules read, and only then', async () => {
+    const k = t.db.kysely;
+    const { quarterId, owners } = await quarterWithOwners(6);
+    await compareWithChecks([quarterId, t.fx.q1]);
+    const state = () => k.selectFrom('quarter_check_state').select(['stale', 'generation', 'judged_on']).where('quarter_id', '=', quarterId).executeTakeFirstOrThrow();
+    expect(await state()).toMatchObject({ stale: false, judged_on: today });
+    // A second call judges nothing again.
+    const generation = (await state()).generation;
+    await community.get('/api/organizations/actions');
+    expect((await state()).generation).toBe(generation);
+
+    // A committee through the API, then a member's flat sold in the registry (ownerships).
+    const committee = await community.post(`/api/quarters/${quarterId}/committees`, { termStart: today, termEnd, members: members(owners.slice(0, 5), 3) });
+    expect(committee.statusCode).toBe(201);
+    expect((await state()).stale).toBe(true);
+    await compareWithChecks([quarterId]);
+    await k.deleteFrom('unit_owners').where('owner_id', '=', owners[0]).execute();
+    expect((await state()).stale).toBe(true);
+    await compareWithChecks([quarterId]);
+    const rules = (await community.get('/api/organizations/actions?pageSize=200&rule=committee-members-are-owners')).json().failingChecks.items;
+    expect(rules.map((c: { quarterId: string }) => c.quarterId)).toContain(quarterId);
+
+    // A commissioner written directly, then the quarter's own facts changed.
+    await k.insertInto('commissioners').values({ district_id: t.fx.districtA, quarter_id: quarterId, name: '李专员', phone: '13900001111', started_on: '2020-01-01', trained_on: '2020-01-01' }).execute();
+    await compareWithChecks([quarterId]);
+    await k.updateTable('quarters').set({ households: 20 }).where('id', '=', quarterId).execute();
+    await compareWithChecks([quarterId]);
+  });
+
+  it('calls that judge the same stale quarters at once all answer, with the same list', async () => {
+    await t.db.kysely.updateTable('quarter_check_state').set({ stale: true }).execute();
+    const answers = await Promise.all([community, street, district, community].map((s) => s.get('/api/organizations/actions?pageSize=200')));
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    expect(answers[3].json().failingChecks).toEqual(answers[0].json().failingChecks);
+    await compareWithChecks([t.fx.q1]);
+  });
+
+  it('a judgement started before a write does not keep what it read', async () => {
+    const k = t.db.kysely;
+    await community.get('/api/organizations/actions');
+    const { generation } = await k.selectFrom('quarter_check_state').select('generation').where('quarter_id', '=', t.fx.q1).executeTakeFirstOrThrow();
+    // A write between reading the generation and keeping the result raises the generation;
+    // the conditional upsert then leaves the quarter stale.
+    await k.updateTable('quarters').set({ households: 321 }).where('id', '=', t.fx.q1).execute();
+    await k
+      .insertInto('quarter_check_state')
+      .values({ quarter_id: t.fx.q1, generation, stale: false, judged_on: today, pack: 'ZAS' })
+      .onConflict((oc) => oc.column('quarter_id').doUpdateSet({ stale: false }).where('quarter_check_state.generation', '=', (eb) => eb.ref('excluded.generation')))
+      .execute();
+    expect((await k.selectFrom('quarter_check_state').select('stale').where('quarter_id', '=', t.fx.q1).executeTakeFirstOrThrow()).stale).toBe(true);
+    await compareWithChecks([t.fx.q1]);
+  });
+});

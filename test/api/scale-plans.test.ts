@@ -107,7 +107,17 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     });
   }
 
-  const districtWide = ['/api/quarters?page=3&pageSize=20', '/api/search?q=王', '/api/search?q=王芳', '/api/search?q=1801', '/api/audit?page=2&pageSize=20'];
+  const districtWide = [
+    '/api/quarters?page=3&pageSize=20',
+    '/api/search?q=王',
+    '/api/search?q=王&page=3&pageSize=20',
+    '/api/search?q=王芳',
+    '/api/search?q=1801',
+    '/api/search?q=4321',
+    '/api/search?q=139****4321',
+    '/api/audit?page=2&pageSize=20',
+    '/api/votes?page=2&pageSize=20',
+  ];
   for (const url of districtWide) {
     it(`${url} pages or searches through an index`, async () => {
       const r = await wholeTableReads(url, true);
@@ -137,6 +147,31 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     expect(one.failingChecks.items.length).toBeGreaterThan(0);
     expect(one.failingChecks.items.every((c: { rule: string }) => c.rule === rule)).toBe(true);
     expect(one.failingChecks.total).toBeLessThanOrEqual(all.failingChecks.total);
+  });
+
+  it("the organisations' to-do list judges the district once, then reads a page of the kept checks", async () => {
+    await district.get('/api/organizations/actions');
+    const r = await wholeTableReads('/api/organizations/actions?page=3&pageSize=20', true);
+    expect(r.status).toBe(200);
+    expect(r.scans).toEqual([]);
+    // The vetting queue, the counts, the terms and the page: no query per quarter, no facts loaded.
+    expect(r.queries).toBeLessThanOrEqual(10);
+    expect(r.indexes).toContain('quarter_failing_checks_district_idx');
+  });
+
+  it('search finds a surname through the name index, a page in name order, and a phone through its trigram index', async () => {
+    const surname = await wholeTableReads('/api/search?q=王', true);
+    expect(surname.indexes).toContain('owners_district_name_idx');
+    const page1 = (await district.get(encodeURI('/api/search?q=王&pageSize=10'))).json();
+    expect(page1.owners).toHaveLength(10);
+    expect(page1.owners.every((o: { name: string }) => o.name.startsWith('王'))).toBe(true);
+    const names = page1.owners.map((o: { name: string }) => o.name);
+    expect(names).toEqual([...names].sort());
+    expect(page1.nextPage).toBe(2);
+    const page2 = (await district.get(encodeURI('/api/search?q=王&pageSize=10&page=2'))).json();
+    expect(page2.owners[0].name >= names[9]).toBe(true);
+    expect(page2.owners.map((o: { id: string }) => o.id)).not.toContain(page1.owners[0].id);
+    for (const q of ['4321', '139****4321']) expect((await wholeTableReads(`/api/search?q=${q}`, true)).indexes).toContain('owners_phone_trgm_idx');
   });
 
   it('search finds a two-character name through the trigram index, and a partial unit number', async () => {

@@ -99,6 +99,19 @@ describe('lists contain only what is in scope', () => {
       expect(ids).toEqual(visible.map((q) => t.fx[q]).sort());
       const tree = JSON.stringify((await s.get('/api/places/tree')).json());
       for (const q of ['q1', 'q2', 'q3', 'qb'] as Q[]) expect(tree.includes(t.fx[q])).toBe(visible.includes(q));
+      // Down to communities only: their quarter counts add up to the quarters in scope, and the
+      // quarters are in no node (a caller bound to a quarter still gets its quarter).
+      type Node = { level: string; id: string; children: Node[]; quarterCount?: number };
+      const shallow = (await s.get('/api/places/tree?depth=community')).json().items as Node[];
+      const flat = (nodes: Node[]): Node[] => nodes.flatMap((n) => [n, ...flat(n.children)]);
+      const communities = flat(shallow).filter((n) => n.level === 'community');
+      const quarters = flat(shallow).filter((n) => n.level === 'quarter');
+      if (communities.length) {
+        expect(quarters).toEqual([]);
+        expect(communities.reduce((sum, c) => sum + (c.quarterCount ?? 0), 0)).toBe(visible.length);
+      } else {
+        expect(quarters.map((q) => q.id).sort()).toEqual(visible.map((q) => t.fx[q]).sort());
+      }
     });
   }
 

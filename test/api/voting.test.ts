@@ -465,3 +465,34 @@ describe('reminders to members who have not voted', () => {
     expect(mine.find((v: { id: string }) => v.id === voteId)).toMatchObject({ status: 'open', voted: false });
   });
 });
+
+describe('GET /api/votes answers a page (docs/scaling.md)', () => {
+  it('with its total, the next page, a sort and filters by quarter and phase', async () => {
+    for (const title of ['翻页表决甲', '翻页表决乙', '翻页表决丙']) expect((await committee.post('/api/votes', voteBody(t.fx.q1, { title }))).statusCode).toBe(201);
+    const all = (await committee.get(`/api/votes?quarterId=${t.fx.q1}&pageSize=200`)).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    // Newest first, as before paging.
+    const created = all.items.map((v: { createdAt: string }) => v.createdAt);
+    expect(created).toEqual([...created].sort().reverse());
+
+    const first = (await committee.get(`/api/votes?quarterId=${t.fx.q1}&pageSize=2`)).json();
+    expect(first.items).toHaveLength(2);
+    expect(first.total).toBe(all.total);
+    const second = (await committee.get(`/api/votes?quarterId=${t.fx.q1}&pageSize=2&page=2`)).json();
+    expect(second.items.map((v: { id: string }) => v.id)).toEqual(all.items.slice(2, 4).map((v: { id: string }) => v.id));
+
+    const byTitle = (await committee.get(`/api/votes?quarterId=${t.fx.q1}&pageSize=200&sort=title&order=asc`)).json().items.map((v: { title: string }) => v.title);
+    expect(byTitle).toEqual([...byTitle].sort());
+
+    for (const phase of ['draft', 'published', 'open', 'upcoming']) {
+      const page = (await committee.get(`/api/votes?quarterId=${t.fx.q1}&pageSize=200&phase=${phase}`)).json();
+      expect(page.items.every((v: { phase: string }) => v.phase === phase)).toBe(true);
+      expect(page.total).toBe(all.items.filter((v: { phase: string }) => v.phase === phase).length);
+    }
+    expect((await committee.get(`/api/votes?phase=draft&pageSize=200`)).json().items.map((v: { title: string }) => v.title)).toEqual(
+      expect.arrayContaining(['翻页表决甲', '翻页表决乙', '翻页表决丙']),
+    );
+    expect((await committee.get('/api/votes?pageSize=500')).statusCode).toBe(400);
+  });
+});

@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { z } from 'zod';
 import type { quarterPageSchema, quarterSorts, searchSchema } from '../../contracts/registry';
@@ -11,7 +12,8 @@ import type { AuditEntry, Building, Listed, Paged, PlaceNode, Quarter, UserAccou
 // Query keys start with the resource so that a write can invalidate everything it touches
 // with one prefix.
 export const keys = {
-  placesTree: ['places', 'tree'] as const,
+  placesTree: ['places', 'tree', 'community'] as const,
+  communityQuarters: (communityId: string) => ['places', 'quarters', communityId] as const,
   quarters: (params: QuarterListParams) => ['quarters', params] as const,
   buildings: (quarterId: string) => ['quarter', quarterId, 'buildings'] as const,
   audit: (params: AuditParams) => ['audit', params] as const,
@@ -46,14 +48,57 @@ export function useSearch(q: string) {
   });
 }
 
+/**
+ * A community's quarters as nodes of the tree: every page of GET /api/quarters?communityId= (a
+ * community holds tens of quarters, a district thousands).
+ */
+async function communityQuarters(communityId: string): Promise<PlaceNode[]> {
+  const nodes: PlaceNode[] = [];
+  for (let page = 1; ; page++) {
+    const answer = await api.get<QuarterPage>('/api/quarters', { communityId, page, pageSize: 200, sort: 'name' });
+    nodes.push(...answer.items.map((q) => ({ id: q.id, level: 'quarter' as const, name: q.name, children: [] })));
+    if (nodes.length >= answer.total || !answer.items.length) return nodes;
+  }
+}
+
+const withQuarters = (nodes: PlaceNode[], quarters: Map<string, PlaceNode[]>): PlaceNode[] =>
+  nodes.map((n) => (n.level === 'community' && quarters.has(n.id) ? { ...n, children: quarters.get(n.id)! } : { ...n, children: withQuarters(n.children, quarters) }));
+
+/**
+ * The caller's part of the hierarchy down to the communities (GET /api/places/tree?depth=community),
+ * with the quarters of each community opened so far: `loadCommunity` fetches them when a tree or a
+ * picker opens the community (docs/scaling.md: the whole district's quarters are ≈200 KB).
+ */
 export function usePlacesTree(enabled = true) {
-  return useQuery({
+  const queryClient = useQueryClient();
+  const tree = useQuery({
     queryKey: keys.placesTree,
-    queryFn: () => api.get<Listed<PlaceNode>>('/api/places/tree'),
+    queryFn: () => api.get<Listed<PlaceNode>>('/api/places/tree', { depth: 'community' }),
     select: (data) => data.items,
     staleTime: 60_000,
     enabled,
   });
+  const [opened, setOpened] = useState<string[]>([]);
+  const loaded = useQueries({
+    queries: opened.map((id) => ({ queryKey: keys.communityQuarters(id), queryFn: () => communityQuarters(id), staleTime: 60_000 })),
+  });
+  const version = loaded.map((q) => q.dataUpdatedAt).join(',');
+  const data = useMemo(() => {
+    if (!tree.data) return undefined;
+    const quarters = new Map<string, PlaceNode[]>();
+    opened.forEach((id, i) => loaded[i]?.data && quarters.set(id, loaded[i].data));
+    return quarters.size ? withQuarters(tree.data, quarters) : tree.data;
+    // `loaded` is a new array on every render; its data changes only with `version`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tree.data, opened, version]);
+  const loadCommunity = useCallback(
+    async (communityId: string) => {
+      await queryClient.fetchQuery({ queryKey: keys.communityQuarters(communityId), queryFn: () => communityQuarters(communityId), staleTime: 60_000 });
+      setOpened((prev) => (prev.includes(communityId) ? prev : [...prev, communityId]));
+    },
+    [queryClient],
+  );
+  return { data, isPending: tree.isPending, error: tree.error, refetch: tree.refetch, loadCommunity };
 }
 
 /** GET /api/quarters: filters, the page, the server-side sort (contracts/registry quarterListQuery). */

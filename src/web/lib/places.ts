@@ -31,9 +31,13 @@ export function placesOfLevel(nodes: PlaceNode[] | undefined, level: PlaceNode['
   return flattenPlaces(nodes).filter((p) => p.level === level);
 }
 
-/** Ids of the nodes that should start expanded: everything above the quarters. */
+/**
+ * Ids of the nodes that should start expanded: the district and its streets; the communities only
+ * when they are the top of the caller's tree (opening a community loads its quarters).
+ */
 export function expandableKeys(nodes: PlaceNode[] | undefined): string[] {
+  const topIsCommunity = nodes?.[0]?.level === 'community';
   return flattenPlaces(nodes)
-    .filter((p) => p.level !== 'quarter')
+    .filter((p) => p.level === 'district' || p.level === 'street' || (topIsCommunity && p.level === 'community'))
     .map((p) => p.id);
 }

@@ -69,7 +69,17 @@ export default function PlacesPage() {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={8}>
             <Card size="small" title={t('home.hierarchy')} loading={tree.isPending}>
-              <PlaceTree testId={TID.placesTree} nodes={tree.data} selectedId={selected} onSelect={(n) => setSelected(n?.id)} />
+              <PlaceTree
+                testId={TID.placesTree}
+                nodes={tree.data}
+                loadCommunity={tree.loadCommunity}
+                selectedId={selected}
+                onSelect={(n) => {
+                  setSelected(n?.id);
+                  // The list beside the tree shows a community's quarters: load them as the tree would.
+                  if (n?.level === 'community') void tree.loadCommunity(n.id);
+                }}
+              />
             </Card>
           </Col>
           <Col xs={24} lg={16}>

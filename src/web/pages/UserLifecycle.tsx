@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, type ButtonProps, Form, Input, Modal, Popconfirm, Radio, Select, Space, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -81,12 +81,14 @@ export function AccountActions({
   user,
   self,
   tree,
+  loadCommunity,
   rolesByLevel,
   toTreeSelect,
 }: {
   user: UserAccount;
   self: boolean;
   tree: PlaceNode[];
+  loadCommunity: (communityId: string) => Promise<void>;
   rolesByLevel: Record<PlaceNode['level'], Role[]>;
   toTreeSelect: (nodes: PlaceNode[]) => unknown[];
 }) {
@@ -196,7 +198,7 @@ export function AccountActions({
           notifySuccess(t('users.movedDone', { username: user.username }));
         }}
       >
-        <MoveFields tree={tree} rolesByLevel={rolesByLevel} toTreeSelect={toTreeSelect} fallbackLevel={user.scopeLevel} />
+        <MoveFields tree={tree} loadCommunity={loadCommunity} rolesByLevel={rolesByLevel} toTreeSelect={toTreeSelect} fallbackLevel={user.scopeLevel} />
       </FormModal>
     </Space>
   );
@@ -232,11 +234,13 @@ function ResetFields() {
 
 function MoveFields({
   tree,
+  loadCommunity,
   rolesByLevel,
   toTreeSelect,
   fallbackLevel,
 }: {
   tree: PlaceNode[];
+  loadCommunity: (communityId: string) => Promise<void>;
   rolesByLevel: Record<PlaceNode['level'], Role[]>;
   toTreeSelect: (nodes: PlaceNode[]) => unknown[];
   fallbackLevel: string;
@@ -247,6 +251,15 @@ function MoveFields({
   const role: Role | undefined = Form.useWatch('role');
   const level = flattenPlaces(tree).find((p) => p.id === scopeId)?.level;
   const roles = level ? rolesByLevel[level] : [];
+  // An account bound to a quarter: its community's quarters are loaded so that the picker names it.
+  const [initialScope] = useState(scopeId ?? form.getFieldValue('scopeId'));
+  useEffect(() => {
+    if (fallbackLevel !== 'quarter' || !initialScope) return;
+    api
+      .get<{ communityId: string }>(`/api/quarters/${initialScope}`)
+      .then((q) => loadCommunity(q.communityId))
+      .catch(() => undefined);
+  }, [fallbackLevel, initialScope, loadCommunity]);
   return (
     <>
       <Alert type="info" showIcon title={t('users.moveExplain')} style={{ marginBottom: 16 }} />
@@ -254,6 +267,7 @@ function MoveFields({
         <TreeSelect
           data-testid={TID.userFormScope}
           treeData={toTreeSelect(tree) as never}
+          loadData={(node) => loadCommunity(String(node.value))}
           treeDefaultExpandAll
           showSearch={{ treeNodeFilterProp: 'title' }}
           onChange={() => form.setFieldsValue({ role: undefined, officeId: undefined })}

@@ -8,6 +8,7 @@ import { keys, usePlacesTree, useUsers } from '../api/queries';
 import type { PlaceNode, Role, ScopeLevel, UserAccount } from '../api/types';
 import { useCan, useCurrentUser } from '../auth/session';
 import { FormModal } from '../components/FormModal';
+import { isPlaceLeaf } from '../components/PlaceTree';
 import { QueryError } from '../components/QueryState';
 import { formatDateTime } from '../lib/format';
 import { notifySuccess } from '../lib/feedback';
@@ -36,10 +37,12 @@ interface UserValues {
   officeId?: string;
 }
 
-function toTreeSelect(nodes: PlaceNode[]): { value: string; title: string; children?: ReturnType<typeof toTreeSelect> }[] {
+// A community's quarters are loaded when the picker opens it (usePlacesTree).
+function toTreeSelect(nodes: PlaceNode[]): { value: string; title: string; isLeaf: boolean; children?: ReturnType<typeof toTreeSelect> }[] {
   return nodes.map((n) => ({
     value: n.id,
     title: `${n.name}（${codeLabel('scopeLevels', n.level)}）`,
+    isLeaf: isPlaceLeaf(n),
     children: n.children?.length ? toTreeSelect(n.children) : undefined,
   }));
 }
@@ -86,7 +89,7 @@ export default function UsersPage() {
     {
       title: t('users.actions'),
       key: 'actions',
-      render: (_: unknown, u) => <AccountActions user={u} self={u.id === me.id} tree={tree.data ?? []} rolesByLevel={ROLES_BY_LEVEL} toTreeSelect={toTreeSelect} />,
+      render: (_: unknown, u) => <AccountActions user={u} self={u.id === me.id} tree={tree.data ?? []} loadCommunity={tree.loadCommunity} rolesByLevel={ROLES_BY_LEVEL} toTreeSelect={toTreeSelect} />,
     },
   ];
 
@@ -140,13 +143,13 @@ export default function UsersPage() {
           notifySuccess(t('users.created', { username: values.username.trim() }));
         }}
       >
-        <UserFormFields tree={tree.data ?? []} />
+        <UserFormFields tree={tree.data ?? []} loadCommunity={tree.loadCommunity} />
       </FormModal>
     </>
   );
 }
 
-function UserFormFields({ tree }: { tree: PlaceNode[] }) {
+function UserFormFields({ tree, loadCommunity }: { tree: PlaceNode[]; loadCommunity: (communityId: string) => Promise<void> }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<UserValues>();
   const scopeId: string | undefined = Form.useWatch('scopeId');
@@ -172,6 +175,7 @@ function UserFormFields({ tree }: { tree: PlaceNode[] }) {
         <TreeSelect
           data-testid={TID.userFormScope}
           treeData={toTreeSelect(tree)}
+          loadData={(node) => loadCommunity(String(node.value))}
           treeDefaultExpandAll
           showSearch={{ treeNodeFilterProp: 'title' }}
           onChange={() => form.setFieldsValue({ role: undefined, officeId: undefined })}

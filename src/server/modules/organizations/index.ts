@@ -11,7 +11,7 @@ import { organizationsRoutes } from './routes/index';
 
 export const organizationsModule: ModuleDescriptor = {
   name: 'organizations',
-  tables: ['tripartite_offices', 'office_members', 'property_companies', 'owners_committees', 'candidates', 'candidate_reviews', 'committee_members', 'committee_trainings', 'committee_training_attendees', 'committee_appraisals', 'supervisory_committees', 'supervisory_committee_members', 'party_organizations', 'commissioners', 'service_contracts', 'grids', 'building_leaders', 'social_organizations', 'volunteers'],
+  tables: ['tripartite_offices', 'office_members', 'property_companies', 'owners_committees', 'candidates', 'candidate_reviews', 'committee_members', 'committee_trainings', 'committee_training_attendees', 'committee_appraisals', 'supervisory_committees', 'supervisory_committee_members', 'party_organizations', 'commissioners', 'service_contracts', 'grids', 'building_leaders', 'social_organizations', 'volunteers', 'quarter_check_state', 'quarter_failing_checks'],
   routes: organizationsRoutes,
   grants: organizationsGrants,
   errors: organizationErrors,

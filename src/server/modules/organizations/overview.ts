@@ -3,11 +3,10 @@
 import type { Actor } from '../../platform/access';
 import { notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
-import { addDays, compareDates, daysBetween } from '../../../core/dates';
-import { evaluateQuarter, resolveRule, ruleCatalog } from '../../../core/policy/index';
+import { ruleCatalog } from '../../../core/policy/index';
 import { districtPolicyPack } from '../places';
 import type { DossierSectionProvider } from '../../platform/module';
-import { quarterFactsInScope, quarterPlaceById } from '../registry';
+import { quarterPlaceById } from '../registry';
 import { commissionersOf } from './commissioners';
 import { peopleOf } from './community-people';
 import { contractsOf } from './companies-and-contracts';
@@ -15,7 +14,8 @@ import { partyOrganizationsOf } from './party-organizations';
 import { qualificationChecklist } from './checklist';
 import { committeeViews } from './committees';
 import { supervisoryViews } from './supervisory';
-import { applicable, judgeQuarter, loadQuarterFacts, toCheckItem } from './facts';
+import { keptExpiringTerms, keptFailingChecks, refreshQuarterChecks } from './check-cache';
+import { judgeQuarter, toCheckItem } from './facts';
 import { authorizeAction, authorizeQuarterOrganizations } from './access';
 import { shanghaiDate, type DB } from './shared';
 import { candidatesOfQuarter, vettingQueue } from './vetting';
@@ -86,47 +86,18 @@ export async function rulesInForce(db: DB, actor: Actor, locale: Locale) {
 /**
  * What the actor must act on (a page per role): the vetting steps waiting for its office, the
  * committees of its quarters whose term ends within the reminder lead time or has run out, and
- * the rules failing in its quarters. One query per kind of record for all quarters in scope.
+ * the rules failing in its quarters. The checks are read from each quarter's kept judgement
+ * (check-cache.ts), judged again only where stale, so that a call costs a page, not the district.
  */
 export async function actionsFor(db: DB, actor: Actor, locale: Locale, paging: { page: number; pageSize: number; rule?: string } = { page: 1, pageSize: 20 }) {
   authorizeAction(actor, 'organizations.read');
   const today = shanghaiDate();
-  const quarters = await quarterFactsInScope(db, actor);
-  const facts = await loadQuarterFacts(db, quarters, { asOf: today });
-  const packByDistrict = new Map<string, string>();
-  const expiringTerms: { quarterId: string; quarterName: string; termEnd: string; daysLeft: number; expired: boolean; citation: string }[] = [];
-  const failingChecks: { quarterId: string; quarterName: string; rule: string; status: 'fail' | 'warn'; citation: string; message: string }[] = [];
-  for (const q of quarters) {
-    let pack = packByDistrict.get(q.districtId);
-    if (!pack) {
-      pack = await districtPolicyPack(db, q.districtId);
-      packByDistrict.set(q.districtId, pack);
-    }
-    const f = facts.get(q.quarterId)!;
-    const results = applicable(evaluateQuarter(pack, f));
-    for (const r of results) {
-      if (r.status === 'fail' && (!paging.rule || r.rule === paging.rule)) failingChecks.push({ quarterId: q.quarterId, quarterName: q.name, ...(toCheckItem(r, locale) as { rule: string; status: 'fail'; citation: string; message: string }) });
-    }
-    const c = f.committee;
-    if (c?.termEnd && !c.successorElected) {
-      const lead = resolveRule(pack, 'committee-term-expiry');
-      if (compareDates(today, addDays(c.termEnd, -lead.params.reminderDays)) >= 0) {
-        expiringTerms.push({
-          quarterId: q.quarterId,
-          quarterName: q.name,
-          termEnd: c.termEnd,
-          daysLeft: daysBetween(today, c.termEnd),
-          expired: compareDates(today, c.termEnd) > 0,
-          citation: lead.citations[0]?.text ?? '',
-        });
-      }
-    }
-  }
-  expiringTerms.sort((a, b) => a.daysLeft - b.daysLeft);
-  const from = (paging.page - 1) * paging.pageSize;
-  return {
-    vetting: await vettingQueue(db, actor, locale),
-    expiringTerms,
-    failingChecks: { total: failingChecks.length, items: failingChecks.slice(from, from + paging.pageSize) },
-  };
+  const pack = await districtPolicyPack(db, actor.path.districtId);
+  await refreshQuarterChecks(db, actor, today, pack);
+  const [vetting, expiringTerms, failingChecks] = await Promise.all([
+    vettingQueue(db, actor, locale),
+    keptExpiringTerms(db, actor, today, pack),
+    keptFailingChecks(db, actor, locale, paging),
+  ]);
+  return { vetting, expiringTerms, failingChecks };
 }

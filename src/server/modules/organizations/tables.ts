@@ -12,6 +12,7 @@ type DefaultJson = ColumnType<unknown, string | undefined, string>;
 type DefaultText = ColumnType<string, string | undefined, string>;
 type DefaultBool = ColumnType<boolean, boolean | undefined, boolean>;
 type DefaultInt = ColumnType<number, number | undefined, number>;
+type DefaultInt8 = ColumnType<number, number | bigint | undefined, number | bigint>;
 
 export interface TripartiteOfficesTable {
   id: Generated<string>;
@@ -257,6 +258,32 @@ export interface VolunteersTable {
   created_at: DefaultTimestamp;
 }
 
+/** Each quarter's kept judgement (migration 0012; organizations/check-cache.ts). */
+export interface QuarterCheckStateTable {
+  quarter_id: string;
+  generation: DefaultInt8;
+  stale: DefaultBool;
+  judged_on: NullableDate;
+  pack: string | null;
+  district_id: string | null;
+  street_id: string | null;
+  community_id: string | null;
+  quarter_name: string | null;
+  term_end: NullableDate;
+}
+export interface QuarterFailingChecksTable {
+  quarter_id: string;
+  position: number;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_name: string;
+  rule: string;
+  citation: string;
+  message_zh: string;
+  message_en: string;
+}
+
 declare module '../../db/schema' {
   interface Database {
     tripartite_offices: TripartiteOfficesTable;
@@ -278,5 +305,7 @@ declare module '../../db/schema' {
     building_leaders: BuildingLeadersTable;
     social_organizations: SocialOrganizationsTable;
     volunteers: VolunteersTable;
+    quarter_check_state: QuarterCheckStateTable;
+    quarter_failing_checks: QuarterFailingChecksTable;
   }
 }

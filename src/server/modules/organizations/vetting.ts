@@ -4,13 +4,13 @@
 // the qualification checklist (checklist.ts). The reserve pool (业委会成员人选储备库, 二（二）6)
 // holds candidates with their skills (finance, law, engineering) and party membership; a
 // candidate who passed all three steps may be seated on a committee (committees.ts).
-import type { Actor, Role } from '../../platform/access';
+import { placeInScope, type Actor, type Role } from '../../platform/access';
 import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit';
 import { patchColumns, uniquely } from '../../platform/db-helpers';
 import { AppError, conflict } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
-import { ownerStandings, quarterFactsInScope } from '../registry';
+import { ownerStandings, quarterPlacesByIds } from '../registry';
 import { checklistProblems, checklistView, type ChecklistAnswers } from './checklist';
 import { authorizeCandidate, authorizeQuarterOrganizations } from './access';
 import type { CandidatesTable } from './tables';
@@ -313,21 +313,21 @@ export async function getCandidate(db: DB, actor: Actor, id: string, locale: Loc
 export async function vettingQueue(db: DB, actor: Actor, locale: Locale): Promise<CandidateView[]> {
   const steps = vettingSteps.filter((s) => stepRoles[s].includes(actor.role));
   if (!steps.length || !actor.permissions.includes('vetting.review')) return [];
-  // The quarters in scope, with their names, come from the registry.
-  const quarters = new Map((await quarterFactsInScope(db, actor)).map((q) => [q.quarterId, q.name]));
-  if (!quarters.size) return [];
-  const rows = await db
+  // The candidates waiting in the district (a few), then only those of quarters in scope, with
+  // their names, from the registry: not every quarter of the district first (docs/scaling.md).
+  let waiting = db
     .selectFrom('candidates')
     .selectAll()
-    .where('quarter_id', 'in', [...quarters.keys()])
+    .where('district_id', '=', actor.path.districtId)
     .where(
       'status',
       'in',
       steps.map((s) => stepFlow[s].from),
-    )
-    .orderBy('recommended_on')
-    .orderBy('created_at')
-    .execute();
+    );
+  if (actor.path.quarterId) waiting = waiting.where('quarter_id', '=', actor.path.quarterId);
+  const candidates = await waiting.orderBy('recommended_on').orderBy('created_at').execute();
+  const places = await quarterPlacesByIds(db, candidates.map((r) => r.quarter_id));
+  const rows = candidates.filter((r) => places.has(r.quarter_id) && placeInScope(actor, places.get(r.quarter_id)!, { parentRead: true }));
   const reviews = rows.length ? await db.selectFrom('candidate_reviews').selectAll().where('candidate_id', 'in', rows.map((r) => r.id)).execute() : [];
-  return rows.map((r) => candidateView(r, reviews, locale, quarters.get(r.quarter_id) ?? ''));
+  return rows.map((r) => candidateView(r, reviews, locale, places.get(r.quarter_id)?.name ?? ''));
 }

@@ -69,10 +69,19 @@ export interface TreeNode {
   level: 'district' | 'street' | 'community' | 'quarter';
   name: string;
   children: TreeNode[];
+  quarterCount?: number;
 }
 
-/** The caller's part of the hierarchy, down to the given quarters (those in the caller's scope). */
-export async function placesTree(db: DB, actor: Actor, quarters: { id: string; name: string; communityId: string }[]): Promise<TreeNode[]> {
+/**
+ * The caller's part of the hierarchy, down to the given quarters (those in the caller's scope);
+ * with `quarterCounts`, community nodes carry their count instead of the quarters.
+ */
+export async function placesTree(
+  db: DB,
+  actor: Actor,
+  quarters: { id: string; name: string; communityId: string }[],
+  quarterCounts?: Map<string, number>,
+): Promise<TreeNode[]> {
   const districtIds = [actor.path.districtId];
   let streets = db.selectFrom('streets').select(['id', 'name', 'district_id']).where('district_id', 'in', districtIds);
   let communities = db.selectFrom('communities').select(['id', 'name', 'street_id']).where('district_id', 'in', districtIds);
@@ -93,6 +102,7 @@ export async function placesTree(db: DB, actor: Actor, quarters: { id: string; n
     level: 'community',
     name: c.name,
     children: quarters.filter((q) => q.communityId === c.id).map(quarterNode),
+    ...(quarterCounts ? { quarterCount: quarterCounts.get(c.id) ?? 0 } : {}),
   });
   const streetNode = (s: { id: string; name: string }): TreeNode => ({
     id: s.id,

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema';
 import type { Actor, PlacePath, ScopeLevel } from '../../platform/access';
 import { placesTree, upperPlace, type TreeNode } from '../places';
 import { buildingPlace, quarterPlace } from './access';
-import { quarterSummariesInScope } from './quarters';
+import { quarterCountsByCommunity, quarterSummariesInScope } from './quarters';
 
 type DB = Kysely<Database>;
 
@@ -26,7 +26,14 @@ export async function placeName(db: DB, level: ScopeLevel, id: string): Promise<
   return (await upperPlace(db, level, id))?.name ?? '';
 }
 
-/** The caller's part of the hierarchy, down to quarters. */
-export async function hierarchyTree(db: DB, actor: Actor): Promise<TreeNode[]> {
+/**
+ * The caller's part of the hierarchy, down to quarters, or down to communities with their quarter
+ * counts (a district's quarters are thousands: a client loads a community's when it opens it).
+ * A caller bound to a quarter or a building gets its quarter either way.
+ */
+export async function hierarchyTree(db: DB, actor: Actor, depth: 'community' | 'quarter' = 'quarter'): Promise<TreeNode[]> {
+  if (depth === 'community' && ['district', 'street', 'community'].includes(actor.scope.level)) {
+    return placesTree(db, actor, [], await quarterCountsByCommunity(db, actor));
+  }
   return placesTree(db, actor, await quarterSummariesInScope(db, actor));
 }

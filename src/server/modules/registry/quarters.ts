@@ -180,6 +180,18 @@ export async function quarterSummariesInScope(db: DB, actor: Actor) {
     .execute();
 }
 
+/** How many quarters each community in the actor's scope holds (one grouped count). */
+export async function quarterCountsByCommunity(db: DB, actor: Actor): Promise<Map<string, number>> {
+  const scope = scopeFilter(actor);
+  const rows = await db
+    .selectFrom('quarters')
+    .select(['community_id', sql<number>`count(*)`.as('n')])
+    .where(scope.column === 'quarter_id' ? 'id' : scope.column, '=', scope.value)
+    .groupBy('community_id')
+    .execute();
+  return new Map(rows.map((r) => [r.community_id, Number(r.n)]));
+}
+
 export async function getQuarter(db: DB, actor: Actor, quarterId: string): Promise<QuarterView> {
   const place = await authorizeQuarter(db, actor, quarterId, 'view');
   return toView(await quarterSelect(db).where('q.id', '=', quarterId).executeTakeFirstOrThrow(), await districtHierarchy(db, place.districtId));

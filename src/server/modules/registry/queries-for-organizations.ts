@@ -107,6 +107,17 @@ export async function quarterFactsInScope(db: DB, actor: Actor): Promise<Quarter
   return rows.map(toFactsRow);
 }
 
+/** How many quarters the actor's scope holds (one count, so that a kept list can tell whether it covers them all). */
+export async function quarterCountInScope(db: DB, actor: Actor): Promise<number> {
+  const scope = scopeFilter(actor);
+  const row = await db
+    .selectFrom('quarters')
+    .select(sql<number>`count(*)`.as('n'))
+    .where(scope.column === 'quarter_id' ? 'id' : scope.column, '=', scope.value)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The same facts for given quarters (used by reminders, which run without an actor). */
 export async function quarterFactsByIds(db: DB, quarterIds: string[]): Promise<Map<string, QuarterFactsRow>> {
   const map = new Map<string, QuarterFactsRow>();

@@ -29,6 +29,7 @@ import {
   searchQuery,
   searchSchema,
   treeNodeSchema,
+  placesTreeQuery,
   unitCreateBody,
   unitListQuery,
   unitOwnerBody,
@@ -67,8 +68,15 @@ export async function registryRoutes(fastify: FastifyInstance) {
   // this module's quarters.
   app.get(
     '/api/places/tree',
-    { schema: { tags: ['places'], summary: "The caller's part of the hierarchy, down to quarters", response: { 200: z.object({ items: z.array(treeNodeSchema) }) } } },
-    async (req) => ({ items: await hierarchyTree(db(), requireActor(req)) }),
+    {
+      schema: {
+        tags: ['places'],
+        summary: "The caller's part of the hierarchy, down to quarters (or to communities with their quarter counts: depth=community)",
+        querystring: placesTreeQuery,
+        response: { 200: z.object({ items: z.array(treeNodeSchema) }) },
+      },
+    },
+    async (req) => ({ items: await hierarchyTree(db(), requireActor(req), req.query.depth) }),
   );
 
   // ---- quarters ----

@@ -1,5 +1,5 @@
 // One search box for quarters, owners and units within the caller's scope.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor } from '../../platform/access';
 import { maskPhone } from '../../../core/idnumber';
@@ -34,22 +34,30 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
   // Never by the hidden middle, which a search by any run of digits would give away one digit
   // at a time. The phone's trigram index answers both patterns.
   const byPhone = phonePattern(text);
-  const matches = (d: DB) =>
+  const ownersOf = (d: DB) =>
     d
       .selectFrom('owners as o')
       .innerJoin('quarters as q', 'q.id', 'o.quarter_id')
       .select(['o.id', 'o.name', 'o.kind', 'o.id_number_masked as idNumberMasked', 'o.phone', 'q.id as quarterId', 'q.name as quarterName'])
-      .where(col, '=', scope.value)
-      .where((eb) => (byPhone ? eb.or([containsText('o.name', text), eb('o.phone', 'like', byPhone)]) : containsText('o.name', text)));
-  // One character (a surname) matches a good share of a district, and in name order its
-  // matches bunch together far down the list: walking the owners by id with a plain LIKE meets
-  // them evenly and finds a page soonest; the page is then shown in name order. Two or more
+      .where(col, '=', scope.value);
+  const matches = (d: DB) =>
+    ownersOf(d).where((eb) => (byPhone ? eb.or([containsText('o.name', text), eb('o.phone', 'like', byPhone)]) : containsText('o.name', text)));
+  // One character is a surname: the owners whose name begins with it, read in name order from
+  // the district's name index (owners_district_name_idx, migration 0012) and stopped at the page,
+  // whatever the size of the district; pg_trgm has no trigram for one character. Two or more
   // characters are rare enough that the trigram index gathers them all first; the materialised
   // CTE keeps the planner from walking the names instead when its estimate of the matches is off.
   const owners = !can(actor, 'owners.read')
     ? []
     : single
-      ? await matches(db).orderBy('o.id').limit(pageSize + 1).offset(offset).execute()
+      ? await ownersOf(db)
+          .where('o.district_id', '=', actor.path.districtId)
+          .where(sql<boolean>`(o.name collate "C") like ${`${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`)
+          .orderBy(sql`o.name collate "C"`)
+          .orderBy('o.id')
+          .limit(pageSize + 1)
+          .offset(offset)
+          .execute()
       : await db
           .with((cte) => cte('m').materialized(), (d) => matches(d as DB))
           .selectFrom('m')
@@ -69,7 +77,10 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
   const said = /^(.+?[幢栋座号楼])\s*(\S+)$/.exec(text.trim());
   unitQuery = said ? unitQuery.where('b.name', '=', said[1]).where(containsText('u.number', said[2])) : unitQuery.where(containsText('u.number', text));
   if (actor.scope.level === 'building') unitQuery = unitQuery.where('u.building_id', '=', actor.scope.id);
-  const units = can(actor, 'registry.read')
+  // One character is a surname (see the owners above), not a unit: a unit number is looked for
+  // from two characters on ("12", "1-", "3幢 …"), which the trigram index answers; a plain LIKE of
+  // one character walked every unit of the district whenever nothing matched.
+  const units = can(actor, 'registry.read') && !single
     ? (await unitQuery.orderBy('q.name').orderBy('u.number').orderBy('u.id').limit(pageSize + 1).offset(offset).execute()).map((u) => ({
         id: u.id,
         label: `${u.buildingName} ${u.number}`,
@@ -79,7 +90,6 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
     : [];
   const more = quarterPage.total > offset + pageSize || owners.length > pageSize || units.length > pageSize;
   const ownerPage = owners.slice(0, pageSize);
-  if (single) ownerPage.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1));
   return {
     quarters,
     owners: ownerPage.map(({ phone, ...o }) => ({ ...o, phoneMasked: phone ? maskPhone(phone) : null })),

@@ -7,11 +7,12 @@ export const votesDossierSection: DossierSectionProvider = {
   key: 'votes',
   section: async (db, actor, quarterId, locale) => {
   if (!actor.permissions.includes('votes.read')) return null;
-  const votes = await listVotes(db, actor, { quarterId });
+  // The counts, not the votes: a page of one row each, with its total.
+  const [all, open] = await Promise.all([listVotes(db, actor, { quarterId, pageSize: 1 }), listVotes(db, actor, { quarterId, status: 'open', pageSize: 1 })]);
   return {
     key: 'votes',
     title: locale === 'en' ? "Owners' assembly votes" : '业主大会表决',
-    data: { count: votes.length, open: votes.filter((v) => v.status === 'open').length },
+    data: { count: all.total, open: open.total },
   };
   },
 };

@@ -36,9 +36,9 @@ export async function votingRoutes(fastify: FastifyInstance) {
     },
     async (req) => {
       const actor = requireActor(req);
-      const items = await listVotes(db(), actor, req.query);
+      const page = await listVotes(db(), actor, req.query);
       const runsVotesIn = await quartersRunBy(db(), actor);
-      return req.query.quarterId ? { items, runsVotes: await mayRunVotes(db(), actor, req.query.quarterId), runsVotesIn } : { items, runsVotesIn };
+      return req.query.quarterId ? { ...page, runsVotes: await mayRunVotes(db(), actor, req.query.quarterId), runsVotesIn } : { ...page, runsVotesIn };
     },
   );
   app.get(

@@ -1,7 +1,7 @@
 // Reading votes (民法典 第278条): the votes of the caller's scope, one vote with its items, what
 // anyone may read of an opened vote (the quarter's public board, the owner's voting page), and
 // the owner's own votes.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor } from '../../platform/access';
 import { AppError, notFound } from '../../platform/errors';
@@ -72,8 +72,21 @@ function summary(v: VoteRow): VoteSummary {
  * The votes in the caller's scope. Staff who may read votes see every vote of their scope; an
  * owner sees the votes of their own quarter once they have opened (drafts are the committee's).
  */
-export async function listVotes(db: DB, actor: Actor, filter: { quarterId?: string; status?: VoteStatus } = {}): Promise<VoteSummary[]> {
-  let q = db.selectFrom('votes').selectAll();
+export interface VoteListFilter {
+  quarterId?: string;
+  status?: VoteStatus;
+  phase?: VotePhase;
+  page?: number;
+  pageSize?: number;
+  sort?: 'createdAt' | 'opensAt' | 'closesAt' | 'title';
+  order?: 'asc' | 'desc';
+}
+
+const SORT_COLUMNS = { createdAt: 'created_at', opensAt: 'opens_at', closesAt: 'closes_at', title: 'title' } as const;
+
+/** A page of the votes in the caller's scope (an owner: the opened votes of their quarter), with the total. */
+export async function listVotes(db: DB, actor: Actor, filter: VoteListFilter = {}): Promise<{ items: VoteSummary[]; total: number }> {
+  let q = db.selectFrom('votes');
   if (can(actor, 'votes.read')) {
     const scope = scopeFilter(actor);
     q = q.where(scope.column, '=', scope.value);
@@ -84,8 +97,27 @@ export async function listVotes(db: DB, actor: Actor, filter: { quarterId?: stri
   }
   if (filter.quarterId) q = q.where('quarter_id', '=', filter.quarterId);
   if (filter.status) q = q.where('status', '=', filter.status);
-  const rows = await q.orderBy('created_at', 'desc').limit(500).execute();
-  return rows.map(summary);
+  if (filter.phase) {
+    // The phase of an open vote is its window seen from now (phaseOf); the others are the status.
+    const at = now();
+    if (filter.phase === 'upcoming') q = q.where('status', '=', 'open').where('opens_at', '>', at);
+    else if (filter.phase === 'open') q = q.where('status', '=', 'open').where('opens_at', '<=', at).where('closes_at', '>=', at);
+    else if (filter.phase === 'ended') q = q.where('status', '=', 'open').where('closes_at', '<', at);
+    else q = q.where('status', '=', filter.phase);
+  }
+  const pageSize = filter.pageSize ?? 50;
+  const order = filter.order ?? 'desc';
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll()
+      .orderBy(SORT_COLUMNS[filter.sort ?? 'createdAt'], order)
+      .orderBy('id', order)
+      .limit(pageSize)
+      .offset(((filter.page ?? 1) - 1) * pageSize)
+      .execute(),
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(summary), total: Number(count.n) };
 }
 
 /**

@@ -1,6 +1,6 @@
 // The voting module's API as the web app uses it (server: src/server/modules/voting/routes.ts,
 // docs/api.md "Owners' assembly voting").
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as C from '../../../contracts/voting';
 import { api } from '../../api/client';
@@ -51,7 +51,7 @@ export interface VoteRecordFile {
 
 export const voteKeys = {
   all: ['votes'] as const,
-  list: (quarterId?: string) => ['votes', 'list', quarterId ?? ''] as const,
+  list: (quarterId?: string, paging: VotePaging = {}) => ['votes', 'list', quarterId ?? '', paging] as const,
   vote: (id: string) => ['votes', id] as const,
   turnout: (id: string) => ['votes', id, 'turnout'] as const,
   entries: (id: string) => ['votes', id, 'entries'] as const,
@@ -65,15 +65,26 @@ export const voteKeys = {
 
 type VoteList = Out<typeof C.voteList>;
 
-const voteList = (quarterId?: string) => ({ queryKey: voteKeys.list(quarterId), queryFn: () => api.get<VoteList>('/api/votes', { quarterId }) });
-
-export function useVotes(quarterId?: string) {
-  return useQuery({ ...voteList(quarterId), select: (d) => d.items });
+/** Which page of GET /api/votes (contracts/voting voteListQuery), of which phase. */
+export interface VotePaging {
+  page?: number;
+  pageSize?: number;
+  phase?: VoteSummary['phase'];
 }
 
-/** The quarters where the caller may create and run votes (empty: offer no 新建表决). */
+const voteList = (quarterId?: string, paging: VotePaging = {}) => ({
+  queryKey: voteKeys.list(quarterId, paging),
+  queryFn: () => api.get<VoteList>('/api/votes', { quarterId, ...paging }),
+});
+
+/** A page of the votes (of a quarter), with the total: the list pages on the server. */
+export function useVotePage(quarterId: string | undefined, paging: VotePaging) {
+  return useQuery({ ...voteList(quarterId, paging), placeholderData: keepPreviousData });
+}
+
+/** The quarters where the caller may create and run votes (empty: offer no 新建表决); a page of one vote carries them. */
 export function useQuartersRunBy() {
-  return useQuery({ ...voteList(), select: (d) => d.runsVotesIn });
+  return useQuery({ ...voteList(undefined, { pageSize: 1 }), select: (d) => d.runsVotesIn });
 }
 
 /**
@@ -81,7 +92,7 @@ export function useQuartersRunBy() {
  * committee is in office (西政办〔2020〕29号 二（五）15). Undefined while unknown.
  */
 export function useRunsVotes(quarterId: string | undefined) {
-  return useQuery({ ...voteList(quarterId), select: (d) => d.runsVotes ?? false, enabled: !!quarterId });
+  return useQuery({ ...voteList(quarterId, { pageSize: 1 }), select: (d) => d.runsVotes ?? false, enabled: !!quarterId });
 }
 
 export function useVote(id: string) {

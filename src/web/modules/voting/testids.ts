@@ -2,6 +2,7 @@
 export const TID = {
   // ---- Owners' assembly voting (业主大会表决, issue 4) ---------------------------------------
   voteList: 'vote-list',
+  votePhaseFilter: 'vote-phase-filter',
   voteRow: 'vote-row',
   voteLink: 'vote-link',
   voteCreate: 'vote-create',

@@ -55,6 +55,7 @@ export default function HomePage() {
               <PlaceTree
                 testId={TID.placeTree}
                 nodes={tree.data}
+                loadCommunity={tree.loadCommunity}
                 selectedId={filters.communityId ?? filters.streetId}
                 onSelect={(node) => {
                   if (!node || node.level === 'district') setFilters({ q: filters.q });

@@ -63,6 +63,7 @@ const votingEn: Texts<typeof votingZhCN> = {
   none: 'No votes yet',
   refresh: 'Refresh',
   back: 'Back to the list',
+  allPhases: 'Every phase',
   phase: { draft: 'Draft', upcoming: 'Not started', open: 'Voting', ended: 'Closed (to be counted)', closed: 'Closed (objection period)', published: 'Published' },
   status: { draft: 'Draft', open: 'Open', closed: 'Closed (objection period)', published: 'Published' },
   rule: {

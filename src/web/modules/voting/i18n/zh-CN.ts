@@ -62,6 +62,7 @@ const votingZhCN = {
   none: '暂无表决',
   refresh: '刷新',
   back: '返回列表',
+  allPhases: '全部状态',
   phase: { draft: '草稿', upcoming: '未开始', open: '投票中', ended: '已截止（待计票）', closed: '已截止（异议期）', published: '已公示' },
   status: { draft: '草稿', open: '投票中', closed: '已结束（异议期）', published: '已公布' },
   rule: {

@@ -1,4 +1,5 @@
 // 业主大会表决 — the staff list of votes in the caller's scope, and the form for a new one.
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Form, Input, InputNumber, Radio, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -12,7 +13,7 @@ import { notifySuccess } from '../../../lib/feedback';
 import { formatCount } from '../../../lib/format';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
-import { useArticle278Items, useQuartersRunBy, useRunsVotes, useVoteMutation, useVotes, type Created, type CreateVoteBody, type Matter, type VoteRule, type VoteSummary } from '../api';
+import { useArticle278Items, useQuartersRunBy, useRunsVotes, useVoteMutation, useVotePage, type Created, type CreateVoteBody, type Matter, type VoteRule, type VoteSummary } from '../api';
 import { formatWindow, MatterTag, VoteStatusTag } from './shared';
 import { WindowPicker, type WindowValue } from './WindowPicker';
 
@@ -21,7 +22,10 @@ export default function VoteListPage() {
   const can = useCan();
   const [params] = useSearchParams();
   const quarterId = params.get('quarterId') ?? undefined;
-  const votes = useVotes(quarterId);
+  // A page of the votes at a time, of one phase when asked (the list pages on the server).
+  const [page, setPage] = useState(1);
+  const [phase, setPhase] = useState<VoteSummary['phase'] | undefined>();
+  const votes = useVotePage(quarterId, { page, pageSize: VOTE_PAGE_SIZE, phase });
   // Offered only where the caller may finish it: the community office does not run the votes of
   // a quarter whose owners' committee is in office (西政办〔2020〕29号 二（五）15).
   const runsIn = useQuartersRunBy();
@@ -51,15 +55,48 @@ export default function VoteListPage() {
       {votes.error ? (
         <QueryError error={votes.error} onRetry={() => votes.refetch()} />
       ) : (
-        <Card>
-          <VoteTable votes={votes.data} loading={votes.isPending} />
+        <Card
+          extra={
+            <Select
+              data-testid={TID.votePhaseFilter}
+              allowClear
+              style={{ width: 180 }}
+              placeholder={t('voting.allPhases')}
+              value={phase}
+              onChange={(v) => {
+                setPhase(v);
+                setPage(1);
+              }}
+              options={VOTE_PHASES.map((p) => ({ value: p, label: t(`voting.phase.${p}`) }))}
+            />
+          }
+        >
+          <VoteTable votes={votes.data?.items} total={votes.data?.total} page={page} onPage={setPage} loading={votes.isPending} />
         </Card>
       )}
     </>
   );
 }
 
-export function VoteTable({ votes, loading, hideQuarter }: { votes: VoteSummary[] | undefined; loading: boolean; hideQuarter?: boolean }) {
+export const VOTE_PAGE_SIZE = 20;
+const VOTE_PHASES: VoteSummary['phase'][] = ['draft', 'upcoming', 'open', 'ended', 'closed', 'published'];
+
+/** A page of votes; the pager asks the server for the next (GET /api/votes answers a page and its total). */
+export function VoteTable({
+  votes,
+  total,
+  page,
+  onPage,
+  loading,
+  hideQuarter,
+}: {
+  votes: VoteSummary[] | undefined;
+  total: number | undefined;
+  page: number;
+  onPage: (page: number) => void;
+  loading: boolean;
+  hideQuarter?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Table<VoteSummary>
@@ -68,7 +105,7 @@ export function VoteTable({ votes, loading, hideQuarter }: { votes: VoteSummary[
       size="middle"
       loading={loading}
       dataSource={votes ?? []}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      pagination={{ current: page, pageSize: VOTE_PAGE_SIZE, total: total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: onPage }}
       scroll={{ x: 720 }}
       locale={{ emptyText: <Empty description={t('voting.none')} /> }}
       onRow={rowTestId(TID.voteRow, 'vote')}

@@ -1,4 +1,5 @@
 // The "业主大会表决" tab of the quarter dossier: the quarter's votes (given in ../index.ts).
+import { useState } from 'react';
 import { Button, Card, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
@@ -6,13 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { hasPermission } from '../../../auth/session';
 import type { DossierTabProps } from '../../module';
 import { TID } from '../testids';
-import { useRunsVotes, useVotes } from '../api';
-import { VoteTable } from './VoteListPage';
+import { useRunsVotes, useVotePage } from '../api';
+import { VOTE_PAGE_SIZE, VoteTable } from './VoteListPage';
 
 export default function VotesSection({ quarterId, user }: DossierTabProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const votes = useVotes(quarterId);
+  const [page, setPage] = useState(1);
+  const votes = useVotePage(quarterId, { page, pageSize: VOTE_PAGE_SIZE });
   const runsVotes = useRunsVotes(quarterId);
   const manager = hasPermission(user, 'votes.manage');
   return (
@@ -33,7 +35,7 @@ export default function VotesSection({ quarterId, user }: DossierTabProps) {
         ) : null
       }
     >
-      <VoteTable votes={votes.data} loading={votes.isPending} hideQuarter />
+      <VoteTable votes={votes.data?.items} total={votes.data?.total} page={page} onPage={setPage} loading={votes.isPending} hideQuarter />
     </Card>
   );
 }
