@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, use, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from './api/client';
@@ -6,6 +6,7 @@ import { homePathFor, isOwnerView, useSession, useSessionActions } from './auth/
 import { Dots } from './components/plain';
 import { notifyError, watchWaitingMessages } from './lib/feedback';
 import { dossierSectionOf, moduleRoutes } from './modules';
+import { ALL_TEXT_MODULES, moduleTextsReady } from './i18n';
 import { DossierTabsContext } from './modules/dossier-tabs';
 
 // Everything but this shell loads on demand, antd, the two layouts and the login page included:
@@ -55,6 +56,16 @@ function PageLoading() {
   );
 }
 
+/**
+ * Shows its children once the texts of the given modules are loaded (suspending until then).
+ * A public page waits for its own module's texts only; the staff and owners' frames, which
+ * show several modules at once (menu, dossier tabs, audit labels), for all of them.
+ */
+function ModuleTexts({ modules, children }: { modules: readonly string[]; children: ReactNode }) {
+  use(moduleTextsReady(modules));
+  return children;
+}
+
 /** A page built with antd: antd's provider (theme, texts) is loaded with it. */
 function withAntd(node: ReactNode) {
   return (
@@ -101,8 +112,8 @@ function AccountRoute() {
       <AccountPage />
     </Suspense>
   );
-  if (session && isOwnerView(session.user)) return withAntd(<OwnerLayout>{page}</OwnerLayout>);
-  return withAntd(<AppLayout>{page}</AppLayout>);
+  const frame = session && isOwnerView(session.user) ? <OwnerLayout>{page}</OwnerLayout> : <AppLayout>{page}</AppLayout>;
+  return withAntd(<ModuleTexts modules={ALL_TEXT_MODULES}>{frame}</ModuleTexts>);
 }
 
 function LoginRoute() {
@@ -128,14 +139,30 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginRoute />} />
-      {open.map(({ path, page: Page }) => (
-        <Route key={path} path={path} element={lazyPage(<Page />)} />
+      {open.map(({ path, module, page: Page }) => (
+        <Route
+          key={path}
+          path={path}
+          element={lazyPage(
+            <ModuleTexts modules={[module]}>
+              <Page />
+            </ModuleTexts>,
+          )}
+        />
       ))}
       {owner.map(({ path, page: Page }) => (
         <Route
           key={path}
           path={path}
-          element={<RequireAuth area="owner">{withAntd(<OwnerLayout>{lazyPage(<Page />)}</OwnerLayout>)}</RequireAuth>}
+          element={
+            <RequireAuth area="owner">
+              {withAntd(
+                <ModuleTexts modules={ALL_TEXT_MODULES}>
+                  <OwnerLayout>{lazyPage(<Page />)}</OwnerLayout>
+                </ModuleTexts>,
+              )}
+            </RequireAuth>
+          }
         />
       ))}
       <Route
@@ -146,7 +173,17 @@ function AppRoutes() {
           </RequireAuth>
         }
       />
-      <Route element={<RequireAuth area="staff">{withAntd(<AppLayout />)}</RequireAuth>}>
+      <Route
+        element={
+          <RequireAuth area="staff">
+            {withAntd(
+              <ModuleTexts modules={ALL_TEXT_MODULES}>
+                <AppLayout />
+              </ModuleTexts>,
+            )}
+          </RequireAuth>
+        }
+      >
         {staff.map(({ path, page: Page }) =>
           path === '' ? <Route key="index" index element={lazyPage(<Page />)} /> : <Route key={path} path={path} element={lazyPage(<Page />)} />,
         )}

@@ -3,8 +3,9 @@
  * {{placeholders}} in each text. Run: `npx tsx src/web/i18n/checkKeys.ts` (exit code 1 on a
  * difference); keys.test.ts runs the same check under Vitest.
  */
-import zhCN from './zh-CN';
+import shellZhCN from './zh-CN';
 import en from './en';
+import { moduleDictionaries } from './modules';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -22,7 +23,14 @@ function placeholders(text: string): string {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort().join(',');
 }
 
-export function compareDictionaries(a: Tree = zhCN as Tree, b: Tree = en as Tree): string[] {
+/** The whole Chinese dictionary: the shell's texts and every module's, as the app has them once loaded. */
+export async function wholeZhCN(): Promise<Tree> {
+  const whole: Tree = { ...(shellZhCN as Tree) };
+  for (const [key, load] of Object.entries(moduleDictionaries)) whole[key] = (await load()).default as Tree;
+  return whole;
+}
+
+export function compareDictionaries(a: Tree, b: Tree = en as Tree): string[] {
   const fa = flatten(a);
   const fb = flatten(b);
   const problems: string[] = [];
@@ -38,11 +46,13 @@ export function compareDictionaries(a: Tree = zhCN as Tree, b: Tree = en as Tree
 }
 
 const invokedDirectly = typeof process !== 'undefined' && process.argv[1] && /checkKeys\.ts$/.test(process.argv[1]);
-if (invokedDirectly) {
-  const problems = compareDictionaries();
+async function main(): Promise<void> {
+  const zhCN = await wholeZhCN();
+  const problems = compareDictionaries(zhCN);
   if (problems.length) {
     console.error(problems.join('\n'));
     process.exit(1);
   }
-  console.log(`i18n: ${flatten(zhCN as Tree).size} keys, zh-CN and en match`);
+  console.log(`i18n: ${flatten(zhCN).size} keys, zh-CN and en match`);
 }
+if (invokedDirectly) void main();

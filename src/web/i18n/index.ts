@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhCN from './zh-CN';
+import { isTextModule, moduleDictionaries, type TextModule } from './modules';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -79,5 +80,42 @@ export async function changeLanguage(language: Language, remember = true): Promi
   await i18n.changeLanguage(language);
   applyToDocument(language);
 }
+
+const moduleLoading = new Map<TextModule, Promise<void>>();
+
+/**
+ * Loads the Chinese texts of a module (a key without its own dictionary, e.g. the registry's,
+ * whose texts are the shell's, resolves at once). The same promise is returned for a module
+ * until it fails, so that a suspended page waits on one download.
+ */
+export function loadModuleTexts(key: string): Promise<void> {
+  if (!isTextModule(key)) return Promise.resolve();
+  let done = moduleLoading.get(key);
+  if (!done) {
+    done = moduleDictionaries[key]().then((dictionary) => {
+      i18n.addResourceBundle('zh-CN', 'translation', { [key]: dictionary.default }, true, true);
+    });
+    done.catch(() => moduleLoading.delete(key));
+    moduleLoading.set(key, done);
+  }
+  return done;
+}
+
+const groups = new Map<string, Promise<void>>();
+
+/** One promise per set of modules, stable across renders (React's use() needs that). */
+export function moduleTextsReady(keys: readonly string[]): Promise<void> {
+  const id = [...keys].sort().join(',');
+  let done = groups.get(id);
+  if (!done) {
+    done = Promise.all(keys.map(loadModuleTexts)).then(() => undefined);
+    done.catch(() => groups.delete(id));
+    groups.set(id, done);
+  }
+  return done;
+}
+
+/** Every module's texts: the staff and owners' frames show several modules at once. */
+export const ALL_TEXT_MODULES: readonly string[] = Object.keys(moduleDictionaries);
 
 export default i18n;

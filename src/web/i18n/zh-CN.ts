@@ -1,10 +1,15 @@
 // 简体中文 — the default language. Wording follows what community and street staff say every
 // day (小区, 楼栋, 房屋, 专有部分面积, 业主, 小区专员, 三方办…). en.ts must have exactly the same keys
 // (checked by i18n/checkKeys.ts and by the type of en.ts).
-import organizationsZhCN from '../modules/organizations/i18n/zh-CN';
+//
+// The modules' own texts (under their key: voting.*, organizations.*…) are not in this file's
+// object: each module's dictionary loads with the module (web/modules/index.ts, moduleMessages),
+// so that a public page opened from a QR code downloads its own module's texts and not every
+// module's. Their types are here, so that every key is still checked at compile time.
+import type organizationsZhCN from '../modules/organizations/i18n/zh-CN';
 import registryZhCN from '../modules/registry/i18n/zh-CN';
-import votingZhCN from '../modules/voting/i18n/zh-CN';
-import boardZhCN from '../modules/board/i18n/zh-CN';
+import type votingZhCN from '../modules/voting/i18n/zh-CN';
+import type boardZhCN from '../modules/board/i18n/zh-CN';
 const zhCN = {
   app: {
     name: '共治',
@@ -296,10 +301,17 @@ const zhCN = {
     streetPlaceholder: '如：西溪街道',
     communityPlaceholder: '如：文新社区',
   },
-  organizations: organizationsZhCN,
-  voting: votingZhCN,
-  board: boardZhCN,
 };
 
+/** The texts of the modules that load with their module, by the module's key. */
+export interface ModuleTranslations {
+  organizations: typeof organizationsZhCN;
+  voting: typeof votingZhCN;
+  board: typeof boardZhCN;
+}
+
+/** The shell's texts, which come with the app. */
 export default zhCN;
-export type Translations = typeof zhCN;
+export type ShellTranslations = typeof zhCN;
+/** Every text of the app: the shell's and the modules'. */
+export type Translations = ShellTranslations & ModuleTranslations;

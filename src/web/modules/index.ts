@@ -8,7 +8,8 @@ import { boardModule } from './board';
 
 export const webModules: readonly WebModule[] = [registryModule, organizationsModule, votingModule, boardModule];
 
-export const moduleRoutes = webModules.flatMap((m) => m.routes);
+/** Every module's routes, each with the key of its module (whose texts load with the page). */
+export const moduleRoutes = webModules.flatMap((m) => m.routes.map((r) => ({ ...r, module: m.key })));
 export const moduleMenu: readonly MenuEntry[] = webModules.flatMap((m) => m.menu);
 
 const sections = new Map<string, DossierTabDefinition>(webModules.flatMap((m) => m.dossierSections.map((s) => [s.key, s] as const)));
