@@ -8,6 +8,7 @@ import { insertUser } from '../../src/server/modules/users/service';
 import type { Role } from '../../src/server/platform/access';
 import { PASSWORD, testIdNumber, type Session, type TestApp } from './app';
 import { PNG, fixtureCredentials, verifyWithCode, voteBody, type Credential } from './voting';
+import { deliberationRequests } from './deliberation-targets';
 
 const ballotTokens = new Map<string, string>();
 
@@ -500,6 +501,8 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
     }
     return { method: 'POST', url: `/api/votes/${x.q.openVote}/ballot`, body: { voterToken: token, choices: { '1': 'abstain', '2': 'abstain' } } };
   },
+
+  ...deliberationRequests,
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
 };
