@@ -156,7 +156,7 @@ export async function remindOverdueActions(db: DB, now: Date): Promise<number> {
       kind: 'deliberation-action-overdue',
       title: `${place?.name ?? ''}督办事项逾期：“${a.title}”应于 ${a.due_date} 完成（${FOLLOW_UP_CLAUSE}）`,
       body: `Overdue action: "${a.title}" was due on ${a.due_date}.`,
-      link: `/deliberation/actions/${a.id}`,
+      link: `/actions/${a.id}`,
       dueAt: `${a.due_date}T23:59:59+08:00`,
       dedupeKey: `deliberation-action-overdue:${a.id}:${a.due_date}`,
       quarterId: a.quarter_id,
