@@ -44,6 +44,8 @@ const deliberationEn: typeof deliberationZhCN = {
     threshold: 'It becomes a proposal at 20% of the members and 20% of the area',
     steps: 'Pipeline',
     record: 'Record',
+    actor: 'By',
+    date: 'Date',
     takeStep: 'Next step: {{step}}',
     notYours: 'The next step, "{{step}}", is taken by {{who}}.',
     rejectedAt: 'Rejected at "{{step}}": {{reason}}',

@@ -43,6 +43,8 @@ const deliberationZhCN = {
     threshold: '人数和面积均达到 20% 即成为提议',
     steps: '议事流程',
     record: '记录',
+    actor: '办理',
+    date: '日期',
     takeStep: '下一步：{{step}}',
     notYours: '下一步“{{step}}”由{{who}}进行。',
     rejectedAt: '在“{{step}}”不通过：{{reason}}',

@@ -51,7 +51,11 @@ export default function PrintMinutesPage() {
         </tbody>
       </table>
       <h2>{t('deliberation.print.minutes')}</h2>
-      <p className="gz-a4-text">{m.minutes}</p>
+      {(m.minutes ?? '').split('\n').map((line, i) => (
+        <p key={i} className="gz-a4-text">
+          {line}
+        </p>
+      ))}
       <h2>{t('deliberation.print.resolutions')}</h2>
       <ol>
         {m.resolutions.map((r) => (

@@ -25,7 +25,11 @@ export default function PrintNoticePage() {
       <h1>{t('deliberation.print.noticeTitle', { quarter: p.quarterName })}</h1>
       <p>{t('deliberation.print.noticeIntro')}</p>
       <h2>{p.title}</h2>
-      {p.body && <p className="gz-a4-text">{p.body}</p>}
+      {p.body.split('\n').map((line, i) => (
+        <p key={i} className="gz-a4-text">
+          {line}
+        </p>
+      ))}
       {published?.notice && <p className="gz-a4-text">{published.notice}</p>}
       <h2>{t('deliberation.print.steps')}</h2>
       <table>

@@ -9,7 +9,7 @@ export const PRINT_CSS = `
 .gz-a4 th { width: 22mm; white-space: nowrap; font-weight: normal; }
 .gz-a4-sub { text-align: center; font-size: 12pt; color: #333; }
 .gz-a4 li .gz-a4-sub { text-align: left; }
-.gz-a4-text { white-space: pre-wrap; text-indent: 2em; }
+.gz-a4-text { white-space: pre-wrap; text-indent: 2em; margin: 0 0 1mm; }
 .gz-a4-sign { text-align: right; margin: 2mm 0; }
 .gz-a4-print { position: fixed; top: 12px; right: 12px; font-size: 14px; padding: 6px 16px; }
 @media print {
