@@ -88,7 +88,8 @@ export async function advanceProposal(db: DB, ctx: RequestContext, id: string, i
         step = 'rejected';
       }
     }
-    if (step !== 'rejected') await writeStep(tx, row, step, by, record);
+    // The vote is the record of 决议 only; the other steps keep theirs.
+    if (step !== 'rejected') await writeStep(tx, row, step, by, { ...record, voteId: step === 'resolved' ? record.voteId : null });
     await recordAudit(tx, ctx, { action: 'advance', entity: 'proposal', entityId: row.id, place: placeOfRow(row), before: { stage }, after: { stage: step, ...record } });
     return stageAnswer({ id: row.id, vote_id: record.voteId ?? null }, step);
   });

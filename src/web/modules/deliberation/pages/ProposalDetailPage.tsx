@@ -77,8 +77,8 @@ export default function ProposalDetailPage() {
             dataSource={p.steps}
             onRow={(s) => ({ 'data-testid': TID.proposalStepRecord, 'data-step': s.step }) as never}
             columns={[
-              { title: t('deliberation.proposals.col.stage'), key: 'step', render: (_, s) => (s.step === 'rejected' ? t('deliberation.stage.rejected') : s.step === 'merged' ? t('deliberation.detail.merge') : t(`deliberation.stage.${s.step as PipelineStep}`)) },
-              { title: t('deliberation.detail.actor'), key: 'actor', render: (_, s) => s.actorName },
+              { title: t('deliberation.proposals.col.stage'), key: 'step', width: 80, className: 'gz-nowrap', render: (_, s) => (s.step === 'rejected' ? t('deliberation.stage.rejected') : s.step === 'merged' ? t('deliberation.detail.merge') : t(`deliberation.stage.${s.step as PipelineStep}`)) },
+              { title: t('deliberation.detail.actor'), key: 'actor', width: 180, render: (_, s) => s.actorName },
               {
                 title: t('deliberation.detail.record'),
                 key: 'record',
@@ -91,7 +91,7 @@ export default function ProposalDetailPage() {
                   </Space>
                 ),
               },
-              { title: t('deliberation.detail.date'), key: 'at', className: 'gz-num', render: (_, s) => formatDateTime(s.takenAt) },
+              { title: t('deliberation.detail.date'), key: 'at', width: 180, className: 'gz-num gz-nowrap', render: (_, s) => formatDateTime(s.takenAt) },
             ]}
           />
         </Card>
