@@ -14,7 +14,6 @@ export { voteOpenings } from './record-v2';
 // that resolves a proposal, and that vote's outcome.
 export { quarterRoll, voteOutcomes, type QuarterRoll, type VoteOutcome } from './queries-for-deliberation';
 export { createVote, type VoteInput } from './lifecycle';
-export { mayRunVotes } from './access';
 
 export const votingModule: ModuleDescriptor = {
   name: 'voting',
