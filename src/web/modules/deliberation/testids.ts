@@ -49,6 +49,7 @@ export const TID = {
   meetingResolutionDue: 'meeting-resolution-due',
   meetingResolutionAdd: 'meeting-resolution-add',
   meetingPrint: 'meeting-print',
+  overdueActions: 'overdue-actions',
   actionLink: 'action-link',
   actionStatus: 'action-status',
   actionNote: 'action-note',

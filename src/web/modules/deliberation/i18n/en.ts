@@ -91,6 +91,7 @@ const deliberationEn: typeof deliberationZhCN = {
     responsible: 'Responsible',
     dueDate: 'Due',
     printMinutes: 'Print the minutes',
+    overdue: 'Overdue actions ({{count}})',
     agenda: 'Agenda',
   },
   actions: {

@@ -90,6 +90,7 @@ const deliberationZhCN = {
     responsible: '责任方',
     dueDate: '完成期限',
     printMinutes: '打印会议纪要',
+    overdue: '逾期督办事项（{{count}}）',
     agenda: '议程',
   },
   actions: {

@@ -12,8 +12,8 @@ import { QueryError } from '../../../components/QueryState';
 import { formatDateTime } from '../../../lib/format';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
-import { PARTIES, useDeliberationMutation, useMeetings, useProposals, type CreateMeetingBody, type MeetingKind, type MeetingSummary, type Party } from '../api';
-import { chinaTimeOf, MeetingStatusTag } from './shared';
+import { PARTIES, useActions, useDeliberationMutation, useMeetings, useProposals, type CreateMeetingBody, type MeetingKind, type MeetingSummary, type Party } from '../api';
+import { ActionStatusTag, chinaTimeOf, MeetingStatusTag } from './shared';
 
 export default function MeetingListPage() {
   const { t } = useTranslation();
@@ -66,8 +66,41 @@ export default function MeetingListPage() {
           />
         </Card>
       )}
+      <OverdueActions quarterId={quarterId} />
       {creating && <CreateMeetingModal quarterId={quarterId} onClose={() => setCreating(false)} />}
     </>
+  );
+}
+
+/** The actions past their due day, which the responsible party also finds in its inbox. */
+function OverdueActions({ quarterId }: { quarterId?: string }) {
+  const { t } = useTranslation();
+  const actions = useActions(quarterId);
+  const overdue = (actions.data ?? []).filter((a) => a.overdue);
+  if (!overdue.length) return null;
+  return (
+    <Card title={t('deliberation.meetings.overdue', { count: overdue.length })} style={{ marginTop: 16 }} data-testid={TID.overdueActions}>
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={overdue}
+        columns={[
+          {
+            title: t('deliberation.meetings.actionTitle'),
+            key: 'title',
+            render: (_, a) => (
+              <Link data-testid={TID.actionLink} to={`/actions/${a.id}`}>
+                {a.title}
+              </Link>
+            ),
+          },
+          { title: t('deliberation.meetings.responsible'), key: 'responsible', render: (_, a) => t(`deliberation.party.${a.responsible}`) },
+          { title: t('deliberation.meetings.dueDate'), dataIndex: 'dueDate', key: 'due', className: 'gz-num' },
+          { title: t('deliberation.meetings.col.status'), key: 'status', render: (_, a) => <ActionStatusTag status={a.status} overdue={a.overdue} /> },
+        ]}
+      />
+    </Card>
   );
 }
 
