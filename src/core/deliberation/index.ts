@@ -2,3 +2,4 @@
 export * from './pipeline';
 export * from './support';
 export * from './meetings';
+export * from './building';
