@@ -29,6 +29,9 @@ export const proposalSummary = z.object({
   id: z.string(),
   quarterId: z.string(),
   quarterName: z.string(),
+  /** A building's own topic (楼道议事, 5.1.3.2.2); null for the quarter's pipeline. */
+  buildingId: z.string().nullable(),
+  buildingName: z.string().nullable(),
   title: z.string(),
   stage: proposalStage,
   channel: topicChannel,
@@ -37,6 +40,9 @@ export const proposalSummary = z.object({
   proposedBy: z.enum(['committee', 'cosign']).nullable(),
   voteId: z.string().nullable(),
   mergedInto: z.string().nullable(),
+  /** A quarter's topic that came from a building's; the quarter's topic a building's went to. */
+  escalatedFrom: z.string().nullable(),
+  escalatedTo: z.string().nullable(),
   rejectedAtStep: z.string().nullable(),
   rejectedReason: z.string().nullable(),
   cosigners: z.number(),
@@ -65,12 +71,19 @@ export const proposalDetail = proposalSummary.extend({
   /** The steps the caller may take now, and whether they may reject it at that step. */
   mayTake: z.array(pipelineStep),
   mayReject: z.boolean(),
+  /** A building's topic: whether the caller may take it to the quarter, and its households' ratings. */
+  mayEscalate: z.boolean(),
+  ratings: z.object({ satisfied: z.number(), basic: z.number(), dissatisfied: z.number() }),
+  myRating: rating.nullable(),
+  mayRate: z.boolean(),
   merged: z.array(z.object({ id: z.string(), title: z.string(), channel: topicChannel, raisedByName: z.string() })),
   vote: z.object({ id: z.string(), title: z.string(), status: z.string(), passed: z.boolean().nullable() }).nullable(),
 });
 
 export const createProposalBody = z.object({
   quarterId: id,
+  /** A building's own topic (楼道议事); a building leader's is always of their building. */
+  buildingId: id.optional(),
   title: text(200),
   body: z.string().trim().max(4000).optional(),
   /** Staff record the channel; an owner's topic is always `online`. */
@@ -87,6 +100,8 @@ export const advanceBody = z.object({
   notice: z.string().trim().max(4000).optional(),
 });
 export const rejectBody = z.object({ reason: text(2000) });
+export const escalateBody = z.object({ reason: text(2000) });
+export const proposalRatingBody = z.object({ rating, comment: z.string().trim().max(1000).optional() });
 export const mergeBody = z.object({ into: id });
 export const proposalVoteBody = z.union([
   z.object({ voteId: id }),

@@ -242,15 +242,20 @@ export const accessTable: Record<string, Rule> = {
   // gives each role a proposal at the step it takes): the committee proposes, the party
   // organisation or the committee discusses at the joint meeting, the supervisory committee
   // reviews, those who run votes resolve, the committee or commissioner publishes, the community
-  // files. Owners co-sign and rate.
+  // files; building leaders and grid workers post a building's result (the request gives them
+  // one). Owners co-sign and rate.
   'GET /api/proposals': { allow: deliberationReaders },
   'POST /api/proposals': { allow: topicRaisers },
   'GET /api/proposals/{id}': { allow: deliberationReaders },
   'POST /api/proposals/{id}/cosign': { allow: ['owner'] },
-  'POST /api/proposals/{id}/advance': { allow: stepTakers },
+  'POST /api/proposals/{id}/advance': { allow: [...stepTakers, 'building_leader', 'grid_worker'] },
   'POST /api/proposals/{id}/reject': { allow: stepTakers },
   'POST /api/proposals/{id}/merge': { allow: ['commissioner', 'committee'] },
   'POST /api/proposals/{id}/vote': { allow: ['community_office', 'commissioner', 'committee'] },
+  // A building's topic (5.1.3.2.2): those who collect it take it to the quarter; the building's
+  // households rate the posted result (the fixture's owner holds a unit of that building).
+  'POST /api/proposals/{id}/escalate': { allow: ['building_leader', 'grid_worker', 'commissioner'] },
+  'POST /api/proposals/{id}/rating': { allow: ['owner'] },
   // Joint meetings: the three parties and those who supervise them read; the party
   // organisation, the committee, the commissioner and the community office convene and record.
   'GET /api/meetings': { allow: meetingReaders },

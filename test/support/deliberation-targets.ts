@@ -11,9 +11,20 @@ async function placeOf(x: Target) {
 
 let seq = 0;
 
-export async function freshProposal(x: Target, stage: Stage = 'topic'): Promise<string> {
+export async function freshProposal(x: Target, stage: Stage = 'topic', building: 'building' | null = null): Promise<string> {
   const p = await placeOf(x);
-  return x.world.insert('proposals', { ...p, quarter_id: x.q.quarter, title: `议题${++seq}`, channel: 'resident', raised_by_name: '居民', raised_by_role: 'commissioner', stage });
+  const rejected = stage === ('rejected' as Stage) ? { rejected_at_step: 'resolved', rejected_reason: '未通过' } : {};
+  return x.world.insert('proposals', {
+    ...p,
+    quarter_id: x.q.quarter,
+    building_id: building ? x.q.building : null,
+    title: `议题${++seq}`,
+    channel: 'resident',
+    raised_by_name: '居民',
+    raised_by_role: 'commissioner',
+    stage,
+    ...rejected,
+  });
 }
 
 export async function freshMeeting(x: Target, status: 'scheduled' | 'held' = 'scheduled'): Promise<{ id: string; attendee: string }> {
@@ -68,11 +79,16 @@ export const deliberationRequests: Record<string, (x: Target) => Request | Promi
   'POST /api/proposals/{id}/cosign': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x)}/cosign` }),
   'POST /api/proposals/{id}/advance': async (x) => {
     const [from, to] = stepOf[x.role ?? ''] ?? ['topic', 'proposed'];
-    return { method: 'POST', url: `/api/proposals/${await freshProposal(x, from)}/advance`, body: { to, opinion: '同意', notice: '已公开', meetingId: (await sharedRecords(x)).meeting } };
+    // Building leaders and grid workers post a building's result (HZ 5.1.3.2.2.6).
+    const building = x.role === 'building_leader' || x.role === 'grid_worker' ? 'building' : null;
+    return { method: 'POST', url: `/api/proposals/${await freshProposal(x, building ? 'resolved' : from, building)}/advance`, body: { to: building ? 'published' : to, opinion: '同意', notice: '已公开', meetingId: (await sharedRecords(x)).meeting } };
   },
   'POST /api/proposals/{id}/reject': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x, (stepOf[x.role ?? ''] ?? ['topic'])[0])}/reject`, body: { reason: '不符合规定' } }),
   'POST /api/proposals/{id}/merge': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x)}/merge`, body: { into: await freshProposal(x) } }),
   'POST /api/proposals/{id}/vote': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x, 'reviewed')}/vote`, body: { voteId: x.q.closedVote } }),
+  // A topic of the quarter's first building (the building leader's own).
+  'POST /api/proposals/{id}/escalate': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x, 'topic', 'building')}/escalate`, body: { reason: '楼道无法解决' } }),
+  'POST /api/proposals/{id}/rating': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x, 'published', 'building')}/rating`, body: { rating: 'satisfied' } }),
   'GET /api/meetings': () => ({ method: 'GET', url: '/api/meetings' }),
   'POST /api/meetings': (x) => ({
     method: 'POST',

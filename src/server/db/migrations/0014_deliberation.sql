@@ -12,6 +12,8 @@ CREATE TABLE proposals (
   street_id uuid NOT NULL,
   community_id uuid NOT NULL,
   quarter_id uuid NOT NULL REFERENCES quarters(id),
+  -- A building's own topic (楼道议事, 5.1.3.2.2); null for the quarter's pipeline.
+  building_id uuid REFERENCES buildings(id),
   title text NOT NULL,
   body text NOT NULL DEFAULT '',
   -- Where the topic came in (5.1.3.2.1.1): a building leader's or grid worker's visit, a resident
@@ -29,13 +31,31 @@ CREATE TABLE proposals (
   vote_id uuid UNIQUE,
   rejected_at_step text,
   rejected_reason text,
+  -- A building's topic the building could not settle goes to the quarter's pipeline (5.1.3.2.2.5):
+  -- the quarter's topic names where it came from, the building's where it went.
+  escalated_from uuid REFERENCES proposals(id),
+  escalated_to uuid REFERENCES proposals(id),
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((stage = 'rejected') = (rejected_at_step IS NOT NULL)),
+  CHECK (building_id IS NULL OR stage IN ('topic', 'resolved', 'published', 'rejected')),
   CHECK (merged_into IS NULL OR stage = 'topic')
 );
 CREATE INDEX proposals_quarter_idx ON proposals (quarter_id, created_at);
 CREATE INDEX proposals_community_idx ON proposals (community_id);
+
+-- Households' rating of a building's posted result (5.1.3.2.2.7), once per owner.
+CREATE TABLE proposal_ratings (
+  proposal_id uuid NOT NULL REFERENCES proposals(id),
+  owner_id uuid NOT NULL,
+  district_id uuid NOT NULL REFERENCES districts(id),
+  quarter_id uuid NOT NULL,
+  user_id uuid,
+  rating text NOT NULL CHECK (rating IN ('satisfied', 'basic', 'dissatisfied')),
+  comment text NOT NULL DEFAULT '',
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (proposal_id, owner_id)
+);
 
 -- Each step taken, with its role, its record and its date.
 CREATE TABLE proposal_steps (
@@ -43,7 +63,7 @@ CREATE TABLE proposal_steps (
   proposal_id uuid NOT NULL REFERENCES proposals(id),
   district_id uuid NOT NULL REFERENCES districts(id),
   quarter_id uuid NOT NULL,
-  step text NOT NULL CHECK (step IN ('proposed', 'discussed', 'reviewed', 'resolved', 'published', 'filed', 'rejected', 'merged')),
+  step text NOT NULL CHECK (step IN ('proposed', 'discussed', 'reviewed', 'resolved', 'published', 'filed', 'rejected', 'merged', 'escalated')),
   actor_id uuid,
   actor_name text NOT NULL,
   actor_role text NOT NULL,

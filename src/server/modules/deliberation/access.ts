@@ -18,9 +18,13 @@ type Exec = Kysely<Database> | Transaction<Database>;
 export const deliberationGrants = defineGrants({
   'proposals.read': [...OFFICES, 'commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'building_leader', 'grid_worker', 'owner'],
   'proposals.raise': ['community_office', 'commissioner', 'party_secretary', 'committee', 'supervisory', 'building_leader', 'grid_worker', 'owner'],
-  'proposals.advance': ['community_office', 'commissioner', 'party_secretary', 'committee', 'supervisory'],
+  // Building leaders and grid workers post a building's result (5.1.3.2.2.6).
+  'proposals.advance': ['community_office', 'commissioner', 'party_secretary', 'committee', 'supervisory', 'building_leader', 'grid_worker'],
   'proposals.cosign': ['owner'],
   'proposals.merge': ['commissioner', 'committee'],
+  // A building's topic (5.1.3.2.2): those who collect it take it to the quarter; its households rate the result.
+  'proposals.escalate': ['building_leader', 'grid_worker', 'commissioner'],
+  'proposals.rate': ['owner'],
   // Joint meetings (T/ZAS 4006.1—2020 6.1.1.3): the three parties and those who supervise them.
   'meetings.read': [...OFFICES, 'commissioner', 'party_secretary', 'committee', 'supervisory', 'company'],
   'meetings.manage': ['party_secretary', 'committee', 'commissioner', 'community_office'],

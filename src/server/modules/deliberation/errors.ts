@@ -60,8 +60,8 @@ export const deliberationErrors = defineErrors({
   },
   PROPOSAL_VOTE_INVALID: {
     status: 422,
-    'zh-CN': '决议须由本小区的业主大会表决作出：所选表决不存在、不在本小区、不是业主大会表决，或已关联到另一个提议（{clause}）。',
-    en: "A resolution is made by an owners' assembly vote of this quarter: the vote given does not exist, is of another quarter, is not an assembly vote, or is linked to another proposal ({clause}).",
+    'zh-CN': '决议须由本小区的业主大会表决（楼道议题：本幢的户代表表决）作出：所选表决不存在、不在本小区或本幢、规则不符，或已关联到另一个议题（{clause}）。',
+    en: "A resolution is made by an owners' assembly vote of this quarter (a building's topic: its household representatives' vote): the vote given does not exist, is of another quarter or building, has another rule, or is linked to another topic ({clause}).",
   },
   PROPOSAL_VOTE_PENDING: {
     status: 409,
@@ -72,6 +72,36 @@ export const deliberationErrors = defineErrors({
     status: 409,
     'zh-CN': '该提议已关联业主大会表决，不能再新建或更换。',
     en: "The proposal already has its owners' assembly vote; it cannot get another.",
+  },
+  PROPOSAL_ESCALATE_ROLE: {
+    status: 403,
+    'zh-CN': '楼道议题由楼道长、网格员或小区专员提交小区议事会，您的角色不能提交（{clause}）。',
+    en: "A building's topic is taken to the quarter by the building leader, the grid worker or the commissioner; your role may not ({clause}).",
+  },
+  PROPOSAL_NOT_ESCALATABLE: {
+    status: 409,
+    'zh-CN': '只有尚未表决、或表决未通过的楼道议题可以提交小区议事会，且只能提交一次（{clause}）。',
+    en: "Only a building's topic not yet decided, or whose vote failed, goes to the quarter, and only once ({clause}).",
+  },
+  PROPOSAL_RATING_ROLE: {
+    status: 403,
+    'zh-CN': '楼道议事结果由本幢住户评议：您的账号没有关联到本幢房屋的业主（{clause}）。',
+    en: "A building's result is rated by its households: your account is not linked to an owner of a unit in this building ({clause}).",
+  },
+  PROPOSAL_NOT_POSTED: {
+    status: 409,
+    'zh-CN': '楼道议事结果公示后才能评议（{clause}）。',
+    en: "A building's result is rated once it is posted ({clause}).",
+  },
+  PROPOSAL_ALREADY_RATED: {
+    status: 409,
+    'zh-CN': '您已经评议过这个楼道议事结果。',
+    en: 'You have already rated this result.',
+  },
+  PROPOSAL_BUILDING_INVALID: {
+    status: 422,
+    'zh-CN': '楼栋不存在、不在本小区，或不是您负责的楼栋。',
+    en: 'The building does not exist, is not of this quarter, or is not yours.',
   },
   MEETING_WRONG_ROLE: {
     status: 403,

@@ -14,6 +14,7 @@ export const deliberationModule: ModuleDescriptor = {
     'proposals',
     'proposal_steps',
     'proposal_cosigns',
+    'proposal_ratings',
     'joint_meetings',
     'joint_meeting_attendees',
     'joint_meeting_agenda',

@@ -8,8 +8,8 @@ import { can, scopeFilter, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
-import { checkReject, COSIGN_CLAUSE, cosignThresholdMet, stepsFor, type ProposalStage, type Support } from '../../../core/deliberation';
-import { quarterPlacesByIds } from '../registry';
+import { checkBuildingRating, checkEscalate, checkReject, COSIGN_CLAUSE, cosignThresholdMet, nextBuildingStep, stepsFor, buildingStepRoles, type Rating, type ProposalStage, type Support } from '../../../core/deliberation';
+import { buildingOfQuarter, buildingsByIds, quarterPlacesByIds, votingRollSource } from '../registry';
 import { quarterRoll, voteOutcomes } from '../voting';
 import { authorizeDeliberationQuarter, authorizeProposal } from './access';
 import { stageLabels } from './labels';
@@ -22,11 +22,13 @@ type Exec = DB | Transaction<Database>;
 export type ProposalRow = Selectable<ProposalsTable>;
 type Channel = 'visit' | 'resident' | 'mailbox' | 'owners_group' | 'reception' | 'online';
 
-function summary(row: ProposalRow, quarterName: string, cosigners: number) {
+function summary(row: ProposalRow, quarterName: string, cosigners: number, buildingName: string | null = null) {
   return {
     id: row.id,
     quarterId: row.quarter_id,
     quarterName,
+    buildingId: row.building_id,
+    buildingName,
     title: row.title,
     stage: row.stage as ProposalStage,
     channel: row.channel as Channel,
@@ -35,6 +37,8 @@ function summary(row: ProposalRow, quarterName: string, cosigners: number) {
     proposedBy: row.proposed_by as 'committee' | 'cosign' | null,
     voteId: row.vote_id,
     mergedInto: row.merged_into,
+    escalatedFrom: row.escalated_from,
+    escalatedTo: row.escalated_to,
     rejectedAtStep: row.rejected_at_step,
     rejectedReason: row.rejected_reason,
     cosigners,
@@ -63,8 +67,12 @@ export async function listProposals(db: DB, actor: Actor, query: { quarterId?: s
   let rows = await q.orderBy('created_at', 'desc').limit(500).execute();
   if (await syncVoteOutcomes(db, rows)) rows = await q.orderBy('created_at', 'desc').limit(500).execute();
   if (query.stage) rows = rows.filter((r) => r.stage === query.stage);
-  const [names, counts] = await Promise.all([quarterPlacesByIds(db, rows.map((r) => r.quarter_id)), cosignerCounts(db, rows.map((r) => r.id))]);
-  return { items: rows.map((r) => summary(r, names.get(r.quarter_id)?.name ?? '', counts.get(r.id) ?? 0)) };
+  const [names, counts, buildings] = await Promise.all([
+    quarterPlacesByIds(db, rows.map((r) => r.quarter_id)),
+    cosignerCounts(db, rows.map((r) => r.id)),
+    buildingsByIds(db, rows.flatMap((r) => (r.building_id ? [r.building_id] : []))),
+  ]);
+  return { items: rows.map((r) => summary(r, names.get(r.quarter_id)?.name ?? '', counts.get(r.id) ?? 0, r.building_id ? (buildings.get(r.building_id)?.name ?? null) : null)) };
 }
 
 /** The support of the co-signers, counted against the quarter's roll as a vote would count it. */
@@ -90,25 +98,51 @@ export async function getProposal(db: DB, actor: Actor, id: string) {
   const vote = row.vote_id ? (await voteOutcomes(db, [row.vote_id])).get(row.vote_id) : undefined;
   const stage = row.stage as ProposalStage;
   const open = !row.merged_into;
+  const building = row.building_id ? ((await buildingsByIds(db, [row.building_id])).get(row.building_id)?.name ?? null) : null;
+  const ratings = row.building_id ? await buildingRatings(db, row, actor) : { counts: { satisfied: 0, basic: 0, dissatisfied: 0 }, mine: null, mayRate: false };
+  const next = row.building_id ? nextBuildingStep(stage) : null;
   return {
-    ...summary(row, names.get(row.quarter_id)?.name ?? '', counts.get(row.id) ?? 0),
+    ...summary(row, names.get(row.quarter_id)?.name ?? '', counts.get(row.id) ?? 0, building),
     body: row.body,
     steps: steps.map((s) => ({ step: s.step, actorName: s.actor_name, actorRole: s.actor_role, opinion: s.opinion, meetingId: s.meeting_id, voteId: s.vote_id, notice: s.notice, takenAt: s.taken_at })),
     support,
     cosignedByMe: !!mine,
-    mayTake: open && can(actor, 'proposals.advance') ? stepsFor(stage, actor.role) : [],
-    mayReject: open && can(actor, 'proposals.advance') && checkReject(stage, actor.role, 'x').ok,
+    mayTake: !open || !can(actor, 'proposals.advance') ? [] : row.building_id ? (next && buildingStepRoles[next].includes(actor.role) ? [next] : []) : stepsFor(stage, actor.role),
+    mayReject: open && !row.building_id && can(actor, 'proposals.advance') && checkReject(stage, actor.role, 'x').ok,
+    mayEscalate: !!row.building_id && !row.escalated_to && can(actor, 'proposals.escalate') && checkEscalate(stage, actor.role, 'x').ok,
+    ratings: ratings.counts,
+    myRating: ratings.mine,
+    mayRate: ratings.mayRate,
     merged: merged.map((m) => ({ id: m.id, title: m.title, channel: m.channel as Channel, raisedByName: m.raised_by_name })),
     vote: vote ? { id: vote.id, title: vote.title, status: vote.status, passed: vote.passed } : null,
   };
+}
+
+/** A building's result as its households rated it, and whether the caller may still rate it. */
+async function buildingRatings(db: DB, row: ProposalRow, actor: Actor) {
+  const rows = await db.selectFrom('proposal_ratings').select(['rating', 'owner_id']).where('proposal_id', '=', row.id).where('quarter_id', '=', row.quarter_id).execute();
+  const counts = { satisfied: 0, basic: 0, dissatisfied: 0 };
+  for (const r of rows) counts[r.rating as Rating]++;
+  const mine = (rows.find((r) => r.owner_id === actor.ownerId)?.rating as Rating | undefined) ?? null;
+  let mayRate = false;
+  if (!mine && actor.ownerId && can(actor, 'proposals.rate') && checkBuildingRating(row.stage as ProposalStage, actor.role).ok) {
+    const units = await votingRollSource(db, row.quarter_id, row.building_id);
+    mayRate = units.some((u) => u.owners.some((o) => o.ownerId === actor.ownerId));
+  }
+  return { counts, mine, mayRate };
 }
 
 /**
  * A topic, from the channel it came through and with who raised it: an owner's own is `online`
  * and theirs; staff record the channel and, for someone else, that person's name.
  */
-export async function createProposal(db: DB, ctx: RequestContext, input: { quarterId: string; title: string; body?: string; channel?: Channel; raisedByName?: string }) {
+export async function createProposal(db: DB, ctx: RequestContext, input: { quarterId: string; buildingId?: string; title: string; body?: string; channel?: Channel; raisedByName?: string }) {
   const place = await authorizeDeliberationQuarter(db, ctx.actor, input.quarterId, 'proposals.raise');
+  // A building leader's own topic is of their building (5.1.3.2.2.1 由该幢楼道长入户收集或发起).
+  const buildingId = input.buildingId ?? null;
+  if (buildingId && (!(await buildingOfQuarter(db, input.quarterId, buildingId)) || (ctx.actor.scope.level === 'building' && ctx.actor.scope.id !== buildingId))) {
+    throw new AppError('PROPOSAL_BUILDING_INVALID');
+  }
   const isOwner = ctx.actor.role === 'owner';
   const channel: Channel = isOwner ? 'online' : (input.channel ?? (ctx.actor.role === 'building_leader' || ctx.actor.role === 'grid_worker' ? 'visit' : 'resident'));
   const raisedByName = isOwner ? ctx.actor.displayName : (input.raisedByName ?? ctx.actor.displayName);
@@ -120,6 +154,7 @@ export async function createProposal(db: DB, ctx: RequestContext, input: { quart
         street_id: place.streetId!,
         community_id: place.communityId!,
         quarter_id: input.quarterId,
+        building_id: buildingId,
         title: input.title,
         body: input.body ?? '',
         channel,
@@ -129,7 +164,7 @@ export async function createProposal(db: DB, ctx: RequestContext, input: { quart
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, ctx, { action: 'create', entity: 'proposal', entityId: row.id, place, after: { title: input.title, channel, raisedByName } });
+    await recordAudit(tx, ctx, { action: 'create', entity: 'proposal', entityId: row.id, place: { ...place, buildingId }, after: { title: input.title, channel, raisedByName, buildingId } });
     return { id: row.id };
   });
 }
@@ -158,7 +193,8 @@ async function proposeIfSupported(tx: Transaction<Database>, row: ProposalRow, s
 export async function cosignProposal(db: DB, ctx: RequestContext, id: string) {
   return db.transaction().execute(async (tx) => {
     const row = await authorizeProposal(tx, ctx.actor, id, 'proposals.cosign', { forUpdate: true });
-    if (row.stage !== 'topic' || row.merged_into) throw notTopic(row);
+    // A building's topic is decided by its households' vote, not co-signed into a proposal.
+    if (row.stage !== 'topic' || row.merged_into || row.building_id) throw notTopic(row);
     const ownerId = ctx.actor.ownerId;
     const roll = await quarterRoll(tx, row.quarter_id);
     if (!ownerId || !roll.members.some((m) => m.ownerIds.includes(ownerId))) throw new AppError('COSIGNER_NOT_ON_ROLL', { clause: COSIGN_CLAUSE });
@@ -191,7 +227,7 @@ export async function mergeProposal(db: DB, ctx: RequestContext, id: string, int
     const row = await authorizeProposal(tx, ctx.actor, id, 'proposals.merge', { forUpdate: true });
     if (row.stage !== 'topic' || row.merged_into) throw notTopic(row);
     const target = await tx.selectFrom('proposals').selectAll().where('id', '=', into).where('quarter_id', '=', row.quarter_id).forUpdate().executeTakeFirst();
-    if (!target || target.id === row.id || target.merged_into || ['filed', 'rejected'].includes(target.stage)) throw new AppError('PROPOSAL_MERGE_INVALID');
+    if (!target || target.id === row.id || target.merged_into || ['filed', 'rejected'].includes(target.stage) || target.building_id !== row.building_id) throw new AppError('PROPOSAL_MERGE_INVALID');
     const cosigns = await tx.selectFrom('proposal_cosigns').selectAll().where('proposal_id', '=', row.id).execute();
     if (cosigns.length) {
       await tx

@@ -8,6 +8,7 @@ import { getAction, listActions, rateAction, updateAction } from './actions';
 import { addResolution, cancelMeeting, createMeeting, getMeeting, holdMeeting, listMeetings } from './meetings';
 import { cosignProposal, createProposal, getProposal, listProposals, mergeProposal } from './proposals';
 import { advanceProposal, proposalVote, rejectProposal } from './steps';
+import { escalateProposal, rateProposal } from './building';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -79,6 +80,26 @@ export async function deliberationRoutes(fastify: FastifyInstance) {
       },
     },
     async (req) => proposalVote(db(), contextOf(req), req.params.id, req.body),
+  );
+
+  // ---- a building's topics (楼道议事, DB3305/T 309—2024 5.1.3.2.2) ----
+  app.post(
+    '/api/proposals/:id/escalate',
+    {
+      schema: {
+        tags,
+        summary: "Take a building's topic the building cannot settle to the quarter's pipeline, with its history (5.1.3.2.2.5); answers the quarter's new topic",
+        params: idParam,
+        body: c.escalateBody,
+        response: { 200: c.stageAnswer, ...errors },
+      },
+    },
+    async (req) => escalateProposal(db(), contextOf(req), req.params.id, req.body.reason),
+  );
+  app.post(
+    '/api/proposals/:id/rating',
+    { schema: { tags, summary: "A household of the building rates its posted result (5.1.3.2.2.7), once", params: idParam, body: c.proposalRatingBody, response: { 200: c.stageAnswer, ...errors } } },
+    async (req) => rateProposal(db(), contextOf(req), req.params.id, req.body),
   );
 
   // ---- joint meetings (T/ZAS 4006.1—2020 6.1.1.3) ----

@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
-import { checkAdvance, checkReject, stepClauses, type PipelineStage, type ProposalStage, type StepRecord } from '../../../core/deliberation';
+import { buildingStepClauses, checkAdvance, checkBuildingAdvance, checkReject, stepClauses, type ProposalStage, type StepRecord } from '../../../core/deliberation';
 import { createVote, voteOutcomes, type VoteOutcome } from '../voting';
 import { authorizeProposal } from './access';
 import { refusalParams, stageLabels, statusLabel } from './labels';
@@ -24,10 +24,23 @@ function closedParams(row: ProposalRow) {
   return row.merged_into ? { stageZh: '合并', stageEn: 'merged' } : {};
 }
 
-/** Is the vote one that can resolve this proposal (the quarter's own assembly vote, linked to no other)? */
+/** The check of the step for the proposal's level: the quarter's pipeline, or a building's. */
+export function checkStep(row: ProposalRow, to: ProposalStage, role: string, record: StepRecord) {
+  if (row.merged_into) return { ok: false, code: 'PROPOSAL_CLOSED', status: 409, clause: stepClauses.proposed } as const;
+  return row.building_id ? checkBuildingAdvance(row.stage as ProposalStage, to, role, record) : checkAdvance(row.stage as ProposalStage, to as never, role, record);
+}
+
+const resolvedClause = (row: ProposalRow) => (row.building_id ? buildingStepClauses.resolved : stepClauses.resolved);
+
+/**
+ * Is the vote one that can resolve this proposal, linked to no other? The quarter's own assembly
+ * vote (civil-code-278) for the quarter's pipeline; the building's household representatives'
+ * vote (building-majority, 5.1.3.2.2.5) for a building's topic.
+ */
 async function assertVoteFits(db: Exec, row: ProposalRow, vote: VoteOutcome | undefined) {
-  const clause = stepClauses.resolved;
-  if (!vote || vote.quarterId !== row.quarter_id || vote.rule !== 'civil-code-278') throw new AppError('PROPOSAL_VOTE_INVALID', { clause });
+  const clause = resolvedClause(row);
+  const fits = row.building_id ? vote?.rule === 'building-majority' && vote.buildingId === row.building_id : vote?.rule === 'civil-code-278';
+  if (!vote || vote.quarterId !== row.quarter_id || !fits) throw new AppError('PROPOSAL_VOTE_INVALID', { clause });
   const other = await db.selectFrom('proposals').select('id').where('vote_id', '=', vote.id).where('id', '<>', row.id).executeTakeFirst();
   if (other) throw new AppError('PROPOSAL_VOTE_INVALID', { clause });
 }
@@ -68,7 +81,7 @@ export async function advanceProposal(db: DB, ctx: RequestContext, id: string, i
     const row = await authorizeProposal(tx, ctx.actor, id, 'proposals.advance', { forUpdate: true });
     const stage = row.stage as ProposalStage;
     const record: StepRecord = { opinion: input.opinion, meetingId: input.meetingId, voteId: input.voteId ?? row.vote_id, notice: input.notice };
-    const check = row.merged_into ? ({ ok: false, code: 'PROPOSAL_CLOSED', status: 409, clause: stepClauses.proposed } as const) : checkAdvance(stage, input.to as PipelineStage, ctx.actor.role, record);
+    const check = checkStep(row, input.to, ctx.actor.role, record);
     if (!check.ok) throw new AppError(check.code, { ...refusalParams(stage, check), ...closedParams(row) }, { clause: check.clause, stage, ...('next' in check ? { next: check.next } : {}) });
     const by = { id: ctx.actor.id, name: ctx.actor.displayName, role: ctx.actor.role };
     if (check.step === 'discussed') {
@@ -81,10 +94,10 @@ export async function advanceProposal(db: DB, ctx: RequestContext, id: string, i
       await assertVoteFits(tx, row, vote);
       if (vote!.status !== 'published') {
         const label = statusLabel(vote!.status);
-        throw new AppError('PROPOSAL_VOTE_PENDING', { statusZh: label['zh-CN'], statusEn: label.en, clause: stepClauses.resolved });
+        throw new AppError('PROPOSAL_VOTE_PENDING', { statusZh: label['zh-CN'], statusEn: label.en, clause: resolvedClause(row) });
       }
       if (!vote!.passed) {
-        await writeStep(tx, row, 'rejected', by, { voteId: vote!.id, atStep: 'resolved', reason: `业主大会表决“${vote!.title}”未通过` });
+        await writeStep(tx, row, 'rejected', by, { voteId: vote!.id, atStep: 'resolved', reason: `${row.building_id ? '户代表表决' : '业主大会表决'}“${vote!.title}”未通过` });
         step = 'rejected';
       }
     }
@@ -99,7 +112,8 @@ export async function advanceProposal(db: DB, ctx: RequestContext, id: string, i
 export async function rejectProposal(db: DB, ctx: RequestContext, id: string, reason: string) {
   return db.transaction().execute(async (tx) => {
     const row = await authorizeProposal(tx, ctx.actor, id, 'proposals.advance', { forUpdate: true });
-    const stage = row.merged_into ? 'rejected' : (row.stage as ProposalStage);
+    // A building's topic is decided by its vote or taken to the quarter, not turned down by a role.
+    const stage = row.merged_into || row.building_id ? 'rejected' : (row.stage as ProposalStage);
     const check = checkReject(stage, ctx.actor.role, reason);
     if (!check.ok) throw new AppError(check.code, { ...refusalParams(row.stage as ProposalStage, check), ...closedParams(row) }, { clause: check.clause, stage });
     await writeStep(tx, row, 'rejected', { id: ctx.actor.id, name: ctx.actor.displayName, role: ctx.actor.role }, { atStep: check.atStep, reason });
@@ -116,7 +130,7 @@ export async function rejectProposal(db: DB, ctx: RequestContext, id: string, re
 export async function proposalVote(db: DB, ctx: RequestContext, id: string, input: { voteId: string } | { opensAt: string; closesAt: string; article278Item: number }) {
   const row = await authorizeProposal(db, ctx.actor, id, 'proposals.advance');
   const stage = row.stage as ProposalStage;
-  const check = row.merged_into ? ({ ok: false, code: 'PROPOSAL_CLOSED', status: 409, clause: stepClauses.resolved } as const) : checkAdvance(stage, 'resolved', ctx.actor.role, { voteId: 'pending' });
+  const check = checkStep(row, 'resolved', ctx.actor.role, { voteId: 'pending' });
   if (!check.ok) throw new AppError(check.code, { ...refusalParams(stage, check), ...closedParams(row) }, { clause: check.clause, stage });
   if (row.vote_id) throw new AppError('PROPOSAL_VOTE_LINKED');
   let voteId: string;
@@ -125,22 +139,22 @@ export async function proposalVote(db: DB, ctx: RequestContext, id: string, inpu
     voteId = input.voteId;
   } else {
     voteId = (
-      await createVote(db, ctx, {
-        quarterId: row.quarter_id,
-        title: row.title,
-        rule: 'civil-code-278',
-        opensAt: input.opensAt,
-        closesAt: input.closesAt,
-        items: [{ title: row.title, article278Item: input.article278Item }],
-      })
+      await createVote(
+        db,
+        ctx,
+        row.building_id
+          ? // The household representatives of the building (5.1.3.2.2.5): no article of 第278条.
+            { quarterId: row.quarter_id, buildingId: row.building_id, title: row.title, rule: 'building-majority', opensAt: input.opensAt, closesAt: input.closesAt, items: [{ title: row.title }] }
+          : { quarterId: row.quarter_id, title: row.title, rule: 'civil-code-278', opensAt: input.opensAt, closesAt: input.closesAt, items: [{ title: row.title, article278Item: input.article278Item }] },
+      )
     ).id;
   }
   return db.transaction().execute(async (tx) => {
     const locked = await tx.selectFrom('proposals').select(['vote_id', 'stage']).where('id', '=', row.id).forUpdate().executeTakeFirstOrThrow();
-    if (locked.vote_id || locked.stage !== 'reviewed') throw new AppError('PROPOSAL_VOTE_LINKED');
+    if (locked.vote_id || locked.stage !== stage) throw new AppError('PROPOSAL_VOTE_LINKED');
     await tx.updateTable('proposals').set({ vote_id: voteId, updated_at: new Date() }).where('id', '=', row.id).execute();
     await recordAudit(tx, ctx, { action: 'link-vote', entity: 'proposal', entityId: row.id, place: placeOfRow(row), after: { voteId } });
-    return stageAnswer({ id: row.id, vote_id: voteId }, 'reviewed');
+    return stageAnswer({ id: row.id, vote_id: voteId }, stage);
   });
 }
 
@@ -149,8 +163,10 @@ export async function proposalVote(db: DB, ctx: RequestContext, id: string, inpu
  * resolved when every item passed, rejected at 决议 otherwise. Run when proposals are read and
  * by the periodic job; true when a proposal changed.
  */
-export async function syncVoteOutcomes(db: DB, rows: readonly Pick<ProposalRow, 'id' | 'stage' | 'vote_id' | 'merged_into'>[]): Promise<boolean> {
-  const waiting = rows.filter((r) => r.stage === 'reviewed' && r.vote_id && !r.merged_into);
+export async function syncVoteOutcomes(db: DB, rows: readonly Pick<ProposalRow, 'id' | 'stage' | 'vote_id' | 'merged_into' | 'building_id'>[]): Promise<boolean> {
+  // The quarter's proposals wait for their vote once reviewed, a building's topics as topics.
+  const waitsAt = (r: Pick<ProposalRow, 'building_id'>) => (r.building_id ? 'topic' : 'reviewed');
+  const waiting = rows.filter((r) => r.stage === waitsAt(r) && r.vote_id && !r.merged_into);
   if (!waiting.length) return false;
   const outcomes = await voteOutcomes(db, waiting.map((r) => r.vote_id!));
   const done = waiting.filter((r) => outcomes.get(r.vote_id!)?.status === 'published');
@@ -158,12 +174,12 @@ export async function syncVoteOutcomes(db: DB, rows: readonly Pick<ProposalRow, 
   await db.transaction().execute(async (tx) => {
     for (const r of done) {
       const row = await tx.selectFrom('proposals').selectAll().where('id', '=', r.id).forUpdate().executeTakeFirstOrThrow();
-      if (row.stage !== 'reviewed' || row.vote_id !== r.vote_id) continue;
+      if (row.stage !== waitsAt(row) || row.vote_id !== r.vote_id) continue;
       const vote = outcomes.get(r.vote_id!)!;
-      const by = { id: null, name: '业主大会', role: 'owners_assembly' };
-      if (vote.passed) await writeStep(tx, row, 'resolved', by, { voteId: vote.id, opinion: `业主大会表决“${vote.title}”通过` });
-      else await writeStep(tx, row, 'rejected', by, { voteId: vote.id, atStep: 'resolved', reason: `业主大会表决“${vote.title}”未通过` });
-      await recordAudit(tx, { actor: null, ip: null }, { action: 'advance', entity: 'proposal', entityId: row.id, place: placeOfRow(row), before: { stage: 'reviewed' }, after: { stage: vote.passed ? 'resolved' : 'rejected', voteId: vote.id } });
+      const by = row.building_id ? { id: null, name: '户代表表决', role: 'household_representatives' } : { id: null, name: '业主大会', role: 'owners_assembly' };
+      if (vote.passed) await writeStep(tx, row, 'resolved', by, { voteId: vote.id, opinion: `${by.name}“${vote.title}”通过` });
+      else await writeStep(tx, row, 'rejected', by, { voteId: vote.id, atStep: 'resolved', reason: `${by.name}“${vote.title}”未通过` });
+      await recordAudit(tx, { actor: null, ip: null }, { action: 'advance', entity: 'proposal', entityId: row.id, place: placeOfRow(row), before: { stage: row.stage }, after: { stage: vote.passed ? 'resolved' : 'rejected', voteId: vote.id } });
     }
   });
   return true;
@@ -171,6 +187,6 @@ export async function syncVoteOutcomes(db: DB, rows: readonly Pick<ProposalRow, 
 
 /** The periodic job: proposals whose vote was published resolve without anyone opening them. */
 export async function resolveByPublishedVotes(db: DB): Promise<void> {
-  const rows = await db.selectFrom('proposals').select(['id', 'stage', 'vote_id', 'merged_into']).where('stage', '=', 'reviewed').where('vote_id', 'is not', null).execute();
+  const rows = await db.selectFrom('proposals').select(['id', 'stage', 'vote_id', 'merged_into', 'building_id']).where('stage', 'in', ['reviewed', 'topic']).where('vote_id', 'is not', null).execute();
   await syncVoteOutcomes(db, rows);
 }

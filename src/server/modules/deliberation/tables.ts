@@ -9,6 +9,7 @@ export interface ProposalsTable {
   street_id: string;
   community_id: string;
   quarter_id: string;
+  building_id: string | null;
   title: string;
   body: Generated<string>;
   channel: string;
@@ -21,8 +22,21 @@ export interface ProposalsTable {
   vote_id: string | null;
   rejected_at_step: string | null;
   rejected_reason: string | null;
+  escalated_from: string | null;
+  escalated_to: string | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+}
+
+export interface ProposalRatingsTable {
+  proposal_id: string;
+  owner_id: string;
+  district_id: string;
+  quarter_id: string;
+  user_id: string | null;
+  rating: string;
+  comment: Generated<string>;
+  created_at: DefaultTimestamp;
 }
 
 export interface ProposalStepsTable {
@@ -144,6 +158,7 @@ declare module '../../db/schema' {
     proposals: ProposalsTable;
     proposal_steps: ProposalStepsTable;
     proposal_cosigns: ProposalCosignsTable;
+    proposal_ratings: ProposalRatingsTable;
     joint_meetings: JointMeetingsTable;
     joint_meeting_attendees: JointMeetingAttendeesTable;
     joint_meeting_agenda: JointMeetingAgendaTable;

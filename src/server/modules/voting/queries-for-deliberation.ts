@@ -30,6 +30,8 @@ export async function quarterRoll(db: Exec, quarterId: string): Promise<QuarterR
 export interface VoteOutcome {
   id: string;
   quarterId: string;
+  /** The building of a building-majority vote; null for the quarter's. */
+  buildingId: string | null;
   title: string;
   rule: string;
   status: string;
@@ -42,11 +44,11 @@ export interface VoteOutcome {
 export async function voteOutcomes(db: Exec, voteIds: string[]): Promise<Map<string, VoteOutcome>> {
   const out = new Map<string, VoteOutcome>();
   if (!voteIds.length) return out;
-  const rows = await db.selectFrom('votes').select(['id', 'quarter_id', 'title', 'rule', 'status', 'published_at', 'result']).where('id', 'in', voteIds).execute();
+  const rows = await db.selectFrom('votes').select(['id', 'quarter_id', 'building_id', 'title', 'rule', 'status', 'published_at', 'result']).where('id', 'in', voteIds).execute();
   for (const r of rows) {
     const result = r.result as TallyResult | null;
     const passed = r.status === 'published' && result ? result.valid && result.items.length > 0 && result.items.every((i) => i.passed) : null;
-    out.set(r.id, { id: r.id, quarterId: r.quarter_id, title: r.title, rule: r.rule, status: r.status, publishedAt: r.published_at, passed });
+    out.set(r.id, { id: r.id, quarterId: r.quarter_id, buildingId: r.building_id, title: r.title, rule: r.rule, status: r.status, publishedAt: r.published_at, passed });
   }
   return out;
 }
