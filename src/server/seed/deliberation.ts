@@ -29,7 +29,7 @@ export async function seedDeliberation(db: DB, quarterId: string, votes: { publi
     const opensAt = new Date(published.opens_at);
     const publishedAt = new Date(published.published_at ?? opensAt);
 
-    const proposal = async (p: { title: string; body: string; channel: string; by: [string, string, string?]; stage: string; at: Date; proposedBy?: string; voteId?: string; rejected?: [string, string] }) =>
+    const proposal = async (p: { title: string; body: string; channel: string; by: [string, string, string?]; stage: string; at: Date; proposedBy?: string; voteId?: string; rejected?: [string, string]; buildingId?: string; escalatedFrom?: string }) =>
       (
         await ins('proposals', {
           ...place,
@@ -44,6 +44,8 @@ export async function seedDeliberation(db: DB, quarterId: string, votes: { publi
           vote_id: p.voteId ?? null,
           rejected_at_step: p.rejected?.[0] ?? null,
           rejected_reason: p.rejected?.[1] ?? null,
+          building_id: p.buildingId ?? null,
+          escalated_from: p.escalatedFrom ?? null,
           created_at: p.at,
           updated_at: p.at,
         })
@@ -213,6 +215,46 @@ export async function seedDeliberation(db: DB, quarterId: string, votes: { publi
     });
     // The next meeting, ad hoc, with the water leak on its agenda.
     await meeting({ kind: 'ad_hoc', title: '地下车库渗水维修专题联席会议', at: evening(new Date(today.getTime() + 7 * DAY)), status: 'scheduled', agenda: [['地下车库渗水维修', p4]], attendees: threeParties(null) });
+    // Building-level deliberation (5.1.3.2.2) in the demo building leader's building: one decided
+    // by its households on the spot and posted, rated; one the building could not settle, taken
+    // to the quarter.
+    const leaderBuilding = await tx.selectFrom('users').select('building_id').where('username', '=', 'leader').executeTakeFirst();
+    if (leaderBuilding?.building_id) {
+      const b = leaderBuilding.building_id;
+      const b1 = await proposal({ title: '单元门禁对讲机维修', body: '2单元门禁对讲机失灵，住户进出不便。', channel: 'visit', by: ['leader', 'building_leader'], stage: 'published', at: new Date(today.getTime() - 18 * DAY), buildingId: b });
+      await step(b1, 'resolved', { actor_id: null, actor_name: '户代表会议', actor_role: 'household_representatives' }, new Date(today.getTime() - 14 * DAY), { opinion: '户代表现场表决：到会 18 户（应到 24 户），同意 15 户，由楼道维修基金列支' });
+      await step(b1, 'published', who('leader', 'building_leader'), new Date(today.getTime() - 13 * DAY), { notice: '表决结果已在本幢楼道公示栏张贴。' });
+      const households = await tx
+        .selectFrom('unit_owners as uo')
+        .innerJoin('units as u', 'u.id', 'uo.unit_id')
+        .select('uo.owner_id')
+        .distinct()
+        .where('uo.quarter_id', '=', quarterId)
+        .where('u.building_id', '=', b)
+        .orderBy('uo.owner_id')
+        .limit(6)
+        .execute();
+      const rated = households.filter((h) => h.owner_id !== demoOwner);
+      if (rated.length) {
+        await tx
+          .insertInto('proposal_ratings')
+          .values(rated.map((h, i) => ({ ...small, proposal_id: b1, owner_id: h.owner_id, rating: i % 4 === 3 ? 'basic' : 'satisfied', comment: i === 0 ? '修得很快' : '' })))
+          .execute();
+      }
+      const b2 = await proposal({ title: '外墙渗水修缮', body: '顶楼两户外墙渗水，需搭设脚手架。', channel: 'visit', by: ['leader', 'building_leader'], stage: 'rejected', at: new Date(today.getTime() - 9 * DAY), buildingId: b, rejected: ['resolved', '楼道无法解决，已提交小区议事会：需动用专项维修资金'] });
+      const quarterTopic = await proposal({
+        title: '外墙渗水修缮',
+        body: '【楼道议题】顶楼两户外墙渗水，需搭设脚手架。\n提交小区议事会：需动用专项维修资金（DB3305/T 309—2024 5.1.3.2.2.5）',
+        channel: 'visit',
+        by: ['leader', 'building_leader'],
+        stage: 'topic',
+        at: new Date(today.getTime() - 7 * DAY),
+        escalatedFrom: b2,
+      });
+      await tx.updateTable('proposals').set({ escalated_to: quarterTopic }).where('id', '=', b2).execute();
+      await step(b2, 'escalated', who('leader', 'building_leader'), new Date(today.getTime() - 7 * DAY), { opinion: '需动用专项维修资金，楼道无法决定' });
+    }
+
     // A few co-signers of the building's topic.
     const cosigners = await tx.selectFrom('owners').select('id').where('quarter_id', '=', quarterId).where('kind', '=', 'person').orderBy('name').limit(6).execute();
     const others = cosigners.filter((o) => o.id !== demoOwner);

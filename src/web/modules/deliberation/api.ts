@@ -54,8 +54,8 @@ export function useProposals(quarterId?: string, enabled = true) {
   });
 }
 
-export function useProposal(id: string) {
-  return useQuery({ queryKey: deliberationKeys.proposal(id), queryFn: () => api.get<ProposalDetail>(`/api/proposals/${id}`) });
+export function useProposal(id: string, enabled = true) {
+  return useQuery({ queryKey: deliberationKeys.proposal(id), queryFn: () => api.get<ProposalDetail>(`/api/proposals/${id}`), enabled });
 }
 
 export function useMeetings(quarterId?: string, enabled = true) {

@@ -61,8 +61,9 @@ export default function OwnerTopicsPage() {
 
 function TopicCard({ p }: { p: ProposalSummary }) {
   const { t } = useTranslation();
-  // The support is read for topics only: a proposal's is settled.
-  const detail = useProposal(p.id);
+  // The detail is read only where the owner can act: a quarter's topic (its support, co-signing)
+  // and a building's posted result (rating).
+  const detail = useProposal(p.id, p.stage === 'topic' || (!!p.buildingId && p.stage === 'published'));
   const cosign = useDeliberationMutation(() => api.post<CosignAnswer>(`/api/proposals/${p.id}/cosign`));
   const d = detail.data;
   const short = d ? { members: Math.max(0, Math.ceil(d.support.membersTotal / 5) - d.support.members), area: Math.max(0, Math.ceil(d.support.areaTotal / 5) - d.support.area) } : null;
@@ -70,9 +71,12 @@ function TopicCard({ p }: { p: ProposalSummary }) {
     <Card size="small" style={{ marginTop: 12 }} data-testid={TID.ownerTopic} data-proposal-id={p.id} data-stage={p.stage}>
       <div style={{ fontWeight: 600, fontSize: 16 }}>{p.title}</div>
       <div className="gz-muted" style={{ fontSize: 13, margin: '4px 0' }}>
-        <StageTag stage={p.stage} /> {t(`deliberation.channel.${p.channel}`)} · {p.raisedByName}
+        <StageTag stage={p.stage} /> {p.buildingName && `${p.buildingName} · `}
+        {t(`deliberation.channel.${p.channel}`)} · {p.raisedByName}
       </div>
-      {p.stage === 'topic' && d && (
+      {d?.myRating && <div data-testid={TID.ownerMyRating}>{t('deliberation.actions.myRating', { rating: t(`deliberation.rating.${d.myRating}`) })}</div>}
+      {d?.mayRate && <TopicRating id={p.id} />}
+      {p.stage === 'topic' && !p.buildingId && d && (
         <>
           <SupportBars support={d.support} testId={TID.ownerSupport} />
           {short && (short.members > 0 || short.area > 0) && (
@@ -93,6 +97,21 @@ function TopicCard({ p }: { p: ProposalSummary }) {
         </>
       )}
     </Card>
+  );
+}
+
+/** A household rates its building's posted result (5.1.3.2.2.7). */
+function TopicRating({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [rating, setRating] = useState<Rating>('satisfied');
+  const rate = useDeliberationMutation(() => api.post(`/api/proposals/${id}/rating`, { rating }));
+  return (
+    <div style={{ marginTop: 8 }}>
+      <Radio.Group data-testid={TID.ownerTopicRating} value={rating} onChange={(e) => setRating(e.target.value)} options={RATINGS.map((r) => ({ value: r, label: t(`deliberation.rating.${r}`) }))} />
+      <Button data-testid={TID.ownerTopicRate} block size="large" style={{ marginTop: 8 }} loading={rate.isPending} onClick={() => rate.mutate(undefined)}>
+        {t('deliberation.detail.rate')}
+      </Button>
+    </div>
   );
 }
 

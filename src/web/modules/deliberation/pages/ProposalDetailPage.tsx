@@ -2,7 +2,7 @@
 // record and date, the co-signers' support, and the step the caller's role may take now.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Steps, Table, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { QueryError, Loading } from '../../../components/QueryState';
@@ -27,8 +27,10 @@ export default function ProposalDetailPage() {
   if (proposal.error) return <QueryError error={proposal.error} onRetry={() => proposal.refetch()} />;
   if (!proposal.data) return <Loading />;
   const p = proposal.data;
-  const current = p.stage === 'rejected' ? PIPELINE.indexOf((p.rejectedAtStep ?? 'proposed') as PipelineStep) : p.stage === 'topic' ? 0 : PIPELINE.indexOf(p.stage as PipelineStep) + 1;
-  const next = p.stage === 'rejected' || p.stage === 'filed' ? null : PIPELINE[current];
+  // A building's topic has its own short line (5.1.3.2.2): 议题 → 决议 → 公示.
+  const line: PipelineStep[] = p.buildingId ? ['resolved', 'published'] : PIPELINE;
+  const current = p.stage === 'rejected' ? line.indexOf((p.rejectedAtStep ?? 'proposed') as PipelineStep) : p.stage === 'topic' ? 0 : line.indexOf(p.stage as PipelineStep) + 1;
+  const next = p.stage === 'rejected' || p.stage === 'filed' || current >= line.length ? null : line[current];
   return (
     <>
       <div className="gz-page-title">
@@ -36,6 +38,11 @@ export default function ProposalDetailPage() {
           {p.title}
         </Typography.Title>
         <StageTag stage={p.stage} testId={TID.proposalStage} />
+        {p.buildingName && (
+          <Tag color="orange" data-testid={TID.proposalBuilding}>
+            {t('deliberation.detail.building')} · {p.buildingName}
+          </Tag>
+        )}
         <div style={{ flex: 1 }} />
         {(p.stage === 'published' || p.stage === 'filed') && (
           <Link data-testid={TID.proposalPrintNotice} to={`/print/proposals/${p.id}`} target="_blank">
@@ -52,6 +59,24 @@ export default function ProposalDetailPage() {
           {p.stage === 'rejected' && (
             <Alert type="error" showIcon message={t('deliberation.detail.rejectedAt', { step: t(`deliberation.stage.${(p.rejectedAtStep ?? 'proposed') as PipelineStep}`), reason: p.rejectedReason ?? '' })} />
           )}
+          {p.escalatedTo && (
+            <Typography.Paragraph>
+              {t('deliberation.detail.escalatedTo')}
+              <Link to={`/proposals/${p.escalatedTo}`}>{p.title}</Link>
+            </Typography.Paragraph>
+          )}
+          {p.escalatedFrom && (
+            <Typography.Paragraph>
+              {t('deliberation.detail.escalatedFrom')}
+              <Link to={`/proposals/${p.escalatedFrom}`}>{p.title}</Link>
+            </Typography.Paragraph>
+          )}
+          {p.buildingId && (
+            <Typography.Paragraph type="secondary">
+              {t('deliberation.detail.buildingSteps')}
+              {p.stage === 'published' && ` · ${t('deliberation.rating.satisfied')} ${p.ratings.satisfied} · ${t('deliberation.rating.basic')} ${p.ratings.basic} · ${t('deliberation.rating.dissatisfied')} ${p.ratings.dissatisfied}`}
+            </Typography.Paragraph>
+          )}
           {p.merged.length > 0 && (
             <Typography.Paragraph>
               {t('deliberation.detail.merged')}：{p.merged.map((m) => `${m.title}（${m.raisedByName}，${t(`deliberation.channel.${m.channel}`)}）`).join('；')}
@@ -63,10 +88,13 @@ export default function ProposalDetailPage() {
             data-testid={TID.proposalSteps}
             size="small"
             current={current}
-            status={p.stage === 'rejected' ? 'error' : p.stage === 'filed' ? 'finish' : 'process'}
+            status={p.stage === 'rejected' ? 'error' : p.stage === 'filed' || (p.buildingId && p.stage === 'published') ? 'finish' : 'process'}
             items={[
               { title: t('deliberation.stage.topic') },
-              ...PIPELINE.map((s) => ({ title: t(`deliberation.stage.${s}`), description: <span style={{ fontSize: 12 }}>{t(`deliberation.stepHint.${s}`)}</span> })),
+              ...line.map((s) => ({
+                title: t(`deliberation.stage.${s}`),
+                description: <span style={{ fontSize: 12 }}>{p.buildingId && (s === 'resolved' || s === 'published') ? t(`deliberation.buildingHint.${s}`) : t(`deliberation.stepHint.${s}`)}</span>,
+              })),
             ]}
           />
           <Table
@@ -77,7 +105,20 @@ export default function ProposalDetailPage() {
             dataSource={p.steps}
             onRow={(s) => ({ 'data-testid': TID.proposalStepRecord, 'data-step': s.step }) as never}
             columns={[
-              { title: t('deliberation.proposals.col.stage'), key: 'step', width: 80, className: 'gz-nowrap', render: (_, s) => (s.step === 'rejected' ? t('deliberation.stage.rejected') : s.step === 'merged' ? t('deliberation.detail.merge') : t(`deliberation.stage.${s.step as PipelineStep}`)) },
+              {
+                title: t('deliberation.proposals.col.stage'),
+                key: 'step',
+                width: 80,
+                className: 'gz-nowrap',
+                render: (_, s) =>
+                  s.step === 'rejected'
+                    ? t('deliberation.stage.rejected')
+                    : s.step === 'merged'
+                      ? t('deliberation.detail.merge')
+                      : s.step === 'escalated'
+                        ? t('deliberation.detail.escalate')
+                        : t(`deliberation.stage.${s.step as PipelineStep}`),
+              },
               { title: t('deliberation.detail.actor'), key: 'actor', width: 180, render: (_, s) => s.actorName },
               {
                 title: t('deliberation.detail.record'),
@@ -101,6 +142,7 @@ export default function ProposalDetailPage() {
           </Card>
         )}
         {next && <NextStep p={p} next={next} />}
+        {p.mayEscalate && <Escalate p={p} />}
       </Space>
     </>
   );
@@ -170,6 +212,23 @@ function NextStep({ p, next }: { p: ProposalDetail; next: PipelineStep }) {
   );
 }
 
+/** A building's topic the building cannot settle goes to the quarter (5.1.3.2.2.5). */
+function Escalate({ p }: { p: ProposalDetail }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const escalate = useDeliberationMutation((r: string) => api.post<StageAnswer>(`/api/proposals/${p.id}/escalate`, { reason: r }));
+  return (
+    <Card title={t('deliberation.detail.escalate')}>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input data-testid={TID.proposalEscalateReason} placeholder={t('deliberation.detail.escalateReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Button data-testid={TID.proposalEscalateConfirm} disabled={!reason.trim()} loading={escalate.isPending} onClick={() => escalate.mutate(reason)}>
+          {t('deliberation.detail.escalate')}
+        </Button>
+      </Space.Compact>
+    </Card>
+  );
+}
+
 /** 决议: the assembly's vote — opened here for the proposal, or followed once it is. */
 function VoteStep({ p }: { p: ProposalDetail }) {
   const { t } = useTranslation();
@@ -195,11 +254,13 @@ function VoteStep({ p }: { p: ProposalDetail }) {
       layout="inline"
       style={{ marginBottom: 12, rowGap: 8 }}
       initialValues={{ article278Item: 9 }}
-      onFinish={(v) => open.mutate({ article278Item: v.article278Item, opensAt: chinaTimeOf(v.opensAt) ?? v.opensAt, closesAt: chinaTimeOf(v.closesAt) ?? v.closesAt })}
+      onFinish={(v) => open.mutate({ article278Item: v.article278Item ?? 9, opensAt: chinaTimeOf(v.opensAt) ?? v.opensAt, closesAt: chinaTimeOf(v.closesAt) ?? v.closesAt })}
     >
-      <Form.Item name="article278Item" label={t('deliberation.detail.article')} rules={[{ required: true }]}>
-        <InputNumber data-testid={TID.proposalVoteArticle} min={1} max={9} />
-      </Form.Item>
+      {!p.buildingId && (
+        <Form.Item name="article278Item" label={t('deliberation.detail.article')} rules={[{ required: true }]}>
+          <InputNumber data-testid={TID.proposalVoteArticle} min={1} max={9} />
+        </Form.Item>
+      )}
       <Form.Item name="opensAt" label={t('deliberation.detail.opensAt')} rules={[{ required: true, message: t('deliberation.form.required') }]}>
         <Input data-testid={TID.proposalVoteOpensAt} placeholder="2026-03-02 08:00" />
       </Form.Item>
@@ -207,7 +268,7 @@ function VoteStep({ p }: { p: ProposalDetail }) {
         <Input data-testid={TID.proposalVoteClosesAt} placeholder="2026-03-15 24:00" />
       </Form.Item>
       <Button data-testid={TID.proposalVoteOpen} type="primary" htmlType="submit" loading={open.isPending}>
-        {t('deliberation.detail.openVote')}
+        {p.buildingId ? t('deliberation.detail.buildingVote') : t('deliberation.detail.openVote')}
       </Button>
     </Form>
   );

@@ -2,11 +2,11 @@
 // (the community office sees every proposal of its quarters), and the form to record a topic.
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Button, Card, Empty, Form, Input, Modal, Select, Table, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
-import { useQuarters } from '../../../api/queries';
+import { useBuildings, useQuarters } from '../../../api/queries';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { QueryError } from '../../../components/QueryState';
 import { formatDate } from '../../../lib/format';
@@ -62,9 +62,16 @@ export default function ProposalListPage() {
                 title: t('deliberation.proposals.col.title'),
                 key: 'title',
                 render: (_, p) => (
-                  <Link data-testid={TID.proposalLink} to={`/proposals/${p.id}`}>
-                    {p.title}
-                  </Link>
+                  <>
+                    <Link data-testid={TID.proposalLink} to={`/proposals/${p.id}`}>
+                      {p.title}
+                    </Link>
+                    {p.buildingName && (
+                      <Tag color="orange" style={{ marginLeft: 8 }}>
+                        {p.buildingName}
+                      </Tag>
+                    )}
+                  </>
                 ),
               },
               { title: t('deliberation.proposals.col.quarter'), dataIndex: 'quarterName', key: 'quarter' },
@@ -84,6 +91,7 @@ export default function ProposalListPage() {
 
 interface TopicForm {
   quarterId: string;
+  buildingId?: string;
   title: string;
   body?: string;
   channel: TopicChannel;
@@ -97,9 +105,10 @@ function CreateTopicModal({ quarterId, onClose }: { quarterId?: string; onClose:
   const [form] = Form.useForm<TopicForm>();
   const ownQuarter = user.quarterId ?? (user.scope.level === 'quarter' ? user.scope.id : undefined);
   const quarters = useQuarters({ pageSize: 200 }, !ownQuarter);
+  const chosen = Form.useWatch('quarterId', form) ?? ownQuarter;
   const create = useDeliberationMutation((body: CreateProposalBody) => api.post<{ id: string }>('/api/proposals', body));
   const onFinish = async (v: TopicForm) => {
-    const { id } = await create.mutateAsync({ ...v, quarterId: ownQuarter ?? v.quarterId, raisedByName: v.raisedByName || undefined, body: v.body || undefined });
+    const { id } = await create.mutateAsync({ ...v, quarterId: ownQuarter ?? v.quarterId, buildingId: v.buildingId || undefined, raisedByName: v.raisedByName || undefined, body: v.body || undefined });
     onClose();
     navigate(`/proposals/${id}`);
   };
@@ -109,6 +118,11 @@ function CreateTopicModal({ quarterId, onClose }: { quarterId?: string; onClose:
         {!ownQuarter && (
           <Form.Item name="quarterId" label={t('deliberation.form.quarter')} rules={[{ required: true, message: t('deliberation.form.required') }]}>
             <Select data-testid={TID.proposalFormQuarter} showSearch optionFilterProp="label" options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))} />
+          </Form.Item>
+        )}
+        {chosen && (
+          <Form.Item name="buildingId" label={t('deliberation.detail.building')} extra={t('deliberation.detail.buildingHint')}>
+            <BuildingSelect quarterId={chosen} only={user.scope.level === 'building' ? user.scope.id : undefined} />
           </Form.Item>
         )}
         <Form.Item name="title" label={t('deliberation.form.title')} rules={[{ required: true, message: t('deliberation.form.required') }]}>
@@ -128,5 +142,19 @@ function CreateTopicModal({ quarterId, onClose }: { quarterId?: string; onClose:
         </Button>
       </Form>
     </Modal>
+  );
+}
+
+/** The quarter's buildings (a building leader: their own), for a building's own topic. */
+function BuildingSelect({ quarterId, only, ...props }: { quarterId: string; only?: string; value?: string; onChange?: (v: string) => void }) {
+  const buildings = useBuildings(quarterId);
+  return (
+    <Select
+      {...props}
+      allowClear
+      data-testid={TID.proposalFormBuilding}
+      loading={buildings.isFetching}
+      options={(buildings.data ?? []).filter((b) => !only || b.id === only).map((b) => ({ value: b.id, label: b.name }))}
+    />
   );
 }
