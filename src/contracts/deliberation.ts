@@ -11,7 +11,8 @@ export const pipelineStep = z.enum(['proposed', 'discussed', 'reviewed', 'resolv
 export const topicChannel = z.enum(['visit', 'resident', 'mailbox', 'owners_group', 'reception', 'online']);
 export const party = z.enum(['community', 'committee', 'company', 'other']);
 export const responsibleParty = z.enum(['community', 'committee', 'company']);
-export const meetingKind = z.enum(['regular', 'ad_hoc']);
+/** dispute_analysis: the committee's monthly dispute-analysis meeting (DB3305/T 309—2024 5.1.4.1.3). */
+export const meetingKind = z.enum(['regular', 'ad_hoc', 'dispute_analysis']);
 export const meetingStatus = z.enum(['scheduled', 'held', 'cancelled']);
 export const actionStatus = z.enum(['open', 'in_progress', 'closed']);
 export const rating = z.enum(['satisfied', 'basic', 'dissatisfied']);

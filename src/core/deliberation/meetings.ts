@@ -24,7 +24,7 @@ export const partyRoles: Record<ResponsibleParty, readonly string[]> = {
 export const JOINT_MEETING_CLAUSE = 'T/ZAS 4006.1—2020 6.1.1.3；百委〔2023〕37号 3';
 export const FOLLOW_UP_CLAUSE = 'DB3305/T 309—2024 5.1.3.2.1.5';
 
-export const meetingKinds = ['regular', 'ad_hoc'] as const;
+export const meetingKinds = ['regular', 'ad_hoc', 'dispute_analysis'] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 export const meetingStatuses = ['scheduled', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof meetingStatuses)[number];

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { installGrants, type Actor, type Grants, type OfficeEnded, type OfficeKind, type OfficeLink } from './access';
 import { installErrors, type ErrorCatalog } from './errors';
 import type { Locale, Localized } from './i18n';
+import { installQuarterFacts, type QuarterFactsContributor } from './quarter-facts';
 
 type DB = Kysely<Database>;
 
@@ -112,6 +113,8 @@ export interface ModuleDescriptor {
   publicEndpoints?: readonly string[];
   /** The organisation records accounts are linked to; at most one module gives them. */
   officeRecords?: OfficeRecordsProvider;
+  /** Facts of a quarter it keeps that the policy packs judge (platform/quarter-facts.ts). */
+  quarterFacts?: QuarterFactsContributor;
 }
 
 /** What the installed modules add up to, for the parts of the server that use it. */
@@ -149,6 +152,7 @@ export function installModules(modules: readonly ModuleDescriptor[]): InstalledM
     if (m.officeRecords) claim('offices', 'office records', m.name);
     if (m.errors) installErrors(m.errors);
     if (m.grants) installGrants(m.name, m.grants);
+    if (m.quarterFacts) installQuarterFacts(m.quarterFacts);
   }
   return {
     modules,

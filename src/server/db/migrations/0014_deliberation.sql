@@ -93,7 +93,9 @@ CREATE TABLE joint_meetings (
   street_id uuid NOT NULL,
   community_id uuid NOT NULL,
   quarter_id uuid NOT NULL REFERENCES quarters(id),
-  kind text NOT NULL CHECK (kind IN ('regular', 'ad_hoc')),
+  -- dispute_analysis: the owners' committee's monthly dispute-analysis meeting (矛盾纠纷分析例会,
+  -- DB3305/T 309—2024 5.1.4.1.3), which the HZ pack checks month by month.
+  kind text NOT NULL CHECK (kind IN ('regular', 'ad_hoc', 'dispute_analysis')),
   title text NOT NULL,
   starts_at timestamptz NOT NULL,
   location text NOT NULL DEFAULT '',

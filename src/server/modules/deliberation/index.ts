@@ -5,6 +5,7 @@ import type { ModuleDescriptor } from '../../platform/module';
 import { deliberationGrants } from './access';
 import { actionFigures, remindOverdueActions } from './actions';
 import { deliberationErrors } from './errors';
+import { disputeMeetingDays } from './meetings';
 import { deliberationRoutes } from './routes';
 import { resolveByPublishedVotes } from './steps';
 
@@ -33,4 +34,6 @@ export const deliberationModule: ModuleDescriptor = {
     { name: 'deliberation.resolve-by-votes', run: async (db) => resolveByPublishedVotes(db) },
   ],
   dashboardAggregates: [{ key: 'deliberation.actions', figures: actionFigures }],
+  // The committee's monthly dispute-analysis meetings for the HZ pack's check (5.1.4.1.3).
+  quarterFacts: { key: 'deliberation.dispute-meetings', facts: disputeMeetingDays },
 };

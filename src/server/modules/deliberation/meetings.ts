@@ -2,7 +2,7 @@
 // 3): scheduled (regular or ad hoc) with the parties invited and an agenda (from proposals),
 // held with attendance by party and minutes, then resolutions, each of which becomes an action
 // (督办事项, DB3305/T 309—2024 5.1.3.2.1.5) with its responsible party and due date.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
@@ -12,6 +12,7 @@ import { checkMeetingChange, type MeetingChange, type MeetingStatus } from '../.
 import { quarterPlacesByIds } from '../registry';
 import { actionSummaries } from './actions';
 import { authorizeDeliberationQuarter, authorizeMeeting } from './access';
+import { shanghaiDay } from './labels';
 import type { JointMeetingsTable } from './tables';
 import type { Selectable } from 'kysely';
 
@@ -38,7 +39,7 @@ function summary(row: MeetingRow, quarterName: string, resolutions: number) {
     id: row.id,
     quarterId: row.quarter_id,
     quarterName,
-    kind: row.kind as 'regular' | 'ad_hoc',
+    kind: row.kind as 'regular' | 'ad_hoc' | 'dispute_analysis',
     title: row.title,
     startsAt: row.starts_at,
     location: row.location,
@@ -96,7 +97,7 @@ async function assertProposalsOfQuarter(db: DB, quarterId: string, ids: string[]
 export async function createMeeting(
   db: DB,
   ctx: RequestContext,
-  input: { quarterId: string; kind: 'regular' | 'ad_hoc'; title: string; startsAt: string; location?: string; attendees: { party: Party; name: string; title?: string }[]; agenda?: { title: string; proposalId?: string }[] },
+  input: { quarterId: string; kind: 'regular' | 'ad_hoc' | 'dispute_analysis'; title: string; startsAt: string; location?: string; attendees: { party: Party; name: string; title?: string }[]; agenda?: { title: string; proposalId?: string }[] },
 ) {
   const place = await authorizeDeliberationQuarter(db, ctx.actor, input.quarterId, 'meetings.manage');
   if (!checkMeetingChange('scheduled', 'edit', ctx.actor.role).ok) throw new AppError('FORBIDDEN');
@@ -177,4 +178,28 @@ export async function addResolution(
     await recordAudit(tx, ctx, { action: 'create', entity: 'joint_meeting_resolution', entityId: resolution.id, place: placeOfRow(row), after: { text: input.text, actionId: action.id, responsible: input.responsible, dueDate: input.dueDate } });
     return { id: resolution.id, actionId: action.id };
   });
+}
+
+/**
+ * The days of the held dispute-analysis meetings of the quarters (in Asia/Shanghai), for the
+ * monthly check of DB3305/T 309—2024 5.1.4.1.3 (the policy rule committee-dispute-meeting-monthly).
+ */
+export async function disputeMeetingDays(db: Kysely<Database> | Transaction<Database>, quarterIds: string[], asOf: string) {
+  // Every quarter asked gets its list, empty too: no meeting held is a fact the rule judges.
+  const out = new Map<string, { committee: { disputeMeetings: string[] } }>(quarterIds.map((id) => [id, { committee: { disputeMeetings: [] } }]));
+  for (let i = 0; i < quarterIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('joint_meetings')
+      .select(['quarter_id', 'starts_at'])
+      .where('quarter_id', 'in', quarterIds.slice(i, i + 500))
+      .where('kind', '=', 'dispute_analysis')
+      .where('status', '=', 'held')
+      .execute();
+    for (const r of rows) {
+      const day = shanghaiDay(new Date(r.starts_at));
+      if (day > asOf) continue;
+      out.get(r.quarter_id)?.committee.disputeMeetings.push(day);
+    }
+  }
+  return out;
 }

@@ -15,7 +15,7 @@ const deliberationEn: typeof deliberationZhCN = {
   buildingHint: { resolved: 'Vote of the household representatives (two thirds take part, more than half agree)', published: "Posted on the building's notice board" },
   channel: { visit: 'Building leader or grid visit', resident: 'Resident to the committee', mailbox: 'Mailbox', owners_group: "Owners' group", reception: 'Reception day', online: 'Online' },
   party: { community: 'Community (party, commissioner)', committee: "Owners' committee", company: 'Property company', other: 'Others' },
-  kind: { regular: 'Regular', ad_hoc: 'Ad hoc' },
+  kind: { regular: 'Regular', ad_hoc: 'Ad hoc', dispute_analysis: 'Dispute-analysis meeting' },
   meetingStatus: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled' },
   actionStatus: { open: 'Open', in_progress: 'In progress', closed: 'Closed' },
   rating: { satisfied: 'Satisfied', basic: 'Mostly satisfied', dissatisfied: 'Not satisfied' },

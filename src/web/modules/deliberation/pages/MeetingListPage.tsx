@@ -152,7 +152,7 @@ function CreateMeetingModal({ quarterId, onClose }: { quarterId?: string; onClos
           </Form.Item>
         )}
         <Form.Item name="kind" label={t('deliberation.meetings.form.kind')}>
-          <Radio.Group options={(['regular', 'ad_hoc'] as const).map((k) => ({ value: k, label: t(`deliberation.kind.${k}`) }))} />
+          <Radio.Group options={(['regular', 'ad_hoc', 'dispute_analysis'] as const).map((k) => ({ value: k, label: t(`deliberation.kind.${k}`) }))} />
         </Form.Item>
         <Form.Item name="title" label={t('deliberation.meetings.form.title')} rules={[{ required: true, message: t('deliberation.form.required') }]}>
           <Input data-testid={TID.meetingFormTitle} maxLength={200} />
