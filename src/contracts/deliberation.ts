@@ -44,6 +44,8 @@ export const proposalSummary = z.object({
   /** A quarter's topic that came from a building's; the quarter's topic a building's went to. */
   escalatedFrom: z.string().nullable(),
   escalatedTo: z.string().nullable(),
+  /** A candidate for that year's livelihood projects (民生实事, ZAS 6.2.5.2). */
+  livelihoodYear: z.number().nullable(),
   rejectedAtStep: z.string().nullable(),
   rejectedReason: z.string().nullable(),
   cosigners: z.number(),
@@ -85,6 +87,8 @@ export const createProposalBody = z.object({
   quarterId: id,
   /** A building's own topic (楼道议事); a building leader's is always of their building. */
   buildingId: id.optional(),
+  /** A candidate for that year's livelihood projects (民生实事, ZAS 6.2.5.2). */
+  livelihoodYear: z.number().int().min(2000).max(2100).optional(),
   title: text(200),
   body: z.string().trim().max(4000).optional(),
   /** Staff record the channel; an owner's topic is always `online`. */
@@ -194,3 +198,25 @@ export const actionUpdateBody = z.object({ note: text(4000), evidence: z.string(
 export const ratingBody = z.object({ rating, comment: z.string().trim().max(1000).optional() });
 export const actionStatusAnswer = z.object({ id: z.string(), status: actionStatus });
 export const meetingStatusAnswer = z.object({ id: z.string(), status: meetingStatus });
+
+// ---- livelihood projects (民生实事, T/ZAS 4006.1—2020 6.2.5.2) ----
+
+export const livelihoodQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const livelihoodList = z.object({
+  year: z.number(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      stage: proposalStage,
+      raisedByName: z.string(),
+      /** consultation: a joint meeting's resolution names it; vote: the owners' assembly resolved it. */
+      chosenBy: z.enum(['consultation', 'vote']).nullable(),
+      actions: z.array(actionSummary),
+    }),
+  ),
+  /** The year's candidates and those chosen; every chosen project's actions closed counts as done. */
+  candidates: z.number(),
+  chosen: z.number(),
+  done: z.number(),
+});

@@ -256,6 +256,8 @@ export const accessTable: Record<string, Rule> = {
   // households rate the posted result (the fixture's owner holds a unit of that building).
   'POST /api/proposals/{id}/escalate': { allow: ['building_leader', 'grid_worker', 'commissioner'] },
   'POST /api/proposals/{id}/rating': { allow: ['owner'] },
+  // The year's livelihood projects (ZAS 6.2.5.2): for all who follow the quarter's topics.
+  'GET /api/quarters/{id}/livelihood-projects': { allow: deliberationReaders },
   // Joint meetings: the three parties and those who supervise them read; the party
   // organisation, the committee, the commissioner and the community office convene and record.
   'GET /api/meetings': { allow: meetingReaders },

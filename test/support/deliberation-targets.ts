@@ -89,6 +89,7 @@ export const deliberationRequests: Record<string, (x: Target) => Request | Promi
   // A topic of the quarter's first building (the building leader's own).
   'POST /api/proposals/{id}/escalate': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x, 'topic', 'building')}/escalate`, body: { reason: '楼道无法解决' } }),
   'POST /api/proposals/{id}/rating': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x, 'published', 'building')}/rating`, body: { rating: 'satisfied' } }),
+  'GET /api/quarters/{id}/livelihood-projects': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/livelihood-projects?year=2026` }),
   'GET /api/meetings': () => ({ method: 'GET', url: '/api/meetings' }),
   'POST /api/meetings': (x) => ({
     method: 'POST',

@@ -213,6 +213,9 @@ export async function seedDeliberation(db: DB, quarterId: string, votes: { publi
       at: new Date(m1At.getTime() + 3 * 3600_000),
       updates: [],
     });
+    // This year's livelihood projects (ZAS 6.2.5.2): the bicycle shed, chosen at the last joint
+    // meeting and under way; the garage leak and the stairwell clearing, candidates.
+    await tx.updateTable('proposals').set({ livelihood_year: Number(day(today).slice(0, 4)) }).where('id', 'in', [p3, p4, p5]).execute();
     // The next meeting, ad hoc, with the water leak on its agenda.
     await meeting({ kind: 'ad_hoc', title: '地下车库渗水维修专题联席会议', at: evening(new Date(today.getTime() + 7 * DAY)), status: 'scheduled', agenda: [['地下车库渗水维修', p4]], attendees: threeParties(null) });
     // Building-level deliberation (5.1.3.2.2) in the demo building leader's building: one decided

@@ -35,6 +35,10 @@ CREATE TABLE proposals (
   -- the quarter's topic names where it came from, the building's where it went.
   escalated_from uuid REFERENCES proposals(id),
   escalated_to uuid REFERENCES proposals(id),
+  -- A candidate for the year's livelihood projects (民生实事, T/ZAS 4006.1—2020 6.2.5.2 每年协商确定
+  -- 一批民生实事): chosen by consultation at a joint meeting (a resolution naming it, whose action
+  -- tracks it) or by the owners' assembly vote (the pipeline's 决议).
+  livelihood_year integer CHECK (livelihood_year BETWEEN 2000 AND 2100),
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((stage = 'rejected') = (rejected_at_step IS NOT NULL)),
@@ -43,6 +47,7 @@ CREATE TABLE proposals (
 );
 CREATE INDEX proposals_quarter_idx ON proposals (quarter_id, created_at);
 CREATE INDEX proposals_community_idx ON proposals (community_id);
+CREATE INDEX proposals_livelihood_idx ON proposals (quarter_id, livelihood_year) WHERE livelihood_year IS NOT NULL;
 
 -- Households' rating of a building's posted result (5.1.3.2.2.7), once per owner.
 CREATE TABLE proposal_ratings (

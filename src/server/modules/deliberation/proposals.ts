@@ -39,6 +39,7 @@ function summary(row: ProposalRow, quarterName: string, cosigners: number, build
     mergedInto: row.merged_into,
     escalatedFrom: row.escalated_from,
     escalatedTo: row.escalated_to,
+    livelihoodYear: row.livelihood_year,
     rejectedAtStep: row.rejected_at_step,
     rejectedReason: row.rejected_reason,
     cosigners,
@@ -136,7 +137,7 @@ async function buildingRatings(db: DB, row: ProposalRow, actor: Actor) {
  * A topic, from the channel it came through and with who raised it: an owner's own is `online`
  * and theirs; staff record the channel and, for someone else, that person's name.
  */
-export async function createProposal(db: DB, ctx: RequestContext, input: { quarterId: string; buildingId?: string; title: string; body?: string; channel?: Channel; raisedByName?: string }) {
+export async function createProposal(db: DB, ctx: RequestContext, input: { quarterId: string; buildingId?: string; livelihoodYear?: number; title: string; body?: string; channel?: Channel; raisedByName?: string }) {
   const place = await authorizeDeliberationQuarter(db, ctx.actor, input.quarterId, 'proposals.raise');
   // A building leader's own topic is of their building (5.1.3.2.2.1 由该幢楼道长入户收集或发起).
   const buildingId = input.buildingId ?? null;
@@ -155,6 +156,7 @@ export async function createProposal(db: DB, ctx: RequestContext, input: { quart
         community_id: place.communityId!,
         quarter_id: input.quarterId,
         building_id: buildingId,
+        livelihood_year: buildingId ? null : (input.livelihoodYear ?? null),
         title: input.title,
         body: input.body ?? '',
         channel,

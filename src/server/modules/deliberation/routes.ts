@@ -9,6 +9,7 @@ import { addResolution, cancelMeeting, createMeeting, getMeeting, holdMeeting, l
 import { cosignProposal, createProposal, getProposal, listProposals, mergeProposal } from './proposals';
 import { advanceProposal, proposalVote, rejectProposal } from './steps';
 import { escalateProposal, rateProposal } from './building';
+import { livelihoodProjects } from './livelihood';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -100,6 +101,21 @@ export async function deliberationRoutes(fastify: FastifyInstance) {
     '/api/proposals/:id/rating',
     { schema: { tags, summary: "A household of the building rates its posted result (5.1.3.2.2.7), once", params: idParam, body: c.proposalRatingBody, response: { 200: c.stageAnswer, ...errors } } },
     async (req) => rateProposal(db(), contextOf(req), req.params.id, req.body),
+  );
+
+  // ---- livelihood projects (民生实事, T/ZAS 4006.1—2020 6.2.5.2) ----
+  app.get(
+    '/api/quarters/:id/livelihood-projects',
+    {
+      schema: {
+        tags,
+        summary: "The year's livelihood projects of the quarter: candidates, those chosen by consultation or by the assembly's vote, with their actions",
+        params: idParam,
+        querystring: c.livelihoodQuery,
+        response: { 200: c.livelihoodList, ...errors },
+      },
+    },
+    async (req) => livelihoodProjects(db(), requireActor(req), req.params.id, req.query.year),
   );
 
   // ---- joint meetings (T/ZAS 4006.1—2020 6.1.1.3) ----

@@ -24,6 +24,7 @@ export interface ProposalsTable {
   rejected_reason: string | null;
   escalated_from: string | null;
   escalated_to: string | null;
+  livelihood_year: number | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

@@ -28,6 +28,7 @@ export type CreateProposalBody = z.input<typeof C.createProposalBody>;
 export type AdvanceBody = z.input<typeof C.advanceBody>;
 export type CreateMeetingBody = z.input<typeof C.createMeetingBody>;
 export type ResolutionBody = z.input<typeof C.resolutionBody>;
+export type LivelihoodList = Out<typeof C.livelihoodList>;
 
 export const PIPELINE: PipelineStep[] = ['proposed', 'discussed', 'reviewed', 'resolved', 'published', 'filed'];
 export const CHANNELS: TopicChannel[] = ['visit', 'resident', 'mailbox', 'owners_group', 'reception', 'online'];
@@ -88,4 +89,12 @@ export function useAction(id: string) {
 export function useDeliberationMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>, handlesErrors = false) {
   const client = useQueryClient();
   return useMutation({ mutationFn: fn, meta: { handlesErrors }, onSuccess: () => client.invalidateQueries({ queryKey: deliberationKeys.all }) });
+}
+
+export function useLivelihood(quarterId: string | undefined, year: number) {
+  return useQuery({
+    queryKey: [...deliberationKeys.all, 'livelihood', quarterId ?? '', year] as const,
+    queryFn: () => api.get<LivelihoodList>(`/api/quarters/${quarterId}/livelihood-projects`, { year: String(year) }),
+    enabled: !!quarterId,
+  });
 }

@@ -11,6 +11,7 @@ export const deliberationModule: WebModule = {
     { path: 'meetings', area: 'staff', page: lazy(() => import('./pages/MeetingListPage')) },
     { path: 'meetings/:id', area: 'staff', page: lazy(() => import('./pages/MeetingDetailPage')) },
     { path: 'actions/:id', area: 'staff', page: lazy(() => import('./pages/ActionDetailPage')) },
+    { path: 'livelihood', area: 'staff', page: lazy(() => import('./pages/LivelihoodPage')) },
     { path: '/me/topics', area: 'owner', page: lazy(() => import('./pages/OwnerTopicsPage')) },
     // Printable A4 pages (browser print layout), without the staff frame.
     { path: '/print/meetings/:id', area: 'public', page: lazy(() => import('./pages/PrintMinutesPage')) },
@@ -19,6 +20,7 @@ export const deliberationModule: WebModule = {
   menu: [
     { key: 'proposals', path: '/proposals', icon: 'solution', order: 45, permission: 'proposals.read', label: () => i18n.t('deliberation.menu.proposals') },
     { key: 'meetings', path: '/meetings', icon: 'team', order: 46, permission: 'meetings.read', label: () => i18n.t('deliberation.menu.meetings') },
+    { key: 'livelihood', path: '/livelihood', icon: 'solution', order: 47, permission: 'meetings.read', label: () => i18n.t('deliberation.menu.livelihood') },
   ],
   dossierSections: [],
 };

@@ -78,4 +78,6 @@ export const TID = {
   ownerMyRating: 'owner-my-rating',
   ownerTopicsLink: 'owner-topics-link',
   printPage: 'print-page',
+  livelihoodList: 'livelihood-list',
+  proposalFormLivelihood: 'proposal-form-livelihood',
 } as const;

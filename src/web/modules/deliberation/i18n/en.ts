@@ -2,7 +2,7 @@
 import type deliberationZhCN from './zh-CN';
 
 const deliberationEn: typeof deliberationZhCN = {
-  menu: { proposals: 'Deliberation', meetings: 'Joint meetings' },
+  menu: { proposals: 'Deliberation', meetings: 'Joint meetings', livelihood: 'Livelihood projects' },
   stage: { topic: 'Topic', proposed: 'Proposed', discussed: 'Discussed', reviewed: 'Reviewed', resolved: 'Resolved', published: 'Published', filed: 'Filed', rejected: 'Rejected' },
   stepHint: {
     proposed: "Raised by the owners' committee, or co-signed by 20% of the owners",
@@ -116,6 +116,18 @@ const deliberationEn: typeof deliberationZhCN = {
     comment: 'Comment',
     myRating: 'Your rating: {{rating}}',
     none: 'No actions yet',
+  },
+  livelihood: {
+    title: "The year's livelihood projects",
+    intro: 'Settled every year by consultation (T/ZAS 4006.1—2020 6.2.5.2)',
+    year: 'year',
+    candidates: 'Candidates',
+    chosen: 'Chosen',
+    done: 'Done',
+    none: 'No candidates this year yet: mark a topic as a livelihood candidate when recording it.',
+    chosenBy: 'Chosen by',
+    by: { consultation: 'Joint meeting', vote: "Owners' assembly" },
+    candidateYear: 'Livelihood candidate (year)',
   },
   owner: {
     title: 'Quarter deliberation',

@@ -1,7 +1,7 @@
 // 议事协商与三方联席会议 — Chinese texts of the deliberation pages (DB3305/T 309—2024 5.1.3.2.1;
 // T/ZAS 4006.1—2020 6.1.1.3). en.ts has the same keys; both are merged under `deliberation`.
 const deliberationZhCN = {
-  menu: { proposals: '议事协商', meetings: '联席会议' },
+  menu: { proposals: '议事协商', meetings: '联席会议', livelihood: '民生实事' },
   stage: { topic: '议题', proposed: '提议', discussed: '商议', reviewed: '审议', resolved: '决议', published: '公开', filed: '备案', rejected: '不通过' },
   stepHint: {
     proposed: '业主委员会提议，或 20% 以上业主联署',
@@ -115,6 +115,18 @@ const deliberationZhCN = {
     comment: '意见',
     myRating: '您的评价：{{rating}}',
     none: '暂无督办事项',
+  },
+  livelihood: {
+    title: '年度民生实事',
+    intro: '每年协商确定一批民生实事（T/ZAS 4006.1—2020 6.2.5.2）',
+    year: '年',
+    candidates: '候选',
+    chosen: '已确定',
+    done: '已办结',
+    none: '本年度还没有候选项目：登记议题时注明“民生实事候选”。',
+    chosenBy: '确定方式',
+    by: { consultation: '联席会议协商', vote: '业主大会表决' },
+    candidateYear: '民生实事候选（年度）',
   },
   owner: {
     title: '小区议事',

@@ -2,7 +2,7 @@
 // (the community office sees every proposal of its quarters), and the form to record a topic.
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Button, Card, Empty, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
@@ -92,6 +92,7 @@ export default function ProposalListPage() {
 interface TopicForm {
   quarterId: string;
   buildingId?: string;
+  livelihoodYear?: number;
   title: string;
   body?: string;
   channel: TopicChannel;
@@ -108,7 +109,7 @@ function CreateTopicModal({ quarterId, onClose }: { quarterId?: string; onClose:
   const chosen = Form.useWatch('quarterId', form) ?? ownQuarter;
   const create = useDeliberationMutation((body: CreateProposalBody) => api.post<{ id: string }>('/api/proposals', body));
   const onFinish = async (v: TopicForm) => {
-    const { id } = await create.mutateAsync({ ...v, quarterId: ownQuarter ?? v.quarterId, buildingId: v.buildingId || undefined, raisedByName: v.raisedByName || undefined, body: v.body || undefined });
+    const { id } = await create.mutateAsync({ ...v, quarterId: ownQuarter ?? v.quarterId, buildingId: v.buildingId || undefined, livelihoodYear: v.livelihoodYear || undefined, raisedByName: v.raisedByName || undefined, body: v.body || undefined });
     onClose();
     navigate(`/proposals/${id}`);
   };
@@ -133,6 +134,9 @@ function CreateTopicModal({ quarterId, onClose }: { quarterId?: string; onClose:
         </Form.Item>
         <Form.Item name="channel" label={t('deliberation.form.channel')}>
           <Select data-testid={TID.proposalFormChannel} options={CHANNELS.filter((c) => c !== 'online').map((c) => ({ value: c, label: t(`deliberation.channel.${c}`) }))} />
+        </Form.Item>
+        <Form.Item name="livelihoodYear" label={t('deliberation.livelihood.candidateYear')}>
+          <InputNumber data-testid={TID.proposalFormLivelihood} min={2000} max={2100} placeholder={String(new Date().getFullYear())} />
         </Form.Item>
         <Form.Item name="raisedByName" label={t('deliberation.form.raisedByName')} extra={t('deliberation.form.raisedByNameHint')}>
           <Input data-testid={TID.proposalFormRaisedBy} maxLength={100} />
