@@ -165,7 +165,9 @@ function CreateMeetingModal({ quarterId, onClose }: { quarterId?: string; onClos
             <Input data-testid={TID.meetingFormLocation} maxLength={200} />
           </Form.Item>
         </Space>
-        <Typography.Text strong>{t('deliberation.meetings.form.attendees')}</Typography.Text>
+        <div style={{ marginBottom: 8 }}>
+          <Typography.Text strong>{t('deliberation.meetings.form.attendees')}</Typography.Text>
+        </div>
         <Form.List name="attendees">
           {(fields, { add, remove }) => (
             <>
