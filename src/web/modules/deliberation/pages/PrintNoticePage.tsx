@@ -35,7 +35,8 @@ export default function PrintNoticePage() {
       <table>
         <tbody>
           {p.steps
-            .filter((s) => s.step !== 'merged')
+            // The steps of the line and a rejection; a merge or an escalation is no step of the result.
+            .filter((s) => s.step !== 'merged' && s.step !== 'escalated')
             .map((s) => (
               <tr key={`${s.step}-${s.takenAt}`}>
                 <th>{s.step === 'rejected' ? t('deliberation.stage.rejected') : t(`deliberation.stage.${s.step as PipelineStep}`)}</th>
