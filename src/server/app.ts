@@ -37,6 +37,7 @@ import { logChannel, notificationsModule, type SmsSetting } from './modules/noti
 import { organizationsModule } from './modules/organizations';
 import { votingModule } from './modules/voting';
 import { boardModule } from './modules/board';
+import { deliberationModule } from './modules/deliberation';
 
 /**
  * Every module of the platform, in one list (docs/architecture.md, "The module template"). Its
@@ -53,6 +54,7 @@ export const modules: readonly ModuleDescriptor[] = [
   organizationsModule,
   votingModule,
   boardModule,
+  deliberationModule,
 ];
 /** Installed once, when this file is loaded: the server, the CLI and the tests all start here. */
 export const installed: InstalledModules = installModules(modules);

@@ -49,6 +49,13 @@ const recommenders: readonly Role[] = [...orgKeepers, 'party_secretary'];
 // company, grid workers and building leaders have no part in a vote; an owner votes.
 const voteReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'supervisory'];
 const voteRunners: readonly Role[] = ['community_office', 'commissioner', 'committee'];
+// Deliberation (DB3305/T 309—2024 5.1.3.2.1): see the rows below.
+const deliberationReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'building_leader', 'grid_worker', 'owner'];
+const topicRaisers: readonly Role[] = ['community_office', 'commissioner', 'party_secretary', 'committee', 'supervisory', 'building_leader', 'grid_worker', 'owner'];
+const stepTakers: readonly Role[] = ['community_office', 'commissioner', 'party_secretary', 'committee', 'supervisory'];
+const meetingReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'supervisory', 'company'];
+const meetingConveners: readonly Role[] = ['party_secretary', 'committee', 'commissioner', 'community_office'];
+const actionReporters: readonly Role[] = ['commissioner', 'party_secretary', 'community_office', 'committee', 'company'];
 // Accounts bound to a quarter or a building have a home quarter; the others none.
 const homeless: readonly Role[] = ['district_office', 'street_office', 'community_office', 'department', 'mediator'];
 const quarterBound: readonly Role[] = roles.filter((r) => !homeless.includes(r));
@@ -229,6 +236,45 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/votes/{id}/verify': { allow: everyone, public: true },
   'POST /api/votes/{id}/verify/code': { allow: everyone, public: true },
   'POST /api/votes/{id}/ballot': { allow: everyone, public: true },
+
+  // ---- deliberation (DB3305/T 309—2024 5.1.3.2.1; T/ZAS 4006.1—2020 6.1.1.3) ----
+  // Everyone who works in the quarter follows its topics, and its owners; departments and
+  // mediators have no part. Topics are raised by owners online and recorded by those who collect
+  // them; the company follows but does not raise. Each step is taken by its role (the request
+  // gives each role a proposal at the step it takes): the committee proposes, the party
+  // organisation or the committee discusses at the joint meeting, the supervisory committee
+  // reviews, those who run votes resolve, the committee or commissioner publishes, the community
+  // files; building leaders and grid workers post a building's result (the request gives them
+  // one). Owners co-sign and rate.
+  'GET /api/proposals': { allow: deliberationReaders },
+  'POST /api/proposals': { allow: topicRaisers },
+  'GET /api/proposals/{id}': { allow: deliberationReaders },
+  'POST /api/proposals/{id}/cosign': { allow: ['owner'] },
+  'POST /api/proposals/{id}/advance': { allow: [...stepTakers, 'building_leader', 'grid_worker'] },
+  'POST /api/proposals/{id}/reject': { allow: stepTakers },
+  'POST /api/proposals/{id}/merge': { allow: ['commissioner', 'committee'] },
+  'POST /api/proposals/{id}/vote': { allow: ['community_office', 'commissioner', 'committee'] },
+  // A building's topic (5.1.3.2.2): those who collect it take it to the quarter; the building's
+  // households rate the posted result (the fixture's owner holds a unit of that building).
+  'POST /api/proposals/{id}/escalate': { allow: ['building_leader', 'grid_worker', 'commissioner'] },
+  'POST /api/proposals/{id}/rating': { allow: ['owner'] },
+  // The year's livelihood projects (ZAS 6.2.5.2): for all who follow the quarter's topics.
+  'GET /api/quarters/{id}/livelihood-projects': { allow: deliberationReaders },
+  // Joint meetings: the three parties and those who supervise them read; the party
+  // organisation, the committee, the commissioner and the community office convene and record.
+  'GET /api/meetings': { allow: meetingReaders },
+  'POST /api/meetings': { allow: meetingConveners },
+  'GET /api/meetings/{id}': { allow: meetingReaders },
+  'POST /api/meetings/{id}/hold': { allow: meetingConveners },
+  'POST /api/meetings/{id}/cancel': { allow: meetingConveners },
+  'POST /api/meetings/{id}/resolutions': { allow: meetingConveners },
+  // Actions: owners follow and rate their quarter's; the responsible party (the request makes
+  // the caller's party responsible) and the commissioner report.
+  'GET /api/actions': { allow: [...meetingReaders, 'owner'] },
+  'GET /api/actions/{id}': { allow: [...meetingReaders, 'owner'] },
+  'POST /api/actions/{id}/progress': { allow: actionReporters },
+  'POST /api/actions/{id}/close': { allow: actionReporters },
+  'POST /api/actions/{id}/rating': { allow: ['owner'] },
 
   'GET /api/health': { allow: everyone, public: true },
 

@@ -8,6 +8,7 @@ import { insertUser } from '../../src/server/modules/users/service';
 import type { Role } from '../../src/server/platform/access';
 import { PASSWORD, testIdNumber, type Session, type TestApp } from './app';
 import { PNG, fixtureCredentials, verifyWithCode, voteBody, type Credential } from './voting';
+import { deliberationRequests } from './deliberation-targets';
 
 const ballotTokens = new Map<string, string>();
 
@@ -507,6 +508,8 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
     url: `/api/votes/${x.q.openVote}/entries/${x.outside ? '00000000-0000-4000-8000-000000000000' : await enteredBallot(x)}/void`,
     body: { reason: '录错房屋' },
   }),
+
+  ...deliberationRequests,
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
   // ---- the quarter's public board ----

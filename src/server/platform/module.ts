@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { installGrants, type Actor, type Grants, type OfficeEnded, type OfficeKind, type OfficeLink } from './access';
 import { installErrors, type ErrorCatalog } from './errors';
 import type { Locale, Localized } from './i18n';
+import { installQuarterFacts, type QuarterFactsContributor } from './quarter-facts';
 
 type DB = Kysely<Database>;
 
@@ -127,6 +128,8 @@ export interface ModuleDescriptor {
   officeRecords?: OfficeRecordsProvider;
   /** Its parts of the quarter's public board (disclosures, projects, cases…); one module per key. */
   publicBoardSections?: PublicBoardSection[];
+  /** Facts of a quarter it keeps that the policy packs judge (platform/quarter-facts.ts). */
+  quarterFacts?: QuarterFactsContributor;
 }
 
 /** What the installed modules add up to, for the parts of the server that use it. */
@@ -167,6 +170,7 @@ export function installModules(modules: readonly ModuleDescriptor[]): InstalledM
     for (const b of m.publicBoardSections ?? []) claim('board', b.key, m.name);
     if (m.errors) installErrors(m.errors);
     if (m.grants) installGrants(m.name, m.grants);
+    if (m.quarterFacts) installQuarterFacts(m.quarterFacts);
   }
   return {
     modules,

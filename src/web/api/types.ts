@@ -48,7 +48,18 @@ export type Permission =
   // owners' assembly voting (issue 4)
   | 'votes.read'
   | 'votes.manage'
-  | 'ballots.enter';
+  | 'ballots.enter'
+  // deliberation and joint meetings (issue 13)
+  | 'proposals.read'
+  | 'proposals.raise'
+  | 'proposals.advance'
+  | 'proposals.cosign'
+  | 'proposals.merge'
+  | 'meetings.read'
+  | 'meetings.manage'
+  | 'actions.read'
+  | 'actions.update'
+  | 'actions.rate';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 

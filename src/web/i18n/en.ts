@@ -3,6 +3,7 @@ import organizationsEn from '../modules/organizations/i18n/en';
 import registryEn from '../modules/registry/i18n/en';
 import votingEn from '../modules/voting/i18n/en';
 import boardEn from '../modules/board/i18n/en';
+import deliberationEn from '../modules/deliberation/i18n/en';
 
 /** Same shape as the Chinese dictionary: a missing or extra key is a type error. */
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
@@ -301,6 +302,7 @@ const en: SameKeys<Translations> = {
   organizations: organizationsEn,
   voting: votingEn,
   board: boardEn,
+  deliberation: deliberationEn,
 };
 
 export default en;

@@ -9,6 +9,7 @@ export const moduleDictionaries: Loaders = {
   organizations: () => import('../modules/organizations/i18n/zh-CN'),
   voting: () => import('../modules/voting/i18n/zh-CN'),
   board: () => import('../modules/board/i18n/zh-CN'),
+  deliberation: () => import('../modules/deliberation/i18n/zh-CN'),
 };
 
 export type TextModule = keyof ModuleTranslations;

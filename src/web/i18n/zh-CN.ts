@@ -10,6 +10,7 @@ import type organizationsZhCN from '../modules/organizations/i18n/zh-CN';
 import registryZhCN from '../modules/registry/i18n/zh-CN';
 import type votingZhCN from '../modules/voting/i18n/zh-CN';
 import type boardZhCN from '../modules/board/i18n/zh-CN';
+import type deliberationZhCN from '../modules/deliberation/i18n/zh-CN';
 const zhCN = {
   app: {
     name: '共治',
@@ -308,6 +309,7 @@ export interface ModuleTranslations {
   organizations: typeof organizationsZhCN;
   voting: typeof votingZhCN;
   board: typeof boardZhCN;
+  deliberation: typeof deliberationZhCN;
 }
 
 /** The shell's texts, which come with the app. */

@@ -5,8 +5,9 @@ import { organizationsModule } from './organizations';
 import { registryModule } from './registry';
 import { votingModule } from './voting';
 import { boardModule } from './board';
+import { deliberationModule } from './deliberation';
 
-export const webModules: readonly WebModule[] = [registryModule, organizationsModule, votingModule, boardModule];
+export const webModules: readonly WebModule[] = [registryModule, organizationsModule, votingModule, boardModule, deliberationModule];
 
 /** Every module's routes, each with the key of its module (whose texts load with the page). */
 export const moduleRoutes = webModules.flatMap((m) => m.routes.map((r) => ({ ...r, module: m.key })));

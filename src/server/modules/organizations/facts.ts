@@ -19,6 +19,7 @@ import {
 import { districtPolicyPack } from '../places';
 import { authorizeQuarterOrganizations } from './access';
 import { lockQuarter, type DB, type Exec } from './shared';
+import { contributedQuarterFacts } from '../../platform/quarter-facts';
 import { ownerStandings, quarterFactsByIds, type QuarterFactsRow } from '../registry';
 
 export interface CheckItem {
@@ -74,6 +75,7 @@ export async function loadQuarterFacts(db: Exec, quarters: QuarterFactsRow[], op
     ).map((r) => r.quarter_id),
   );
   const committeeIds = committees.map((c) => c.id);
+  const contributed = await contributedQuarterFacts(db, quarterIds, asOf);
   const members = committeeIds.length
     ? await db
         .selectFrom('committee_members')
@@ -206,6 +208,9 @@ export async function loadQuarterFacts(db: Exec, quarters: QuarterFactsRow[], op
       });
     }
     if (partyBodies.length) facts.partyBodies = partyBodies;
+    // What modules above this one keep (the committee's dispute-analysis meetings: deliberation).
+    const more = contributed.get(q.quarterId);
+    if (facts.committee && more?.committee) facts.committee = { ...facts.committee, ...more.committee };
     facts.commissioners = commissioners
       .filter((c) => c.quarter_id === q.quarterId)
       .map((c) => ({ name: c.name, trainedOn: c.trained_on, startedOn: c.started_on }));

@@ -10,6 +10,10 @@ import { votingRoutes } from './routes';
 
 // For `gongzhi vote-openings`: an auditor's view of a version 2 vote's withheld areas.
 export { voteOpenings } from './record-v2';
+// For the deliberation module: the roll its co-signers are counted against, the assembly vote
+// that resolves a proposal, and that vote's outcome.
+export { quarterRoll, voteOutcomes, type QuarterRoll, type VoteOutcome } from './queries-for-deliberation';
+export { createVote, type VoteInput } from './lifecycle';
 
 export const votingModule: ModuleDescriptor = {
   name: 'voting',

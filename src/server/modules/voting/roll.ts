@@ -52,6 +52,22 @@ export function pseudonym(hashKey: Buffer, voteId: string, ownerIds: readonly st
  * interpretation's count by unit and its single exception for "the same buyer".
  */
 export function deriveRoll(hashKey: Buffer, voteId: string, units: readonly RollSourceUnit[]): FrozenRoll {
+  const { list, unitsWithoutOwner } = groupMembers(units);
+  // 64 bits make a clash unlikely beyond reason; should one happen all the same, lengthen
+  // every pseudonym of this vote rather than let two members share one.
+  for (let digits = PSEUDONYM_HEX; digits <= 64; digits += 8) {
+    const names = list.map((g) => pseudonym(hashKey, voteId, g.ownerIds, digits));
+    if (new Set(names).size === names.length) {
+      const members = list.map((g, i) => ({ member: names[i], area: g.area, links: g.links }));
+      members.sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+      return { members, unitsWithoutOwner };
+    }
+  }
+  throw new Error('two voting members share a pseudonym even at full length');
+}
+
+/** The voting members of the units (the rule above), before they are given pseudonyms. */
+export function groupMembers(units: readonly RollSourceUnit[]): { list: { ownerIds: string[]; area: number; links: FrozenMember['links'] }[]; unitsWithoutOwner: number } {
   const groups = new Map<string, { ownerIds: string[]; area: number; links: FrozenMember['links'] }>();
   let unitsWithoutOwner = 0;
   for (const unit of units) {
@@ -69,16 +85,5 @@ export function deriveRoll(hashKey: Buffer, voteId: string, units: readonly Roll
     group.area += unit.area;
     for (const ownerId of ownerIds) group.links.push({ unitId: unit.unitId, ownerId });
   }
-  const list = [...groups.values()];
-  // 64 bits make a clash unlikely beyond reason; should one happen all the same, lengthen
-  // every pseudonym of this vote rather than let two members share one.
-  for (let digits = PSEUDONYM_HEX; digits <= 64; digits += 8) {
-    const names = list.map((g) => pseudonym(hashKey, voteId, g.ownerIds, digits));
-    if (new Set(names).size === names.length) {
-      const members = list.map((g, i) => ({ member: names[i], area: g.area, links: g.links }));
-      members.sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
-      return { members, unitsWithoutOwner };
-    }
-  }
-  throw new Error('two voting members share a pseudonym even at full length');
+  return { list: [...groups.values()], unitsWithoutOwner };
 }

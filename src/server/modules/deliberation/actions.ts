@@ -1,0 +1,183 @@
+// Actions (督办事项): what a joint meeting's resolution is to make happen, by whom and by when
+// (DB3305/T 309—2024 5.1.3.2.1.5 由业主委员会确定实施组织按要求进行落实…业主监督管理委员会应跟踪督查):
+// progress reports with their evidence, the closure, the residents' rating after it (满意 /
+// 基本满意 / 不满意), and the overdue ones in the inbox of the responsible party and the
+// commissioner and on the dashboard.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema';
+import { can, scopeFilter, type Actor, type Role } from '../../platform/access';
+import { recordAudit, type RequestContext } from '../../platform/audit';
+import { placeOfRow } from '../../platform/db-helpers';
+import { AppError } from '../../platform/errors';
+import { actionStatusAfter, checkActionChange, FOLLOW_UP_CLAUSE, isOverdue, partyRoles, type ActionChange, type ActionStatus, type Rating, type ResponsibleParty } from '../../../core/deliberation';
+import { notifyUsers, usersForQuarterRoles } from '../notifications';
+import { quarterPlacesByIds } from '../registry';
+import { authorizeAction, authorizeDeliberationQuarter } from './access';
+import { responsibleLabels, shanghaiDay } from './labels';
+import type { DeliberationActionsTable } from './tables';
+import type { Selectable } from 'kysely';
+
+type DB = Kysely<Database>;
+type Exec = DB | Transaction<Database>;
+type ActionRow = Selectable<DeliberationActionsTable>;
+
+async function ratingCounts(db: Exec, ids: string[]) {
+  const out = new Map<string, { satisfied: number; basic: number; dissatisfied: number }>();
+  if (!ids.length) return out;
+  const rows = await db.selectFrom('deliberation_action_ratings').select(['action_id', 'rating', (eb) => eb.fn.countAll<string>().as('n')]).where('action_id', 'in', ids).groupBy(['action_id', 'rating']).execute();
+  for (const r of rows) {
+    const c = out.get(r.action_id) ?? { satisfied: 0, basic: 0, dissatisfied: 0 };
+    c[r.rating as Rating] = Number(r.n);
+    out.set(r.action_id, c);
+  }
+  return out;
+}
+
+async function summaries(db: Exec, rows: ActionRow[], now: Date) {
+  const counts = await ratingCounts(db, rows.map((r) => r.id));
+  const today = shanghaiDay(now);
+  return rows.map((r) => ({
+    id: r.id,
+    resolutionId: r.resolution_id,
+    quarterId: r.quarter_id,
+    meetingId: r.meeting_id,
+    title: r.title,
+    responsible: r.responsible as ResponsibleParty,
+    dueDate: r.due_date,
+    status: r.status as ActionStatus,
+    overdue: isOverdue({ status: r.status as ActionStatus, dueDate: r.due_date }, today),
+    closedAt: r.closed_at,
+    ratings: counts.get(r.id) ?? { satisfied: 0, basic: 0, dissatisfied: 0 },
+  }));
+}
+
+/** The actions of one quarter (of one meeting), for a page the caller is already allowed to read. */
+export async function actionSummaries(db: Exec, quarterId: string, filter: { meetingId?: string } = {}) {
+  let q = db.selectFrom('deliberation_actions').selectAll().where('quarter_id', '=', quarterId);
+  if (filter.meetingId) q = q.where('meeting_id', '=', filter.meetingId);
+  return summaries(db, await q.orderBy('due_date').execute(), new Date());
+}
+
+export async function listActions(db: DB, actor: Actor, query: { quarterId?: string; overdue?: 'true' | 'false' }) {
+  if (query.quarterId) await authorizeDeliberationQuarter(db, actor, query.quarterId, 'actions.read');
+  else if (!can(actor, 'actions.read')) throw new AppError('FORBIDDEN');
+  const scope = scopeFilter(actor);
+  let q = db.selectFrom('deliberation_actions').selectAll().where(scope.column, '=', scope.value);
+  if (query.quarterId) q = q.where('quarter_id', '=', query.quarterId);
+  if (query.overdue === 'true') q = q.where('status', '<>', 'closed').where('due_date', '<', shanghaiDay(new Date()));
+  const items = await summaries(db, await q.orderBy('due_date').limit(500).execute(), new Date());
+  return { items };
+}
+
+/** May the caller change the action so (the core's rule), without saying why not. */
+function may(actor: Actor, row: ActionRow, change: ActionChange): boolean {
+  return checkActionChange(row.status as ActionStatus, change, actor.role, row.responsible as ResponsibleParty, { note: 'x' }).ok;
+}
+
+export async function getAction(db: DB, actor: Actor, id: string) {
+  const row = await authorizeAction(db, actor, id, 'actions.read');
+  const [[s], resolution, meeting, updates, comments, mine] = await Promise.all([
+    summaries(db, [row], new Date()),
+    db.selectFrom('joint_meeting_resolutions').select('text').where('id', '=', row.resolution_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow(),
+    db.selectFrom('joint_meetings').select('title').where('id', '=', row.meeting_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow(),
+    db.selectFrom('deliberation_action_updates').selectAll().where('action_id', '=', row.id).where('quarter_id', '=', row.quarter_id).orderBy('created_at').execute(),
+    db.selectFrom('deliberation_action_ratings').select(['rating', 'comment', 'created_at']).where('action_id', '=', row.id).where('quarter_id', '=', row.quarter_id).orderBy('created_at', 'desc').limit(100).execute(),
+    actor.ownerId ? db.selectFrom('deliberation_action_ratings').select('rating').where('action_id', '=', row.id).where('owner_id', '=', actor.ownerId).executeTakeFirst() : undefined,
+  ]);
+  return {
+    ...s,
+    resolution: resolution.text,
+    meetingTitle: meeting.title,
+    updates: updates.map((u) => ({ kind: u.kind as 'progress' | 'close', note: u.note, evidence: u.evidence, actorName: u.actor_name, createdAt: u.created_at })),
+    comments: comments.map((c) => ({ rating: c.rating as Rating, comment: c.comment, createdAt: c.created_at })),
+    myRating: (mine?.rating as Rating | undefined) ?? null,
+    mayUpdate: can(actor, 'actions.update') && may(actor, row, 'progress'),
+    mayRate: can(actor, 'actions.rate') && may(actor, row, 'rate') && !mine,
+  };
+}
+
+function refuse(row: ActionRow, actor: Actor, change: ActionChange, note?: string) {
+  const check = checkActionChange(row.status as ActionStatus, change, actor.role, row.responsible as ResponsibleParty, { note });
+  if (check.ok) return;
+  const label = responsibleLabels[row.responsible];
+  throw new AppError(check.code as 'ACTION_WRONG_ROLE', { clause: check.clause, responsibleZh: label['zh-CN'], responsibleEn: label.en }, { clause: check.clause });
+}
+
+/** A progress report, or the closure, by the responsible party or the commissioner. */
+export async function updateAction(db: DB, ctx: RequestContext, id: string, change: 'progress' | 'close', input: { note: string; evidence?: string }) {
+  return db.transaction().execute(async (tx) => {
+    const row = await authorizeAction(tx, ctx.actor, id, 'actions.update', { forUpdate: true });
+    refuse(row, ctx.actor, change, input.note);
+    const status = actionStatusAfter(row.status as ActionStatus, change);
+    await tx.updateTable('deliberation_actions').set({ status, closed_at: status === 'closed' ? new Date() : null }).where('id', '=', row.id).execute();
+    await tx
+      .insertInto('deliberation_action_updates')
+      .values({ action_id: row.id, district_id: row.district_id, quarter_id: row.quarter_id, kind: change, note: input.note, evidence: input.evidence ?? null, actor_id: ctx.actor.id, actor_name: ctx.actor.displayName })
+      .execute();
+    await recordAudit(tx, ctx, { action: change, entity: 'deliberation_action', entityId: row.id, place: placeOfRow(row), before: { status: row.status }, after: { status, note: input.note } });
+    return { id: row.id, status };
+  });
+}
+
+/** An owner of the quarter rates a closed action, once (5.1.3.2.2.7 民主评议). */
+export async function rateAction(db: DB, ctx: RequestContext, id: string, input: { rating: Rating; comment?: string }) {
+  return db.transaction().execute(async (tx) => {
+    const row = await authorizeAction(tx, ctx.actor, id, 'actions.rate');
+    refuse(row, ctx.actor, 'rate');
+    if (!ctx.actor.ownerId) throw new AppError('COSIGNER_NOT_ON_ROLL', { clause: FOLLOW_UP_CLAUSE });
+    const inserted = await tx
+      .insertInto('deliberation_action_ratings')
+      .values({ action_id: row.id, owner_id: ctx.actor.ownerId, district_id: row.district_id, quarter_id: row.quarter_id, user_id: ctx.actor.id, rating: input.rating, comment: input.comment ?? '' })
+      .onConflict((oc) => oc.columns(['action_id', 'owner_id']).doNothing())
+      .returning('action_id')
+      .executeTakeFirst();
+    if (!inserted) throw new AppError('ACTION_ALREADY_RATED');
+    await recordAudit(tx, ctx, { action: 'rate', entity: 'deliberation_action', entityId: row.id, place: placeOfRow(row), after: { rating: input.rating } });
+    return { id: row.id, status: row.status as ActionStatus };
+  });
+}
+
+/**
+ * Overdue actions into the inbox of the responsible party's accounts and of the quarter's
+ * commissioner, once per action and due day (a changed due day reminds again).
+ */
+export async function remindOverdueActions(db: DB, now: Date): Promise<number> {
+  const today = shanghaiDay(now);
+  const rows = await db.selectFrom('deliberation_actions').selectAll().where('status', '<>', 'closed').where('due_date', '<', today).execute();
+  if (!rows.length) return 0;
+  const names = await quarterPlacesByIds(db, rows.map((r) => r.quarter_id));
+  let created = 0;
+  for (const a of rows) {
+    const roles = [...new Set([...partyRoles[a.responsible as ResponsibleParty], 'commissioner'])] as Role[];
+    const users = await usersForQuarterRoles(db, a.quarter_id, roles);
+    const place = names.get(a.quarter_id);
+    const ids = users.map((u) => u.id);
+    created += await notifyUsers(db, ids, a.district_id, {
+      kind: 'deliberation-action-overdue',
+      title: `${place?.name ?? ''}督办事项逾期：“${a.title}”应于 ${a.due_date} 完成（${FOLLOW_UP_CLAUSE}）`,
+      body: `Overdue action: "${a.title}" was due on ${a.due_date}.`,
+      link: `/actions/${a.id}`,
+      dueAt: `${a.due_date}T23:59:59+08:00`,
+      dedupeKey: `deliberation-action-overdue:${a.id}:${a.due_date}`,
+      quarterId: a.quarter_id,
+    });
+  }
+  return created;
+}
+
+/** The dashboard's figures of the caller's scope: open, overdue and closed actions, and ratings. */
+export async function actionFigures(db: DB, actor: Actor): Promise<Record<string, number>> {
+  if (!can(actor, 'actions.read')) return {};
+  const scope = scopeFilter(actor);
+  const today = shanghaiDay(new Date());
+  const row = await db
+    .selectFrom('deliberation_actions')
+    .select([
+      sql<string>`count(*) filter (where status <> 'closed')`.as('open'),
+      sql<string>`count(*) filter (where status <> 'closed' and due_date < ${today})`.as('overdue'),
+      sql<string>`count(*) filter (where status = 'closed')`.as('closed'),
+    ])
+    .where(scope.column, '=', scope.value)
+    .executeTakeFirstOrThrow();
+  return { actionsOpen: Number(row.open), actionsOverdue: Number(row.overdue), actionsClosed: Number(row.closed) };
+}

@@ -1,0 +1,76 @@
+// 民生实事 — the year's livelihood projects of a quarter (T/ZAS 4006.1—2020 6.2.5.2 每年协商确定一批
+// 民生实事): the candidates (topics marked with the year), those chosen by consultation at a joint
+// meeting or by the owners' assembly, and the actions that carry them out.
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Card, Empty, InputNumber, Select, Space, Statistic, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useQuarters } from '../../../api/queries';
+import { useCurrentUser } from '../../../auth/session';
+import { QueryError } from '../../../components/QueryState';
+import { TID } from '../testids';
+import { useLivelihood, type LivelihoodList } from '../api';
+import { ActionStatusTag, StageTag } from './shared';
+
+export default function LivelihoodPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [params] = useSearchParams();
+  const own = params.get('quarterId') ?? user.quarterId ?? undefined;
+  const [picked, setPicked] = useState<string | undefined>();
+  const quarterId = own ?? picked;
+  const quarters = useQuarters({ pageSize: 200 }, !own);
+  const [year, setYear] = useState(() => new Date().getFullYear());
+  const list = useLivelihood(quarterId, year);
+  return (
+    <>
+      <div className="gz-page-title">
+        <Typography.Title level={3}>{t('deliberation.livelihood.title')}</Typography.Title>
+        <Typography.Text type="secondary">{t('deliberation.livelihood.intro')}</Typography.Text>
+        <div style={{ flex: 1 }} />
+        {!own && <Select style={{ width: 220 }} showSearch optionFilterProp="label" placeholder={t('deliberation.form.quarter')} value={picked} onChange={setPicked} options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))} />}
+        <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} addonAfter={t('deliberation.livelihood.year')} />
+      </div>
+      {list.error ? (
+        <QueryError error={list.error} onRetry={() => list.refetch()} />
+      ) : (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Card>
+            <Space size={48}>
+              <Statistic title={t('deliberation.livelihood.candidates')} value={list.data?.candidates ?? 0} />
+              <Statistic title={t('deliberation.livelihood.chosen')} value={list.data?.chosen ?? 0} />
+              <Statistic title={t('deliberation.livelihood.done')} value={list.data?.done ?? 0} />
+            </Space>
+          </Card>
+          <Card>
+            <Table<LivelihoodList['items'][number]>
+              data-testid={TID.livelihoodList}
+              rowKey="id"
+              size="middle"
+              loading={list.isFetching}
+              dataSource={list.data?.items ?? []}
+              pagination={false}
+              locale={{ emptyText: <Empty description={t('deliberation.livelihood.none')} /> }}
+              columns={[
+                { title: t('deliberation.proposals.col.title'), key: 'title', render: (_, p) => <Link to={`/proposals/${p.id}`}>{p.title}</Link> },
+                { title: t('deliberation.proposals.col.stage'), key: 'stage', render: (_, p) => <StageTag stage={p.stage} /> },
+                { title: t('deliberation.proposals.col.raisedBy'), dataIndex: 'raisedByName', key: 'raisedBy' },
+                { title: t('deliberation.livelihood.chosenBy'), key: 'chosenBy', render: (_, p) => (p.chosenBy ? t(`deliberation.livelihood.by.${p.chosenBy}`) : '—') },
+                {
+                  title: t('deliberation.meetings.actionTitle'),
+                  key: 'actions',
+                  render: (_, p) =>
+                    p.actions.map((a) => (
+                      <div key={a.id}>
+                        <Link to={`/actions/${a.id}`}>{a.title}</Link> <ActionStatusTag status={a.status} overdue={a.overdue} />
+                      </div>
+                    )),
+                },
+              ]}
+            />
+          </Card>
+        </Space>
+      )}
+    </>
+  );
+}

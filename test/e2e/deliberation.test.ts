@@ -1,0 +1,212 @@
+// Deliberation in the browser (issue 13): two owners co-sign a topic on their phones until it
+// has 20% of the members and of the area and becomes a proposal; staff hold the joint meeting
+// (attendance, minutes, a resolution that becomes an action), discuss it there, the supervisory
+// committee reviews it, the assembly vote is opened from the proposal page and, once published
+// and passed, resolves it; the committee publishes it and the notice prints; the company closes
+// the action and the owner rates it. Steps that are not the point (scheduling the meeting, the
+// review, the ballots, the filing) go through the API, as the other browser tests do.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertUser } from '../../src/server/modules/users/service';
+import { PASSWORD, type Session, type TestApp } from '../support/app';
+import { serveBuiltWebApp } from '../support/web-app';
+import { launchBrowser, newDesktopPage, newPhonePage, screenshot, submitLogin, tid, type Browser, type Page } from '../support/browser';
+import { AFTER, bulkQuarter, voteClock, voteOnline } from '../support/voting';
+
+const clock = voteClock();
+let t: TestApp;
+let browser: Browser;
+let base: string;
+let q: Awaited<ReturnType<typeof bulkQuarter>>;
+let api: Record<'committee' | 'party' | 'supervisor' | 'community' | 'company', Session>;
+let ownerA: Page;
+let ownerB: Page;
+let staff: Page;
+let proposalId = '';
+let meetingId = '';
+let actionId = '';
+
+beforeAll(async () => {
+  ({ t, base } = await serveBuiltWebApp());
+  browser = await launchBrowser();
+  clock.set('2026-03-01T09:00:00+08:00');
+  // Ten units of equal area, one owner each: 20% is two co-signers.
+  q = await bulkQuarter(t, { units: Array.from({ length: 10 }, (_, i) => ({ area: 8953, owners: [i] })), ownerCount: 10, name: '议事小区' });
+  const people: [string, 'owner' | 'committee' | 'party_secretary' | 'supervisory' | 'company', string | null][] = [
+    ['ownerA', 'owner', q.owners[0]],
+    ['ownerB', 'owner', q.owners[1]],
+    ['dcommittee', 'committee', null],
+    ['dparty', 'party_secretary', null],
+    ['dsupervisor', 'supervisory', null],
+    ['dcompany', 'company', null],
+  ];
+  for (const [username, role, ownerId] of people) {
+    await insertUser(t.db.kysely, { username, displayName: `议事${username}`, role, scopeLevel: 'quarter', scopeId: q.quarterId, password: PASSWORD, ownerId, phone: null });
+  }
+  api = { committee: await t.login('dcommittee'), party: await t.login('dparty'), supervisor: await t.login('dsupervisor'), community: await t.login('community'), company: await t.login('dcompany') };
+}, 60_000);
+afterAll(async () => {
+  clock.reset();
+  await browser?.close();
+  await t?.close();
+});
+
+/** Logs in and waits until the app has left the login page (the session is set). */
+async function login(page: Page, username: string) {
+  await submitLogin(page, base, username, PASSWORD);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+async function topicCard(page: Page) {
+  const card = page.locator(`${tid('owner-topic')}[data-proposal-id="${proposalId}"]`);
+  await card.waitFor();
+  return card;
+}
+
+describe('deliberation in the browser', () => {
+  it('an owner raises a topic on the phone and co-signs it; one co-signer of ten is not yet 20%', async () => {
+    ownerA = await newPhonePage(browser);
+    await login(ownerA, 'ownerA');
+    await ownerA.waitForSelector(tid('owner-topics-link'));
+    await ownerA.click(tid('owner-topics-link'));
+    await ownerA.fill(tid('owner-raise-title'), '东门增设非机动车棚');
+    await ownerA.click(tid('owner-raise'));
+    await ownerA.locator(tid('owner-topic'), { hasText: '东门增设非机动车棚' }).waitFor();
+    proposalId = (await ownerA.locator(tid('owner-topic'), { hasText: '东门增设非机动车棚' }).getAttribute('data-proposal-id'))!;
+    const card = await topicCard(ownerA);
+    await card.locator(tid('owner-cosign')).click();
+    await card.locator(`${tid('owner-support')}[data-members="1"]`).waitFor();
+    expect(await card.getAttribute('data-stage')).toBe('topic');
+    expect(await card.textContent()).toContain('网上提出');
+    await screenshot(ownerA, 'e2e-delib-owner-cosigned');
+  });
+
+  it('a second owner co-signs and it becomes a proposal (20% of members and of area)', async () => {
+    ownerB = await newPhonePage(browser);
+    await login(ownerB, 'ownerB');
+    await ownerB.goto(`${base}/me/topics`);
+    const card = await topicCard(ownerB);
+    await card.locator(tid('owner-cosign')).click();
+    await ownerB.locator(`${tid('owner-topic')}[data-proposal-id="${proposalId}"][data-stage="proposed"]`).waitFor();
+    await screenshot(ownerB, 'e2e-delib-owner-proposed', { fullPage: true });
+    const detail = (await api.committee.get(`/api/proposals/${proposalId}`)).json();
+    expect(detail).toMatchObject({ stage: 'proposed', proposedBy: 'cosign', support: { members: 2, membersTotal: 10 } });
+  });
+
+  it('the joint meeting is held with attendance and minutes, and its resolution becomes an action', async () => {
+    const created = await api.party.post('/api/meetings', {
+      quarterId: q.quarterId,
+      kind: 'regular',
+      title: '三月三方联席会议',
+      startsAt: '2026-03-03T19:00:00+08:00',
+      location: '党群服务站',
+      attendees: [
+        { party: 'community', name: '李书记', title: '党支部书记' },
+        { party: 'committee', name: '张主任', title: '业委会主任' },
+        { party: 'company', name: '王经理', title: '物业项目经理' },
+        { party: 'other', name: '楼道长', title: '楼道长代表' },
+      ],
+      agenda: [{ title: '东门增设非机动车棚', proposalId }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    meetingId = created.json().id;
+    staff = await newDesktopPage(browser);
+    await login(staff, 'dparty');
+    await staff.goto(`${base}/meetings/${meetingId}`);
+    await staff.waitForSelector(tid('meeting-present-3'));
+    await staff.click(tid('meeting-present-3')); // the building leader did not come
+    await staff.fill(tid('meeting-minutes'), '一、议定在东门增设非机动车棚一处，由物业实施。\n二、提交业主监督委员会审议后交业主大会表决。');
+    await staff.click(tid('meeting-hold'));
+    await staff.locator(`${tid('meeting-status')}[data-status="held"]`).waitFor();
+    await staff.fill(tid('meeting-resolution-text'), '物业在东门增设非机动车棚一处');
+    await staff.fill(tid('meeting-resolution-due'), '2026-04-30');
+    await staff.click(tid('meeting-resolution-add'));
+    await staff.locator(tid('action-link'), { hasText: '物业在东门增设非机动车棚一处' }).waitFor();
+    await screenshot(staff, 'e2e-delib-meeting-held', { fullPage: true });
+    const meeting = (await api.community.get(`/api/meetings/${meetingId}`)).json();
+    expect(meeting.attendees.map((a: { party: string; present: boolean }) => `${a.party}:${a.present}`).sort()).toEqual(['committee:true', 'community:true', 'company:true', 'other:false']);
+    actionId = meeting.resolutions[0].action.id;
+    expect(meeting.resolutions[0].action).toMatchObject({ responsible: 'company', dueDate: '2026-04-30', status: 'open' });
+  });
+
+  it('the committee records the discussion at that meeting; the supervisory committee reviews it', async () => {
+    await staff.context().clearCookies();
+    await login(staff, 'dcommittee');
+    await staff.goto(`${base}/proposals/${proposalId}`);
+    await staff.locator(`${tid('proposal-next')}[data-step="discussed"]`).waitFor();
+    await staff.click(tid('proposal-meeting'));
+    await staff.locator('.ant-select-item-option', { hasText: '三月三方联席会议' }).click();
+    await staff.fill(tid('proposal-opinion'), '联席会议一致同意');
+    await staff.click(tid('proposal-take'));
+    await staff.locator(`${tid('proposal-stage')}[data-stage="discussed"]`).waitFor();
+    // The next step is the supervisory committee's: the committee is told so.
+    expect(await staff.textContent(tid('proposal-next'))).toContain('业主监督委员会');
+    const reviewed = await api.supervisor.post(`/api/proposals/${proposalId}/advance`, { to: 'reviewed', opinion: '同意提交业主大会表决' });
+    expect(reviewed.json().stage).toBe('reviewed');
+  });
+
+  it('the assembly vote is opened from the proposal, and its published result resolves it', async () => {
+    await staff.reload();
+    await staff.locator(`${tid('proposal-next')}[data-step="resolved"]`).waitFor();
+    await staff.fill(tid('proposal-vote-opens-at'), '2026-03-05 08:00');
+    await staff.fill(tid('proposal-vote-closes-at'), '2026-03-15 24:00');
+    await staff.click(tid('proposal-vote-open'));
+    await staff.locator(tid('proposal-vote-link')).waitFor();
+    const voteId = (await api.committee.get(`/api/proposals/${proposalId}`)).json().voteId as string;
+    expect(voteId).toBeTruthy();
+    expect((await api.committee.get(`/api/proposals?voteId=${voteId}`)).json().items.map((p: { id: string }) => p.id)).toEqual([proposalId]);
+    await t.db.kysely.updateTable('votes').set({ objection_days: 0 }).where('id', '=', voteId).execute();
+    expect((await api.committee.post(`/api/votes/${voteId}/open`)).statusCode).toBe(200);
+    clock.set('2026-03-06T10:00:00+08:00');
+    for (const [i, c] of q.credentials.entries()) expect((await voteOnline(t, voteId, c, { '1': i < 8 ? 'yes' : 'no' }, `10.77.0.${i + 1}`)).statusCode).toBe(201);
+    clock.set(AFTER);
+    expect((await api.committee.post(`/api/votes/${voteId}/close`)).statusCode).toBe(200);
+    clock.set('2026-03-17T09:00:00+08:00');
+    expect((await api.committee.post(`/api/votes/${voteId}/publish`)).statusCode).toBe(200);
+    await staff.reload();
+    await staff.locator(`${tid('proposal-stage')}[data-stage="resolved"]`).waitFor();
+  });
+
+  it('the committee publishes it with its notice, which prints as an A4 notice in Chinese', async () => {
+    await staff.locator(`${tid('proposal-next')}[data-step="published"]`).waitFor();
+    expect(await staff.inputValue(tid('proposal-notice'))).toContain('现予公开');
+    await staff.click(tid('proposal-take'));
+    await staff.locator(`${tid('proposal-stage')}[data-stage="published"]`).waitFor();
+    expect(await staff.locator(tid('proposal-step-record')).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-step')))).toEqual(['proposed', 'discussed', 'reviewed', 'resolved', 'published']);
+    await screenshot(staff, 'e2e-delib-proposal-published', { fullPage: true });
+    await staff.goto(`${base}/print/proposals/${proposalId}`);
+    await staff.waitForSelector(tid('print-page'));
+    const notice = (await staff.textContent(tid('print-page'))) ?? '';
+    expect(notice).toContain('议事小区议事结果公告');
+    expect(notice).toContain('东门增设非机动车棚');
+    expect(notice).toContain('5.1.3.2.1.3');
+    await screenshot(staff, 'e2e-delib-notice-print', { fullPage: true });
+    expect((await api.community.post(`/api/proposals/${proposalId}/advance`, { to: 'filed', opinion: '已备案' })).json().stage).toBe('filed');
+  });
+
+  it('the company reports progress on the action and closes it; the owner rates the result', async () => {
+    await staff.context().clearCookies();
+    await login(staff, 'dcompany');
+    await staff.goto(`${base}/actions/${actionId}`);
+    await staff.waitForSelector(tid('action-note'));
+    await staff.fill(tid('action-note'), '车棚基础已浇筑');
+    await staff.fill(tid('action-evidence'), '现场照片2张');
+    await staff.click(tid('action-progress'));
+    await staff.locator(`${tid('action-status')}[data-status="in_progress"]`).waitFor();
+    await staff.fill(tid('action-note'), '车棚已建成并投入使用');
+    await staff.click(tid('action-close'));
+    await staff.locator(`${tid('action-status')}[data-status="closed"]`).waitFor();
+    await screenshot(staff, 'e2e-delib-action-closed', { fullPage: true });
+
+    await ownerA.goto(`${base}/me/topics`);
+    const row = ownerA.locator(`${tid('owner-action')}[data-action-id="${actionId}"]`);
+    await row.locator(tid('owner-rate')).waitFor();
+    await row.getByText('基本满意').click();
+    await row.locator(tid('owner-rating-comment')).fill('位置再近一点更好');
+    await row.locator(tid('owner-rate')).click();
+    await row.locator(tid('owner-my-rating')).waitFor();
+    expect(await row.locator(tid('owner-my-rating')).textContent()).toContain('基本满意');
+    await screenshot(ownerA, 'e2e-delib-owner-rated', { fullPage: true });
+    const action = (await api.community.get(`/api/actions/${actionId}`)).json();
+    expect(action).toMatchObject({ status: 'closed', ratings: { satisfied: 0, basic: 1, dissatisfied: 0 } });
+  });
+});
