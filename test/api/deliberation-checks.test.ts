@@ -56,6 +56,19 @@ describe('the monthly dispute-analysis meeting (HZ 5.1.4.1.3)', () => {
   });
 });
 
+describe("the to-do list's kept judgement (docs/scaling.md)", () => {
+  it('a joint meeting written marks its quarter stale, as the rules read the held meetings', async () => {
+    const k = t.db.kysely;
+    const state = () => k.selectFrom('quarter_check_state').select(['stale', 'generation']).where('quarter_id', '=', t.fx.q3).executeTakeFirst();
+    await office.get('/api/organizations/actions');
+    expect(await state()).toMatchObject({ stale: false });
+    const generation = (await state())!.generation;
+    await disputeMeeting('2026-04-10T19:00:00+08:00', false);
+    expect(await state()).toMatchObject({ stale: true });
+    expect((await state())!.generation).toBeGreaterThan(generation);
+  });
+});
+
 describe('the year’s livelihood projects (民生实事, ZAS 6.2.5.2)', () => {
   it('candidates of the year, chosen by consultation at a joint meeting and tracked by their action', async () => {
     const raise = async (title: string, year: number) => {
