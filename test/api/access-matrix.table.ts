@@ -49,6 +49,10 @@ const recommenders: readonly Role[] = [...orgKeepers, 'party_secretary'];
 // company, grid workers and building leaders have no part in a vote; an owner votes.
 const voteReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'supervisory'];
 const voteRunners: readonly Role[] = ['community_office', 'commissioner', 'committee'];
+// Finance (DB3305/T 309—2024 5.1.2): the offices and the quarter's bodies read the ledger; the
+// keepers of the account (quarter 1: the residents' committee) book.
+const financeReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'supervisory'];
+const accountKeepers: readonly Role[] = ['community_office', 'commissioner'];
 // Accounts bound to a quarter or a building have a home quarter; the others none.
 const homeless: readonly Role[] = ['district_office', 'street_office', 'community_office', 'department', 'mediator'];
 const quarterBound: readonly Role[] = roles.filter((r) => !homeless.includes(r));
@@ -227,6 +231,31 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/votes/{id}/verify': { allow: everyone, public: true },
   'POST /api/votes/{id}/verify/code': { allow: everyone, public: true },
   'POST /api/votes/{id}/ballot': { allow: everyone, public: true },
+
+  // ---- finance: public revenue, 四审两公开, disclosures ----
+  // The offices and the quarter's bodies follow the money; quarter 1 keeps the residents'
+  // committee as holder (DB3305/T 309—2024 5.1.2.5), so the community office and the
+  // commissioner book, pay, generate and publish. Each step of a project has its own roles: the
+  // target waits for the committee's first review. The supervisory committee or the community
+  // office reviews a disclosure.
+  'GET /api/quarters/{id}/ledger': { allow: financeReaders },
+  'PATCH /api/quarters/{id}/finance-settings': { allow: ['community_office', 'commissioner'] },
+  'GET /api/quarters/{id}/ledger/entries': { allow: financeReaders },
+  'POST /api/quarters/{id}/ledger/entries': { allow: accountKeepers },
+  'POST /api/ledger-entries/{id}/reverse': { allow: accountKeepers },
+  'GET /api/quarters/{id}/ledger/export.xlsx': { allow: financeReaders },
+  'POST /api/quarters/{id}/ledger/vouchers': { allow: accountKeepers },
+  'GET /api/ledger-vouchers/{id}': { allow: financeReaders },
+  'GET /api/fund-projects': { allow: financeReaders },
+  'POST /api/fund-projects': { allow: ['community_office', 'commissioner', 'committee'] },
+  'GET /api/fund-projects/{id}': { allow: financeReaders },
+  'POST /api/fund-projects/{id}/steps': { allow: ['committee'] },
+  'POST /api/fund-projects/{id}/payments': { allow: accountKeepers },
+  'GET /api/quarters/{id}/disclosures': { allow: financeReaders },
+  'POST /api/quarters/{id}/disclosures': { allow: accountKeepers },
+  'GET /api/disclosures/{id}': { allow: financeReaders },
+  'POST /api/disclosures/{id}/review': { allow: ['community_office', 'supervisory'] },
+  'POST /api/disclosures/{id}/publish': { allow: accountKeepers },
 
   'GET /api/health': { allow: everyone, public: true },
 };

@@ -8,6 +8,18 @@ import { insertUser } from '../../src/server/modules/users/service';
 import type { Role } from '../../src/server/platform/access';
 import { PASSWORD, testIdNumber, type Session, type TestApp } from './app';
 import { PNG, fixtureCredentials, verifyWithCode, voteBody, type Credential } from './voting';
+import { insertDisclosure, insertFundProject, insertLedgerEntry, insertVoucher } from './finance';
+
+/** A ledger entry, a voucher, a small project and two disclosures (one draft, one in review) of the quarter. */
+async function financeRecords(t: TestApp, quarterId: string) {
+  return {
+    ledgerEntry: await insertLedgerEntry(t, quarterId),
+    voucher: await insertVoucher(t, quarterId),
+    fundProject: await insertFundProject(t, quarterId, 50_000),
+    disclosure: await insertDisclosure(t, quarterId, '2024H1'),
+    draftDisclosure: await insertDisclosure(t, quarterId, '2024H2'),
+  };
+}
 
 const ballotTokens = new Map<string, string>();
 
@@ -77,6 +89,12 @@ export interface QuarterIds {
   objection: string;
   /** An inbox item of some account bound to this quarter's district (not the caller's). */
   inboxItem: string;
+  ledgerEntry: string;
+  voucher: string;
+  /** A small fund-use project (below the threshold). */
+  fundProject: string;
+  disclosure: string;
+  draftDisclosure: string;
 }
 
 export interface DistrictIds {
@@ -234,6 +252,7 @@ export async function buildWorld(t: TestApp, clock: { set(at: string): void }): 
       scan: scans[q],
       objection: objections[q],
       inboxItem: strangerInbox[q],
+      ...(await financeRecords(t, fx[q])),
     };
   }
   return { t, sessions, quarters, districts, inbox, credentials, insert };
@@ -500,6 +519,33 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
     }
     return { method: 'POST', url: `/api/votes/${x.q.openVote}/ballot`, body: { voterToken: token, choices: { '1': 'abstain', '2': 'abstain' } } };
   },
+
+  'GET /api/quarters/{id}/ledger': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/ledger` }),
+  'PATCH /api/quarters/{id}/finance-settings': (x) => ({ method: 'PATCH', url: `/api/quarters/${x.q.quarter}/finance-settings`, body: { largeThresholdFen: 5_000_000 } }),
+  'GET /api/quarters/{id}/ledger/entries': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/ledger/entries` }),
+  'POST /api/quarters/{id}/ledger/entries': (x) => ({
+    method: 'POST',
+    url: `/api/quarters/${x.q.quarter}/ledger/entries`,
+    body: { date: '2026-02-01', memo: '停车费', lines: [{ account: 'asset.bank', debitFen: 100, creditFen: 0 }, { account: 'income.parking', debitFen: 0, creditFen: 100 }] },
+  }),
+  // A fresh entry per call, so that every keeper reverses one of its own.
+  'POST /api/ledger-entries/{id}/reverse': async (x) => ({ method: 'POST', url: `/api/ledger-entries/${x.outside ? x.q.ledgerEntry : await insertLedgerEntry(x.world.t, x.q.quarter)}/reverse`, body: {} }),
+  'GET /api/quarters/{id}/ledger/export.xlsx': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/ledger/export.xlsx` }),
+  'POST /api/quarters/{id}/ledger/vouchers': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/ledger/vouchers`, file: { name: 'receipt.png', content: PNG } }),
+  'GET /api/ledger-vouchers/{id}': (x) => ({ method: 'GET', url: `/api/ledger-vouchers/${x.q.voucher}` }),
+  'GET /api/fund-projects': (x) => ({ method: 'GET', url: `/api/fund-projects?quarterId=${x.q.quarter}` }),
+  'POST /api/fund-projects': (x) => ({ method: 'POST', url: '/api/fund-projects', body: { quarterId: x.q.quarter, title: '更换路灯', amountFen: 80_000, category: 'use.repairs' } }),
+  'GET /api/fund-projects/{id}': (x) => ({ method: 'GET', url: `/api/fund-projects/${x.q.fundProject}` }),
+  // A fresh large project per call, waiting for the committee's first review.
+  'POST /api/fund-projects/{id}/steps': async (x) => ({ method: 'POST', url: `/api/fund-projects/${x.outside ? x.q.fundProject : await insertFundProject(x.world.t, x.q.quarter, 9_000_000)}/steps`, body: { step: 'committee_review' } }),
+  // A small project: a keeper's payment is booked.
+  'POST /api/fund-projects/{id}/payments': (x) => ({ method: 'POST', url: `/api/fund-projects/${x.q.fundProject}/payments`, body: { date: '2026-02-10', amountFen: 100, memo: '电池' } }),
+  'GET /api/quarters/{id}/disclosures': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/disclosures` }),
+  'POST /api/quarters/{id}/disclosures': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/disclosures`, body: { period: '2025H2' } }),
+  'GET /api/disclosures/{id}': (x) => ({ method: 'GET', url: `/api/disclosures/${x.q.disclosure}` }),
+  'POST /api/disclosures/{id}/review': (x) => ({ method: 'POST', url: `/api/disclosures/${x.q.disclosure}/review`, body: {} }),
+  // A draft: a keeper hears "review it first" (409), past the gate.
+  'POST /api/disclosures/{id}/publish': (x) => ({ method: 'POST', url: `/api/disclosures/${x.q.draftDisclosure}/publish` }),
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
 };

@@ -89,6 +89,25 @@ export interface DashboardAggregate {
   figures: (db: DB, actor: Actor) => Promise<Record<string, number>>;
 }
 
+/** A check of a quarter that a module judges from its own records, as the quarter's checks list it. */
+export interface QuarterCheck {
+  rule: string;
+  status: 'pass' | 'warn' | 'fail';
+  citation: string;
+  message: string;
+}
+
+/**
+ * Checks a module adds to the quarter's checks (the district pack's rules are the organisations
+ * module's; a module whose records a rule is about judges it itself, e.g. the finance module's
+ * half-yearly disclosure). Judged for many quarters at once, so that a district's to-do list
+ * stays one query per module; a quarter the module has nothing to say about is left out.
+ */
+export interface QuarterChecksProvider {
+  key: string;
+  checks: (db: DB, quarterIds: string[], asOf: string, locale: Locale) => Promise<Map<string, QuarterCheck[]>>;
+}
+
 export interface ModuleDescriptor {
   /** The module's folder under src/server/modules. */
   name: string;
@@ -112,6 +131,8 @@ export interface ModuleDescriptor {
   publicEndpoints?: readonly string[];
   /** The organisation records accounts are linked to; at most one module gives them. */
   officeRecords?: OfficeRecordsProvider;
+  /** Checks of a quarter judged from the module's records. */
+  quarterChecks?: QuarterChecksProvider[];
 }
 
 /** What the installed modules add up to, for the parts of the server that use it. */
@@ -127,6 +148,7 @@ export interface InstalledModules {
   publicEndpoints: string[];
   /** The organisation records behind accounts; without such a module no link is current. */
   officeRecords: OfficeRecordsProvider;
+  quarterChecks: QuarterChecksProvider[];
 }
 
 /**
@@ -160,6 +182,7 @@ export function installModules(modules: readonly ModuleDescriptor[]): InstalledM
     dashboardAggregates: modules.flatMap((m) => m.dashboardAggregates ?? []),
     publicEndpoints: modules.flatMap((m) => m.publicEndpoints ?? []),
     officeRecords: modules.find((m) => m.officeRecords)?.officeRecords ?? noOfficeRecords,
+    quarterChecks: modules.flatMap((m) => m.quarterChecks ?? []),
   };
 }
 

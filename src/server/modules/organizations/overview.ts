@@ -6,7 +6,7 @@ import type { Locale } from '../../platform/i18n';
 import { addDays, compareDates, daysBetween } from '../../../core/dates';
 import { evaluateQuarter, resolveRule, ruleCatalog } from '../../../core/policy/index';
 import { districtPolicyPack } from '../places';
-import type { DossierSectionProvider } from '../../platform/module';
+import type { DossierSectionProvider, QuarterChecksProvider } from '../../platform/module';
 import { quarterFactsInScope, quarterPlaceById } from '../registry';
 import { commissionersOf } from './commissioners';
 import { peopleOf } from './community-people';
@@ -88,11 +88,19 @@ export async function rulesInForce(db: DB, actor: Actor, locale: Locale) {
  * committees of its quarters whose term ends within the reminder lead time or has run out, and
  * the rules failing in its quarters. One query per kind of record for all quarters in scope.
  */
-export async function actionsFor(db: DB, actor: Actor, locale: Locale, paging: { page: number; pageSize: number; rule?: string } = { page: 1, pageSize: 20 }) {
+export async function actionsFor(
+  db: DB,
+  actor: Actor,
+  locale: Locale,
+  paging: { page: number; pageSize: number; rule?: string } = { page: 1, pageSize: 20 },
+  extra: readonly QuarterChecksProvider[] = [],
+) {
   authorizeAction(actor, 'organizations.read');
   const today = shanghaiDate();
   const quarters = await quarterFactsInScope(db, actor);
   const facts = await loadQuarterFacts(db, quarters, { asOf: today });
+  // Other modules' checks, one call per module for all quarters in scope.
+  const others = await Promise.all(extra.map((p) => p.checks(db, quarters.map((q) => q.quarterId), today, locale)));
   const packByDistrict = new Map<string, string>();
   const expiringTerms: { quarterId: string; quarterName: string; termEnd: string; daysLeft: number; expired: boolean; citation: string }[] = [];
   const failingChecks: { quarterId: string; quarterName: string; rule: string; status: 'fail' | 'warn'; citation: string; message: string }[] = [];
@@ -106,6 +114,11 @@ export async function actionsFor(db: DB, actor: Actor, locale: Locale, paging: {
     const results = applicable(evaluateQuarter(pack, f));
     for (const r of results) {
       if (r.status === 'fail' && (!paging.rule || r.rule === paging.rule)) failingChecks.push({ quarterId: q.quarterId, quarterName: q.name, ...(toCheckItem(r, locale) as { rule: string; status: 'fail'; citation: string; message: string }) });
+    }
+    for (const m of others) {
+      for (const r of m.get(q.quarterId) ?? []) {
+        if (r.status === 'fail' && (!paging.rule || r.rule === paging.rule)) failingChecks.push({ quarterId: q.quarterId, quarterName: q.name, rule: r.rule, status: 'fail', citation: r.citation, message: r.message });
+      }
     }
     const c = f.committee;
     if (c?.termEnd && !c.successorElected) {

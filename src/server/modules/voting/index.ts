@@ -10,6 +10,10 @@ import { votingRoutes } from './routes';
 
 // For `gongzhi vote-openings`: an auditor's view of a version 2 vote's withheld areas.
 export { voteOpenings } from './record-v2';
+// For the finance module: the assembly's decision a fund-use project rests on, and the check of
+// an uploaded voucher (the same whole-file check as a ballot scan).
+export { voteDecision, type VoteDecision } from './decisions';
+export { checkScanContent } from './scan-content';
 
 export const votingModule: ModuleDescriptor = {
   name: 'voting',

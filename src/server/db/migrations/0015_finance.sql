@@ -1,0 +1,143 @@
+-- Finance and disclosure (资金管理, 公共收益; DB3305/T 309—2024 5.1.1–5.1.2; 百委〔2023〕37号 8–10).
+-- Every table carries the quarter's whole path, copied when the row is made, so that the module
+-- checks scope on its own rows without reading the registry's tables.
+
+-- Who keeps a quarter's public revenue (DB3305/T 309—2024 5.1.2.5): the residents' committee on
+-- the assembly's behalf, or the owners' committee under the residents' committee's supervision;
+-- and the amount from which a project is large spending (四审两公开, 百委〔2023〕37号 二（三）9).
+CREATE TABLE finance_settings (
+  quarter_id uuid PRIMARY KEY REFERENCES quarters(id),
+  district_id uuid NOT NULL REFERENCES districts(id),
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  holder text NOT NULL DEFAULT 'residents_committee' CHECK (holder IN ('residents_committee', 'owners_committee')),
+  large_threshold_fen bigint NOT NULL DEFAULT 5000000 CHECK (large_threshold_fen >= 0),
+  updated_by uuid,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- A voucher (凭证) of an entry: a receipt, an invoice, a bank slip, checked like a ballot scan.
+CREATE TABLE ledger_vouchers (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL REFERENCES districts(id),
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL REFERENCES quarters(id),
+  file_name text NOT NULL,
+  content_type text NOT NULL,
+  size_bytes integer NOT NULL,
+  sha256 text NOT NULL,
+  content bytea NOT NULL,
+  uploaded_by uuid,
+  uploaded_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX ledger_vouchers_quarter_idx ON ledger_vouchers (quarter_id);
+
+-- A fund-use project (资金使用立项, 5.1.1.1) and where it stands in 四审两公开.
+CREATE TABLE fund_projects (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL REFERENCES districts(id),
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL REFERENCES quarters(id),
+  title text NOT NULL,
+  purpose text NOT NULL DEFAULT '',
+  amount_fen bigint NOT NULL CHECK (amount_fen > 0),
+  category text NOT NULL,
+  -- Supplier quotes: [{supplier, amountFen, note}].
+  quotes jsonb NOT NULL DEFAULT '[]',
+  -- Fixed when it is proposed: the threshold then, and whether the procedure applies.
+  threshold_fen bigint NOT NULL,
+  large boolean NOT NULL,
+  stage text NOT NULL DEFAULT 'proposed' CHECK (stage IN ('proposed', 'committee_reviewed', 'party_reviewed', 'joint_reviewed', 'assembly_decided', 'decision_published', 'use_published', 'rejected')),
+  -- The assembly's decision: an item of a vote of the voting module.
+  vote_id uuid,
+  vote_item_id text,
+  created_by uuid,
+  created_by_name text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX fund_projects_quarter_idx ON fund_projects (quarter_id, created_at);
+CREATE INDEX fund_projects_district_idx ON fund_projects (district_id);
+
+-- Each step taken on a project, never changed: who, when, the outcome and the note.
+CREATE TABLE fund_project_steps (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  project_id uuid NOT NULL REFERENCES fund_projects(id),
+  district_id uuid NOT NULL REFERENCES districts(id),
+  quarter_id uuid NOT NULL REFERENCES quarters(id),
+  step text NOT NULL,
+  outcome text NOT NULL CHECK (outcome IN ('approved', 'rejected')),
+  note text NOT NULL DEFAULT '',
+  taken_by uuid,
+  taken_by_name text,
+  taken_by_role text,
+  taken_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (project_id, step)
+);
+
+-- An entry of the public-revenue ledger. Never updated or deleted: a mistake is undone by a
+-- reversal, which names what it reverses (once only: the unique index).
+CREATE TABLE ledger_entries (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL REFERENCES districts(id),
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL REFERENCES quarters(id),
+  -- 1, 2, … per quarter, the voucher number of the books.
+  seq integer NOT NULL,
+  entry_date date NOT NULL,
+  memo text NOT NULL,
+  reverses_id uuid REFERENCES ledger_entries(id),
+  project_id uuid REFERENCES fund_projects(id),
+  voucher_id uuid REFERENCES ledger_vouchers(id),
+  booked_by uuid,
+  booked_by_name text NOT NULL,
+  booked_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (quarter_id, seq),
+  UNIQUE (reverses_id)
+);
+CREATE INDEX ledger_entries_date_idx ON ledger_entries (quarter_id, entry_date, seq);
+CREATE INDEX ledger_entries_project_idx ON ledger_entries (project_id) WHERE project_id IS NOT NULL;
+
+CREATE TABLE ledger_lines (
+  entry_id uuid NOT NULL REFERENCES ledger_entries(id),
+  position integer NOT NULL,
+  district_id uuid NOT NULL REFERENCES districts(id),
+  quarter_id uuid NOT NULL REFERENCES quarters(id),
+  account text NOT NULL,
+  debit_fen bigint NOT NULL CHECK (debit_fen >= 0),
+  credit_fen bigint NOT NULL CHECK (credit_fen >= 0),
+  CHECK ((debit_fen = 0) <> (credit_fen = 0)),
+  PRIMARY KEY (entry_id, position)
+);
+CREATE INDEX ledger_lines_quarter_idx ON ledger_lines (quarter_id, account);
+
+-- The half-yearly disclosure (每半年公示 1 次, 5.1.2.4): generated from the ledger, reviewed,
+-- published. Its figures are kept as generated, so that what was published stays as it was.
+CREATE TABLE disclosures (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL REFERENCES districts(id),
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL REFERENCES quarters(id),
+  period text NOT NULL CHECK (period ~ '^[0-9]{4}H[12]$'),
+  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'reviewed', 'published')),
+  figures jsonb NOT NULL,
+  income_fen bigint NOT NULL,
+  spending_fen bigint NOT NULL,
+  balance_fen bigint NOT NULL,
+  generated_by uuid,
+  generated_by_name text,
+  generated_at timestamptz NOT NULL DEFAULT now(),
+  reviewed_by uuid,
+  reviewed_by_name text,
+  reviewed_at timestamptz,
+  review_note text,
+  published_by uuid,
+  published_by_name text,
+  published_at timestamptz,
+  UNIQUE (quarter_id, period)
+);
+CREATE INDEX disclosures_district_idx ON disclosures (district_id);

@@ -1,0 +1,139 @@
+// HTTP routes of finance and disclosure (资金管理, 公共收益). Thin: validate, call the service.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import * as c from '../../../contracts/finance';
+import { download } from '../../../contracts/voting';
+import { AppError } from '../../platform/errors';
+import { contextOf, errorSchema, idParam, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
+import { disclosureDetail, generateDisclosure, listDisclosures, publishDisclosure, reviewDisclosure } from './disclosures';
+import { ledgerWorkbook } from './export';
+import { bookEntry, ledgerOf, listEntries, reverseEntry } from './ledger';
+import { createProject, listProjects, payProject, projectDetail, takeStep } from './projects';
+import { updateSettings } from './settings';
+import { getVoucher, uploadVoucher, VOUCHER_MAX_BYTES } from './vouchers';
+
+const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+
+export async function financeRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.services.db.kysely;
+  const tags = ['finance'];
+
+  // ---- the ledger ----
+  app.get(
+    '/api/quarters/:id/ledger',
+    { schema: { tags, summary: "The quarter's public-revenue ledger: every account with its balance in fen (each balance is the sum of its entries' lines)", params: idParam, response: { 200: c.ledger, ...errors } } },
+    async (req) => ledgerOf(db(), requireActor(req), req.params.id, req.locale),
+  );
+  app.patch(
+    '/api/quarters/:id/finance-settings',
+    { schema: { tags, summary: 'Who keeps the account (DB3305/T 309—2024 5.1.2.5) and the large-spending threshold (百委〔2023〕37号 二（三）9)', params: idParam, body: c.financeSettingsBody, response: { 200: z.object({ holder: c.holder, largeThresholdFen: z.number() }), ...errors } } },
+    async (req) => updateSettings(db(), contextOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/quarters/:id/ledger/entries',
+    { schema: { tags, summary: 'Entries of the ledger, newest first, a page at a time (from/to: dates)', params: idParam, querystring: c.entryListQuery, response: { 200: c.entryList, ...errors } } },
+    async (req) => listEntries(db(), requireActor(req), req.params.id, req.query, req.locale),
+  );
+  app.post(
+    '/api/quarters/:id/ledger/entries',
+    { schema: { tags, summary: 'Book an entry: lines in fen, debits equal credits; by whoever keeps the account', params: idParam, body: c.bookEntryBody, response: { 201: c.bookedEntry, ...errors } } },
+    async (req, reply) => reply.status(201).send(await bookEntry(db(), contextOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/ledger-entries/:id/reverse',
+    { schema: { tags, summary: 'Reverse an entry (once; a reversal is not reversed): entries are never edited or deleted', params: idParam, body: c.reverseEntryBody, response: { 201: c.bookedEntry, ...errors } } },
+    async (req, reply) => reply.status(201).send(await reverseEntry(db(), contextOf(req), req.params.id, req.body ?? {})),
+  );
+  app.get(
+    '/api/quarters/:id/ledger/export.xlsx',
+    { schema: { tags, summary: 'The ledger of a period (from/to) as an Excel workbook: journal and account totals', params: idParam, querystring: c.exportQuery, response: { 200: download(`An Excel workbook (${XLSX_TYPE}), as an attachment`), ...errors } } },
+    async (req, reply) => sendFile(reply, await ledgerWorkbook(db(), requireActor(req), req.params.id, req.query), XLSX_TYPE),
+  );
+  app.post(
+    '/api/quarters/:id/ledger/vouchers',
+    {
+      schema: {
+        tags,
+        summary: `Upload a voucher for an entry (multipart field "file"; a whole PDF without scripts or attachments, JPEG or PNG; at most ${VOUCHER_MAX_BYTES / 1024 / 1024} MB)`,
+        params: idParam,
+        consumes: ['multipart/form-data'],
+        response: { 201: c.uploadedVoucher, ...errors, 413: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = contextOf(req);
+      if (!req.isMultipart()) throw new AppError('VOUCHER_REQUIRED');
+      // Reading stops one byte past the limit, so a larger upload is never held in memory.
+      const file = await req.file({ limits: { fileSize: VOUCHER_MAX_BYTES + 1, files: 1 }, throwFileSizeLimit: false });
+      if (!file) throw new AppError('VOUCHER_REQUIRED');
+      const content = await file.toBuffer();
+      if (file.file.truncated || content.length > VOUCHER_MAX_BYTES) throw new AppError('VOUCHER_TOO_LARGE', { mb: VOUCHER_MAX_BYTES / 1024 / 1024 });
+      return reply.status(201).send(await uploadVoucher(db(), ctx, req.params.id, { name: file.filename || 'voucher', content }));
+    },
+  );
+  app.get(
+    '/api/ledger-vouchers/:id',
+    { schema: { tags, summary: 'Download a voucher', params: idParam, response: { 200: download('The voucher as checked at upload: a PDF as an attachment, a JPEG or PNG inline in a sandbox'), ...errors } } },
+    async (req, reply) => {
+      const v = await getVoucher(db(), requireActor(req), req.params.id);
+      reply.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; sandbox");
+      return sendFile(reply, { fileName: v.fileName, buffer: v.content }, v.contentType, v.contentType === 'application/pdf' ? 'attachment' : 'inline');
+    },
+  );
+
+  // ---- fund-use projects (四审两公开) ----
+  app.get(
+    '/api/fund-projects',
+    { schema: { tags, summary: "The quarter's fund-use projects (资金使用立项) with their stage", querystring: c.projectListQuery, response: { 200: c.projectList, ...errors } } },
+    async (req) => listProjects(db(), requireActor(req), req.query.quarterId, req.locale),
+  );
+  app.post(
+    '/api/fund-projects',
+    { schema: { tags, summary: 'Propose a fund-use project (DB3305/T 309—2024 5.1.1.1): purpose, amount, use category, supplier quotes', body: c.createProjectBody, response: { 201: c.created, ...errors } } },
+    async (req, reply) => reply.status(201).send(await createProject(db(), contextOf(req), req.body)),
+  );
+  app.get(
+    '/api/fund-projects/:id',
+    { schema: { tags, summary: 'One project with its steps, the vote it rests on and its payments', params: idParam, response: { 200: c.projectDetail, ...errors } } },
+    async (req) => projectDetail(db(), requireActor(req), req.params.id, req.locale),
+  );
+  app.post(
+    '/api/fund-projects/:id/steps',
+    { schema: { tags, summary: 'Take the next step of 四审两公开 (wrong role 403, out of order 409, with the clause); the assembly decision names a passed item of a published vote', params: idParam, body: c.takeStepBody, response: { 200: c.projectDetail, ...errors } } },
+    async (req) => takeStep(db(), contextOf(req), req.params.id, req.body, req.locale),
+  );
+  app.post(
+    '/api/fund-projects/:id/payments',
+    { schema: { tags, summary: 'Pay on a project: books a ledger entry; refused (409, with the clause) on a large project whose decision is not published', params: idParam, body: c.paymentBody, response: { 201: c.bookedEntry, ...errors } } },
+    async (req, reply) => reply.status(201).send(await payProject(db(), contextOf(req), req.params.id, req.body)),
+  );
+
+  // ---- half-yearly disclosures ----
+  app.get(
+    '/api/quarters/:id/disclosures',
+    { schema: { tags, summary: "The quarter's half-yearly disclosures (DB3305/T 309—2024 5.1.2.4) and whether the last half year's is published", params: idParam, response: { 200: c.disclosureList, ...errors } } },
+    async (req) => listDisclosures(db(), requireActor(req), req.params.id),
+  );
+  app.post(
+    '/api/quarters/:id/disclosures',
+    { schema: { tags, summary: 'Generate (or generate again, while a draft) the disclosure of an ended half year from the ledger', params: idParam, body: c.generateDisclosureBody, response: { 201: c.created, ...errors } } },
+    async (req, reply) => reply.status(201).send(await generateDisclosure(db(), contextOf(req), req.params.id, req.body.period)),
+  );
+  app.get(
+    '/api/disclosures/:id',
+    { schema: { tags, summary: 'One disclosure with its figures', params: idParam, response: { 200: c.disclosureDetail, ...errors } } },
+    async (req) => disclosureDetail(db(), requireActor(req), req.params.id, req.locale),
+  );
+  app.post(
+    '/api/disclosures/:id/review',
+    { schema: { tags, summary: 'Review a draft disclosure (the supervisory committee or the community office)', params: idParam, body: c.reviewDisclosureBody, response: { 200: c.disclosureDetail, ...errors } } },
+    async (req) => reviewDisclosure(db(), contextOf(req), req.params.id, req.body?.note, req.locale),
+  );
+  app.post(
+    '/api/disclosures/:id/publish',
+    { schema: { tags, summary: 'Publish a reviewed disclosure to the public board (whoever keeps the account)', params: idParam, response: { 200: c.disclosureDetail, ...errors } } },
+    async (req) => publishDisclosure(db(), contextOf(req), req.params.id, req.locale),
+  );
+}

@@ -1,0 +1,270 @@
+// Finance and disclosure (issue 14, the money half): the ledger per quarter with balances that
+// are the sums of their entries, booking by whoever keeps the account (DB3305/T 309—2024
+// 5.1.2.5), reversal instead of editing, vouchers, the Excel export, 四审两公开 with its order and
+// roles (百委〔2023〕37号 二（三）9), payments, and the half-yearly disclosure (5.1.2.4).
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedDisclosures, fundProjectsForBoard } from '../../src/server/modules/finance';
+import { createTestApp, type Session, type TestApp } from '../support/app';
+import { PNG } from '../support/voting';
+import { publishedVote } from '../support/finance';
+
+let t: TestApp;
+let s: Record<'community' | 'commissioner' | 'committee' | 'party' | 'supervisor' | 'company' | 'owner' | 'district' | 'commissioner2', Session>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  s = {} as typeof s;
+  for (const u of ['community', 'commissioner', 'committee', 'party', 'supervisor', 'company', 'owner', 'district', 'commissioner2'] as const) s[u] = await t.login(u);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const income = (fen: number, account = 'income.parking') => [
+  { account: 'asset.bank', debitFen: fen, creditFen: 0 },
+  { account, debitFen: 0, creditFen: fen },
+];
+
+/** Every account's balance equals the sum of its entries' lines, read through the API. */
+async function assertBalancesAreSums(session: Session, quarterId: string) {
+  const ledger = (await session.get(`/api/quarters/${quarterId}/ledger`)).json();
+  const entries = (await session.get(`/api/quarters/${quarterId}/ledger/entries?pageSize=200`)).json();
+  expect(entries.total).toBe(ledger.totals.entries);
+  for (const a of ledger.accounts) {
+    const lines = entries.items.flatMap((e: { lines: { account: string; debitFen: number; creditFen: number }[] }) => e.lines.filter((l) => l.account === a.code));
+    const raw = lines.reduce((sum: number, l: { debitFen: number; creditFen: number }) => sum + l.debitFen - l.creditFen, 0);
+    expect(a.balanceFen, a.code).toBe(a.kind === 'income' ? 0 - raw || 0 : raw);
+  }
+  const held = ledger.accounts.filter((a: { kind: string }) => a.kind === 'asset').reduce((x: number, a: { balanceFen: number }) => x + a.balanceFen, 0);
+  expect(held).toBe(ledger.totals.incomeFen - ledger.totals.spendingFen);
+  return ledger;
+}
+
+describe('the ledger', () => {
+  it('has every account of the chart, at zero, for a quarter without entries', async () => {
+    const res = await s.district.get(`/api/quarters/${t.fx.q1}/ledger`);
+    expect(res.statusCode).toBe(200);
+    const ledger = res.json();
+    expect(ledger.accounts.map((a: { code: string }) => a.code)).toEqual([
+      'asset.bank', 'asset.cash',
+      'income.premises', 'income.common_areas', 'income.advertising', 'income.parking', 'income.other',
+      'use.maintenance_fund', 'use.repairs', 'use.assembly_committee', 'use.operating', 'use.service_shortfall', 'use.tax', 'use.other',
+    ]);
+    expect(ledger.accounts.every((a: { balanceFen: number }) => a.balanceFen === 0)).toBe(true);
+    expect(ledger.holder).toBe('residents_committee');
+    expect(ledger.canBook).toBe(false);
+  });
+
+  it('is booked by whoever keeps the account: the residents’ committee by default, not the owners’ committee', async () => {
+    const refused = await s.committee.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2026-01-10', memo: '停车费', lines: income(100_000) });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('FINANCE_NOT_HOLDER');
+    expect(refused.json().error.message).toContain('5.1.2.5');
+    const booked = await s.commissioner.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2026-01-10', memo: '1月停车费', lines: income(100_000) });
+    expect(booked.statusCode).toBe(201);
+    expect(booked.json().seq).toBe(1);
+    expect((await s.company.get(`/api/quarters/${t.fx.q1}/ledger`)).statusCode).toBe(403);
+    expect((await s.commissioner2.get(`/api/quarters/${t.fx.q1}/ledger`)).statusCode).toBe(404);
+  });
+
+  it('refuses an entry that does not balance or has a line on both sides', async () => {
+    const unbalanced = await s.commissioner.post(`/api/quarters/${t.fx.q1}/ledger/entries`, {
+      date: '2026-01-11',
+      memo: '错账',
+      lines: [
+        { account: 'asset.bank', debitFen: 100, creditFen: 0 },
+        { account: 'income.parking', debitFen: 0, creditFen: 99 },
+      ],
+    });
+    expect(unbalanced.statusCode).toBe(422);
+    expect(unbalanced.json().error.code).toBe('LEDGER_UNBALANCED');
+    const bothSides = await s.commissioner.post(`/api/quarters/${t.fx.q1}/ledger/entries`, {
+      date: '2026-01-11',
+      memo: '错账',
+      lines: [
+        { account: 'asset.bank', debitFen: 100, creditFen: 100 },
+        { account: 'income.parking', debitFen: 0, creditFen: 0 },
+      ],
+    });
+    expect(bothSides.json().error.code).toBe('LEDGER_BAD_LINE');
+    expect((await s.commissioner.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2026-01-11', memo: 'x', lines: income(1, 'income.gold') })).statusCode).toBe(400);
+  });
+
+  it('undoes an entry by a reversal, once; a reversal is not reversed', async () => {
+    const wrong = (await s.commissioner.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2026-02-01', memo: '广告费（金额记错）', lines: income(55_500, 'income.advertising') })).json();
+    const reversal = await s.commissioner.post(`/api/ledger-entries/${wrong.id}/reverse`, { date: '2026-02-02' });
+    expect(reversal.statusCode).toBe(201);
+    const again = await s.commissioner.post(`/api/ledger-entries/${wrong.id}/reverse`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('LEDGER_ALREADY_REVERSED');
+    const ofReversal = await s.commissioner.post(`/api/ledger-entries/${reversal.json().id}/reverse`, {});
+    expect(ofReversal.json().error.code).toBe('LEDGER_REVERSAL_OF_REVERSAL');
+    await s.commissioner.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2026-02-02', memo: '广告费', lines: income(55_000, 'income.advertising') });
+    const ledger = await assertBalancesAreSums(s.district, t.fx.q1);
+    expect(ledger.accounts.find((a: { code: string }) => a.code === 'income.advertising').balanceFen).toBe(55_000);
+    const entries = (await s.district.get(`/api/quarters/${t.fx.q1}/ledger/entries`)).json();
+    const original = entries.items.find((e: { id: string }) => e.id === wrong.id);
+    expect(original.reversedBySeq).toBe(reversal.json().seq);
+    expect(original.bookedBy).toBe('测试commissioner');
+  });
+
+  it('keeps a voucher with an entry, checked by its content', async () => {
+    const refused = await s.commissioner.upload(`/api/quarters/${t.fx.q1}/ledger/vouchers`, 'receipt.png', Buffer.from('<html><script>x</script></html>'));
+    expect(refused.statusCode).toBe(422);
+    const up = await s.commissioner.upload(`/api/quarters/${t.fx.q1}/ledger/vouchers`, 'receipt.png', PNG);
+    expect(up.statusCode).toBe(201);
+    const entry = await s.commissioner.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2026-02-05', memo: '快递柜场地费', lines: income(20_000, 'income.common_areas'), voucherId: up.json().id });
+    expect(entry.statusCode).toBe(201);
+    const file = await s.supervisor.get(`/api/ledger-vouchers/${up.json().id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    // A voucher of another quarter is unknown here.
+    const other = await s.commissioner2.upload(`/api/quarters/${t.fx.q2}/ledger/vouchers`, 'r.png', PNG);
+    const foreign = await s.commissioner.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2026-02-05', memo: 'x', lines: income(1), voucherId: other.json().id });
+    expect(foreign.json().error.code).toBe('VOUCHER_NOT_FOUND');
+  });
+
+  it('exports any period as Excel', async () => {
+    const res = await s.district.get(`/api/quarters/${t.fx.q1}/ledger/export.xlsx?from=2026-02-01&to=2026-02-28`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const journal = wb.getWorksheet('分录')!;
+    const memos = journal.getColumn(3).values.filter((v) => typeof v === 'string');
+    expect(memos).toContain('快递柜场地费');
+    expect(memos).not.toContain('1月停车费');
+  });
+});
+
+describe('四审两公开', () => {
+  let project: string;
+
+  it('the owners’ committee keeps the account once the residents’ committee says so', async () => {
+    expect((await s.committee.patch(`/api/quarters/${t.fx.q1}/finance-settings`, { holder: 'owners_committee' })).statusCode).toBe(403);
+    const set = await s.community.patch(`/api/quarters/${t.fx.q1}/finance-settings`, { holder: 'owners_committee', largeThresholdFen: 5_000_000 });
+    expect(set.statusCode).toBe(200);
+    expect((await s.commissioner.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2026-03-01', memo: '停车费', lines: income(100) })).statusCode).toBe(403);
+    expect((await s.committee.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2026-03-01', memo: '3月停车费', lines: income(300_000) })).statusCode).toBe(201);
+  });
+
+  it('a project at the threshold is large, and is not paid before the reviews (409 with the clause)', async () => {
+    const created = await s.committee.post('/api/fund-projects', {
+      quarterId: t.fx.q1,
+      title: '2幢外墙维修',
+      purpose: '外墙空鼓脱落，存在安全隐患',
+      amountFen: 5_000_000,
+      category: 'use.repairs',
+      quotes: [{ supplier: '甲建筑公司', amountFen: 5_000_000 }, { supplier: '乙建筑公司', amountFen: 5_600_000 }],
+    });
+    expect(created.statusCode).toBe(201);
+    project = created.json().id;
+    const list = (await s.party.get(`/api/fund-projects?quarterId=${t.fx.q1}`)).json();
+    expect(list.items[0]).toMatchObject({ id: project, quarterId: t.fx.q1, title: '2幢外墙维修', amountFen: 5_000_000, stage: 'proposed', large: true });
+    const pay = await s.committee.post(`/api/fund-projects/${project}/payments`, { date: '2026-03-02', amountFen: 1_000_000, memo: '预付款' });
+    expect(pay.statusCode).toBe(409);
+    expect(pay.json().error.code).toBe('FUND_PAYMENT_NOT_APPROVED');
+    expect(pay.json().error.message).toContain('百委〔2023〕37号');
+    expect(pay.json().error.message).toContain('关于强化党建引领社区、业委会和物业服务企业三方协同推动小区微治理的实施意见');
+  });
+
+  it('passes the steps in order, each by its own role', async () => {
+    const step = (session: Session, body: Record<string, unknown>) => session.post(`/api/fund-projects/${project}/steps`, body);
+    const wrongRole = await step(s.party, { step: 'committee_review' });
+    expect(wrongRole.statusCode).toBe(403);
+    expect(wrongRole.json().error.code).toBe('FUND_STEP_ROLE');
+    expect(wrongRole.json().error.message).toContain('百委〔2023〕37号');
+    const skipped = await step(s.party, { step: 'party_review' });
+    expect(skipped.statusCode).toBe(409);
+    expect(skipped.json().error.code).toBe('FUND_STEP_ORDER');
+    expect(skipped.json().error.message).toContain('业委会初审');
+    expect((await step(s.company, { step: 'committee_review' })).statusCode).toBe(403);
+    expect((await step(s.committee, { step: 'committee_review', note: '同意立项' })).json().stage).toBe('committee_reviewed');
+    expect((await step(s.party, { step: 'party_review' })).json().stage).toBe('party_reviewed');
+    expect((await step(s.commissioner, { step: 'joint_review', note: '联席会议一致通过' })).json().stage).toBe('joint_reviewed');
+    // The assembly decides by a vote: a published one of this quarter whose item passed.
+    expect((await step(s.committee, { step: 'assembly_decision' })).json().error.code).toBe('FUND_VOTE_REQUIRED');
+    const closed = await publishedVote(t, t.fx.q1, { status: 'closed' });
+    expect((await step(s.committee, { step: 'assembly_decision', voteId: closed, voteItemId: '1' })).json().error.code).toBe('FUND_VOTE_INVALID');
+    const failed = await publishedVote(t, t.fx.q1, { passed: false });
+    expect((await step(s.committee, { step: 'assembly_decision', voteId: failed, voteItemId: '1' })).json().error.code).toBe('FUND_VOTE_INVALID');
+    const elsewhere = await publishedVote(t, t.fx.q2);
+    expect((await step(s.committee, { step: 'assembly_decision', voteId: elsewhere, voteItemId: '1' })).json().error.code).toBe('FUND_VOTE_INVALID');
+    const vote = await publishedVote(t, t.fx.q1);
+    const decided = await step(s.committee, { step: 'assembly_decision', voteId: vote, voteItemId: '1' });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json().vote).toMatchObject({ id: vote, itemId: '1', matter: 'ordinary' });
+    expect((await s.committee.post(`/api/fund-projects/${project}/payments`, { date: '2026-04-01', amountFen: 100, memo: '预付款' })).statusCode).toBe(409);
+    expect((await step(s.committee, { step: 'decision_publication', outcome: 'rejected' })).statusCode).toBe(422);
+    const published = (await step(s.committee, { step: 'decision_publication' })).json();
+    expect(published.stage).toBe('decision_published');
+    expect(published.paymentAllowed).toBe(true);
+    expect(published.steps.filter((x: { outcome: string | null }) => x.outcome === 'approved')).toHaveLength(5);
+  });
+
+  it('a payment books a ledger entry; more than the project’s amount is refused; the use is published', async () => {
+    expect((await s.committee.post(`/api/fund-projects/${project}/steps`, { step: 'use_publication' })).json().error.code).toBe('FUND_USE_NO_PAYMENTS');
+    const pay = await s.committee.post(`/api/fund-projects/${project}/payments`, { date: '2026-04-10', amountFen: 3_000_000, memo: '外墙维修首付款' });
+    expect(pay.statusCode).toBe(201);
+    expect((await s.committee.post(`/api/fund-projects/${project}/payments`, { date: '2026-04-10', amountFen: 2_000_001, memo: '超付' })).json().error.code).toBe('FUND_PAYMENT_EXCEEDS');
+    await s.committee.post(`/api/fund-projects/${project}/payments`, { date: '2026-05-10', amountFen: 2_000_000, memo: '外墙维修尾款' });
+    const detail = (await s.supervisor.get(`/api/fund-projects/${project}`)).json();
+    expect(detail.paidFen).toBe(5_000_000);
+    expect(detail.payments).toHaveLength(2);
+    const ledger = await assertBalancesAreSums(s.supervisor, t.fx.q1);
+    expect(ledger.accounts.find((a: { code: string }) => a.code === 'use.repairs').balanceFen).toBe(5_000_000);
+    expect((await s.committee.post(`/api/fund-projects/${project}/steps`, { step: 'use_publication' })).json().stage).toBe('use_published');
+    expect((await s.committee.post(`/api/fund-projects/${project}/payments`, { date: '2026-05-11', amountFen: 1, memo: 'x' })).json().error.code).toBe('FUND_PROJECT_CLOSED');
+    expect(await fundProjectsForBoard(t.db.kysely, t.fx.q1)).toEqual([{ id: project, title: '2幢外墙维修', amountFen: 5_000_000, stage: 'use_published' }]);
+  });
+
+  it('a small project is paid without the reviews; a refused one is closed', async () => {
+    const small = (await s.committee.post('/api/fund-projects', { quarterId: t.fx.q1, title: '更换门禁电池', amountFen: 30_000, category: 'use.repairs' })).json().id;
+    expect((await s.committee.post(`/api/fund-projects/${small}/payments`, { date: '2026-05-20', amountFen: 30_000, memo: '门禁电池' })).statusCode).toBe(201);
+    const refused = (await s.committee.post('/api/fund-projects', { quarterId: t.fx.q1, title: '新建景观水池', amountFen: 9_000_000, category: 'use.other' })).json().id;
+    expect((await s.committee.post(`/api/fund-projects/${refused}/steps`, { step: 'committee_review', outcome: 'rejected', note: '不必要' })).json().stage).toBe('rejected');
+    expect((await s.party.post(`/api/fund-projects/${refused}/steps`, { step: 'party_review' })).json().error.code).toBe('FUND_PROJECT_CLOSED');
+    expect((await s.owner.get(`/api/fund-projects?quarterId=${t.fx.q1}`)).statusCode).toBe(403);
+  });
+});
+
+describe('the half-yearly disclosure', () => {
+  it('a quarter with a ledger and no disclosure of the last half year fails its check', async () => {
+    const checks = (await s.community.get(`/api/quarters/${t.fx.q1}/checks?asOf=2026-08-01`)).json().items;
+    expect(checks.find((c: { rule: string }) => c.rule === 'finance-half-year-disclosure')).toMatchObject({ status: 'fail', citation: 'DB3305/T 309—2024 5.1.2.4' });
+    const actions = (await s.community.get('/api/organizations/actions?pageSize=200')).json();
+    expect(actions.failingChecks.items.some((c: { quarterId: string; rule: string }) => c.quarterId === t.fx.q1 && c.rule === 'finance-half-year-disclosure')).toBe(true);
+    // A quarter without a ledger has nothing to disclose.
+    const q3 = (await s.district.get(`/api/quarters/${t.fx.q3}/checks?asOf=2026-08-01`)).json().items;
+    expect(q3.some((c: { rule: string }) => c.rule === 'finance-half-year-disclosure')).toBe(false);
+  });
+
+  it('is generated from the ledger with the ledger’s totals, reviewed, then published', async () => {
+    expect((await s.committee.post(`/api/quarters/${t.fx.q1}/disclosures`, { period: '2099H1' })).json().error.code).toBe('DISCLOSURE_PERIOD_OPEN');
+    expect((await s.supervisor.post(`/api/quarters/${t.fx.q1}/disclosures`, { period: '2026H1' })).statusCode).toBe(403);
+    const generated = await s.committee.post(`/api/quarters/${t.fx.q1}/disclosures`, { period: '2026H1' });
+    expect(generated.statusCode).toBe(201);
+    const id = generated.json().id;
+    const d = (await s.committee.get(`/api/disclosures/${id}`)).json();
+    // Every entry of the fixture lies in 2026H1: the figures are the ledger's.
+    const ledger = await assertBalancesAreSums(s.committee, t.fx.q1);
+    expect(d.figures.incomeFen).toBe(ledger.totals.incomeFen);
+    expect(d.figures.spendingFen).toBe(ledger.totals.spendingFen);
+    expect(d.figures.balanceFen).toBe(ledger.totals.heldFen);
+    expect(d.figures.openingFen).toBe(0);
+    for (const line of [...d.figures.income, ...d.figures.spending]) expect(line.amountFen).toBe(ledger.accounts.find((a: { code: string }) => a.code === line.account).balanceFen);
+    expect(d.figures.projects.map((p: { title: string }) => p.title)).toContain('2幢外墙维修');
+    expect((await s.committee.post(`/api/disclosures/${id}/publish`)).json().error.code).toBe('DISCLOSURE_STATE');
+    expect((await s.committee.post(`/api/disclosures/${id}/review`, {})).statusCode).toBe(403);
+    expect((await s.supervisor.post(`/api/disclosures/${id}/review`, { note: '与银行对账单一致' })).json().status).toBe('reviewed');
+    expect((await s.committee.post(`/api/quarters/${t.fx.q1}/disclosures`, { period: '2026H1' })).json().error.code).toBe('DISCLOSURE_STATE');
+    expect((await s.commissioner.post(`/api/disclosures/${id}/publish`)).statusCode).toBe(403);
+    const published = await s.committee.post(`/api/disclosures/${id}/publish`);
+    expect(published.json().status).toBe('published');
+    const board = await publishedDisclosures(t.db.kysely, t.fx.q1);
+    expect(board).toEqual([{ id, period: '2026H1', publishedAt: expect.any(String), incomeFen: ledger.totals.incomeFen, spendingFen: ledger.totals.spendingFen, balanceFen: ledger.totals.heldFen }]);
+    const checks = (await s.community.get(`/api/quarters/${t.fx.q1}/checks?asOf=2026-08-01`)).json().items;
+    expect(checks.find((c: { rule: string }) => c.rule === 'finance-half-year-disclosure').status).toBe('pass');
+    expect(await publishedDisclosures(t.db.kysely, t.fx.q2)).toEqual([]);
+  });
+});
