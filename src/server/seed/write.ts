@@ -10,6 +10,7 @@ import type { Role, ScopeLevel } from '../platform/access';
 import { planDemo, quarterBatches, type DemoPlan } from './generate';
 import { seedVoting } from './voting';
 import { seedOrganizations } from './organizations';
+import { seedFinance } from './finance';
 
 type DB = Kysely<Database>;
 
@@ -226,7 +227,8 @@ export async function seedDemo(db: DB, hashKey: Buffer, onProgress?: (done: numb
     result.push({ username: a.username, displayName: a.displayName, role: a.role, scopeName: a.scopeName });
   }
   await seedOrganizations(db, written.districtId);
-  await seedVoting(db, hashKey, quarterId.id);
+  const demoVotes = await seedVoting(db, hashKey, quarterId.id);
+  await seedFinance(db, quarterId.id, demoVotes.published);
   return { districtId: written.districtId, quarters: plan.quarterCount, units: written.units, owners: written.owners, accounts: result };
 }
 
