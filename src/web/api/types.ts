@@ -48,7 +48,14 @@ export type Permission =
   // owners' assembly voting (issue 4)
   | 'votes.read'
   | 'votes.manage'
-  | 'ballots.enter';
+  | 'ballots.enter'
+  // finance and disclosure (issue 14)
+  | 'finance.read'
+  | 'finance.configure'
+  | 'ledger.book'
+  | 'fundProjects.propose'
+  | 'fundProjects.review'
+  | 'disclosures.review';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 
