@@ -18,7 +18,7 @@ const financeZhCN = {
   held: '账户余额（银行专户+现金）',
   income: '累计收入',
   spending: '累计支出',
-  entriesCount: '分录 {{n}} 笔',
+  entriesCount: '共 {{n}} 笔',
   accounts: { title: '科目余额', code: '科目', kind: '类别', debit: '借方合计', credit: '贷方合计', balance: '余额', kinds: { asset: '资金', income: '收入', use: '支出' } },
   entries: {
     title: '分录',

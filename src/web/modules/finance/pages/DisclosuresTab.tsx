@@ -161,7 +161,7 @@ function DisclosureCard({ id }: { id: string }) {
               dataSource={f[side]}
               columns={[
                 { title: t('finance.accounts.code'), dataIndex: 'label' },
-                { title: t('finance.accounts.balance'), dataIndex: 'amountFen', align: 'right', render: (fen: number) => <Yuan fen={fen} /> },
+                { title: t('finance.projects.amount'), dataIndex: 'amountFen', align: 'right', render: (fen: number) => <Yuan fen={fen} /> },
               ]}
             />
           </Col>
