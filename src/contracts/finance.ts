@@ -212,4 +212,83 @@ export const disclosureList = z.object({
   canGenerate: z.boolean(),
 });
 
+// ---- audits, the three inventories, fee collection ----
+
+export const auditKind = z.enum(['yearly_spot', 'term_end', 'other']);
+export const createAuditBody = z.object({
+  kind: auditKind,
+  periodLabel: z.string().trim().min(1).max(50),
+  auditor: z.string().trim().min(1).max(200),
+  auditedOn: dateText,
+  findings: z.string().trim().max(5000).optional(),
+  followUp: z.string().trim().max(5000).optional(),
+});
+export const updateAuditBody = z.object({
+  followUp: z.string().trim().max(5000).optional(),
+  resolvedOn: dateText.nullable().optional(),
+});
+export const financeAudit = z.object({
+  id: z.string(),
+  quarterId: z.string(),
+  kind: auditKind,
+  periodLabel: z.string(),
+  auditor: z.string(),
+  auditedOn: z.string(),
+  findings: z.string(),
+  followUp: z.string(),
+  status: z.enum(['open', 'resolved']),
+  resolvedOn: z.string().nullable(),
+});
+export const auditList = z.object({ items: z.array(financeAudit), canRecord: z.boolean() });
+
+export const inventoryKind = z.enum(['resource', 'asset', 'fund']);
+export const createInventoryItemBody = z.object({
+  kind: inventoryKind,
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000).optional(),
+  quantity: z.string().trim().max(50).optional(),
+  location: z.string().trim().max(200).optional(),
+  valueFen: fen.nullable().optional(),
+});
+export const inventoryItem = z.object({
+  id: z.string(),
+  kind: inventoryKind,
+  name: z.string(),
+  description: z.string(),
+  quantity: z.string(),
+  location: z.string(),
+  valueFen: z.number().nullable(),
+});
+export const inventories = z.object({
+  resources: z.array(inventoryItem),
+  assets: z.array(inventoryItem),
+  funds: z.array(inventoryItem),
+  /** The public revenue held, from the ledger: the funds list always shows it. */
+  ledgerHeldFen: z.number(),
+  canManage: z.boolean(),
+});
+
+export const feeCollectionBody = z.object({
+  period: halfYear,
+  receivableFen: fen,
+  collectedFen: fen,
+  householdsDue: z.number().int().min(0).max(100_000),
+  householdsPaid: z.number().int().min(0).max(100_000),
+  note: z.string().trim().max(2000).optional(),
+});
+export const feeCollectionReport = z.object({
+  id: z.string(),
+  period: z.string(),
+  receivableFen: z.number(),
+  collectedFen: z.number(),
+  householdsDue: z.number(),
+  householdsPaid: z.number(),
+  /** Collected over receivable, in basis points (9,512 = 95.12 %); null when nothing was due. */
+  rateBasisPoints: z.number().nullable(),
+  note: z.string(),
+  reportedBy: z.string().nullable(),
+  reportedAt: timestamp,
+});
+export const feeCollectionList = z.object({ items: z.array(feeCollectionReport), due: z.object({ period: z.string(), reported: z.boolean() }), canReport: z.boolean() });
+
 export { created };

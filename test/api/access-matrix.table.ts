@@ -256,6 +256,17 @@ export const accessTable: Record<string, Rule> = {
   'GET /api/disclosures/{id}': { allow: financeReaders },
   'POST /api/disclosures/{id}/review': { allow: ['community_office', 'supervisory'] },
   'POST /api/disclosures/{id}/publish': { allow: accountKeepers },
+  // Audits are recorded by the offices and the commissioner (百委〔2023〕37号 二（三）8); the
+  // inventories kept by the community, the commissioner and the committee (二（三）10); the
+  // property company reports its fee-collection rate (T/ZAS 4006.1—2020 6.3.2.2) and reads its reports.
+  'GET /api/quarters/{id}/finance-audits': { allow: financeReaders },
+  'POST /api/quarters/{id}/finance-audits': { allow: [...offices, 'commissioner'] },
+  'PATCH /api/finance-audits/{id}': { allow: [...offices, 'commissioner'] },
+  'GET /api/quarters/{id}/inventories': { allow: financeReaders },
+  'POST /api/quarters/{id}/inventory-items': { allow: ['community_office', 'commissioner', 'committee'] },
+  'DELETE /api/inventory-items/{id}': { allow: ['community_office', 'commissioner', 'committee'] },
+  'GET /api/quarters/{id}/fee-collection': { allow: [...financeReaders, 'company'] },
+  'POST /api/quarters/{id}/fee-collection': { allow: ['company'] },
 
   'GET /api/health': { allow: everyone, public: true },
 };

@@ -268,3 +268,39 @@ describe('the half-yearly disclosure', () => {
     expect(await publishedDisclosures(t.db.kysely, t.fx.q2)).toEqual([]);
   });
 });
+
+describe('audits, the three inventories, fee collection', () => {
+  it('records an audit with its findings and follows them up until resolved', async () => {
+    const created = await s.community.post(`/api/quarters/${t.fx.q1}/finance-audits`, { kind: 'term_end', periodLabel: '第二届业委会', auditor: '某会计师事务所', auditedOn: '2026-04-01', findings: '两笔支出缺少发票' });
+    expect(created.statusCode).toBe(201);
+    expect((await s.committee.post(`/api/quarters/${t.fx.q1}/finance-audits`, { kind: 'other', periodLabel: 'x', auditor: 'x', auditedOn: '2026-04-01' })).statusCode).toBe(403);
+    const resolved = await s.commissioner.patch(`/api/finance-audits/${created.json().id}`, { followUp: '已补齐发票', resolvedOn: '2026-04-20' });
+    expect(resolved.json()).toMatchObject({ status: 'resolved', followUp: '已补齐发票', resolvedOn: '2026-04-20' });
+    const list = (await s.supervisor.get(`/api/quarters/${t.fx.q1}/finance-audits`)).json();
+    expect(list.items).toHaveLength(1);
+  });
+
+  it('keeps the three inventories, the funds with what the ledger holds', async () => {
+    const ledger = (await s.district.get(`/api/quarters/${t.fx.q1}/ledger`)).json();
+    expect((await s.committee.post(`/api/quarters/${t.fx.q1}/inventory-items`, { kind: 'resource', name: '地面停车位', quantity: '86个', location: '小区东侧' })).statusCode).toBe(201);
+    const asset = (await s.committee.post(`/api/quarters/${t.fx.q1}/inventory-items`, { kind: 'asset', name: '快递柜', valueFen: 1_200_000 })).json().id;
+    const inv = (await s.party.get(`/api/quarters/${t.fx.q1}/inventories`)).json();
+    expect(inv.resources.map((i: { name: string }) => i.name)).toEqual(['地面停车位']);
+    expect(inv.assets[0]).toMatchObject({ name: '快递柜', valueFen: 1_200_000 });
+    expect(inv.ledgerHeldFen).toBe(ledger.totals.heldFen);
+    expect((await s.committee.delete(`/api/inventory-items/${asset}`)).statusCode).toBe(204);
+    expect((await s.company.post(`/api/quarters/${t.fx.q1}/inventory-items`, { kind: 'asset', name: 'x' })).statusCode).toBe(403);
+  });
+
+  it('takes the property company’s half-yearly fee-collection rate, once per half year', async () => {
+    const body = { period: '2026H1', receivableFen: 1_000_000, collectedFen: 951_234, householdsDue: 120, householdsPaid: 113 };
+    expect((await s.company.post(`/api/quarters/${t.fx.q1}/fee-collection`, { ...body, collectedFen: 1_000_001 })).json().error.code).toBe('FEE_COLLECTION_INVALID');
+    expect((await s.company.post(`/api/quarters/${t.fx.q1}/fee-collection`, body)).statusCode).toBe(201);
+    expect((await s.company.post(`/api/quarters/${t.fx.q1}/fee-collection`, body)).json().error.code).toBe('FEE_COLLECTION_REPORTED');
+    expect((await s.committee.post(`/api/quarters/${t.fx.q1}/fee-collection`, body)).statusCode).toBe(403);
+    const list = (await s.community.get(`/api/quarters/${t.fx.q1}/fee-collection`)).json();
+    expect(list.items[0]).toMatchObject({ period: '2026H1', rateBasisPoints: 9512 });
+    expect((await s.company.get(`/api/quarters/${t.fx.q1}/fee-collection`)).statusCode).toBe(200);
+    expect((await s.owner.get(`/api/quarters/${t.fx.q1}/fee-collection`)).statusCode).toBe(403);
+  });
+});

@@ -8,7 +8,7 @@ import { insertUser } from '../../src/server/modules/users/service';
 import type { Role } from '../../src/server/platform/access';
 import { PASSWORD, testIdNumber, type Session, type TestApp } from './app';
 import { PNG, fixtureCredentials, verifyWithCode, voteBody, type Credential } from './voting';
-import { insertDisclosure, insertFundProject, insertLedgerEntry, insertVoucher } from './finance';
+import { insertDisclosure, insertFinanceAudit, insertFundProject, insertInventoryItem, insertLedgerEntry, insertVoucher } from './finance';
 
 /** A ledger entry, a voucher, a small project and two disclosures (one draft, one in review) of the quarter. */
 async function financeRecords(t: TestApp, quarterId: string) {
@@ -18,6 +18,8 @@ async function financeRecords(t: TestApp, quarterId: string) {
     fundProject: await insertFundProject(t, quarterId, 50_000),
     disclosure: await insertDisclosure(t, quarterId, '2024H1'),
     draftDisclosure: await insertDisclosure(t, quarterId, '2024H2'),
+    financeAudit: await insertFinanceAudit(t, quarterId),
+    inventoryItem: await insertInventoryItem(t, quarterId),
   };
 }
 
@@ -95,6 +97,8 @@ export interface QuarterIds {
   fundProject: string;
   disclosure: string;
   draftDisclosure: string;
+  financeAudit: string;
+  inventoryItem: string;
 }
 
 export interface DistrictIds {
@@ -546,6 +550,15 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   'POST /api/disclosures/{id}/review': (x) => ({ method: 'POST', url: `/api/disclosures/${x.q.disclosure}/review`, body: {} }),
   // A draft: a keeper hears "review it first" (409), past the gate.
   'POST /api/disclosures/{id}/publish': (x) => ({ method: 'POST', url: `/api/disclosures/${x.q.draftDisclosure}/publish` }),
+  'GET /api/quarters/{id}/finance-audits': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/finance-audits` }),
+  'POST /api/quarters/{id}/finance-audits': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/finance-audits`, body: { kind: 'yearly_spot', periodLabel: '2025年度', auditor: '某会计师事务所', auditedOn: '2026-03-01' } }),
+  'PATCH /api/finance-audits/{id}': (x) => ({ method: 'PATCH', url: `/api/finance-audits/${x.q.financeAudit}`, body: { followUp: '已整改' } }),
+  'GET /api/quarters/{id}/inventories': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/inventories` }),
+  'POST /api/quarters/{id}/inventory-items': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/inventory-items`, body: { kind: 'asset', name: '健身器材' } }),
+  // A fresh item per call, so that every keeper removes one of its own.
+  'DELETE /api/inventory-items/{id}': async (x) => ({ method: 'DELETE', url: `/api/inventory-items/${x.outside ? x.q.inventoryItem : await insertInventoryItem(x.world.t, x.q.quarter)}` }),
+  'GET /api/quarters/{id}/fee-collection': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/fee-collection` }),
+  'POST /api/quarters/{id}/fee-collection': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/fee-collection`, body: { period: '2025H2', receivableFen: 100_000, collectedFen: 95_000, householdsDue: 100, householdsPaid: 95 } }),
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
 };

@@ -103,3 +103,21 @@ export async function insertDisclosure(t: TestApp, quarterId: string, period: st
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** A yearly spot audit of the quarter, findings open. */
+export async function insertFinanceAudit(t: TestApp, quarterId: string): Promise<string> {
+  const q = await placeOf(t, quarterId);
+  const row = await t.db.kysely
+    .insertInto('finance_audits')
+    .values({ ...q, quarter_id: quarterId, kind: 'yearly_spot', period_label: '2025年度', auditor: '某会计师事务所', audited_on: '2026-03-01', findings: '部分凭证缺失' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An item of the assets inventory. */
+export async function insertInventoryItem(t: TestApp, quarterId: string): Promise<string> {
+  const q = await placeOf(t, quarterId);
+  const row = await t.db.kysely.insertInto('inventory_items').values({ ...q, quarter_id: quarterId, kind: 'asset', name: '健身器材' }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}

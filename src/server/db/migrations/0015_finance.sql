@@ -141,3 +141,63 @@ CREATE TABLE disclosures (
   UNIQUE (quarter_id, period)
 );
 CREATE INDEX disclosures_district_idx ON disclosures (district_id);
+
+-- Audits of the quarter's accounts (百委〔2023〕37号 二（三）8): the yearly spot audit by a third
+-- party and the audit at the end of a committee's term, with findings and their follow-up.
+CREATE TABLE finance_audits (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL REFERENCES districts(id),
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL REFERENCES quarters(id),
+  kind text NOT NULL CHECK (kind IN ('yearly_spot', 'term_end', 'other')),
+  period_label text NOT NULL,
+  auditor text NOT NULL,
+  audited_on date NOT NULL,
+  findings text NOT NULL DEFAULT '',
+  follow_up text NOT NULL DEFAULT '',
+  status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+  resolved_on date,
+  created_by uuid,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX finance_audits_quarter_idx ON finance_audits (quarter_id, audited_on);
+
+-- The three inventories of public resources, assets and funds (三张清单, 百委〔2023〕37号 二（三）10).
+CREATE TABLE inventory_items (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL REFERENCES districts(id),
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL REFERENCES quarters(id),
+  kind text NOT NULL CHECK (kind IN ('resource', 'asset', 'fund')),
+  name text NOT NULL,
+  description text NOT NULL DEFAULT '',
+  quantity text NOT NULL DEFAULT '',
+  location text NOT NULL DEFAULT '',
+  value_fen bigint CHECK (value_fen >= 0),
+  created_by uuid,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX inventory_items_quarter_idx ON inventory_items (quarter_id, kind);
+
+-- The property company's report of its fee-collection rate, at least every half year
+-- (T/ZAS 4006.1—2020 6.3.2.2).
+CREATE TABLE fee_collection_reports (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL REFERENCES districts(id),
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL REFERENCES quarters(id),
+  period text NOT NULL CHECK (period ~ '^[0-9]{4}H[12]$'),
+  receivable_fen bigint NOT NULL CHECK (receivable_fen >= 0),
+  collected_fen bigint NOT NULL CHECK (collected_fen >= 0),
+  households_due integer NOT NULL CHECK (households_due >= 0),
+  households_paid integer NOT NULL CHECK (households_paid >= 0),
+  note text NOT NULL DEFAULT '',
+  reported_by uuid,
+  reported_by_name text,
+  reported_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (quarter_id, period)
+);

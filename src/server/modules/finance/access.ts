@@ -25,6 +25,14 @@ export const financeGrants = defineGrants({
   'fundProjects.propose': ['community_office', 'commissioner', 'committee'],
   'fundProjects.review': ['community_office', 'commissioner', 'committee', 'party_secretary'],
   'disclosures.review': ['community_office', 'supervisory'],
+  // The yearly spot audit and the term-end audit are organised by the street and the community
+  // (百委〔2023〕37号 二（三）8); the commissioner records them for the quarter.
+  'finance.audit': [...OFFICES, 'commissioner'],
+  // The three inventories (清产核资, 二（三）10): the community organises, the committee clears
+  // the assets (DB3305/T 309—2024 5.1.2.6).
+  'inventories.manage': ['community_office', 'commissioner', 'committee'],
+  // The property company reports its fee-collection rate (T/ZAS 4006.1—2020 6.3.2.2).
+  'feeCollection.report': ['company'],
 });
 
 declare module '../../platform/access' {

@@ -81,6 +81,16 @@ export const financeErrors = defineErrors({
     'zh-CN': '{period} 尚未结束，半年公示在该半年结束后生成（DB3305/T 309—2024 5.1.2.4）。',
     en: '{period} has not ended; a half-yearly disclosure is generated after its half year (DB3305/T 309—2024 5.1.2.4).',
   },
+  FEE_COLLECTION_INVALID: {
+    status: 422,
+    'zh-CN': '实收不能多于应收，已缴户数不能多于应缴户数。',
+    en: 'Collected cannot exceed receivable, nor households paid the households due.',
+  },
+  FEE_COLLECTION_REPORTED: {
+    status: 409,
+    'zh-CN': '{period} 的物业费收缴率已上报。',
+    en: 'The fee-collection rate of {period} has already been reported.',
+  },
 });
 
 declare module '../../platform/errors' {

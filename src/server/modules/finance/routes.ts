@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as c from '../../../contracts/finance';
 import { download } from '../../../contracts/voting';
+import { noContent } from '../../../contracts/common';
 import { AppError } from '../../platform/errors';
 import { contextOf, errorSchema, idParam, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
 import { disclosureDetail, generateDisclosure, listDisclosures, publishDisclosure, reviewDisclosure } from './disclosures';
@@ -12,6 +13,9 @@ import { bookEntry, ledgerOf, listEntries, reverseEntry } from './ledger';
 import { createProject, listProjects, payProject, projectDetail, takeStep } from './projects';
 import { updateSettings } from './settings';
 import { getVoucher, uploadVoucher, VOUCHER_MAX_BYTES } from './vouchers';
+import { createAudit, listAudits, updateAudit } from './audits';
+import { addInventoryItem, inventoriesOf, removeInventoryItem } from './inventories';
+import { listFeeCollection, reportFeeCollection } from './fee-collection';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -135,5 +139,50 @@ export async function financeRoutes(fastify: FastifyInstance) {
     '/api/disclosures/:id/publish',
     { schema: { tags, summary: 'Publish a reviewed disclosure to the public board (whoever keeps the account)', params: idParam, response: { 200: c.disclosureDetail, ...errors } } },
     async (req) => publishDisclosure(db(), contextOf(req), req.params.id, req.locale),
+  );
+
+  // ---- audits, the three inventories, fee collection ----
+  app.get(
+    '/api/quarters/:id/finance-audits',
+    { schema: { tags, summary: "The quarter's audits (yearly spot audit, term-end audit; 百委〔2023〕37号 二（三）8) with findings and follow-up", params: idParam, response: { 200: c.auditList, ...errors } } },
+    async (req) => listAudits(db(), requireActor(req), req.params.id),
+  );
+  app.post(
+    '/api/quarters/:id/finance-audits',
+    { schema: { tags, summary: 'Record an audit of the accounts', params: idParam, body: c.createAuditBody, response: { 201: c.created, ...errors } } },
+    async (req, reply) => reply.status(201).send(await createAudit(db(), contextOf(req), req.params.id, req.body)),
+  );
+  app.patch(
+    '/api/finance-audits/:id',
+    { schema: { tags, summary: "Record the follow-up of an audit's findings; a day of resolution closes it", params: idParam, body: c.updateAuditBody, response: { 200: c.financeAudit, ...errors } } },
+    async (req) => updateAudit(db(), contextOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/quarters/:id/inventories',
+    { schema: { tags, summary: 'The three inventories of public resources, assets and funds (三张清单, 百委〔2023〕37号 二（三）10), with the money the ledger holds', params: idParam, response: { 200: c.inventories, ...errors } } },
+    async (req) => inventoriesOf(db(), requireActor(req), req.params.id),
+  );
+  app.post(
+    '/api/quarters/:id/inventory-items',
+    { schema: { tags, summary: 'Add an item to one of the three inventories', params: idParam, body: c.createInventoryItemBody, response: { 201: c.created, ...errors } } },
+    async (req, reply) => reply.status(201).send(await addInventoryItem(db(), contextOf(req), req.params.id, req.body)),
+  );
+  app.delete(
+    '/api/inventory-items/:id',
+    { schema: { tags, summary: 'Remove an item from the inventories', params: idParam, response: { 204: noContent, ...errors } } },
+    async (req, reply) => {
+      await removeInventoryItem(db(), contextOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/api/quarters/:id/fee-collection',
+    { schema: { tags, summary: "The property company's half-yearly fee-collection rate reports (T/ZAS 4006.1—2020 6.3.2.2)", params: idParam, response: { 200: c.feeCollectionList, ...errors } } },
+    async (req) => listFeeCollection(db(), requireActor(req), req.params.id),
+  );
+  app.post(
+    '/api/quarters/:id/fee-collection',
+    { schema: { tags, summary: 'Report the fee-collection rate of a half year (the property company)', params: idParam, body: c.feeCollectionBody, response: { 201: c.created, ...errors } } },
+    async (req, reply) => reply.status(201).send(await reportFeeCollection(db(), contextOf(req), req.params.id, req.body)),
   );
 }

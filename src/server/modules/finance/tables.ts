@@ -125,6 +125,58 @@ export interface DisclosuresTable {
   published_at: Timestamp | null;
 }
 
+export interface FinanceAuditsTable {
+  id: Generated<string>;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  kind: string;
+  period_label: string;
+  auditor: string;
+  audited_on: DateOnly;
+  findings: DefaultText;
+  follow_up: DefaultText;
+  status: DefaultText;
+  resolved_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface InventoryItemsTable {
+  id: Generated<string>;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  kind: string;
+  name: string;
+  description: DefaultText;
+  quantity: DefaultText;
+  location: DefaultText;
+  value_fen: ColumnType<number | null, number | null | undefined, number | null>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface FeeCollectionReportsTable {
+  id: Generated<string>;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  period: string;
+  receivable_fen: Int8;
+  collected_fen: Int8;
+  households_due: number;
+  households_paid: number;
+  note: DefaultText;
+  reported_by: string | null;
+  reported_by_name: string | null;
+  reported_at: DefaultTimestamp;
+}
+
 declare module '../../db/schema' {
   interface Database {
     finance_settings: FinanceSettingsTable;
@@ -134,5 +186,8 @@ declare module '../../db/schema' {
     ledger_entries: LedgerEntriesTable;
     ledger_lines: LedgerLinesTable;
     disclosures: DisclosuresTable;
+    finance_audits: FinanceAuditsTable;
+    inventory_items: InventoryItemsTable;
+    fee_collection_reports: FeeCollectionReportsTable;
   }
 }
