@@ -291,4 +291,22 @@ export const feeCollectionReport = z.object({
 });
 export const feeCollectionList = z.object({ items: z.array(feeCollectionReport), due: z.object({ period: z.string(), reported: z.boolean() }), canReport: z.boolean() });
 
+export const maintenanceFundBody = z.object({
+  kind: z.enum(['raise', 'use']),
+  date: dateText,
+  amountFen: positiveFen,
+  memo: z.string().trim().min(1).max(300),
+  voteId: z.uuid(),
+  voteItemId: z.string().max(10),
+});
+export const maintenanceFund = z.object({
+  raisedFen: z.number(),
+  usedFen: z.number(),
+  balanceFen: z.number(),
+  items: z.array(
+    z.object({ id: z.string(), kind: z.enum(['raise', 'use']), date: z.string(), amountFen: z.number(), memo: z.string(), voteId: z.string(), voteTitle: z.string().nullable(), voteItemId: z.string(), recordedBy: z.string().nullable() }),
+  ),
+  canRecord: z.boolean(),
+});
+
 export { created };

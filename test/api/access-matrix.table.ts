@@ -267,6 +267,8 @@ export const accessTable: Record<string, Rule> = {
   'DELETE /api/inventory-items/{id}': { allow: ['community_office', 'commissioner', 'committee'] },
   'GET /api/quarters/{id}/fee-collection': { allow: [...financeReaders, 'company'] },
   'POST /api/quarters/{id}/fee-collection': { allow: ['company'] },
+  'GET /api/quarters/{id}/maintenance-fund': { allow: financeReaders },
+  'POST /api/quarters/{id}/maintenance-fund': { allow: ['community_office', 'commissioner', 'committee'] },
 
   'GET /api/health': { allow: everyone, public: true },
 };

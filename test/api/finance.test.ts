@@ -304,3 +304,22 @@ describe('audits, the three inventories, fee collection', () => {
     expect((await s.owner.get(`/api/quarters/${t.fx.q1}/fee-collection`)).statusCode).toBe(403);
   });
 });
+
+describe('the maintenance fund, apart from public revenue', () => {
+  it('is raised on a passed special item (第278条 第1款第6项) and used on an ordinary one (第5项), never below zero', async () => {
+    const raiseVote = await publishedVote(t, t.fx.q1, { article278Item: 6, title: '续筹专项维修资金' });
+    const useVote = await publishedVote(t, t.fx.q1, { article278Item: 5, title: '使用专项维修资金维修电梯' });
+    const wrong = await s.committee.post(`/api/quarters/${t.fx.q1}/maintenance-fund`, { kind: 'raise', date: '2026-04-01', amountFen: 10_000_000, memo: '续筹', voteId: useVote, voteItemId: '1' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error.message).toContain('第6项');
+    expect((await s.committee.post(`/api/quarters/${t.fx.q1}/maintenance-fund`, { kind: 'use', date: '2026-04-01', amountFen: 1, memo: '维修', voteId: useVote, voteItemId: '1' })).json().error.code).toBe('MAINTENANCE_FUND_OVERDRAWN');
+    expect((await s.committee.post(`/api/quarters/${t.fx.q1}/maintenance-fund`, { kind: 'raise', date: '2026-04-01', amountFen: 10_000_000, memo: '续筹', voteId: raiseVote, voteItemId: '1' })).statusCode).toBe(201);
+    expect((await s.committee.post(`/api/quarters/${t.fx.q1}/maintenance-fund`, { kind: 'use', date: '2026-05-01', amountFen: 4_000_000, memo: '电梯维修', voteId: useVote, voteItemId: '1' })).statusCode).toBe(201);
+    const fund = (await s.supervisor.get(`/api/quarters/${t.fx.q1}/maintenance-fund`)).json();
+    expect(fund).toMatchObject({ raisedFen: 10_000_000, usedFen: 4_000_000, balanceFen: 6_000_000 });
+    expect(fund.items[0]).toMatchObject({ kind: 'use', voteTitle: '2026年第二次业主大会' });
+    // Apart: the public-revenue ledger does not move.
+    const ledger = (await s.supervisor.get(`/api/quarters/${t.fx.q1}/ledger`)).json();
+    expect(ledger.accounts.find((a: { code: string }) => a.code === 'use.maintenance_fund').balanceFen).toBe(0);
+  });
+});

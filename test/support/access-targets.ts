@@ -558,6 +558,9 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   // A fresh item per call, so that every keeper removes one of its own.
   'DELETE /api/inventory-items/{id}': async (x) => ({ method: 'DELETE', url: `/api/inventory-items/${x.outside ? x.q.inventoryItem : await insertInventoryItem(x.world.t, x.q.quarter)}` }),
   'GET /api/quarters/{id}/fee-collection': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/fee-collection` }),
+  'GET /api/quarters/{id}/maintenance-fund': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/maintenance-fund` }),
+  // The quarter's closed vote is not published: a recorder hears 422, past the gate.
+  'POST /api/quarters/{id}/maintenance-fund': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/maintenance-fund`, body: { kind: 'raise', date: '2026-03-20', amountFen: 100_000, memo: '续筹', voteId: x.q.closedVote, voteItemId: '2' } }),
   'POST /api/quarters/{id}/fee-collection': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/fee-collection`, body: { period: '2025H2', receivableFen: 100_000, collectedFen: 95_000, householdsDue: 100, householdsPaid: 95 } }),
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),

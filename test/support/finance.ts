@@ -5,10 +5,12 @@ import type { TestApp } from './app';
 import { PNG } from './voting';
 
 /** A published civil-code-278 vote of the quarter with one item of 民法典 第278条 第1款 item 5, passed or not. */
-export async function publishedVote(t: TestApp, quarterId: string, opts: { passed?: boolean; status?: 'published' | 'closed' } = {}): Promise<string> {
+export async function publishedVote(t: TestApp, quarterId: string, opts: { passed?: boolean; status?: 'published' | 'closed'; article278Item?: number; title?: string } = {}): Promise<string> {
   const k = t.db.kysely;
   const q = await k.selectFrom('quarters').select(['district_id', 'street_id', 'community_id', 'name']).where('id', '=', quarterId).executeTakeFirstOrThrow();
   const passed = opts.passed ?? true;
+  const article = opts.article278Item ?? 5;
+  const matter = article >= 6 && article <= 8 ? 'special' : 'ordinary';
   const count = { members: 0, area: 0 };
   const result = {
     valid: true,
@@ -17,7 +19,7 @@ export async function publishedVote(t: TestApp, quarterId: string, opts: { passe
     head: 'a'.repeat(64),
     totals: { members: 4, area: 35812 },
     participation: { members: 4, area: 35812, quorumMet: true },
-    items: [{ id: '1', matter: 'ordinary', yes: passed ? { members: 4, area: 35812 } : count, no: passed ? count : { members: 4, area: 35812 }, abstain: count, passed }],
+    items: [{ id: '1', matter, yes: passed ? { members: 4, area: 35812 } : count, no: passed ? count : { members: 4, area: 35812 }, abstain: count, passed }],
   };
   const vote = await k
     .insertInto('votes')
@@ -42,7 +44,7 @@ export async function publishedVote(t: TestApp, quarterId: string, opts: { passe
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await k.insertInto('vote_items').values({ vote_id: vote.id, id: '1', position: 1, district_id: q.district_id, quarter_id: quarterId, title: '使用公共收益维修2幢外墙', matter: 'ordinary', article278_item: 5 }).execute();
+  await k.insertInto('vote_items').values({ vote_id: vote.id, id: '1', position: 1, district_id: q.district_id, quarter_id: quarterId, title: opts.title ?? '使用公共收益维修2幢外墙', matter, article278_item: article }).execute();
   return vote.id;
 }
 

@@ -201,3 +201,24 @@ CREATE TABLE fee_collection_reports (
   reported_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (quarter_id, period)
 );
+
+-- The special maintenance fund (专项维修资金), recorded apart from public revenue: what the
+-- owners raised and what they used, each on the assembly's decision (民法典 第278条 第1款: raising
+-- it is item 6, a special matter; using it item 5, an ordinary one).
+CREATE TABLE maintenance_fund_records (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL REFERENCES districts(id),
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL REFERENCES quarters(id),
+  kind text NOT NULL CHECK (kind IN ('raise', 'use')),
+  record_date date NOT NULL,
+  amount_fen bigint NOT NULL CHECK (amount_fen > 0),
+  memo text NOT NULL,
+  vote_id uuid NOT NULL,
+  vote_item_id text NOT NULL,
+  recorded_by uuid,
+  recorded_by_name text,
+  recorded_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX maintenance_fund_records_quarter_idx ON maintenance_fund_records (quarter_id, record_date);

@@ -33,6 +33,9 @@ export const financeGrants = defineGrants({
   'inventories.manage': ['community_office', 'commissioner', 'committee'],
   // The property company reports its fee-collection rate (T/ZAS 4006.1—2020 6.3.2.2).
   'feeCollection.report': ['company'],
+  // The maintenance fund's raising and use, each on the assembly's vote, recorded by those who
+  // run the quarter's votes.
+  'maintenanceFund.record': ['community_office', 'commissioner', 'committee'],
 });
 
 declare module '../../platform/access' {

@@ -81,6 +81,16 @@ export const financeErrors = defineErrors({
     'zh-CN': '{period} 尚未结束，半年公示在该半年结束后生成（DB3305/T 309—2024 5.1.2.4）。',
     en: '{period} has not ended; a half-yearly disclosure is generated after its half year (DB3305/T 309—2024 5.1.2.4).',
   },
+  MAINTENANCE_FUND_VOTE: {
+    status: 422,
+    'zh-CN': '{kindZh}专项维修资金须经业主大会表决通过（民法典 第278条 第1款第{item}项，{matterZh}）：所选表决事项{reasonZh}。',
+    en: "{kindEn} the maintenance fund needs the owners' assembly's vote (民法典 第278条 第1款 item {item}, {matterEn}): the chosen item {reasonEn}.",
+  },
+  MAINTENANCE_FUND_OVERDRAWN: {
+    status: 409,
+    'zh-CN': '使用金额超过专项维修资金余额 {balance}。',
+    en: 'The use exceeds the balance of the maintenance fund ({balance}).',
+  },
   FEE_COLLECTION_INVALID: {
     status: 422,
     'zh-CN': '实收不能多于应收，已缴户数不能多于应缴户数。',

@@ -13,7 +13,7 @@ import { financeRoutes } from './routes';
 
 export const financeModule: ModuleDescriptor = {
   name: 'finance',
-  tables: ['finance_settings', 'ledger_vouchers', 'fund_projects', 'fund_project_steps', 'ledger_entries', 'ledger_lines', 'disclosures', 'finance_audits', 'inventory_items', 'fee_collection_reports'],
+  tables: ['finance_settings', 'ledger_vouchers', 'fund_projects', 'fund_project_steps', 'ledger_entries', 'ledger_lines', 'disclosures', 'finance_audits', 'inventory_items', 'fee_collection_reports', 'maintenance_fund_records'],
   routes: financeRoutes,
   grants: financeGrants,
   errors: financeErrors,

@@ -16,6 +16,7 @@ import { getVoucher, uploadVoucher, VOUCHER_MAX_BYTES } from './vouchers';
 import { createAudit, listAudits, updateAudit } from './audits';
 import { addInventoryItem, inventoriesOf, removeInventoryItem } from './inventories';
 import { listFeeCollection, reportFeeCollection } from './fee-collection';
+import { maintenanceFundOf, recordMaintenanceFund } from './maintenance-fund';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -184,5 +185,15 @@ export async function financeRoutes(fastify: FastifyInstance) {
     '/api/quarters/:id/fee-collection',
     { schema: { tags, summary: 'Report the fee-collection rate of a half year (the property company)', params: idParam, body: c.feeCollectionBody, response: { 201: c.created, ...errors } } },
     async (req, reply) => reply.status(201).send(await reportFeeCollection(db(), contextOf(req), req.params.id, req.body)),
+  );
+  app.get(
+    '/api/quarters/:id/maintenance-fund',
+    { schema: { tags, summary: 'The maintenance fund (专项维修资金), apart from public revenue: what was raised and used, each on a vote', params: idParam, response: { 200: c.maintenanceFund, ...errors } } },
+    async (req) => maintenanceFundOf(db(), requireActor(req), req.params.id),
+  );
+  app.post(
+    '/api/quarters/:id/maintenance-fund',
+    { schema: { tags, summary: 'Record a raising (民法典 第278条 第1款第6项, special) or a use (第5项, ordinary) of the maintenance fund on a passed item of a published vote', params: idParam, body: c.maintenanceFundBody, response: { 201: c.created, ...errors } } },
+    async (req, reply) => reply.status(201).send(await recordMaintenanceFund(db(), contextOf(req), req.params.id, req.body)),
   );
 }

@@ -177,6 +177,23 @@ export interface FeeCollectionReportsTable {
   reported_at: DefaultTimestamp;
 }
 
+export interface MaintenanceFundRecordsTable {
+  id: Generated<string>;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  kind: string;
+  record_date: DateOnly;
+  amount_fen: Int8;
+  memo: string;
+  vote_id: string;
+  vote_item_id: string;
+  recorded_by: string | null;
+  recorded_by_name: string | null;
+  recorded_at: DefaultTimestamp;
+}
+
 declare module '../../db/schema' {
   interface Database {
     finance_settings: FinanceSettingsTable;
@@ -189,5 +206,6 @@ declare module '../../db/schema' {
     finance_audits: FinanceAuditsTable;
     inventory_items: InventoryItemsTable;
     fee_collection_reports: FeeCollectionReportsTable;
+    maintenance_fund_records: MaintenanceFundRecordsTable;
   }
 }
