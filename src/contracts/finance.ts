@@ -309,4 +309,6 @@ export const maintenanceFund = z.object({
   canRecord: z.boolean(),
 });
 
+export const statementImported = z.object({ booked: z.number(), firstSeq: z.number(), lastSeq: z.number() });
+
 export { created };

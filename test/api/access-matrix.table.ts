@@ -269,6 +269,7 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/quarters/{id}/fee-collection': { allow: ['company'] },
   'GET /api/quarters/{id}/maintenance-fund': { allow: financeReaders },
   'POST /api/quarters/{id}/maintenance-fund': { allow: ['community_office', 'commissioner', 'committee'] },
+  'POST /api/quarters/{id}/ledger/imports': { allow: accountKeepers },
 
   'GET /api/health': { allow: everyone, public: true },
 };

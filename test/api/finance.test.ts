@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedDisclosures, fundProjectsForBoard } from '../../src/server/modules/finance';
 import { createTestApp, type Session, type TestApp } from '../support/app';
 import { PNG } from '../support/voting';
-import { publishedVote } from '../support/finance';
+import { publishedVote, statementXlsx } from '../support/finance';
 
 let t: TestApp;
 let s: Record<'community' | 'commissioner' | 'committee' | 'party' | 'supervisor' | 'company' | 'owner' | 'district' | 'commissioner2', Session>;
@@ -321,5 +321,38 @@ describe('the maintenance fund, apart from public revenue', () => {
     // Apart: the public-revenue ledger does not move.
     const ledger = (await s.supervisor.get(`/api/quarters/${t.fx.q1}/ledger`)).json();
     expect(ledger.accounts.find((a: { code: string }) => a.code === 'use.maintenance_fund').balanceFen).toBe(0);
+  });
+});
+
+describe('import of a bank statement', () => {
+  it('books every row as an entry, or refuses the whole file with each row’s reason', async () => {
+    const before = (await s.commissioner2.get(`/api/quarters/${t.fx.q2}/ledger`)).json();
+    expect(before.totals.entries).toBe(0);
+    const community = s.commissioner2;
+    const bad = await statementXlsx([
+      ['2026-03-01', '停车费', 1200.5, null, '停车收益'],
+      ['2026-03-32', '广告费', 800, null, '广告收益'],
+      ['2026-03-05', '电梯维修', null, 300, '停车收益'],
+      ['2026-03-06', '两边都填', 100, 100, '税金'],
+      ['2026-03-07', '未知科目', 100, null, '理财收益'],
+    ]);
+    const refused = await community.upload(`/api/quarters/${t.fx.q2}/ledger/imports`, 'statement.xlsx', bad);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('LEDGER_IMPORT_INVALID');
+    expect(refused.json().error.details.rows.map((r: { row: number }) => r.row)).toEqual([4, 5, 6, 7]);
+    expect((await community.get(`/api/quarters/${t.fx.q2}/ledger`)).json().totals.entries).toBe(0);
+    const good = await statementXlsx([
+      [new Date(Date.UTC(2026, 2, 1)), '3月停车费', 1200.5, null, '停车收益'],
+      ['2026/3/3', '快递柜场地费', '¥800.00', null, 'income.common_areas'],
+      ['2026-03-05', '单元门维修', null, '1,300', '公共设施设备维修'],
+      [null, null, null, null, null],
+    ]);
+    const booked = await community.upload(`/api/quarters/${t.fx.q2}/ledger/imports`, 'statement.xlsx', good);
+    expect(booked.statusCode).toBe(201);
+    expect(booked.json()).toEqual({ booked: 3, firstSeq: 1, lastSeq: 3 });
+    const ledger = (await community.get(`/api/quarters/${t.fx.q2}/ledger`)).json();
+    const balance = (code: string) => ledger.accounts.find((a: { code: string }) => a.code === code).balanceFen;
+    expect([balance('income.parking'), balance('income.common_areas'), balance('use.repairs'), balance('asset.bank')]).toEqual([120_050, 80_000, 130_000, 70_050]);
+    expect((await s.committee.upload(`/api/quarters/${t.fx.q2}/ledger/imports`, 'statement.xlsx', good)).statusCode).toBe(404);
   });
 });

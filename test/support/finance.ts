@@ -1,6 +1,7 @@
 // Set-up for the finance tests: a published owners' assembly vote written straight into the
 // voting module's tables (the voting tests prove how one comes about; here only its outcome
 // matters), and a ledger entry written straight into the finance tables.
+import ExcelJS from 'exceljs';
 import type { TestApp } from './app';
 import { PNG } from './voting';
 
@@ -122,4 +123,14 @@ export async function insertInventoryItem(t: TestApp, quarterId: string): Promis
   const q = await placeOf(t, quarterId);
   const row = await t.db.kysely.insertInto('inventory_items').values({ ...q, quarter_id: quarterId, kind: 'asset', name: '健身器材' }).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A bank statement as .xlsx: a title line, the header, then the rows [date, memo, income, spending, account]. */
+export async function statementXlsx(rows: (string | number | Date | null)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('对账单');
+  ws.addRow(['某银行 公共收益专户 交易明细']);
+  ws.addRow(['日期', '摘要', '收入（元）', '支出（元）', '科目']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -91,6 +91,11 @@ export const financeErrors = defineErrors({
     'zh-CN': '使用金额超过专项维修资金余额 {balance}。',
     en: 'The use exceeds the balance of the maintenance fund ({balance}).',
   },
+  LEDGER_IMPORT_INVALID: {
+    status: 422,
+    'zh-CN': '导入文件有 {count} 处问题，未记账；请按各行原因修改后重新导入。',
+    en: 'The file has {count} problems and nothing was booked; correct the rows and import again.',
+  },
   FEE_COLLECTION_INVALID: {
     status: 422,
     'zh-CN': '实收不能多于应收，已缴户数不能多于应缴户数。',

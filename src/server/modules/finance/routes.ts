@@ -17,6 +17,7 @@ import { createAudit, listAudits, updateAudit } from './audits';
 import { addInventoryItem, inventoriesOf, removeInventoryItem } from './inventories';
 import { listFeeCollection, reportFeeCollection } from './fee-collection';
 import { maintenanceFundOf, recordMaintenanceFund } from './maintenance-fund';
+import { importStatement, STATEMENT_MAX_BYTES } from './statement-import';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -195,5 +196,26 @@ export async function financeRoutes(fastify: FastifyInstance) {
     '/api/quarters/:id/maintenance-fund',
     { schema: { tags, summary: 'Record a raising (民法典 第278条 第1款第6项, special) or a use (第5项, ordinary) of the maintenance fund on a passed item of a published vote', params: idParam, body: c.maintenanceFundBody, response: { 201: c.created, ...errors } } },
     async (req, reply) => reply.status(201).send(await recordMaintenanceFund(db(), contextOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/quarters/:id/ledger/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Import a bank statement or the old books as .xlsx (columns 日期, 摘要, 收入, 支出, 科目): one entry per row, booked whole or refused whole (422 with each row’s reason)',
+        params: idParam,
+        consumes: ['multipart/form-data'],
+        response: { 201: c.statementImported, ...errors, 413: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = contextOf(req);
+      if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
+      const file = await req.file({ limits: { fileSize: STATEMENT_MAX_BYTES + 1, files: 1 }, throwFileSizeLimit: false });
+      if (!file) throw new AppError('FILE_REQUIRED');
+      const content = await file.toBuffer();
+      if (file.file.truncated || content.length > STATEMENT_MAX_BYTES) throw new AppError('FILE_TOO_LARGE', { limit: STATEMENT_MAX_BYTES / 1024 / 1024 });
+      return reply.status(201).send(await importStatement(db(), ctx, req.params.id, content));
+    },
   );
 }
