@@ -27,16 +27,17 @@ beforeAll(async () => {
   const community = await t.login('community');
   expect((await community.patch(`/api/quarters/${t.fx.q1}/finance-settings`, { holder: 'owners_committee', largeThresholdFen: 5_000_000 })).statusCode).toBe(200);
   committee = await t.login('committee');
-  for (const [memo, fen] of [
-    ['停车费', 1_200_000],
-    ['广告费', 860_000],
+  for (const [memo, fen, account] of [
+    ['停车费', 1_200_000, 'income.parking'],
+    ['广告费', 860_000, 'income.advertising'],
+    ['物业经营用房租金', 5_000_000, 'income.premises'],
   ] as const) {
     const r = await committee.post(`/api/quarters/${t.fx.q1}/ledger/entries`, {
       date: inPeriod,
       memo,
       lines: [
         { account: 'asset.bank', debitFen: fen, creditFen: 0 },
-        { account: memo === '停车费' ? 'income.parking' : 'income.advertising', debitFen: 0, creditFen: fen },
+        { account, debitFen: 0, creditFen: fen },
       ],
     });
     expect(r.statusCode).toBe(201);
@@ -70,7 +71,7 @@ describe('finance in the browser', () => {
   it('the committee proposes a large project; it is not paid before the reviews', async () => {
     const page = await as('committee', `/finance?quarterId=${t.fx.q1}&tab=ledger`);
     await page.waitForSelector(`${tid('ledger-account-row')}[data-account="income.parking"][data-balance="1200000"]`);
-    expect(await page.textContent(tid('ledger-held'))).toBe('¥20,600.00');
+    expect(await page.textContent(tid('ledger-held'))).toBe('¥70,600.00');
     await screenshot(page, 'e2e-finance-ledger');
     await page.goto(`${base}/finance?quarterId=${t.fx.q1}&tab=projects`);
     await page.click(tid('project-create'));
@@ -145,6 +146,19 @@ describe('finance in the browser', () => {
     await publisher.context().close();
     const board = await publishedDisclosures(t.db.kysely, t.fx.q1);
     expect(board).toHaveLength(1);
-    expect(board[0]).toMatchObject({ period, incomeFen: 2_060_000 });
+    expect(board[0]).toMatchObject({ period, incomeFen: 7_060_000 });
+  });
+
+  it('the records tab keeps the three inventories and shows the maintenance fund, fee collection and audits', async () => {
+    const page = await as('committee', `/finance?quarterId=${t.fx.q1}&tab=records`);
+    await page.click(tid('inventory-add'));
+    await page.fill(tid('inventory-name'), '地面停车位');
+    await page.click(tid('inventory-submit'));
+    await page.waitForSelector(`${tid('inventory-list')} .ant-table-row`);
+    await page.waitForSelector(tid('maintenance-fund-balance'));
+    await screenshot(page, 'e2e-finance-records');
+    await page.context().close();
+    const inv = (await committee.get(`/api/quarters/${t.fx.q1}/inventories`)).json();
+    expect(inv.resources.map((i: { name: string }) => i.name)).toEqual(['地面停车位']);
   });
 });

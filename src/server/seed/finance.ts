@@ -11,6 +11,9 @@ import { updateSettings } from '../modules/finance/settings';
 import { createProject, payProject, takeStep } from '../modules/finance/projects';
 import { generateDisclosure, publishDisclosure, reviewDisclosure } from '../modules/finance/disclosures';
 import { voteDecision } from '../modules/voting';
+import { addInventoryItem } from '../modules/finance/inventories';
+import { createAudit, updateAudit } from '../modules/finance/audits';
+import { reportFeeCollection } from '../modules/finance/fee-collection';
 
 type DB = Kysely<Database>;
 
@@ -135,5 +138,26 @@ export async function seedFinance(db: DB, quarterId: string, publishedVoteId: st
     await reviewDisclosure(db, community, id, '已与银行专户对账单核对一致。', 'zh-CN');
     await publishDisclosure(db, committee, id, 'zh-CN');
   }
+  // The three inventories (清产核资), last year's spot audit, the company's fee-collection report.
+  const items = [
+    { kind: 'resource', name: '地面停车位', quantity: '86个', location: '小区东侧及南侧道路' },
+    { kind: 'resource', name: '物业经营用房', quantity: '1间（52㎡）', location: '3幢底层，出租为便利店' },
+    { kind: 'resource', name: '电梯轿厢广告位', quantity: '24个', location: '1—6幢电梯' },
+    { kind: 'asset', name: '智能快递柜', quantity: '2组', location: '东门', valueFen: 3_600_000 },
+    { kind: 'asset', name: '室外健身器材', quantity: '12件', location: '中心花园', valueFen: 1_850_000 },
+    { kind: 'fund', name: '公共收益银行专户', description: '居民委员会代开，业主委员会管理' },
+  ] as const;
+  for (const item of items) await addInventoryItem(db, community, quarterId, item);
+  const lastYear = Number(dateOf(today).slice(0, 4)) - 1;
+  const audit = await createAudit(db, community, quarterId, {
+    kind: 'yearly_spot',
+    periodLabel: `${lastYear}年度`,
+    auditor: '绍兴某会计师事务所',
+    auditedOn: `${lastYear + 1}-03-15`,
+    findings: '2笔业委会工作经费支出缺少发票；广告收益未按月入账。',
+  });
+  await updateAudit(db, community, audit.id, { followUp: '已补齐发票；广告收益改为按月入账。', resolvedOn: `${lastYear + 1}-04-20` });
+  const company = await contextOf(db, 'company');
+  await reportFeeCollection(db, company, quarterId, { period, receivableFen: 168_420_000, collectedFen: 159_830_500, householdsDue: 612, householdsPaid: 579, note: '欠费户已逐户上门催缴。' });
   return { entries, projects: 2 };
 }

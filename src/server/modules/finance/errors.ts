@@ -20,6 +20,11 @@ export const financeErrors = defineErrors({
     en: 'Line {line} is wrong: each line has one positive whole amount (in fen), as a debit or a credit.',
   },
   LEDGER_NO_LINES: { status: 422, 'zh-CN': '一笔分录至少要有一借一贷两行。', en: 'An entry needs at least two lines, a debit and a credit.' },
+  LEDGER_OVERDRAWN: {
+    status: 409,
+    'zh-CN': '{account}余额 {balance}，不足以支出 {amount}；专户不能透支。',
+    en: '{accountEn} holds {balance}, not enough to pay {amount}; the account cannot be overdrawn.',
+  },
   LEDGER_ALREADY_REVERSED: {
     status: 409,
     'zh-CN': '该分录已经冲销过（冲销分录第 {seq} 号），不能再次冲销。',

@@ -129,6 +129,7 @@ export async function insertEntry(tx: Transaction<Database>, ctx: RequestContext
     const v = await tx.selectFrom('ledger_vouchers').select('id').where('id', '=', entry.voucherId).where('quarter_id', '=', place.quarterId).executeTakeFirst();
     if (!v) throw new AppError('VOUCHER_NOT_FOUND');
   }
+  await refuseOverdraft(tx, place.quarterId, entry.lines);
   const last = await tx.selectFrom('ledger_entries').select(sql<number>`coalesce(max(seq), 0)::int`.as('n')).where('quarter_id', '=', place.quarterId).executeTakeFirstOrThrow();
   const seq = last.n + 1;
   const row = await tx
@@ -161,6 +162,25 @@ export async function insertEntry(tx: Transaction<Database>, ctx: RequestContext
     after: { seq, date: entry.date, memo: entry.memo, lines: entry.lines, voucherId: entry.voucherId ?? null, projectId: entry.projectId ?? null, reversesId: entry.reversesId ?? null },
   });
   return { id: row.id, seq };
+}
+
+/**
+ * Money cannot leave the bank account or the cash box that does not hold it: an entry that
+ * takes more from an asset account than it holds is refused. Runs under the quarter's lock.
+ */
+async function refuseOverdraft(tx: Transaction<Database>, quarterId: string, lines: readonly Line[]) {
+  const out = new Map<AccountCode, bigint>();
+  for (const l of lines) if (kindOf(l.account) === 'asset') out.set(l.account, (out.get(l.account) ?? 0n) + BigInt(l.creditFen) - BigInt(l.debitFen));
+  const taken = [...out].filter(([, fen]) => fen > 0n);
+  if (!taken.length) return;
+  const held = await accountSums(tx, quarterId);
+  for (const [account, fen] of taken) {
+    const s = held.get(account)!;
+    const balance = s.debit - s.credit;
+    if (balance < fen) {
+      throw new AppError('LEDGER_OVERDRAWN', { account: accountLabels[account]['zh-CN'], accountEn: accountLabels[account].en, balance: formatFen(balance), amount: formatFen(fen) });
+    }
+  }
 }
 
 export async function bookEntry(db: DB, ctx: RequestContext, quarterId: string, body: { date: string; memo: string; lines: { account: string; debitFen: number; creditFen: number }[]; voucherId?: string | null }) {

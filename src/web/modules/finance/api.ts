@@ -22,6 +22,14 @@ export type CreateProjectBody = z.input<typeof C.createProjectBody>;
 export type TakeStepBody = z.input<typeof C.takeStepBody>;
 export type PaymentBody = z.input<typeof C.paymentBody>;
 export type UploadedVoucher = Out<typeof C.uploadedVoucher>;
+export type AuditList = Out<typeof C.auditList>;
+export type FinanceAudit = Out<typeof C.financeAudit>;
+export type Inventories = Out<typeof C.inventories>;
+export type InventoryItem = Out<typeof C.inventoryItem>;
+export type FeeCollectionList = Out<typeof C.feeCollectionList>;
+export type FeeCollectionReport = Out<typeof C.feeCollectionReport>;
+export type MaintenanceFund = Out<typeof C.maintenanceFund>;
+export type StatementImported = Out<typeof C.statementImported>;
 
 export const financeKeys = {
   all: ['finance'] as const,
@@ -31,7 +39,19 @@ export const financeKeys = {
   project: (id: string) => ['finance', 'project', id] as const,
   disclosures: (q: string) => ['finance', q, 'disclosures'] as const,
   disclosure: (id: string) => ['finance', 'disclosure', id] as const,
+  records: (q: string, kind: string) => ['finance', q, kind] as const,
 };
+
+export const useAudits = (quarterId: string) => useQuery({ queryKey: financeKeys.records(quarterId, 'audits'), queryFn: () => api.get<AuditList>(`/api/quarters/${quarterId}/finance-audits`) });
+export const useInventories = (quarterId: string) => useQuery({ queryKey: financeKeys.records(quarterId, 'inventories'), queryFn: () => api.get<Inventories>(`/api/quarters/${quarterId}/inventories`) });
+export const useFeeCollection = (quarterId: string) => useQuery({ queryKey: financeKeys.records(quarterId, 'fee-collection'), queryFn: () => api.get<FeeCollectionList>(`/api/quarters/${quarterId}/fee-collection`) });
+export const useMaintenanceFund = (quarterId: string) => useQuery({ queryKey: financeKeys.records(quarterId, 'maintenance-fund'), queryFn: () => api.get<MaintenanceFund>(`/api/quarters/${quarterId}/maintenance-fund`) });
+
+export async function importStatement(quarterId: string, file: File): Promise<StatementImported> {
+  const form = new FormData();
+  form.append('file', file);
+  return api.upload<StatementImported>(`/api/quarters/${quarterId}/ledger/imports`, form);
+}
 
 export const useLedger = (quarterId: string, enabled = true) =>
   useQuery({ queryKey: financeKeys.ledger(quarterId), queryFn: () => api.get<Ledger>(`/api/quarters/${quarterId}/ledger`), enabled: enabled && !!quarterId });

@@ -8,6 +8,7 @@ import { useLedger } from '../api';
 import { DisclosuresTab } from './DisclosuresTab';
 import { LedgerTab } from './LedgerTab';
 import { ProjectsTab } from './ProjectsTab';
+import { RecordsTab } from './RecordsTab';
 import { QuarterPicker, useFinanceQuarter } from './shared';
 
 export default function FinancePage() {
@@ -31,6 +32,7 @@ export default function FinancePage() {
             { key: 'ledger', label: t('finance.tabs.ledger'), children: <LedgerTab quarterId={quarterId} /> },
             { key: 'projects', label: t('finance.tabs.projects'), children: <ProjectsTab quarterId={quarterId} /> },
             { key: 'disclosures', label: t('finance.tabs.disclosures'), children: <DisclosuresTab quarterId={quarterId} /> },
+            { key: 'records', label: t('finance.records.tab'), children: <RecordsTab quarterId={quarterId} /> },
           ]}
         />
       ) : (

@@ -5,14 +5,13 @@ import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal,
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { downloadFile } from '../../../api/client';
-import { api } from '../../../api/client';
+import { api, ApiError, downloadFile } from '../../../api/client';
 import { FormModal } from '../../../components/FormModal';
 import { QueryError } from '../../../components/QueryState';
 import { notifyError, notifySuccess } from '../../../lib/feedback';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
-import { uploadVoucher, useEntries, useFinanceMutation, useLedger, type BookEntryBody, type Ledger, type LedgerEntry } from '../api';
+import { importStatement, uploadVoucher, useEntries, useFinanceMutation, useLedger, type BookEntryBody, type Ledger, type LedgerEntry } from '../api';
 import { todayText, Yuan, yuanToFen } from './shared';
 
 export function LedgerTab({ quarterId }: { quarterId: string }) {
@@ -88,6 +87,24 @@ export function LedgerTab({ quarterId }: { quarterId: string }) {
                 >
                   {t('finance.export')}
                 </Button>
+                {l?.canBook && (
+                  <Upload
+                    accept=".xlsx"
+                    showUploadList={false}
+                    beforeUpload={(file) => {
+                      importStatement(quarterId, file).then((r) => {
+                        notifySuccess(t('finance.records.imported', { n: r.booked, from: r.firstSeq, to: r.lastSeq }));
+                        void ledger.refetch();
+                        void entries.refetch();
+                      }, (e) => notifyError(withRows(e)));
+                      return false;
+                    }}
+                  >
+                    <Button size="small" data-testid={TID.ledgerImport} icon={<UploadOutlined />} title={t('finance.records.importHint')}>
+                      {t('finance.records.import')}
+                    </Button>
+                  </Upload>
+                )}
                 {l?.canBook && (
                   <Button size="small" type="primary" data-testid={TID.ledgerBook} icon={<PlusOutlined />} onClick={() => setBooking(true)}>
                     {t('finance.book.open')}
@@ -165,6 +182,12 @@ export function LedgerTab({ quarterId }: { quarterId: string }) {
       {l && <BookModal open={booking} onClose={() => setBooking(false)} ledger={l} quarterId={quarterId} />}
     </Space>
   );
+}
+
+/** A refused import's message with its first rows' reasons (the server lists each bad row). */
+function withRows(e: unknown): unknown {
+  const rows = e instanceof ApiError ? (e.details as { rows?: { row: number; message: string }[] } | undefined)?.rows : undefined;
+  return rows?.length ? new Error(`${(e as Error).message} ${rows.slice(0, 5).map((r) => `#${r.row} ${r.message}`).join('；')}`) : e;
 }
 
 function AccountTable({ ledger, loading }: { ledger: Ledger | undefined; loading: boolean }) {
