@@ -311,4 +311,6 @@ export const maintenanceFund = z.object({
 
 export const statementImported = z.object({ booked: z.number(), firstSeq: z.number(), lastSeq: z.number() });
 
+export const ledgerVerification = z.object({ valid: z.boolean(), entries: z.number(), head: z.string(), brokenAt: z.number().nullable() });
+
 export { created };

@@ -139,6 +139,19 @@ describe('the ledger', () => {
     expect(foreign.json().error.code).toBe('VOUCHER_NOT_FOUND');
   });
 
+  it('is a chain: a changed amount shows in the check from its entry on', async () => {
+    const ok = (await s.supervisor.get(`/api/quarters/${t.fx.q1}/ledger/verify`)).json();
+    expect(ok).toMatchObject({ valid: true, brokenAt: null });
+    expect(ok.entries).toBeGreaterThan(3);
+    const third = await t.db.kysely.selectFrom('ledger_lines').select(['entry_id', 'position', 'debit_fen', 'credit_fen']).where('quarter_id', '=', t.fx.q1).orderBy('entry_id').limit(1).executeTakeFirstOrThrow();
+    const seq = (await t.db.kysely.selectFrom('ledger_entries').select('seq').where('id', '=', third.entry_id).executeTakeFirstOrThrow()).seq;
+    const side = third.debit_fen ? 'debit_fen' : 'credit_fen';
+    await t.db.kysely.updateTable('ledger_lines').set({ [side]: Number(third[side]) + 1 }).where('entry_id', '=', third.entry_id).where('position', '=', third.position).execute();
+    expect((await s.supervisor.get(`/api/quarters/${t.fx.q1}/ledger/verify`)).json()).toMatchObject({ valid: false, brokenAt: seq });
+    await t.db.kysely.updateTable('ledger_lines').set({ [side]: Number(third[side]) }).where('entry_id', '=', third.entry_id).where('position', '=', third.position).execute();
+    expect((await s.supervisor.get(`/api/quarters/${t.fx.q1}/ledger/verify`)).json()).toMatchObject({ valid: true, head: ok.head });
+  });
+
   it('exports any period as Excel', async () => {
     const res = await s.district.get(`/api/quarters/${t.fx.q1}/ledger/export.xlsx?from=2026-02-01&to=2026-02-28`);
     expect(res.statusCode).toBe(200);

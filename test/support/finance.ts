@@ -3,6 +3,7 @@
 // matters), and a ledger entry written straight into the finance tables.
 import ExcelJS from 'exceljs';
 import type { TestApp } from './app';
+import { entryHash, genesisHash } from '../../src/core/finance/chain';
 import { PNG } from './voting';
 
 /** A published civil-code-278 vote of the quarter with one item of 民法典 第278条 第1款 item 5, passed or not. */
@@ -53,10 +54,16 @@ export async function publishedVote(t: TestApp, quarterId: string, opts: { passe
 export async function insertLedgerEntry(t: TestApp, quarterId: string, amountFen = 10_000, date = '2026-02-01'): Promise<string> {
   const k = t.db.kysely;
   const q = await k.selectFrom('quarters').select(['district_id', 'street_id', 'community_id']).where('id', '=', quarterId).executeTakeFirstOrThrow();
-  const last = await k.selectFrom('ledger_entries').select((eb) => eb.fn.max('seq').as('n')).where('quarter_id', '=', quarterId).executeTakeFirst();
+  const last = await k.selectFrom('ledger_entries').select(['seq', 'hash']).where('quarter_id', '=', quarterId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const seq = (last?.seq ?? 0) + 1;
+  const lines = [
+    { account: 'asset.bank' as const, debitFen: amountFen, creditFen: 0 },
+    { account: 'income.parking' as const, debitFen: 0, creditFen: amountFen },
+  ];
+  const hash = entryHash(last?.hash ?? genesisHash(quarterId), { seq, date, memo: '停车费', lines, reversesId: null, projectId: null, voucherSha256: null });
   const entry = await k
     .insertInto('ledger_entries')
-    .values({ district_id: q.district_id, street_id: q.street_id, community_id: q.community_id, quarter_id: quarterId, seq: Number(last?.n ?? 0) + 1, entry_date: date, memo: '停车费', booked_by: null, booked_by_name: '测试' })
+    .values({ district_id: q.district_id, street_id: q.street_id, community_id: q.community_id, quarter_id: quarterId, seq, entry_date: date, memo: '停车费', booked_by: null, booked_by_name: '测试', hash })
     .returning('id')
     .executeTakeFirstOrThrow();
   await k

@@ -95,6 +95,9 @@ CREATE TABLE ledger_entries (
   booked_by uuid,
   booked_by_name text NOT NULL,
   booked_at timestamptz NOT NULL DEFAULT now(),
+  -- The chain (core/finance/chain.ts): sha256 of the previous entry's hash and this entry's
+  -- content, so that a changed or missing entry shows.
+  hash text NOT NULL,
   UNIQUE (quarter_id, seq),
   UNIQUE (reverses_id)
 );

@@ -8,7 +8,7 @@ import { can } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { AppError, notFound } from '../../platform/errors';
 import { pick, type Locale } from '../../platform/i18n';
-import { accountCodes, checkLines, checkReversal, formatFen, kindOf, reversalLines, type AccountCode, type Line } from '../../../core/finance/index';
+import { accountCodes, checkLines, checkReversal, entryHash, formatFen, genesisHash, kindOf, reversalLines, verifyChain, type AccountCode, type Line } from '../../../core/finance/index';
 import { authorizeQuarterFinance, authorizeRow, keepsAccount, type QuarterPlace } from './access';
 import { accountLabels, holderLabels } from './labels';
 
@@ -125,13 +125,24 @@ export interface NewEntry {
 export async function insertEntry(tx: Transaction<Database>, ctx: RequestContext, place: QuarterPlace, entry: NewEntry) {
   refuseLines(entry.lines);
   await lockLedger(tx, place.quarterId);
+  let voucherSha256: string | null = null;
   if (entry.voucherId) {
-    const v = await tx.selectFrom('ledger_vouchers').select('id').where('id', '=', entry.voucherId).where('quarter_id', '=', place.quarterId).executeTakeFirst();
+    const v = await tx.selectFrom('ledger_vouchers').select(['id', 'sha256']).where('id', '=', entry.voucherId).where('quarter_id', '=', place.quarterId).executeTakeFirst();
     if (!v) throw new AppError('VOUCHER_NOT_FOUND');
+    voucherSha256 = v.sha256;
   }
   await refuseOverdraft(tx, place.quarterId, entry.lines);
-  const last = await tx.selectFrom('ledger_entries').select(sql<number>`coalesce(max(seq), 0)::int`.as('n')).where('quarter_id', '=', place.quarterId).executeTakeFirstOrThrow();
-  const seq = last.n + 1;
+  const last = await tx.selectFrom('ledger_entries').select(['seq', 'hash']).where('quarter_id', '=', place.quarterId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const seq = (last?.seq ?? 0) + 1;
+  const hash = entryHash(last?.hash ?? genesisHash(place.quarterId), {
+    seq,
+    date: entry.date,
+    memo: entry.memo,
+    lines: entry.lines,
+    reversesId: entry.reversesId ?? null,
+    projectId: entry.projectId ?? null,
+    voucherSha256,
+  });
   const row = await tx
     .insertInto('ledger_entries')
     .values({
@@ -147,6 +158,7 @@ export async function insertEntry(tx: Transaction<Database>, ctx: RequestContext
       voucher_id: entry.voucherId ?? null,
       booked_by: ctx.actor.id,
       booked_by_name: ctx.actor.displayName,
+      hash,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -212,6 +224,32 @@ export async function reverseEntry(db: DB, ctx: RequestContext, entryId: string,
       projectId: row.project_id,
     });
   });
+}
+
+/**
+ * GET /api/quarters/:id/ledger/verify: the quarter's entries read back and checked against their
+ * chain (core/finance/chain.ts); the first seq where it breaks, or the head that covers them all.
+ */
+export async function verifyLedger(db: DB, actor: Actor, quarterId: string) {
+  await authorizeQuarterFinance(db, actor, quarterId, 'finance.read');
+  const rows = await db
+    .selectFrom('ledger_entries as e')
+    .leftJoin('ledger_vouchers as v', (j) => j.onRef('v.id', '=', 'e.voucher_id').on('v.quarter_id', '=', quarterId))
+    .select(['e.id', 'e.seq', 'e.entry_date', 'e.memo', 'e.reverses_id', 'e.project_id', 'e.hash', 'v.sha256'])
+    .where('e.quarter_id', '=', quarterId)
+    .orderBy('e.seq')
+    .execute();
+  const lines = await db.selectFrom('ledger_lines').select(['entry_id', 'account', 'debit_fen', 'credit_fen']).where('quarter_id', '=', quarterId).orderBy('entry_id').orderBy('position').execute();
+  const byEntry = new Map<string, Line[]>();
+  for (const l of lines) {
+    if (!byEntry.has(l.entry_id)) byEntry.set(l.entry_id, []);
+    byEntry.get(l.entry_id)!.push({ account: l.account as AccountCode, debitFen: Number(l.debit_fen), creditFen: Number(l.credit_fen) });
+  }
+  const result = verifyChain(
+    quarterId,
+    rows.map((r) => ({ seq: r.seq, date: r.entry_date, memo: r.memo, lines: byEntry.get(r.id) ?? [], reversesId: r.reverses_id, projectId: r.project_id, voucherSha256: r.sha256 ?? null, hash: r.hash })),
+  );
+  return { ...result, entries: rows.length };
 }
 
 /** Today in Asia/Shanghai, as the books date things. */

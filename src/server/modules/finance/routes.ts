@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors';
 import { contextOf, errorSchema, idParam, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
 import { disclosureDetail, generateDisclosure, listDisclosures, publishDisclosure, reviewDisclosure } from './disclosures';
 import { ledgerWorkbook } from './export';
-import { bookEntry, ledgerOf, listEntries, reverseEntry } from './ledger';
+import { bookEntry, ledgerOf, listEntries, reverseEntry, verifyLedger } from './ledger';
 import { createProject, listProjects, payProject, projectDetail, takeStep } from './projects';
 import { updateSettings } from './settings';
 import { getVoucher, uploadVoucher, VOUCHER_MAX_BYTES } from './vouchers';
@@ -217,5 +217,10 @@ export async function financeRoutes(fastify: FastifyInstance) {
       if (file.file.truncated || content.length > STATEMENT_MAX_BYTES) throw new AppError('FILE_TOO_LARGE', { limit: STATEMENT_MAX_BYTES / 1024 / 1024 });
       return reply.status(201).send(await importStatement(db(), ctx, req.params.id, content));
     },
+  );
+  app.get(
+    '/api/quarters/:id/ledger/verify',
+    { schema: { tags, summary: "Check the ledger's chain: each entry's hash covers the previous one and its own content; the first broken seq, or the head", params: idParam, response: { 200: c.ledgerVerification, ...errors } } },
+    async (req) => verifyLedger(db(), requireActor(req), req.params.id),
   );
 }

@@ -89,6 +89,7 @@ export interface LedgerEntriesTable {
   booked_by: string | null;
   booked_by_name: string;
   booked_at: DefaultTimestamp;
+  hash: string;
 }
 
 export interface LedgerLinesTable {
