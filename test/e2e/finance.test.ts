@@ -157,6 +157,13 @@ describe('finance in the browser', () => {
     await page.waitForSelector(`${tid('inventory-list')} .ant-table-row`);
     await page.waitForSelector(tid('maintenance-fund-balance'));
     await screenshot(page, 'e2e-finance-records');
+    // The same page in English.
+    await page.click(tid('lang-switch'));
+    await page.waitForSelector(`${tid('lang-switch')}[data-lang="en"]`);
+    await page.goto(`${base}/finance?quarterId=${t.fx.q1}&tab=ledger`);
+    await page.waitForSelector(`${tid('ledger-account-row')}[data-account="use.repairs"]`);
+    expect(await page.textContent(tid('ledger-accounts'))).toContain('Repairs of common facilities');
+    await screenshot(page, 'e2e-finance-ledger-en');
     await page.context().close();
     const inv = (await committee.get(`/api/quarters/${t.fx.q1}/inventories`)).json();
     expect(inv.resources.map((i: { name: string }) => i.name)).toEqual(['地面停车位']);

@@ -74,45 +74,43 @@ export function LedgerTab({ quarterId }: { quarterId: string }) {
           <Card
             size="small"
             title={`${t('finance.entries.title')}${l ? ` · ${t('finance.entriesCount', { n: l.totals.entries })}` : ''}`}
-            extra={
-              <Space>
-                <DatePicker.RangePicker size="small" value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
-                <Button
-                  size="small"
-                  data-testid={TID.ledgerExport}
-                  icon={<DownloadOutlined />}
-                  onClick={() =>
-                    downloadFile(`/api/quarters/${quarterId}/ledger/export.xlsx`, 'ledger.xlsx', { from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') }).catch(notifyError)
-                  }
-                >
-                  {t('finance.export')}
-                </Button>
-                {l?.canBook && (
-                  <Upload
-                    accept=".xlsx"
-                    showUploadList={false}
-                    beforeUpload={(file) => {
-                      importStatement(quarterId, file).then((r) => {
-                        notifySuccess(t('finance.records.imported', { n: r.booked, from: r.firstSeq, to: r.lastSeq }));
-                        void ledger.refetch();
-                        void entries.refetch();
-                      }, (e) => notifyError(withRows(e)));
-                      return false;
-                    }}
-                  >
-                    <Button size="small" data-testid={TID.ledgerImport} icon={<UploadOutlined />} title={t('finance.records.importHint')}>
-                      {t('finance.records.import')}
-                    </Button>
-                  </Upload>
-                )}
-                {l?.canBook && (
-                  <Button size="small" type="primary" data-testid={TID.ledgerBook} icon={<PlusOutlined />} onClick={() => setBooking(true)}>
-                    {t('finance.book.open')}
-                  </Button>
-                )}
-              </Space>
-            }
           >
+            <Space wrap style={{ marginBottom: 12 }}>
+              <DatePicker.RangePicker size="small" value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+              <Button
+                size="small"
+                data-testid={TID.ledgerExport}
+                icon={<DownloadOutlined />}
+                onClick={() =>
+                  downloadFile(`/api/quarters/${quarterId}/ledger/export.xlsx`, 'ledger.xlsx', { from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') }).catch(notifyError)
+                }
+              >
+                {t('finance.export')}
+              </Button>
+              {l?.canBook && (
+                <Upload
+                  accept=".xlsx"
+                  showUploadList={false}
+                  beforeUpload={(file) => {
+                    importStatement(quarterId, file).then((r) => {
+                      notifySuccess(t('finance.records.imported', { n: r.booked, from: r.firstSeq, to: r.lastSeq }));
+                      void ledger.refetch();
+                      void entries.refetch();
+                    }, (e) => notifyError(withRows(e)));
+                    return false;
+                  }}
+                >
+                  <Button size="small" data-testid={TID.ledgerImport} icon={<UploadOutlined />} title={t('finance.records.importHint')}>
+                    {t('finance.records.import')}
+                  </Button>
+                </Upload>
+              )}
+              {l?.canBook && (
+                <Button size="small" type="primary" data-testid={TID.ledgerBook} icon={<PlusOutlined />} onClick={() => setBooking(true)}>
+                  {t('finance.book.open')}
+                </Button>
+              )}
+            </Space>
             {l && !l.canBook && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('finance.notKeeper')} />}
             <Table<LedgerEntry>
               data-testid={TID.ledgerEntries}
