@@ -292,6 +292,10 @@ describe('the half-yearly disclosure', () => {
     expect(board).toEqual([{ id, period: '2026H1', publishedAt: expect.any(String), incomeFen: ledger.totals.incomeFen, spendingFen: ledger.totals.spendingFen, balanceFen: ledger.totals.heldFen }]);
     const checks = (await s.community.get(`/api/quarters/${t.fx.q1}/checks?asOf=2026-08-01`)).json().items;
     expect(checks.find((c: { rule: string }) => c.rule === 'finance-half-year-disclosure').status).toBe('pass');
+    // The quarter dossier's section, for those who read the ledger only.
+    const section = (await s.community.get(`/api/quarters/${t.fx.q1}/dossier`)).json().sections.find((x: { key: string }) => x.key === 'finance');
+    expect(section.data).toMatchObject({ heldFen: ledger.totals.heldFen, lastPublished: '2026H1' });
+    expect(((await s.company.get(`/api/quarters/${t.fx.q1}/dossier`)).json().sections ?? []).some((x: { key: string }) => x.key === 'finance')).toBe(false);
     expect(await publishedDisclosures(t.db.kysely, t.fx.q2)).toEqual([]);
   });
 });

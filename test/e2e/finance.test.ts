@@ -157,6 +157,11 @@ describe('finance in the browser', () => {
     await page.waitForSelector(`${tid('inventory-list')} .ant-table-row`);
     await page.waitForSelector(tid('maintenance-fund-balance'));
     await screenshot(page, 'e2e-finance-records');
+    // The quarter dossier has its finance tab.
+    await page.goto(`${base}/quarters/${t.fx.q1}`);
+    await page.click(tid('dossier-tab-section-finance'));
+    await page.waitForSelector(`${tid('dossier-finance')} .ant-table-row`);
+    await screenshot(page, 'e2e-finance-dossier');
     // The same page in English.
     await page.click(tid('lang-switch'));
     await page.waitForSelector(`${tid('lang-switch')}[data-lang="en"]`);

@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema';
 import type { ModuleDescriptor } from '../../platform/module';
 import { financeGrants } from './access';
 import { financeQuarterChecks } from './checks';
+import { financeDossierSection } from './dossier';
 import { boardProjects } from './projects';
 import { publishedDisclosures as published } from './disclosures';
 import { financeErrors } from './errors';
@@ -18,6 +19,7 @@ export const financeModule: ModuleDescriptor = {
   grants: financeGrants,
   errors: financeErrors,
   quarterChecks: [financeQuarterChecks],
+  dossierSections: [financeDossierSection],
 };
 
 /** The quarter's published half-yearly disclosures, newest first (the public board shows them). */

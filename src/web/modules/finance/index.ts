@@ -10,5 +10,6 @@ export const financeModule: WebModule = {
     { path: 'finance/projects/:id', area: 'staff', page: lazy(() => import('./pages/ProjectPage')) },
   ],
   menu: [{ key: 'finance', path: '/finance', icon: 'audit', order: 45, permission: 'finance.read', label: () => i18n.t('finance.menu') }],
-  dossierSections: [],
+  // The server sends the section 'finance' to those who may read the ledger.
+  dossierSections: [{ key: 'finance', order: 300, label: () => i18n.t('finance.tab'), permission: 'finance.read', component: lazy(() => import('./pages/FinanceSection')) }],
 };

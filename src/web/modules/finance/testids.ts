@@ -1,6 +1,7 @@
 // The finance module's `data-testid`s (src/web/testids.ts has the conventions).
 export const TID = {
   financeQuarter: 'finance-quarter',
+  dossierFinance: 'dossier-finance',
   financeTabs: 'finance-tabs',
   ledgerAccounts: 'ledger-accounts',
   ledgerAccountRow: 'ledger-account-row',

@@ -9,6 +9,7 @@ const financeEn: typeof financeZhCN = {
     values: {},
   },
   menu: 'Finance',
+  tab: 'Public revenue',
   title: 'Public revenue and fund use',
   quarter: 'Quarter',
   quarterPlaceholder: 'Choose a quarter',

@@ -8,6 +8,7 @@ const financeZhCN = {
     values: {},
   },
   menu: '资金公示',
+  tab: '公共收益',
   title: '公共收益与资金使用',
   quarter: '小区',
   quarterPlaceholder: '选择小区',
