@@ -271,6 +271,7 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/quarters/{id}/maintenance-fund': { allow: ['community_office', 'commissioner', 'committee'] },
   'POST /api/quarters/{id}/ledger/imports': { allow: accountKeepers },
   'GET /api/quarters/{id}/ledger/verify': { allow: financeReaders },
+  'GET /api/disclosures/{id}/export.xlsx': { allow: financeReaders },
 
   'GET /api/health': { allow: everyone, public: true },
 };

@@ -292,6 +292,14 @@ describe('the half-yearly disclosure', () => {
     expect(board).toEqual([{ id, period: '2026H1', publishedAt: expect.any(String), incomeFen: ledger.totals.incomeFen, spendingFen: ledger.totals.spendingFen, balanceFen: ledger.totals.heldFen }]);
     const checks = (await s.community.get(`/api/quarters/${t.fx.q1}/checks?asOf=2026-08-01`)).json().items;
     expect(checks.find((c: { rule: string }) => c.rule === 'finance-half-year-disclosure').status).toBe('pass');
+    // Exportable, to print and post.
+    const file = await s.supervisor.get(`/api/disclosures/${id}/export.xlsx`);
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('公示')!;
+    const closing = sheet.getColumn(1).values.indexOf('期末余额（元）');
+    expect(sheet.getRow(closing).getCell(2).value).toBe(ledger.totals.heldFen / 100);
     // The quarter dossier's section, for those who read the ledger only.
     const section = (await s.community.get(`/api/quarters/${t.fx.q1}/dossier`)).json().sections.find((x: { key: string }) => x.key === 'finance');
     expect(section.data).toMatchObject({ heldFen: ledger.totals.heldFen, lastPublished: '2026H1' });

@@ -560,6 +560,7 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   'GET /api/quarters/{id}/fee-collection': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/fee-collection` }),
   'GET /api/quarters/{id}/maintenance-fund': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/maintenance-fund` }),
   'GET /api/quarters/{id}/ledger/verify': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/ledger/verify` }),
+  'GET /api/disclosures/{id}/export.xlsx': (x) => ({ method: 'GET', url: `/api/disclosures/${x.q.disclosure}/export.xlsx` }),
   'POST /api/quarters/{id}/ledger/imports': async (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/ledger/imports`, file: { name: 'statement.xlsx', content: await statementXlsx([['2026-02-01', '停车费', 100, null, '停车收益']]) } }),
   // The quarter's closed vote is not published: a recorder hears 422, past the gate.
   'POST /api/quarters/{id}/maintenance-fund': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/maintenance-fund`, body: { kind: 'raise', date: '2026-03-20', amountFen: 100_000, memo: '续筹', voteId: x.q.closedVote, voteItemId: '2' } }),

@@ -53,3 +53,40 @@ export async function ledgerWorkbook(db: Kysely<Database>, actor: Actor, quarter
   sheet.addRow([`共 ${byEntry.size} 笔分录；金额以元计，精确到分。`]);
   return { fileName: `公共收益明细账-${place.name}-${range.from ?? 'all'}-${range.to ?? 'now'}.xlsx`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
 }
+
+/** A disclosure as an Excel sheet to print and post (公示), in Chinese as it is published. */
+export async function disclosureWorkbook(detail: {
+  period: string;
+  status: string;
+  figures: { from: string; to: string; openingFen: number; incomeFen: number; spendingFen: number; balanceFen: number; income: { label: string; amountFen: number }[]; spending: { label: string; amountFen: number }[]; projects: { title: string; amountFen: number; paidFen: number; stageLabel: string }[] };
+  publishedAt: Date | string | null;
+}, quarterName: string): Promise<{ fileName: string; buffer: Buffer }> {
+  const f = detail.figures;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('公示');
+  ws.columns = [{ width: 34 }, { width: 18 }, { width: 18 }, { width: 28 }];
+  ws.addRow([`${quarterName} 公共收益收支情况公示（${f.from} 至 ${f.to}）`]).font = { bold: true, size: 14 };
+  ws.addRow(['依据 DB3305/T 309—2024 5.1.2.4：公共收益应当专户储存、单独列账、独立核算，每半年公示 1 次。']);
+  ws.addRow([]);
+  const money = (label: string, fen: number) => {
+    const row = ws.addRow([label, yuan(fen)]);
+    row.getCell(2).numFmt = '#,##0.00';
+  };
+  money('期初余额（元）', f.openingFen);
+  money('本期收入（元）', f.incomeFen);
+  money('本期支出（元）', f.spendingFen);
+  money('期末余额（元）', f.balanceFen);
+  ws.addRow([]);
+  ws.addRow(['收入明细', '金额（元）']).font = { bold: true };
+  for (const i of f.income) money(i.label, i.amountFen);
+  ws.addRow([]);
+  ws.addRow(['支出明细', '金额（元）']).font = { bold: true };
+  for (const i of f.spending) money(i.label, i.amountFen);
+  ws.addRow([]);
+  ws.addRow(['资金使用项目', '立项金额（元）', '已支付（元）', '进度']).font = { bold: true };
+  for (const p of f.projects) {
+    const row = ws.addRow([p.title, yuan(p.amountFen), yuan(p.paidFen), p.stageLabel]);
+    row.getCell(2).numFmt = row.getCell(3).numFmt = '#,##0.00';
+  }
+  return { fileName: `公共收益公示-${quarterName}-${detail.period}.xlsx`, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+}

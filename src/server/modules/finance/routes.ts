@@ -8,7 +8,8 @@ import { noContent } from '../../../contracts/common';
 import { AppError } from '../../platform/errors';
 import { contextOf, errorSchema, idParam, requireActor, sendFile, XLSX_TYPE } from '../../platform/http';
 import { disclosureDetail, generateDisclosure, listDisclosures, publishDisclosure, reviewDisclosure } from './disclosures';
-import { ledgerWorkbook } from './export';
+import { disclosureWorkbook, ledgerWorkbook } from './export';
+import { quarterPlace } from '../registry';
 import { bookEntry, ledgerOf, listEntries, reverseEntry, verifyLedger } from './ledger';
 import { createProject, listProjects, payProject, projectDetail, takeStep } from './projects';
 import { updateSettings } from './settings';
@@ -222,5 +223,14 @@ export async function financeRoutes(fastify: FastifyInstance) {
     '/api/quarters/:id/ledger/verify',
     { schema: { tags, summary: "Check the ledger's chain: each entry's hash covers the previous one and its own content; the first broken seq, or the head", params: idParam, response: { 200: c.ledgerVerification, ...errors } } },
     async (req) => verifyLedger(db(), requireActor(req), req.params.id),
+  );
+  app.get(
+    '/api/disclosures/:id/export.xlsx',
+    { schema: { tags, summary: 'A disclosure as an Excel sheet to print and post, in Chinese', params: idParam, response: { 200: download(`An Excel workbook (${XLSX_TYPE}), as an attachment`), ...errors } } },
+    async (req, reply) => {
+      const detail = await disclosureDetail(db(), requireActor(req), req.params.id, 'zh-CN');
+      const place = await quarterPlace(db(), detail.quarterId);
+      return sendFile(reply, await disclosureWorkbook(detail, place?.name ?? ''), XLSX_TYPE);
+    },
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
+import { api, downloadFile } from '../../../api/client';
 import { FormModal } from '../../../components/FormModal';
 import { QueryError } from '../../../components/QueryState';
 import { notifyError, notifySuccess } from '../../../lib/feedback';
@@ -128,6 +128,7 @@ function DisclosureCard({ id }: { id: string }) {
               </Button>
             </>
           )}
+          <Button onClick={() => downloadFile(`/api/disclosures/${id}/export.xlsx`, `disclosure-${f.period}.xlsx`).catch(notifyError)}>{t('finance.export')}</Button>
           {d.canPublish && (
             <Button type="primary" data-testid={TID.disclosurePublish} loading={publish.isPending} onClick={() => publish.mutateAsync(undefined).then(() => notifySuccess(t('finance.disclosures.published')), notifyError)}>
               {t('finance.disclosures.publish')}
