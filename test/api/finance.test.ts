@@ -292,6 +292,11 @@ describe('the half-yearly disclosure', () => {
     expect(board).toEqual([{ id, period: '2026H1', publishedAt: expect.any(String), incomeFen: ledger.totals.incomeFen, spendingFen: ledger.totals.spendingFen, balanceFen: ledger.totals.heldFen }]);
     const checks = (await s.community.get(`/api/quarters/${t.fx.q1}/checks?asOf=2026-08-01`)).json().items;
     expect(checks.find((c: { rule: string }) => c.rule === 'finance-half-year-disclosure').status).toBe('pass');
+    // The half year is closed: nothing more is booked into it (or before it), nor after today.
+    const late = await s.committee.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2026-06-30', memo: '补记', lines: income(100) });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('LEDGER_PERIOD_CLOSED');
+    expect((await s.committee.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2099-01-01', memo: '预记', lines: income(100) })).json().error.code).toBe('LEDGER_DATE_FUTURE');
     // Exportable, to print and post.
     const file = await s.supervisor.get(`/api/disclosures/${id}/export.xlsx`);
     expect(file.statusCode).toBe(200);

@@ -25,6 +25,12 @@ export const financeErrors = defineErrors({
     'zh-CN': '{account}余额 {balance}，不足以支出 {amount}；专户不能透支。',
     en: '{accountEn} holds {balance}, not enough to pay {amount}; the account cannot be overdrawn.',
   },
+  LEDGER_PERIOD_CLOSED: {
+    status: 409,
+    'zh-CN': '{date} 所在的 {period} 已公示，该期账目不再变动；更正请按当前日期记账或冲销。',
+    en: '{period}, which {date} falls in, has been disclosed and its books no longer change; book a correction or a reversal at a current date.',
+  },
+  LEDGER_DATE_FUTURE: { status: 422, 'zh-CN': '记账日期 {date} 晚于今天。', en: 'The date {date} is after today.' },
   LEDGER_ALREADY_REVERSED: {
     status: 409,
     'zh-CN': '该分录已经冲销过（冲销分录第 {seq} 号），不能再次冲销。',

@@ -8,7 +8,7 @@ import { can } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { AppError, notFound } from '../../platform/errors';
 import { pick, type Locale } from '../../platform/i18n';
-import { accountCodes, checkLines, checkReversal, entryHash, formatFen, genesisHash, kindOf, reversalLines, verifyChain, type AccountCode, type Line } from '../../../core/finance/index';
+import { accountCodes, checkLines, checkReversal, entryHash, formatFen, genesisHash, halfYearOf, kindOf, reversalLines, verifyChain, type AccountCode, type Line } from '../../../core/finance/index';
 import { authorizeQuarterFinance, authorizeRow, keepsAccount, type QuarterPlace } from './access';
 import { accountLabels, holderLabels } from './labels';
 
@@ -131,6 +131,7 @@ export async function insertEntry(tx: Transaction<Database>, ctx: RequestContext
     if (!v) throw new AppError('VOUCHER_NOT_FOUND');
     voucherSha256 = v.sha256;
   }
+  await refuseClosedDate(tx, place.quarterId, entry.date);
   await refuseOverdraft(tx, place.quarterId, entry.lines);
   const last = await tx.selectFrom('ledger_entries').select(['seq', 'hash']).where('quarter_id', '=', place.quarterId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const seq = (last?.seq ?? 0) + 1;
@@ -174,6 +175,25 @@ export async function insertEntry(tx: Transaction<Database>, ctx: RequestContext
     after: { seq, date: entry.date, memo: entry.memo, lines: entry.lines, voucherId: entry.voucherId ?? null, projectId: entry.projectId ?? null, reversesId: entry.reversesId ?? null },
   });
   return { id: row.id, seq };
+}
+
+/**
+ * An entry takes effect on a day that has come, and not in a half year whose disclosure is
+ * published: what was posted to the owners stays what the books say (corrections are booked at
+ * a current date). A draft or reviewed disclosure is generated again instead.
+ */
+async function refuseClosedDate(tx: Transaction<Database>, quarterId: string, date: string) {
+  if (date > today()) throw new AppError('LEDGER_DATE_FUTURE', { date });
+  const closed = await tx
+    .selectFrom('disclosures')
+    .select('period')
+    .where('quarter_id', '=', quarterId)
+    .where('status', '=', 'published')
+    .where('period', '>=', halfYearOf(date))
+    .orderBy('period', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (closed) throw new AppError('LEDGER_PERIOD_CLOSED', { date, period: closed.period });
 }
 
 /**
