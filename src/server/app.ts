@@ -38,6 +38,7 @@ import { organizationsModule } from './modules/organizations';
 import { votingModule } from './modules/voting';
 import { boardModule } from './modules/board';
 import { deliberationModule } from './modules/deliberation';
+import { financeModule } from './modules/finance';
 
 /**
  * Every module of the platform, in one list (docs/architecture.md, "The module template"). Its
@@ -55,6 +56,7 @@ export const modules: readonly ModuleDescriptor[] = [
   votingModule,
   boardModule,
   deliberationModule,
+  financeModule,
 ];
 /** Installed once, when this file is loaded: the server, the CLI and the tests all start here. */
 export const installed: InstalledModules = installModules(modules);

@@ -56,6 +56,10 @@ const stepTakers: readonly Role[] = ['community_office', 'commissioner', 'party_
 const meetingReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'supervisory', 'company'];
 const meetingConveners: readonly Role[] = ['party_secretary', 'committee', 'commissioner', 'community_office'];
 const actionReporters: readonly Role[] = ['commissioner', 'party_secretary', 'community_office', 'committee', 'company'];
+// Finance (DB3305/T 309—2024 5.1.2): the offices and the quarter's bodies read the ledger; the
+// keepers of the account (quarter 1: the residents' committee) book.
+const financeReaders: readonly Role[] = [...offices, 'commissioner', 'party_secretary', 'committee', 'supervisory'];
+const accountKeepers: readonly Role[] = ['community_office', 'commissioner'];
 // Accounts bound to a quarter or a building have a home quarter; the others none.
 const homeless: readonly Role[] = ['district_office', 'street_office', 'community_office', 'department', 'mediator'];
 const quarterBound: readonly Role[] = roles.filter((r) => !homeless.includes(r));
@@ -275,6 +279,46 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/actions/{id}/progress': { allow: actionReporters },
   'POST /api/actions/{id}/close': { allow: actionReporters },
   'POST /api/actions/{id}/rating': { allow: ['owner'] },
+  // ---- finance: public revenue, 四审两公开, disclosures ----
+  // The offices and the quarter's bodies follow the money; quarter 1 keeps the residents'
+  // committee as holder (DB3305/T 309—2024 5.1.2.5), so the community office and the
+  // commissioner book, pay, generate and publish. Each step of a project has its own roles: the
+  // target waits for the committee's first review. The supervisory committee or the community
+  // office reviews a disclosure.
+  'GET /api/quarters/{id}/ledger': { allow: financeReaders },
+  'PATCH /api/quarters/{id}/finance-settings': { allow: ['community_office', 'commissioner'] },
+  'GET /api/quarters/{id}/ledger/entries': { allow: financeReaders },
+  'POST /api/quarters/{id}/ledger/entries': { allow: accountKeepers },
+  'POST /api/ledger-entries/{id}/reverse': { allow: accountKeepers },
+  'GET /api/quarters/{id}/ledger/export.xlsx': { allow: financeReaders },
+  'POST /api/quarters/{id}/ledger/vouchers': { allow: accountKeepers },
+  'GET /api/ledger-vouchers/{id}': { allow: financeReaders },
+  'GET /api/fund-projects': { allow: financeReaders },
+  'POST /api/fund-projects': { allow: ['community_office', 'commissioner', 'committee'] },
+  'GET /api/fund-projects/{id}': { allow: financeReaders },
+  'POST /api/fund-projects/{id}/steps': { allow: ['committee'] },
+  'POST /api/fund-projects/{id}/payments': { allow: accountKeepers },
+  'GET /api/quarters/{id}/disclosures': { allow: financeReaders },
+  'POST /api/quarters/{id}/disclosures': { allow: accountKeepers },
+  'GET /api/disclosures/{id}': { allow: financeReaders },
+  'POST /api/disclosures/{id}/review': { allow: ['community_office', 'supervisory'] },
+  'POST /api/disclosures/{id}/publish': { allow: accountKeepers },
+  // Audits are recorded by the offices and the commissioner (百委〔2023〕37号 二（三）8); the
+  // inventories kept by the community, the commissioner and the committee (二（三）10); the
+  // property company reports its fee-collection rate (T/ZAS 4006.1—2020 6.3.2.2) and reads its reports.
+  'GET /api/quarters/{id}/finance-audits': { allow: financeReaders },
+  'POST /api/quarters/{id}/finance-audits': { allow: [...offices, 'commissioner'] },
+  'PATCH /api/finance-audits/{id}': { allow: [...offices, 'commissioner'] },
+  'GET /api/quarters/{id}/inventories': { allow: financeReaders },
+  'POST /api/quarters/{id}/inventory-items': { allow: ['community_office', 'commissioner', 'committee'] },
+  'DELETE /api/inventory-items/{id}': { allow: ['community_office', 'commissioner', 'committee'] },
+  'GET /api/quarters/{id}/fee-collection': { allow: [...financeReaders, 'company'] },
+  'POST /api/quarters/{id}/fee-collection': { allow: ['company'] },
+  'GET /api/quarters/{id}/maintenance-fund': { allow: financeReaders },
+  'POST /api/quarters/{id}/maintenance-fund': { allow: ['community_office', 'commissioner', 'committee'] },
+  'POST /api/quarters/{id}/ledger/imports': { allow: accountKeepers },
+  'GET /api/quarters/{id}/ledger/verify': { allow: financeReaders },
+  'GET /api/disclosures/{id}/export.xlsx': { allow: financeReaders },
 
   'GET /api/health': { allow: everyone, public: true },
 

@@ -9,6 +9,20 @@ import type { Role } from '../../src/server/platform/access';
 import { PASSWORD, testIdNumber, type Session, type TestApp } from './app';
 import { PNG, fixtureCredentials, verifyWithCode, voteBody, type Credential } from './voting';
 import { deliberationRequests } from './deliberation-targets';
+import { statementXlsx, insertDisclosure, insertFinanceAudit, insertFundProject, insertInventoryItem, insertLedgerEntry, insertVoucher } from './finance';
+
+/** A ledger entry, a voucher, a small project and two disclosures (one draft, one in review) of the quarter. */
+async function financeRecords(t: TestApp, quarterId: string) {
+  return {
+    ledgerEntry: await insertLedgerEntry(t, quarterId),
+    voucher: await insertVoucher(t, quarterId),
+    fundProject: await insertFundProject(t, quarterId, 50_000),
+    disclosure: await insertDisclosure(t, quarterId, '2024H1'),
+    draftDisclosure: await insertDisclosure(t, quarterId, '2024H2'),
+    financeAudit: await insertFinanceAudit(t, quarterId),
+    inventoryItem: await insertInventoryItem(t, quarterId),
+  };
+}
 
 const ballotTokens = new Map<string, string>();
 
@@ -78,6 +92,14 @@ export interface QuarterIds {
   objection: string;
   /** An inbox item of some account bound to this quarter's district (not the caller's). */
   inboxItem: string;
+  ledgerEntry: string;
+  voucher: string;
+  /** A small fund-use project (below the threshold). */
+  fundProject: string;
+  disclosure: string;
+  draftDisclosure: string;
+  financeAudit: string;
+  inventoryItem: string;
 }
 
 export interface DistrictIds {
@@ -235,6 +257,7 @@ export async function buildWorld(t: TestApp, clock: { set(at: string): void }): 
       scan: scans[q],
       objection: objections[q],
       inboxItem: strangerInbox[q],
+      ...(await financeRecords(t, fx[q])),
     };
   }
   return { t, sessions, quarters, districts, inbox, credentials, insert };
@@ -510,6 +533,48 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   }),
 
   ...deliberationRequests,
+
+  'GET /api/quarters/{id}/ledger': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/ledger` }),
+  'PATCH /api/quarters/{id}/finance-settings': (x) => ({ method: 'PATCH', url: `/api/quarters/${x.q.quarter}/finance-settings`, body: { largeThresholdFen: 5_000_000 } }),
+  'GET /api/quarters/{id}/ledger/entries': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/ledger/entries` }),
+  'POST /api/quarters/{id}/ledger/entries': (x) => ({
+    method: 'POST',
+    url: `/api/quarters/${x.q.quarter}/ledger/entries`,
+    body: { date: '2026-02-01', memo: '停车费', lines: [{ account: 'asset.bank', debitFen: 100, creditFen: 0 }, { account: 'income.parking', debitFen: 0, creditFen: 100 }] },
+  }),
+  // A fresh entry per call, so that every keeper reverses one of its own.
+  'POST /api/ledger-entries/{id}/reverse': async (x) => ({ method: 'POST', url: `/api/ledger-entries/${x.outside ? x.q.ledgerEntry : await insertLedgerEntry(x.world.t, x.q.quarter)}/reverse`, body: {} }),
+  'GET /api/quarters/{id}/ledger/export.xlsx': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/ledger/export.xlsx` }),
+  'POST /api/quarters/{id}/ledger/vouchers': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/ledger/vouchers`, file: { name: 'receipt.png', content: PNG } }),
+  'GET /api/ledger-vouchers/{id}': (x) => ({ method: 'GET', url: `/api/ledger-vouchers/${x.q.voucher}` }),
+  'GET /api/fund-projects': (x) => ({ method: 'GET', url: `/api/fund-projects?quarterId=${x.q.quarter}` }),
+  'POST /api/fund-projects': (x) => ({ method: 'POST', url: '/api/fund-projects', body: { quarterId: x.q.quarter, title: '更换路灯', amountFen: 80_000, category: 'use.repairs' } }),
+  'GET /api/fund-projects/{id}': (x) => ({ method: 'GET', url: `/api/fund-projects/${x.q.fundProject}` }),
+  // A fresh large project per call, waiting for the committee's first review.
+  'POST /api/fund-projects/{id}/steps': async (x) => ({ method: 'POST', url: `/api/fund-projects/${x.outside ? x.q.fundProject : await insertFundProject(x.world.t, x.q.quarter, 9_000_000)}/steps`, body: { step: 'committee_review' } }),
+  // A small project: a keeper's payment is booked.
+  'POST /api/fund-projects/{id}/payments': (x) => ({ method: 'POST', url: `/api/fund-projects/${x.q.fundProject}/payments`, body: { date: '2026-02-10', amountFen: 100, memo: '电池' } }),
+  'GET /api/quarters/{id}/disclosures': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/disclosures` }),
+  'POST /api/quarters/{id}/disclosures': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/disclosures`, body: { period: '2025H2' } }),
+  'GET /api/disclosures/{id}': (x) => ({ method: 'GET', url: `/api/disclosures/${x.q.disclosure}` }),
+  'POST /api/disclosures/{id}/review': (x) => ({ method: 'POST', url: `/api/disclosures/${x.q.disclosure}/review`, body: {} }),
+  // A draft: a keeper hears "review it first" (409), past the gate.
+  'POST /api/disclosures/{id}/publish': (x) => ({ method: 'POST', url: `/api/disclosures/${x.q.draftDisclosure}/publish` }),
+  'GET /api/quarters/{id}/finance-audits': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/finance-audits` }),
+  'POST /api/quarters/{id}/finance-audits': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/finance-audits`, body: { kind: 'yearly_spot', periodLabel: '2025年度', auditor: '某会计师事务所', auditedOn: '2026-03-01' } }),
+  'PATCH /api/finance-audits/{id}': (x) => ({ method: 'PATCH', url: `/api/finance-audits/${x.q.financeAudit}`, body: { followUp: '已整改' } }),
+  'GET /api/quarters/{id}/inventories': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/inventories` }),
+  'POST /api/quarters/{id}/inventory-items': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/inventory-items`, body: { kind: 'asset', name: '健身器材' } }),
+  // A fresh item per call, so that every keeper removes one of its own.
+  'DELETE /api/inventory-items/{id}': async (x) => ({ method: 'DELETE', url: `/api/inventory-items/${x.outside ? x.q.inventoryItem : await insertInventoryItem(x.world.t, x.q.quarter)}` }),
+  'GET /api/quarters/{id}/fee-collection': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/fee-collection` }),
+  'GET /api/quarters/{id}/maintenance-fund': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/maintenance-fund` }),
+  'GET /api/quarters/{id}/ledger/verify': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/ledger/verify` }),
+  'GET /api/disclosures/{id}/export.xlsx': (x) => ({ method: 'GET', url: `/api/disclosures/${x.q.disclosure}/export.xlsx` }),
+  'POST /api/quarters/{id}/ledger/imports': async (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/ledger/imports`, file: { name: 'statement.xlsx', content: await statementXlsx([['2026-02-01', '停车费', 100, null, '停车收益']]) } }),
+  // The quarter's closed vote is not published: a recorder hears 422, past the gate.
+  'POST /api/quarters/{id}/maintenance-fund': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/maintenance-fund`, body: { kind: 'raise', date: '2026-03-20', amountFen: 100_000, memo: '续筹', voteId: x.q.closedVote, voteItemId: '2' } }),
+  'POST /api/quarters/{id}/fee-collection': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/fee-collection`, body: { period: '2025H2', receivableFen: 100_000, collectedFen: 95_000, householdsDue: 100, householdsPaid: 95 } }),
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
   // ---- the quarter's public board ----

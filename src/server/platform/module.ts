@@ -101,6 +101,23 @@ export interface DashboardAggregate {
 export interface PublicBoardSection {
   key: string;
   section: (db: DB, quarterId: string, locale: Locale) => Promise<unknown | null>;
+/** A check of a quarter that a module judges from its own records, as the quarter's checks list it. */
+export interface QuarterCheck {
+  rule: string;
+  status: 'pass' | 'warn' | 'fail';
+  citation: string;
+  message: string;
+}
+
+/**
+ * Checks a module adds to the quarter's checks (the district pack's rules are the organisations
+ * module's; a module whose records a rule is about judges it itself, e.g. the finance module's
+ * half-yearly disclosure). Judged for many quarters at once, so that a district's to-do list
+ * stays one query per module; a quarter the module has nothing to say about is left out.
+ */
+export interface QuarterChecksProvider {
+  key: string;
+  checks: (db: DB, quarterIds: string[], asOf: string, locale: Locale) => Promise<Map<string, QuarterCheck[]>>;
 }
 
 export interface ModuleDescriptor {
@@ -130,6 +147,8 @@ export interface ModuleDescriptor {
   publicBoardSections?: PublicBoardSection[];
   /** Facts of a quarter it keeps that the policy packs judge (platform/quarter-facts.ts). */
   quarterFacts?: QuarterFactsContributor;
+  /** Checks of a quarter judged from the module's records. */
+  quarterChecks?: QuarterChecksProvider[];
 }
 
 /** What the installed modules add up to, for the parts of the server that use it. */
@@ -147,6 +166,7 @@ export interface InstalledModules {
   officeRecords: OfficeRecordsProvider;
   /** The parts of the public board the modules add, in the modules' order. */
   publicBoardSections: PublicBoardSection[];
+  quarterChecks: QuarterChecksProvider[];
 }
 
 /**
@@ -183,6 +203,7 @@ export function installModules(modules: readonly ModuleDescriptor[]): InstalledM
     publicEndpoints: modules.flatMap((m) => m.publicEndpoints ?? []),
     officeRecords: modules.find((m) => m.officeRecords)?.officeRecords ?? noOfficeRecords,
     publicBoardSections: modules.flatMap((m) => m.publicBoardSections ?? []),
+    quarterChecks: modules.flatMap((m) => m.quarterChecks ?? []),
   };
 }
 

@@ -11,6 +11,7 @@ import { planDemo, quarterBatches, type DemoPlan } from './generate';
 import { seedVoting } from './voting';
 import { seedOrganizations } from './organizations';
 import { seedDeliberation } from './deliberation';
+import { seedFinance } from './finance';
 
 type DB = Kysely<Database>;
 
@@ -229,6 +230,7 @@ export async function seedDemo(db: DB, hashKey: Buffer, onProgress?: (done: numb
   await seedOrganizations(db, written.districtId);
   const votes = await seedVoting(db, hashKey, quarterId.id);
   await seedDeliberation(db, quarterId.id, votes);
+  await seedFinance(db, quarterId.id, votes.published);
   return { districtId: written.districtId, quarters: plan.quarterCount, units: written.units, owners: written.owners, accounts: result };
 }
 

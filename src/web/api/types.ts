@@ -59,7 +59,14 @@ export type Permission =
   | 'meetings.manage'
   | 'actions.read'
   | 'actions.update'
-  | 'actions.rate';
+  | 'actions.rate'
+  // finance and disclosure (issue 14)
+  | 'finance.read'
+  | 'finance.configure'
+  | 'ledger.book'
+  | 'fundProjects.propose'
+  | 'fundProjects.review'
+  | 'disclosures.review';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 

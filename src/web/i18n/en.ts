@@ -4,6 +4,7 @@ import registryEn from '../modules/registry/i18n/en';
 import votingEn from '../modules/voting/i18n/en';
 import boardEn from '../modules/board/i18n/en';
 import deliberationEn from '../modules/deliberation/i18n/en';
+import financeEn from '../modules/finance/i18n/en';
 
 /** Same shape as the Chinese dictionary: a missing or extra key is a type error. */
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
@@ -303,6 +304,7 @@ const en: SameKeys<Translations> = {
   voting: votingEn,
   board: boardEn,
   deliberation: deliberationEn,
+  finance: financeEn,
 };
 
 export default en;

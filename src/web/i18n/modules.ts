@@ -10,6 +10,7 @@ export const moduleDictionaries: Loaders = {
   voting: () => import('../modules/voting/i18n/zh-CN'),
   board: () => import('../modules/board/i18n/zh-CN'),
   deliberation: () => import('../modules/deliberation/i18n/zh-CN'),
+  finance: () => import('../modules/finance/i18n/zh-CN'),
 };
 
 export type TextModule = keyof ModuleTranslations;

@@ -11,6 +11,7 @@ import registryZhCN from '../modules/registry/i18n/zh-CN';
 import type votingZhCN from '../modules/voting/i18n/zh-CN';
 import type boardZhCN from '../modules/board/i18n/zh-CN';
 import type deliberationZhCN from '../modules/deliberation/i18n/zh-CN';
+import type financeZhCN from '../modules/finance/i18n/zh-CN';
 const zhCN = {
   app: {
     name: '共治',
@@ -310,6 +311,7 @@ export interface ModuleTranslations {
   voting: typeof votingZhCN;
   board: typeof boardZhCN;
   deliberation: typeof deliberationZhCN;
+  finance: typeof financeZhCN;
 }
 
 /** The shell's texts, which come with the app. */

@@ -6,8 +6,9 @@ import { registryModule } from './registry';
 import { votingModule } from './voting';
 import { boardModule } from './board';
 import { deliberationModule } from './deliberation';
+import { financeModule } from './finance';
 
-export const webModules: readonly WebModule[] = [registryModule, organizationsModule, votingModule, boardModule, deliberationModule];
+export const webModules: readonly WebModule[] = [registryModule, organizationsModule, votingModule, boardModule, deliberationModule, financeModule];
 
 /** Every module's routes, each with the key of its module (whose texts load with the page). */
 export const moduleRoutes = webModules.flatMap((m) => m.routes.map((r) => ({ ...r, module: m.key })));

@@ -9,6 +9,7 @@
 import { sql, type Insertable } from 'kysely';
 import { scopeFilter, type Actor } from '../../platform/access';
 import type { Locale } from '../../platform/i18n';
+import type { QuarterChecksProvider } from '../../platform/module';
 import { addDays, compareDates, daysBetween, type IsoDate } from '../../../core/dates';
 import { evaluateQuarter, resolveRule } from '../../../core/policy/index';
 import { quarterCountInScope, quarterFactsInScope, type QuarterFactsRow } from '../registry';
@@ -27,7 +28,7 @@ interface Kept {
 }
 
 /** Judges again every quarter of the actor's scope whose kept judgement is stale or missing. */
-export async function refreshQuarterChecks(db: DB, actor: Actor, today: IsoDate, pack: string): Promise<void> {
+export async function refreshQuarterChecks(db: DB, actor: Actor, today: IsoDate, pack: string, extra: readonly QuarterChecksProvider[] = []): Promise<void> {
   const scope = scopeFilter(actor);
   const fresh = await db
     .selectFrom('quarter_check_state')
@@ -57,7 +58,7 @@ export async function refreshQuarterChecks(db: DB, actor: Actor, today: IsoDate,
     const k = kept.get(q.quarterId);
     return !k || k.stale || k.judgedOn !== today || k.pack !== pack;
   });
-  for (let i = 0; i < stale.length; i += CHUNK) await judgeAndKeep(db, stale.slice(i, i + CHUNK), kept, today, pack);
+  for (let i = 0; i < stale.length; i += CHUNK) await judgeAndKeep(db, stale.slice(i, i + CHUNK), kept, today, pack, extra);
 }
 
 /**
@@ -65,18 +66,32 @@ export async function refreshQuarterChecks(db: DB, actor: Actor, today: IsoDate,
  * still the one read before the facts were: a write that came in between leaves it stale, so
  * the next call judges the quarter again rather than keeping what this one read.
  */
-async function judgeAndKeep(db: DB, quarters: QuarterFactsRow[], kept: Map<string, Kept>, today: IsoDate, pack: string) {
-  const facts = await loadQuarterFacts(db, quarters, { asOf: today });
+async function judgeAndKeep(db: DB, quarters: QuarterFactsRow[], kept: Map<string, Kept>, today: IsoDate, pack: string, extra: readonly QuarterChecksProvider[]) {
+  const ids = quarters.map((q) => q.quarterId);
+  // Other modules' checks (the descriptors' quarterChecks), asked once per language since both
+  // texts are kept; their tables mark the quarter stale through their own triggers.
+  const [facts, othersZh, othersEn] = await Promise.all([
+    loadQuarterFacts(db, quarters, { asOf: today }),
+    Promise.all(extra.map((p) => p.checks(db, ids, today, 'zh-CN'))),
+    Promise.all(extra.map((p) => p.checks(db, ids, today, 'en'))),
+  ]);
   const states: Insertable<QuarterCheckStateTable>[] = [];
   const failing: Insertable<QuarterFailingChecksTable>[] = [];
   for (const q of quarters) {
     const f = facts.get(q.quarterId)!;
     const place = { district_id: q.districtId, street_id: q.streetId!, community_id: q.communityId!, quarter_name: q.name };
-    applicable(evaluateQuarter(pack, f))
+    const fails = applicable(evaluateQuarter(pack, f))
       .filter((r) => r.status === 'fail')
-      .forEach((r, position) =>
-        failing.push({ quarter_id: q.quarterId, position, ...place, rule: r.rule, citation: r.citation, message_zh: r.message['zh-CN'], message_en: r.message.en }),
-      );
+      .map((r) => ({ rule: r.rule, citation: r.citation, zh: r.message['zh-CN'], en: r.message.en }));
+    othersZh.forEach((checks, m) => {
+      const english = othersEn[m].get(q.quarterId) ?? [];
+      for (const r of checks.get(q.quarterId) ?? []) {
+        if (r.status === 'fail') fails.push({ rule: r.rule, citation: r.citation, zh: r.message, en: english.find((e) => e.rule === r.rule)?.message ?? r.message });
+      }
+    });
+    fails.forEach((r, position) =>
+      failing.push({ quarter_id: q.quarterId, position, ...place, rule: r.rule, citation: r.citation, message_zh: r.zh, message_en: r.en }),
+    );
     const c = f.committee;
     states.push({
       quarter_id: q.quarterId,
@@ -88,7 +103,6 @@ async function judgeAndKeep(db: DB, quarters: QuarterFactsRow[], kept: Map<strin
       term_end: c?.termEnd && !c.successorElected ? c.termEnd : null,
     });
   }
-  const ids = quarters.map((q) => q.quarterId);
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('quarter_failing_checks').where('quarter_id', 'in', ids).execute();
     // Two calls may judge the same quarter at once (two offices opening the list at the start of

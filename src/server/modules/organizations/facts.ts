@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { Actor } from '../../platform/access';
 import { AppError } from '../../platform/errors';
+import type { QuarterChecksProvider } from '../../platform/module';
 import type { Locale } from '../../platform/i18n';
 import { compareDates, type IsoDate } from '../../../core/dates';
 import {
@@ -229,11 +230,15 @@ export async function judgeQuarter(db: Exec, quarterId: string, options: LoadOpt
   return applicable(evaluateQuarter(pack, facts));
 }
 
-/** GET /api/quarters/:id/checks: every rule that applies to the quarter, judged as of `asOf`. */
-export async function quarterChecks(db: DB, actor: Actor, quarterId: string, asOf: IsoDate, locale: Locale) {
+/**
+ * GET /api/quarters/:id/checks: every rule that applies to the quarter, judged as of `asOf`, and
+ * the checks other modules judge from their own records (their descriptors' `quarterChecks`).
+ */
+export async function quarterChecks(db: DB, actor: Actor, quarterId: string, asOf: IsoDate, locale: Locale, extra: readonly QuarterChecksProvider[] = []) {
   await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
   const results = await judgeQuarter(db, quarterId, { asOf });
-  return results.map((r) => toCheckItem(r, locale));
+  const others = await Promise.all(extra.map(async (p) => (await p.checks(db, [quarterId], asOf, locale)).get(quarterId) ?? []));
+  return [...results.map((r) => toCheckItem(r, locale)), ...others.flat()];
 }
 
 // ---- saving under the rules ----------------------------------------------------------------

@@ -5,7 +5,7 @@ import { notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { ruleCatalog } from '../../../core/policy/index';
 import { districtPolicyPack } from '../places';
-import type { DossierSectionProvider } from '../../platform/module';
+import type { DossierSectionProvider, QuarterChecksProvider } from '../../platform/module';
 import { quarterPlaceById } from '../registry';
 import { commissionersOf } from './commissioners';
 import { peopleOf } from './community-people';
@@ -89,11 +89,17 @@ export async function rulesInForce(db: DB, actor: Actor, locale: Locale) {
  * the rules failing in its quarters. The checks are read from each quarter's kept judgement
  * (check-cache.ts), judged again only where stale, so that a call costs a page, not the district.
  */
-export async function actionsFor(db: DB, actor: Actor, locale: Locale, paging: { page: number; pageSize: number; rule?: string } = { page: 1, pageSize: 20 }) {
+export async function actionsFor(
+  db: DB,
+  actor: Actor,
+  locale: Locale,
+  paging: { page: number; pageSize: number; rule?: string } = { page: 1, pageSize: 20 },
+  extra: readonly QuarterChecksProvider[] = [],
+) {
   authorizeAction(actor, 'organizations.read');
   const today = shanghaiDate();
   const pack = await districtPolicyPack(db, actor.path.districtId);
-  await refreshQuarterChecks(db, actor, today, pack);
+  await refreshQuarterChecks(db, actor, today, pack, extra);
   const [vetting, expiringTerms, failingChecks] = await Promise.all([
     vettingQueue(db, actor, locale),
     keptExpiringTerms(db, actor, today, pack),

@@ -14,6 +14,10 @@ export { voteOpenings } from './record-v2';
 // that resolves a proposal, and that vote's outcome.
 export { quarterRoll, voteOutcomes, type QuarterRoll, type VoteOutcome } from './queries-for-deliberation';
 export { createVote, type VoteInput } from './lifecycle';
+// For the finance module: the assembly's decision a fund-use project rests on, and the check of
+// an uploaded voucher (the same whole-file check as a ballot scan).
+export { voteDecision, type VoteDecision } from './decisions';
+export { checkScanContent } from './scan-content';
 
 export const votingModule: ModuleDescriptor = {
   name: 'voting',

@@ -18,7 +18,7 @@ export function overviewRoutes(app: App, db: () => DB) {
         response: { 200: checksAnswer, ...readErrors },
       },
     },
-    async (req) => ({ items: await quarterChecks(db(), requireActor(req), req.params.id, req.query.asOf ?? shanghaiDate(), req.locale) }),
+    async (req) => ({ items: await quarterChecks(db(), requireActor(req), req.params.id, req.query.asOf ?? shanghaiDate(), req.locale, app.services.modules.quarterChecks) }),
   );
   app.get(
     '/api/quarters/:id/organizations',
@@ -40,6 +40,6 @@ export function overviewRoutes(app: App, db: () => DB) {
         response: { 200: actionsView, 403: errorSchema },
       },
     },
-    async (req) => actionsFor(db(), requireActor(req), req.locale, req.query),
+    async (req) => actionsFor(db(), requireActor(req), req.locale, req.query, app.services.modules.quarterChecks),
   );
 }
