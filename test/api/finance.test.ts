@@ -292,6 +292,11 @@ describe('the half-yearly disclosure', () => {
     expect(board).toEqual([{ id, period: '2026H1', publishedAt: expect.any(String), incomeFen: ledger.totals.incomeFen, spendingFen: ledger.totals.spendingFen, balanceFen: ledger.totals.heldFen }]);
     const checks = (await s.community.get(`/api/quarters/${t.fx.q1}/checks?asOf=2026-08-01`)).json().items;
     expect(checks.find((c: { rule: string }) => c.rule === 'finance-half-year-disclosure').status).toBe('pass');
+    // The to-do list's kept judgement follows the publication (the disclosures' trigger marks the
+    // quarter stale): it lists the rule for q1 exactly when today's checks fail it.
+    const today = (await s.community.get(`/api/quarters/${t.fx.q1}/checks`)).json().items.find((c: { rule: string }) => c.rule === 'finance-half-year-disclosure');
+    const listed = (await s.community.get('/api/organizations/actions?pageSize=200&rule=finance-half-year-disclosure')).json().failingChecks.items;
+    expect(listed.some((c: { quarterId: string }) => c.quarterId === t.fx.q1)).toBe(today?.status === 'fail');
     // The half year is closed: nothing more is booked into it (or before it), nor after today.
     const late = await s.committee.post(`/api/quarters/${t.fx.q1}/ledger/entries`, { date: '2026-06-30', memo: '补记', lines: income(100) });
     expect(late.statusCode).toBe(409);

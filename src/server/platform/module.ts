@@ -101,6 +101,8 @@ export interface DashboardAggregate {
 export interface PublicBoardSection {
   key: string;
   section: (db: DB, quarterId: string, locale: Locale) => Promise<unknown | null>;
+}
+
 /** A check of a quarter that a module judges from its own records, as the quarter's checks list it. */
 export interface QuarterCheck {
   rule: string;
