@@ -36,6 +36,7 @@ import { auditModule } from './modules/audit';
 import { logChannel, notificationsModule, type SmsSetting } from './modules/notifications';
 import { organizationsModule } from './modules/organizations';
 import { votingModule } from './modules/voting';
+import { casesModule } from './modules/cases';
 
 /**
  * Every module of the platform, in one list (docs/architecture.md, "The module template"). Its
@@ -51,6 +52,7 @@ export const modules: readonly ModuleDescriptor[] = [
   notificationsModule,
   organizationsModule,
   votingModule,
+  casesModule,
 ];
 /** Installed once, when this file is loaded: the server, the CLI and the tests all start here. */
 export const installed: InstalledModules = installModules(modules);

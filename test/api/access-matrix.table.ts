@@ -53,6 +53,12 @@ const voteRunners: readonly Role[] = ['community_office', 'commissioner', 'commi
 const homeless: readonly Role[] = ['district_office', 'street_office', 'community_office', 'department', 'mediator'];
 const quarterBound: readonly Role[] = roles.filter((r) => !homeless.includes(r));
 
+// Cases (诉求): see the table's section.
+const caseDispatchers: readonly Role[] = [...offices, 'commissioner'];
+const caseReaders: readonly Role[] = [...caseDispatchers, 'party_secretary', 'company', 'committee', 'department', 'owner', 'grid_worker', 'building_leader'];
+const caseSeers: readonly Role[] = [...caseDispatchers, 'party_secretary', 'department', 'owner'];
+const caseStrangers: readonly Role[] = ['company', 'committee', 'grid_worker', 'building_leader', 'supervisory', 'mediator'];
+
 export const accessTable: Record<string, Rule> = {
   // ---- sessions ----
   'POST /api/auth/login': { allow: everyone, public: true },
@@ -227,6 +233,37 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/votes/{id}/verify': { allow: everyone, public: true },
   'POST /api/votes/{id}/verify/code': { allow: everyone, public: true },
   'POST /api/votes/{id}/ballot': { allow: everyone, public: true },
+
+
+  // ---- cases (诉求, issue 12): the offices and the commissioner receive and dispatch; each
+  // handler works its own queue (the target is dispatched to 住建, the fixture department's);
+  // owners, grid workers and building leaders raise and follow their own (the target was raised
+  // by the owner); the party organisation follows its quarter's. Out of the queue is 404.
+  'GET /api/cases/categories': { allow: everyone, public: true },
+  'PATCH /api/cases/categories/{code}': { allow: ['district_office'] },
+  'PATCH /api/cases/department-accounts/{userId}': { allow: ['district_office'] },
+  'GET /api/cases': { allow: caseReaders },
+  'GET /api/cases/rates': { allow: caseReaders },
+  'POST /api/cases': { allow: [...offices, 'commissioner', 'company', 'committee', 'grid_worker', 'building_leader', 'owner'] },
+  'GET /api/cases/{id}': { allow: caseSeers, none: caseStrangers },
+  'GET /api/cases/{id}/photos/{photoId}': { allow: caseSeers, none: caseStrangers },
+  // The raiser, the dispatching offices and the handler add photos.
+  'POST /api/cases/{id}/photos': { allow: [...caseDispatchers, 'department', 'owner'], none: caseStrangers },
+  'POST /api/cases/{id}/acknowledge': { allow: caseDispatchers, none: caseStrangers },
+  'POST /api/cases/{id}/assign': { allow: caseDispatchers, none: caseStrangers },
+  'POST /api/cases/{id}/start': { allow: ['department'], none: caseStrangers },
+  'POST /api/cases/{id}/reply': { allow: ['department'], none: caseStrangers },
+  // The raiser rates the reply; the dispatching offices record a return visit by phone.
+  'POST /api/cases/{id}/visit': { allow: [...caseDispatchers, 'owner'], none: caseStrangers },
+  // Anyone with the quarter's QR code raises a case after a code to their phone, and follows it
+  // by its tracking code.
+  'GET /api/public/quarters/{id}/case-categories': { allow: everyone, public: true },
+  'POST /api/public/quarters/{id}/cases/phone-code': { allow: everyone, public: true },
+  'POST /api/public/quarters/{id}/cases/phone-code/confirm': { allow: everyone, public: true },
+  'POST /api/public/quarters/{id}/cases': { allow: everyone, public: true },
+  'GET /api/public/cases/{trackingCode}': { allow: everyone, public: true },
+  'POST /api/public/cases/{trackingCode}/photos': { allow: everyone, public: true },
+  'POST /api/public/cases/{trackingCode}/visit': { allow: everyone, public: true },
 
   'GET /api/health': { allow: everyone, public: true },
 };

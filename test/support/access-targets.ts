@@ -8,6 +8,7 @@ import { insertUser } from '../../src/server/modules/users/service';
 import type { Role } from '../../src/server/platform/access';
 import { PASSWORD, testIdNumber, type Session, type TestApp } from './app';
 import { PNG, fixtureCredentials, verifyWithCode, voteBody, type Credential } from './voting';
+import { buildCaseWorld, caseRequests, type CaseWorld } from './cases';
 
 const ballotTokens = new Map<string, string>();
 
@@ -99,6 +100,8 @@ export interface World {
   credentials: Credential[];
   /** Inserts a row and returns its id (test set-up, as the other scope tests do). */
   insert(table: string, values: Record<string, unknown>): Promise<string>;
+  /** The cases of each quarter and the departments' accounts (support/cases.ts). */
+  cases: CaseWorld;
 }
 
 export const TEST_CLOCK = '2026-03-20T09:00:00+08:00';
@@ -236,7 +239,8 @@ export async function buildWorld(t: TestApp, clock: { set(at: string): void }): 
       inboxItem: strangerInbox[q],
     };
   }
-  return { t, sessions, quarters, districts, inbox, credentials, insert };
+  const cases = await buildCaseWorld(t);
+  return { t, sessions, quarters, districts, inbox, credentials, insert, cases };
 }
 
 export interface Request {
@@ -502,6 +506,8 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   },
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
+
+  ...caseRequests,
 };
 
 /** A grid, building leader, social organisation or volunteer of its own, for a removal. */

@@ -1,0 +1,5 @@
+// Cases (诉求): categories with their default handlers, the lifecycle, and deadlines. Pure code.
+export * from './categories';
+export * from './deadlines';
+export * from './lifecycle';
+export * from './rates';
