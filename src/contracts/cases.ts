@@ -55,6 +55,7 @@ export const caseListQuery = z.object({
 });
 export const caseSummary = z.object({
   id: z.string(),
+  trackingCode: z.string(),
   quarterId: z.string(),
   quarterName: z.string(),
   category: z.string(),

@@ -9,6 +9,7 @@ import { insertUser } from '../modules/users';
 import type { Role, ScopeLevel } from '../platform/access';
 import { planDemo, quarterBatches, type DemoPlan } from './generate';
 import { seedVoting } from './voting';
+import { seedCases } from './cases';
 import { seedOrganizations } from './organizations';
 
 type DB = Kysely<Database>;
@@ -227,6 +228,7 @@ export async function seedDemo(db: DB, hashKey: Buffer, onProgress?: (done: numb
   }
   await seedOrganizations(db, written.districtId);
   await seedVoting(db, hashKey, quarterId.id);
+  await seedCases(db, quarterId.id);
   return { districtId: written.districtId, quarters: plan.quarterCount, units: written.units, owners: written.owners, accounts: result };
 }
 

@@ -48,7 +48,13 @@ export type Permission =
   // owners' assembly voting (issue 4)
   | 'votes.read'
   | 'votes.manage'
-  | 'ballots.enter';
+  | 'ballots.enter'
+  // cases (issue 12)
+  | 'cases.read'
+  | 'cases.raise'
+  | 'cases.dispatch'
+  | 'cases.handle'
+  | 'cases.configure';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 

@@ -2,6 +2,7 @@ import type { Translations } from './zh-CN';
 import organizationsEn from '../modules/organizations/i18n/en';
 import registryEn from '../modules/registry/i18n/en';
 import votingEn from '../modules/voting/i18n/en';
+import casesEn from '../modules/cases/i18n/en';
 
 /** Same shape as the Chinese dictionary: a missing or extra key is a type error. */
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
@@ -299,6 +300,7 @@ const en: SameKeys<Translations> = {
   },
   organizations: organizationsEn,
   voting: votingEn,
+  cases: casesEn,
 };
 
 export default en;

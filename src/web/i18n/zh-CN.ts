@@ -4,6 +4,7 @@
 import organizationsZhCN from '../modules/organizations/i18n/zh-CN';
 import registryZhCN from '../modules/registry/i18n/zh-CN';
 import votingZhCN from '../modules/voting/i18n/zh-CN';
+import casesZhCN from '../modules/cases/i18n/zh-CN';
 const zhCN = {
   app: {
     name: '共治',
@@ -297,6 +298,7 @@ const zhCN = {
   },
   organizations: organizationsZhCN,
   voting: votingZhCN,
+  cases: casesZhCN,
 };
 
 export default zhCN;

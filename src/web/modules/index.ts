@@ -4,8 +4,9 @@ import type { DossierTabDefinition, MenuEntry, WebModule } from './module';
 import { organizationsModule } from './organizations';
 import { registryModule } from './registry';
 import { votingModule } from './voting';
+import { casesModule } from './cases';
 
-export const webModules: readonly WebModule[] = [registryModule, organizationsModule, votingModule];
+export const webModules: readonly WebModule[] = [registryModule, organizationsModule, votingModule, casesModule];
 
 export const moduleRoutes = webModules.flatMap((m) => m.routes);
 export const moduleMenu: readonly MenuEntry[] = webModules.flatMap((m) => m.menu);

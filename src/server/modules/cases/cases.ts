@@ -177,6 +177,7 @@ export async function listCases(db: DB, actor: Actor, query: CaseListQuery, loca
     total: Number(total.n),
     items: rows.map((r) => ({
       id: r.id,
+      trackingCode: r.tracking_code,
       quarterId: r.quarter_id,
       quarterName: quarters.get(r.quarter_id)?.name ?? '',
       category: r.category,
