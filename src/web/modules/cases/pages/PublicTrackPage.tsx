@@ -86,25 +86,25 @@ export default function PublicTrackPage() {
                 <p style={{ whiteSpace: 'pre-wrap' }}>{c.description}</p>
                 <dl className="gz-facts">
                   <div className="gz-fact">
-                    <dt>{t('cases.list.status')}：</dt>
+                    <dt>{t('cases.list.status')}</dt>
                     <dd>
                       <CaseStatusTag status={c.status} testId={TID.trackStatus} />
                     </dd>
                   </div>
                   <div className="gz-fact">
-                    <dt>{t('cases.track.handler')}：</dt>
+                    <dt>{t('cases.track.handler')}</dt>
                     <dd>{c.handlerLabel}</dd>
                   </div>
                   <div className="gz-fact">
-                    <dt>{t('cases.track.code')}：</dt>
+                    <dt>{t('cases.track.code')}</dt>
                     <dd className="gz-num">{c.trackingCode}</dd>
                   </div>
                   <div className="gz-fact">
-                    <dt>{t('cases.track.received')}：</dt>
+                    <dt>{t('cases.track.received')}</dt>
                     <dd className="gz-num">{cst(c.receivedAt)}</dd>
                   </div>
                   <div className="gz-fact">
-                    <dt>{t('cases.track.due')}：</dt>
+                    <dt>{t('cases.track.due')}</dt>
                     <dd className="gz-num">{cst(c.resolveDueAt)}</dd>
                   </div>
                 </dl>

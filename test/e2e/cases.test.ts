@@ -1,0 +1,115 @@
+// A complaint from the quarter's QR code to the return visit (issue 12), in the browser: a
+// visitor on a 390 px phone raises it without an account (the phone proved by the code the log
+// channel prints) with a photo; the commissioner at a desk acknowledges it and dispatches it to
+// its category's department (消防车通道 → 住房和城乡建设部门); the department starts and replies;
+// the visitor opens the tracking page, sees the reply and rates it 不满意, which reopens it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, type TestApp } from '../support/app';
+import { serveBuiltWebApp } from '../support/web-app';
+import { launchBrowser, newDesktopPage, newPhonePage, screenshot, submitLogin, tid, type Browser, type Page } from '../support/browser';
+import { PNG } from '../support/voting';
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  ({ t, base } = await serveBuiltWebApp());
+  browser = await launchBrowser();
+  const district = await t.login('district');
+  const department = await t.db.kysely.selectFrom('users').select('id').where('username', '=', 'department').executeTakeFirstOrThrow();
+  const res = await district.patch(`/api/cases/department-accounts/${department.id}`, { department: '住房和城乡建设部门' });
+  expect(res.statusCode).toBe(200);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function login(page: Page, username: string) {
+  await submitLogin(page, base, username, PASSWORD);
+  await page.waitForSelector(tid('header-user-name'));
+}
+
+async function takeStep(page: Page, action: string, status: string, fill?: () => Promise<void>) {
+  await page.click(tid(`case-action-${action}`));
+  await fill?.();
+  await page.click(tid('case-step-confirm'));
+  await page.waitForSelector(`${tid('case-status')}[data-status="${status}"]`);
+}
+
+describe('a complaint raised from the QR code, dispatched, answered and rated', () => {
+  it('visitor → commissioner → department → visitor (不满意 reopens)', { timeout: 180_000 }, async () => {
+    // ---- the visitor, on a phone, without an account ----
+    const phone = await newPhonePage(browser);
+    await phone.goto(`${base}/q/${t.fx.q1}/raise`);
+    await phone.waitForSelector(tid('raise-category'));
+    expect(await phone.textContent('header')).toContain('一号小区');
+    await phone.selectOption(tid('raise-category'), 'fire-lane');
+    await phone.fill(tid('raise-description'), '东门消防车通道被私家车堵住，晚上尤其严重。');
+    await phone.fill(tid('raise-location'), '东门');
+    await phone.setInputFiles(tid('raise-photo'), { name: '东门.png', mimeType: 'image/png', buffer: PNG });
+    await phone.fill(tid('raise-phone'), '13866667777');
+    await phone.click(tid('raise-send-code'));
+    await phone.waitForSelector(tid('raise-code'));
+    const sms = t.sms.filter((m) => m.to === '13866667777').at(-1)!;
+    const code = /验证码 (\d{6})/.exec(sms.body)![1];
+    await phone.fill(tid('raise-code'), code);
+    await screenshot(phone, 'e2e-cases-raise-phone');
+    await phone.click(tid('raise-submit'));
+    await phone.waitForSelector(tid('raise-tracking-code'));
+    const trackingCode = (await phone.textContent(tid('raise-tracking-code')))!.trim();
+    expect(trackingCode).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
+    await screenshot(phone, 'e2e-cases-raised-phone');
+    const row = await t.db.kysely.selectFrom('cases').select(['id', 'handler_department']).where('tracking_code', '=', trackingCode).executeTakeFirstOrThrow();
+    expect(row.handler_department).toBe('住房和城乡建设部门');
+    const photos = await t.db.kysely.selectFrom('case_photos').select('id').where('case_id', '=', row.id).execute();
+    expect(photos).toHaveLength(1);
+
+    // ---- the commissioner at a desk: acknowledge, dispatch to the category's department ----
+    const desk = await newDesktopPage(browser);
+    await login(desk, 'commissioner');
+    await desk.goto(`${base}/cases`);
+    await desk.waitForSelector(tid('case-row'));
+    await screenshot(desk, 'e2e-cases-list-desk');
+    await desk.click(`${tid('case-row')}[data-case-id="${row.id}"] ${tid('case-link')}`);
+    await desk.waitForSelector(tid('case-detail'));
+    expect(await desk.textContent(tid('case-detail'))).toContain('13866667777');
+    await takeStep(desk, 'acknowledge', 'acknowledged');
+    await takeStep(desk, 'assign', 'assigned');
+    expect(await desk.textContent(tid('case-handler'))).toBe('住房和城乡建设部门');
+    await screenshot(desk, 'e2e-cases-dispatched-desk');
+
+    // ---- the department: its own queue, start, reply ----
+    const dept = await newDesktopPage(browser);
+    await login(dept, 'department');
+    await dept.goto(`${base}/cases`);
+    await dept.waitForSelector(`${tid('case-row')}[data-case-id="${row.id}"]`);
+    expect(await dept.locator(tid('case-row')).count()).toBe(1);
+    await dept.click(`${tid('case-row')}[data-case-id="${row.id}"] ${tid('case-link')}`);
+    await dept.waitForSelector(tid('case-action-start'));
+    await takeStep(dept, 'start', 'in_progress');
+    await takeStep(dept, 'reply', 'replied', () => dept.fill(tid('case-reply-text'), '已约谈物业，东门通道已施划禁停标线并安排夜间巡查。'));
+    await screenshot(dept, 'e2e-cases-replied-department');
+
+    // ---- the visitor follows it by the tracking code and rates it ----
+    await phone.goto(`${base}/t/${trackingCode}`);
+    await phone.waitForSelector(tid('track-reply'));
+    expect(await phone.textContent(tid('track-reply'))).toContain('已约谈物业');
+    expect(await phone.textContent(tid('track-reply'))).toContain('住房和城乡建设部门');
+    const page = (await phone.textContent(tid('track-page')))!;
+    expect(page).not.toContain('13866667777');
+    expect(page).not.toContain('测试');
+    await phone.click(tid('track-rate-unsatisfied'));
+    await phone.fill(tid('track-comment'), '晚上还是停满车。');
+    await screenshot(phone, 'e2e-cases-rate-phone');
+    await phone.click(tid('track-rate-submit'));
+    await phone.waitForSelector(`${tid('track-status')}[data-status="reopened"]`);
+    await screenshot(phone, 'e2e-cases-reopened-phone');
+    const after = await t.db.kysely.selectFrom('cases').select(['status', 'rating', 'reopen_count']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: 'reopened', rating: 'unsatisfied', reopen_count: 1 });
+    // Back at the desk the case asks to be dispatched again.
+    await desk.reload();
+    await desk.waitForSelector(tid('case-action-assign'));
+  });
+});
