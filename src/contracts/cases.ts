@@ -166,6 +166,7 @@ export const ratesAnswer = z.object({
 export const departmentAccountParams = z.object({ userId: z.uuid() });
 export const departmentAccountBody = z.object({ department: z.string().trim().max(40).nullable() });
 export const departmentAccountAnswer = z.object({ userId: z.string(), department: z.string().nullable() });
+export const departmentAccountList = z.object({ departments: z.array(z.string()), items: z.array(z.object({ userId: z.string(), department: z.string() })) });
 
 // ---- the public: raise by phone code, follow by tracking code ----
 

@@ -241,6 +241,7 @@ export const accessTable: Record<string, Rule> = {
   // by the owner); the party organisation follows its quarter's. Out of the queue is 404.
   'GET /api/cases/categories': { allow: everyone, public: true },
   'PATCH /api/cases/categories/{code}': { allow: ['district_office'] },
+  'GET /api/cases/department-accounts': { allow: ['district_office'] },
   'PATCH /api/cases/department-accounts/{userId}': { allow: ['district_office'] },
   'GET /api/cases': { allow: caseReaders },
   'GET /api/cases/rates': { allow: caseReaders },

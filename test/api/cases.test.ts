@@ -140,6 +140,14 @@ describe('each handler sees exactly its own queue', () => {
     expect(body.items).toHaveLength(2);
     expect(body.total).toBeGreaterThan(2);
   });
+  it('the district office lists and sets the departments of department accounts', async () => {
+    const list = (await s.district.get('/api/cases/department-accounts')).json();
+    expect(list.departments).toContain('城管部门');
+    expect(list.items.map((i: { department: string }) => i.department).sort()).toEqual(['住房和城乡建设部门', '城管部门']);
+    expect((await s.street.get('/api/cases/department-accounts')).statusCode).toBe(403);
+    const owner = await t.db.kysely.selectFrom('users').select('id').where('username', '=', 'owner').executeTakeFirstOrThrow();
+    expect((await s.district.patch(`/api/cases/department-accounts/${owner.id}`, { department: '城管部门' })).json().error.code).toBe('CASE_NOT_DEPARTMENT_ACCOUNT');
+  });
   it('a department account without a department sees nothing', async () => {
     await insertUser(t.db.kysely, { username: 'nodept', displayName: '无部门', role: 'department', scopeLevel: 'district', scopeId: t.fx.districtA, password: PASSWORD, ownerId: null, phone: null });
     expect(await ids(await t.login('nodept'))).toEqual([]);

@@ -112,4 +112,15 @@ describe('a complaint raised from the QR code, dispatched, answered and rated', 
     await desk.reload();
     await desk.waitForSelector(tid('case-action-assign'));
   });
+
+  it('the district office sees the three rates and the departments of the department accounts', { timeout: 120_000 }, async () => {
+    const office = await newDesktopPage(browser);
+    await login(office, 'district');
+    await office.goto(`${base}/cases`);
+    await office.waitForSelector(tid('case-departments'));
+    await office.waitForSelector(`${tid('case-departments')} .ant-table-row`);
+    await screenshot(office, 'e2e-cases-district-desk');
+    expect(await office.textContent(tid('case-departments'))).toContain('住房和城乡建设部门');
+    await screenshot(office, 'e2e-cases-district-desk');
+  });
 });

@@ -114,6 +114,7 @@ const districtOf = (x: X) => (x.outside ? x.world.t.fx.districtB : x.d.district)
 export const caseRequests: Record<string, (x: X) => Req | Promise<Req>> = {
   'GET /api/cases/categories': () => ({ method: 'GET', url: '/api/cases/categories' }),
   'PATCH /api/cases/categories/{code}': (x) => ({ method: 'PATCH', url: '/api/cases/categories/garbage', body: { districtId: districtOf(x), handler: { kind: 'company' } } }),
+  'GET /api/cases/department-accounts': () => ({ method: 'GET', url: '/api/cases/department-accounts' }),
   'PATCH /api/cases/department-accounts/{userId}': (x) => ({ method: 'PATCH', url: `/api/cases/department-accounts/${x.world.cases.departmentAccount[districtOf(x)]}`, body: { department: '住房和城乡建设部门' } }),
   'GET /api/cases': () => ({ method: 'GET', url: '/api/cases' }),
   'GET /api/cases/rates': () => ({ method: 'GET', url: '/api/cases/rates?by=category' }),

@@ -33,3 +33,10 @@ export async function setAccountDepartment(db: DB, ctx: RequestContext, userId: 
   });
   return { userId, department };
 }
+
+/** The department of each department account of the caller's district, and the names to choose from. */
+export async function departmentAccounts(db: DB, ctx: RequestContext) {
+  assertCan(ctx.actor, 'cases.configure');
+  const rows = await db.selectFrom('case_department_members').select(['user_id', 'department']).where('district_id', '=', ctx.actor.path.districtId).orderBy('department').execute();
+  return { departments: [...DEPARTMENTS], items: rows.map((r) => ({ userId: r.user_id, department: r.department })) };
+}

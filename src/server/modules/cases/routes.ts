@@ -10,7 +10,7 @@ import type { Locale } from '../../platform/i18n';
 import { contextOf, errorSchema, idParam, requireActor, sendFile } from '../../platform/http';
 import { categoriesOf, updateCategory, type ResolvedCategory } from './categories';
 import { createCase, getCase, listCases } from './cases';
-import { setAccountDepartment } from './departments';
+import { departmentAccounts, setAccountDepartment } from './departments';
 import { caseRatesBy } from './overview';
 import { addPhotoAsStaff, getPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT } from './photos';
 import { addPhotoByTrackingCode, confirmPhoneCode, publicCategories, raisePublicCase, rateByTrackingCode, sendPhoneCode, trackCase } from './public';
@@ -59,6 +59,11 @@ export async function casesRoutes(fastify: FastifyInstance) {
     '/api/cases/categories/:code',
     { schema: { tags, summary: 'Change a category for a district (or add one of its own with every field): its district office', params: c.categoryParams, body: c.categoryPatch, response: { 200: c.category, ...errors } } },
     async (req) => categoryOut(await updateCategory(db(), contextOf(req), req.body.districtId, req.params.code, req.body), req.locale),
+  );
+  app.get(
+    '/api/cases/department-accounts',
+    { schema: { tags, summary: "The department of each department account of the caller's district, and the department names of the 湘建房〔2021〕231号 annex", response: { 200: c.departmentAccountList, ...errors } } },
+    async (req) => departmentAccounts(db(), contextOf(req)),
   );
   app.patch(
     '/api/cases/department-accounts/:userId',

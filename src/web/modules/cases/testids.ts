@@ -22,6 +22,7 @@ export const TID = {
   caseReplyText: 'case-reply-text',
   caseStepConfirm: 'case-step-confirm',
   caseOverdue: 'case-overdue',
+  caseDepartments: 'case-departments',
   // ---- phone pages: raise and follow ----
   raisePage: 'raise-page',
   raiseCategory: 'raise-category',

@@ -65,6 +65,7 @@ const casesEn = {
     done: 'Done',
     noActions: 'Nothing for you to do on this case now.',
   },
+  departments: { title: 'Department accounts', intro: 'A department account sees only the cases dispatched to its department; the names are those of the duty list annexed to 湘建房〔2021〕231号.', account: 'Account', department: 'Department', none: 'Not set (sees no case)' },
   rates: { title: 'The three rates', response: 'Response rate', resolution: 'Resolution rate', satisfaction: 'Satisfaction rate', hours: 'Mean hours to reply', total: 'Cases' },
   raise: {
     title: 'Report a problem',

@@ -65,6 +65,7 @@ const casesZhCN = {
     done: '已办理',
     noActions: '当前没有需要您办理的步骤。',
   },
+  departments: { title: '职能部门账号', intro: '职能部门的账号只看到派给本部门的诉求；部门名称取自湘建房〔2021〕231号附件的职责分工清单。', account: '账号', department: '所属部门', none: '未设置（看不到任何诉求）' },
   rates: { title: '三率', response: '响应率', resolution: '解决率', satisfaction: '满意率', hours: '平均答复用时（小时）', total: '件数' },
   raise: {
     title: '我要反映',

@@ -2,7 +2,7 @@
 // the committee: theirs; the offices and the commissioner: every case of their place), with the
 // filters that matter at a desk (status, overdue, sent up to the street), the three rates, and
 // the form that enters a case that came by phone, visit, patrol or reception day.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -15,6 +15,8 @@ import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
 import { useCases, useCategories, useCreateCase, useRates, type CaseStatus, type CaseSummary } from '../api';
 import { cst } from './plain-shared';
+
+const DepartmentAccounts = lazy(() => import('./DepartmentAccounts'));
 
 const STATUSES: CaseStatus[] = ['received', 'acknowledged', 'assigned', 'in_progress', 'replied', 'reopened', 'closed'];
 const STATUS_COLOR: Record<CaseStatus, string> = { received: 'default', acknowledged: 'blue', assigned: 'processing', in_progress: 'processing', replied: 'warning', reopened: 'error', closed: 'success' };
@@ -205,6 +207,11 @@ export default function CaseListPage() {
           />
         )}
       </Card>
+      {can('cases.configure') && (
+        <Suspense fallback={null}>
+          <DepartmentAccounts />
+        </Suspense>
+      )}
       <NewCaseModal open={creating} onClose={() => setCreating(false)} quarterId={quarterId} />
     </>
   );
