@@ -123,4 +123,23 @@ describe('a complaint raised from the QR code, dispatched, answered and rated', 
     expect(await office.textContent(tid('case-departments'))).toContain('住房和城乡建设部门');
     await screenshot(office, 'e2e-cases-district-desk');
   });
+
+  it('an owner reports from the home page on a phone and follows the report', { timeout: 120_000 }, async () => {
+    const page = await newPhonePage(browser);
+    await submitLogin(page, base, 'owner', PASSWORD);
+    await page.waitForSelector(tid('me-quarter-name'));
+    await page.click(tid('owner-cases-link'));
+    await page.waitForSelector(tid('raise-category'));
+    await page.selectOption(tid('raise-category'), 'property-service');
+    await page.fill(tid('raise-description'), '3幢电梯厅的灯坏了一周。');
+    expect(await page.locator(tid('raise-phone')).count()).toBe(0);
+    await page.click(tid('raise-submit'));
+    await page.waitForSelector(tid('raise-tracking-code'));
+    await page.waitForSelector(tid('owner-case-row'));
+    await screenshot(page, 'e2e-cases-owner-phone');
+    const code = (await page.textContent(tid('raise-tracking-code')))!.trim();
+    const row = await t.db.kysely.selectFrom('cases').select(['channel', 'raised_by']).where('tracking_code', '=', code).executeTakeFirstOrThrow();
+    expect(row.channel).toBe('owner');
+    expect(row.raised_by).not.toBeNull();
+  });
 });

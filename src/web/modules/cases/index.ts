@@ -18,3 +18,6 @@ export const casesModule: WebModule = {
   // The server's dossier section 'cases' (open, overdue, escalated) is drawn by the generic section.
   dossierSections: [],
 };
+
+// What other web modules may use of this one (the owner's home page), loaded on demand.
+export const OwnerCasesCard = lazy(() => import('./pages/OwnerCasesCard'));

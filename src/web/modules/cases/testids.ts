@@ -43,4 +43,5 @@ export const TID = {
   trackRateSubmit: 'track-rate-submit',
   ownerCases: 'owner-cases',
   ownerCaseRow: 'owner-case-row',
+  ownerCasesLink: 'owner-cases-link',
 };

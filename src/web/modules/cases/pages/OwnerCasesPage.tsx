@@ -20,7 +20,7 @@ export default function OwnerCasesPage() {
   const create = useCreateCase();
   const [done, setDone] = useState<string | null>(null);
   return (
-    <div className="gz-owner-main" data-testid={TID.ownerCases} style={{ padding: 0 }}>
+    <div data-testid={TID.ownerCases} style={{ display: 'flex', flexDirection: 'column', gap: 14 }}>
       <section className="gz-card">
         <div className="gz-card-head">
           <span className="gz-card-title">{t('cases.raise.title')}</span>
@@ -50,7 +50,7 @@ export default function OwnerCasesPage() {
             <span className="gz-secondary">{t('cases.raise.none')}</span>
           ) : (
             mine.data.items.map((c) => (
-              <Link key={c.id} to={`/t/${c.trackingCode}`} className="gz-owner-unit" data-testid={TID.ownerCaseRow} style={{ color: 'inherit' }}>
+              <Link key={c.id} to={`/t/${c.trackingCode}`} className="gz-owner-unit" data-testid={TID.ownerCaseRow} style={{ color: 'inherit', textDecoration: 'none' }}>
                 <span>
                   <div>{c.categoryName}</div>
                   <div className="gz-secondary gz-num" style={{ fontSize: 13 }}>

@@ -10,6 +10,7 @@ import { codeLabel } from '../../../lib/labels';
 import { TID } from '../testids';
 import { Suspense } from 'react';
 import { OwnerVotesCard } from '../../voting';
+import { OwnerCasesCard } from '../../cases';
 
 /**
  * 我的小区 — the owner's page on a phone: the quarter, the owner's own units with their areas
@@ -62,6 +63,10 @@ export default function OwnerHomePage() {
 
       <Suspense fallback={null}>
         <OwnerVotesCard />
+      </Suspense>
+
+      <Suspense fallback={null}>
+        <OwnerCasesCard />
       </Suspense>
 
       <Card title={t('me.myUnits')}>
