@@ -3,6 +3,8 @@
 // throwaway PostgreSQL (bench/voting.ts), then the time to tally a 20,000-member record
 // (bench/tally.ts). `npm run bench -- scale [--quarters 20,2000] [--engines pglite,postgres]`:
 // the staff pages' GET routes on a district of 20 and of 2,000 quarters (bench/scale.ts).
+// `npm run bench -- cases`: a department's queue of cases over 2,000 quarters and 100,000 cases,
+// the API next to the bare SQL (bench/cases.ts).
 // The sources are TypeScript; tsx compiles them on load.
 import { exitUnlessSupportedNode } from './supported-node.mjs';
 
@@ -11,6 +13,8 @@ const { register } = await import('tsx/esm/api');
 register();
 if (process.argv[2] === 'scale') {
   await import('../bench/scale.ts');
+} else if (process.argv[2] === 'cases') {
+  await import('../bench/cases.ts');
 } else {
   await import('../bench/voting.ts');
   await import('../bench/tally.ts');

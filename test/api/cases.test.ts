@@ -262,6 +262,12 @@ describe('deadlines: reminders before, escalation to the street after', () => {
     const detail = (await s.commissioner.get(`/api/cases/${id}`)).json();
     expect(detail.events.at(-1)).toMatchObject({ action: 'escalate', note: expect.stringContaining('湘建房〔2021〕231号 五（二）') });
     expect(detail.overdue).toBe(true);
+    // The community's dossier of the quarter counts it among the overdue and escalated.
+    const dossier = (await s.community.get(`/api/quarters/${t.fx.q1}/dossier`)).json();
+    const section = dossier.sections.find((x: { key: string }) => x.key === 'cases');
+    expect(section.title).toBe('诉求办理');
+    expect(section.data.overdue).toBeGreaterThanOrEqual(1);
+    expect(section.data.escalated).toBeGreaterThanOrEqual(1);
   });
   it('reminds the handler once when the deadline is near', async () => {
     const id = await dispatched('owners-dispute');
