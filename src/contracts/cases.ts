@@ -212,3 +212,44 @@ export const publicCase = z.object({
   ),
 });
 export const publicVisitAnswer = z.object({ status: caseStatus });
+
+// ---- the hazard database (风险隐患信息数据库, T/ZAS 4006.1—2020 6.2.4.3) ----
+
+export const hazardClasses = ['fire', 'electricity', 'gas', 'structure', 'elevator', 'public-health', 'flood', 'public-order', 'other'] as const;
+export const hazardLevels = ['general', 'major', 'severe'] as const;
+export const hazardStatuses = ['found', 'dissuaded', 'reported', 'handling', 'verified'] as const;
+export const hazardActions = ['dissuade', 'report', 'handle', 'verify'] as const;
+export const hazardStatus = z.enum(hazardStatuses);
+export const hazardListQuery = z.object({ quarterId: z.uuid().optional(), status: hazardStatus.optional(), open: boolText.optional(), ...pageQuery });
+export const createHazardBody = z.object({
+  quarterId: z.uuid(),
+  class: z.enum(hazardClasses),
+  level: z.enum(hazardLevels),
+  location: z.string().trim().min(1).max(200),
+  description: z.string().trim().min(2).max(2000),
+});
+export const hazardSummary = z.object({
+  id: z.string(),
+  quarterId: z.string(),
+  quarterName: z.string(),
+  class: z.enum(hazardClasses),
+  level: z.enum(hazardLevels),
+  location: z.string(),
+  description: z.string(),
+  status: hazardStatus,
+  statusLabel: z.string(),
+  foundAt: timestamp,
+  dueAt: timestamp,
+  overdue: z.boolean(),
+  verifiedAt: timestamp.nullable(),
+});
+export const hazardList = z.object({ page: z.number(), pageSize: z.number(), total: z.number(), items: z.array(hazardSummary) });
+export const hazardDetail = hazardSummary.extend({
+  citation: z.string(),
+  events: z.array(z.object({ at: timestamp, action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), office: z.string(), actorName: z.string().nullable(), note: z.string().nullable() })),
+  actions: z.array(z.enum(hazardActions)),
+});
+export const hazardStepBody = z.object({ note: z.string().trim().max(1000).nullable().optional() });
+export const hazardVerifyBody = z.object({ passed: z.boolean(), note: z.string().trim().max(1000).nullable().optional() });
+export const hazardStepAnswer = z.object({ id: z.string(), status: hazardStatus });
+export const createdHazard = z.object({ id: z.string() });

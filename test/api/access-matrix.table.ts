@@ -58,6 +58,8 @@ const caseDispatchers: readonly Role[] = [...offices, 'commissioner'];
 const caseReaders: readonly Role[] = [...caseDispatchers, 'party_secretary', 'company', 'committee', 'department', 'owner', 'grid_worker', 'building_leader'];
 const caseSeers: readonly Role[] = [...caseDispatchers, 'party_secretary', 'department', 'owner'];
 const caseStrangers: readonly Role[] = ['company', 'committee', 'grid_worker', 'building_leader', 'supervisory', 'mediator'];
+const hazardReaders: readonly Role[] = [...caseDispatchers, 'party_secretary', 'company', 'committee', 'grid_worker', 'building_leader', 'department'];
+const hazardPatrol: readonly Role[] = [...caseDispatchers, 'company', 'grid_worker', 'building_leader'];
 
 export const accessTable: Record<string, Rule> = {
   // ---- sessions ----
@@ -256,6 +258,16 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/cases/{id}/reply': { allow: ['department'], none: caseStrangers },
   // The raiser rates the reply; the dispatching offices record a return visit by phone.
   'POST /api/cases/{id}/visit': { allow: [...caseDispatchers, 'owner'], none: caseStrangers },
+  // The hazard database (T/ZAS 4006.1—2020 6.2.4.3; 湘建房〔2021〕231号 五（二）): whoever patrols finds,
+  // dissuades and reports; the company, the community, the commissioner and the departments
+  // handle; the commissioner and the offices verify.
+  'GET /api/hazards': { allow: hazardReaders },
+  'POST /api/hazards': { allow: hazardPatrol },
+  'GET /api/hazards/{id}': { allow: hazardReaders },
+  'POST /api/hazards/{id}/dissuade': { allow: hazardPatrol },
+  'POST /api/hazards/{id}/report': { allow: hazardPatrol },
+  'POST /api/hazards/{id}/handle': { allow: ['community_office', 'commissioner', 'company', 'department'] },
+  'POST /api/hazards/{id}/verify': { allow: caseDispatchers },
   // Anyone with the quarter's QR code raises a case after a code to their phone, and follows it
   // by its tracking code.
   'GET /api/public/quarters/{id}/case-categories': { allow: everyone, public: true },

@@ -18,7 +18,7 @@ interface X {
 
 export interface CaseWorld {
   /** Per quarter id: its case, the case's photo and tracking code. */
-  byQuarter: Record<string, { id: string; photo: string; trackingCode: string; districtId: string }>;
+  byQuarter: Record<string, { id: string; photo: string; trackingCode: string; districtId: string; hazard: string }>;
   /** Per district id: an account of the department role. */
   departmentAccount: Record<string, string>;
   /** The owner's account of quarter 1 (the raiser of its cases). */
@@ -60,6 +60,22 @@ async function insertCase(t: TestApp, quarterId: string, status: string, raisedB
   return row;
 }
 
+async function insertHazard(t: TestApp, quarterId: string, status: string) {
+  const q = await t.db.kysely.selectFrom('quarters').select(['district_id', 'street_id', 'community_id']).where('id', '=', quarterId).executeTakeFirstOrThrow();
+  const row = await t.db.kysely
+    .insertInto('hazards')
+    .values({ ...q, quarter_id: quarterId, class: 'fire', level: 'major', location: '地下车库', description: '电动车在楼道充电', status, due_at: new Date(Date.now() + 7 * 86_400_000) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A hazard of its own in the status the step needs, or the outside quarter's hazard. */
+async function freshHazard(x: X, status: string): Promise<string> {
+  if (x.outside) return x.world.cases.byQuarter[x.q.quarter].hazard;
+  return insertHazard(x.world.t, x.q.quarter, status);
+}
+
 export async function buildCaseWorld(t: TestApp): Promise<CaseWorld> {
   const k = t.db.kysely;
   const users = await k.selectFrom('users').select(['id', 'username']).where('username', 'in', ['department', 'owner']).execute();
@@ -75,7 +91,7 @@ export async function buildCaseWorld(t: TestApp): Promise<CaseWorld> {
       .values({ case_id: row.id, district_id: row.district_id, quarter_id: q, content_type: 'image/png', size_bytes: PNG.length, sha256: 'x', content: PNG })
       .returning('id')
       .executeTakeFirstOrThrow();
-    byQuarter[q] = { id: row.id, photo: photo.id, trackingCode: row.tracking_code, districtId: row.district_id };
+    byQuarter[q] = { id: row.id, photo: photo.id, trackingCode: row.tracking_code, districtId: row.district_id, hazard: await insertHazard(t, q, 'found') };
   }
   return { byQuarter, departmentAccount: { [t.fx.districtA]: department, [t.fx.districtB]: other.id }, ownerUser };
 }
@@ -130,6 +146,14 @@ export const caseRequests: Record<string, (x: X) => Req | Promise<Req>> = {
   'POST /api/cases/{id}/start': async (x) => ({ method: 'POST', url: `/api/cases/${await fresh(x, 'assigned')}/start`, body: {} }),
   'POST /api/cases/{id}/reply': async (x) => ({ method: 'POST', url: `/api/cases/${await fresh(x, 'in_progress')}/reply`, body: { text: '已约谈物业' } }),
   'POST /api/cases/{id}/visit': async (x) => ({ method: 'POST', url: `/api/cases/${await fresh(x, 'replied')}/visit`, body: { rating: 'satisfied' } }),
+
+  'GET /api/hazards': () => ({ method: 'GET', url: '/api/hazards' }),
+  'POST /api/hazards': (x) => ({ method: 'POST', url: '/api/hazards', body: { quarterId: x.q.quarter, class: 'fire', level: 'general', location: '1幢楼道', description: '楼道堆放杂物' } }),
+  'GET /api/hazards/{id}': (x) => ({ method: 'GET', url: `/api/hazards/${x.world.cases.byQuarter[x.q.quarter].hazard}` }),
+  'POST /api/hazards/{id}/dissuade': async (x) => ({ method: 'POST', url: `/api/hazards/${await freshHazard(x, 'found')}/dissuade`, body: {} }),
+  'POST /api/hazards/{id}/report': async (x) => ({ method: 'POST', url: `/api/hazards/${await freshHazard(x, 'found')}/report`, body: {} }),
+  'POST /api/hazards/{id}/handle': async (x) => ({ method: 'POST', url: `/api/hazards/${await freshHazard(x, 'reported')}/handle`, body: { note: '已清理' } }),
+  'POST /api/hazards/{id}/verify': async (x) => ({ method: 'POST', url: `/api/hazards/${await freshHazard(x, 'handling')}/verify`, body: { passed: true } }),
 
   'GET /api/public/quarters/{id}/case-categories': (x) => ({ method: 'GET', url: `/api/public/quarters/${x.q.quarter}/case-categories` }),
   'POST /api/public/quarters/{id}/cases/phone-code': (x) => ({ method: 'POST', url: `/api/public/quarters/${x.q.quarter}/cases/phone-code`, body: { phone: `1380000${String(++seq).padStart(4, '0')}` } }),

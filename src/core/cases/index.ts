@@ -3,3 +3,4 @@ export * from './categories';
 export * from './deadlines';
 export * from './lifecycle';
 export * from './rates';
+export * from './hazards';

@@ -2,14 +2,14 @@
 // with their times set in the past: one in every status, dispatched to the quarter's company
 // and committee, to 住房和城乡建设部门 (the demo `department` account, which belongs to it) and to
 // other departments, one reopened after an unsatisfied return visit, and one overdue that the
-// deadline job sent up to the street.
+// deadline job sent up to the street; and two open hazards.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import '../modules/cases/tables';
 import { insertCase } from '../modules/cases/cases';
 import { applyStep, type StepInput } from '../modules/cases/steps';
 import { runCaseDeadlines } from '../modules/cases/deadlines';
-import type { CaseParty } from '../../core/cases';
+import { deadlineAfter, HAZARD_LIMITS, type CaseParty } from '../../core/cases';
 import { quarterPlaceById } from '../modules/registry';
 
 type DB = Kysely<Database>;
@@ -77,4 +77,23 @@ export async function seedCases(db: DB, quarterId: string): Promise<void> {
   }
   // The 30-day-old case is far past its limit: the deadline job sends it up to the street.
   await runCaseDeadlines(db, new Date(now));
+
+  // Two open hazards of the database (T/ZAS 4006.1—2020 6.2.4.3): one reported, one being handled.
+  const base = { district_id: place.districtId, street_id: place.streetId!, community_id: place.communityId!, quarter_id: quarterId };
+  for (const h of [
+    { class: 'fire', level: 'major', location: '4幢地下车库', description: '电动自行车在车库内集中充电，插线板私拉乱接。', status: 'reported', ago: 2, steps: [['find', 'found', '网格员'], ['dissuade', 'dissuaded', '网格员'], ['report', 'reported', '网格员']] },
+    { class: 'structure', level: 'general', location: '6幢外墙', description: '外墙瓷砖空鼓，有脱落危险。', status: 'handling', ago: 6, steps: [['find', 'found', '楼道长'], ['report', 'reported', '楼道长'], ['handle', 'handling', '物业服务企业']] },
+  ] as const) {
+    const at = new Date(now - h.ago * DAY);
+    const row = await db
+      .insertInto('hazards')
+      .values({ ...base, class: h.class, level: h.level, location: h.location, description: h.description, status: h.status, found_at: at, due_at: deadlineAfter(at, HAZARD_LIMITS[h.level]) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    let prev: string | null = null;
+    for (const [i, [action, to, office]] of h.steps.entries()) {
+      await db.insertInto('hazard_events').values({ hazard_id: row.id, district_id: place.districtId, quarter_id: quarterId, at: new Date(at.getTime() + i * HOUR), action, from_status: prev, to_status: to, actor_office: office }).execute();
+      prev = to;
+    }
+  }
 }

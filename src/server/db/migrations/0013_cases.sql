@@ -133,3 +133,46 @@ CREATE TABLE case_phone_codes (
 );
 CREATE INDEX case_phone_codes_phone_idx ON case_phone_codes (phone_hash, created_at);
 CREATE INDEX case_phone_codes_ip_idx ON case_phone_codes (ip, created_at);
+
+-- The hazard database (风险隐患信息数据库, T/ZAS 4006.1—2020 6.2.4.3): class, level, place, the
+-- loop found → dissuaded → reported → handled → verified (湘建房〔2021〕231号 五（二）), its
+-- deadline and who verified it.
+CREATE TABLE hazards (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL,
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL,
+  class text NOT NULL CHECK (class IN ('fire', 'electricity', 'gas', 'structure', 'elevator', 'public-health', 'flood', 'public-order', 'other')),
+  level text NOT NULL CHECK (level IN ('general', 'major', 'severe')),
+  location text NOT NULL,
+  description text NOT NULL,
+  status text NOT NULL DEFAULT 'found' CHECK (status IN ('found', 'dissuaded', 'reported', 'handling', 'verified')),
+  found_by uuid,
+  found_at timestamptz NOT NULL DEFAULT now(),
+  due_at timestamptz NOT NULL,
+  handled_by uuid,
+  verified_by uuid,
+  verified_at timestamptz,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX hazards_quarter_idx ON hazards (quarter_id, found_at DESC);
+CREATE INDEX hazards_community_idx ON hazards (community_id, found_at DESC);
+CREATE INDEX hazards_street_idx ON hazards (street_id, found_at DESC);
+CREATE INDEX hazards_district_idx ON hazards (district_id, found_at DESC);
+
+CREATE TABLE hazard_events (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  hazard_id uuid NOT NULL REFERENCES hazards(id) ON DELETE CASCADE,
+  district_id uuid NOT NULL,
+  quarter_id uuid NOT NULL,
+  at timestamptz NOT NULL DEFAULT now(),
+  action text NOT NULL,
+  from_status text,
+  to_status text NOT NULL,
+  actor_id uuid,
+  actor_office text NOT NULL,
+  actor_name text,
+  note text
+);
+CREATE INDEX hazard_events_hazard_idx ON hazard_events (hazard_id, at);

@@ -24,6 +24,13 @@ export const casesGrants = defineGrants({
   'cases.handle': ['street_office', 'community_office', 'commissioner', 'company', 'committee', 'department'],
   // A district's own categories and its departments' accounts.
   'cases.configure': ['district_office'],
+  // The hazard database (T/ZAS 4006.1—2020 6.2.4.3; 湘建房〔2021〕231号 五（二）): those who patrol find,
+  // dissuade and report; the company, the community and the departments handle; the
+  // commissioner and the offices verify.
+  'hazards.read': [...OFFICES, 'commissioner', 'party_secretary', 'company', 'committee', 'grid_worker', 'building_leader', 'department'],
+  'hazards.patrol': [...OFFICES, 'commissioner', 'company', 'grid_worker', 'building_leader'],
+  'hazards.handle': ['community_office', 'commissioner', 'company', 'department'],
+  'hazards.verify': [...OFFICES, 'commissioner'],
 });
 
 declare module '../../platform/access' {

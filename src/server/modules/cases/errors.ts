@@ -92,6 +92,21 @@ export const casesErrors = defineErrors({
     'zh-CN': '没有这个部门：{department}。部门名称取自《协同治理住宅小区职责分工建议清单》（湘建房〔2021〕231号 附件）。',
     en: 'There is no department {department}. Department names come from the duty list annexed to 湘建房〔2021〕231号.',
   },
+  HAZARD_NOT_YOUR_STEP: {
+    status: 403,
+    'zh-CN': '这一步应由{byZh}办理，您不能办理（{clause}）。',
+    en: 'This step is taken by {byEn}, not by you ({clause}).',
+  },
+  HAZARD_STEP_OUT_OF_ORDER: {
+    status: 409,
+    'zh-CN': '隐患当前状态为“{statusZh}”，这一步只能在“{fromZh}”时办理，不能跳过或重复（{clause}）。',
+    en: 'The hazard is "{statusEn}"; this step is taken only when it is "{fromEn}", and no step may be skipped or repeated ({clause}).',
+  },
+  HAZARD_OWN_VERIFICATION: {
+    status: 403,
+    'zh-CN': '处置人不能核验自己的处置结果，请由小区专员或三方办的其他人员核验（{clause}）。',
+    en: 'Whoever handled a hazard may not verify it; another person of the commissioner or the offices verifies ({clause}).',
+  },
 });
 
 declare module '../../platform/errors' {

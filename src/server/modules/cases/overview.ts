@@ -82,7 +82,13 @@ export const casesDossierSection: DossierSectionProvider = {
   key: 'cases',
   section: async (db, actor, quarterId, locale) => {
     if (!actor.permissions.includes('cases.read') || actor.role === 'owner') return null;
-    return { key: 'cases', title: locale === 'en' ? 'Complaints and requests' : '诉求办理', data: await openFigures(db, actor, quarterId) };
+    const data: Record<string, number> = await openFigures(db, actor, quarterId);
+    if (actor.permissions.includes('hazards.read')) {
+      // Hazards not yet verified (T/ZAS 4006.1—2020 6.2.4.3).
+      const h = await db.selectFrom('hazards').select(sql<number>`count(*)`.as('n')).where('quarter_id', '=', quarterId).where('status', '<>', 'verified').executeTakeFirstOrThrow();
+      data.openHazards = Number(h.n);
+    }
+    return { key: 'cases', title: locale === 'en' ? 'Complaints and requests' : '诉求办理', data };
   },
 };
 

@@ -15,6 +15,7 @@ import { caseRatesBy } from './overview';
 import { addPhotoAsStaff, getPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT } from './photos';
 import { addPhotoByTrackingCode, confirmPhoneCode, publicCategories, raisePublicCase, rateByTrackingCode, sendPhoneCode, trackCase } from './public';
 import { stepCase, type StepInput } from './steps';
+import { createHazard, getHazard, listHazards, stepHazard } from './hazards';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 const MB = 1024 * 1024;
@@ -127,6 +128,35 @@ export async function casesRoutes(fastify: FastifyInstance) {
   step('start', 'Start work on a dispatched case: its handler', c.startBody, 'start');
   step('reply', 'Reply (答复) with what was done: its handler', c.replyBody, 'reply');
   step('visit', 'Return visit (回访): the rating closes the case, or reopens it when unsatisfied: the raiser, or the dispatching office by phone', c.visitBody, 'visit');
+
+  // ---- the hazard database (T/ZAS 4006.1—2020 6.2.4.3; 湘建房〔2021〕231号 五（二）) ----
+  app.get(
+    '/api/hazards',
+    { schema: { tags, summary: "Hazards of the caller's place, newest first, paged (open=true: not yet verified)", querystring: c.hazardListQuery, response: { 200: c.hazardList, ...errors } } },
+    async (req) => listHazards(db(), requireActor(req), req.query, req.locale),
+  );
+  app.post(
+    '/api/hazards',
+    { schema: { tags, summary: 'Record a hazard found on patrol: class, level (its deadline), place', body: c.createHazardBody, response: { 201: c.createdHazard, ...errors } } },
+    async (req, reply) => reply.status(201).send(await createHazard(db(), contextOf(req), req.body)),
+  );
+  app.get('/api/hazards/:id', { schema: { tags, summary: 'One hazard with its steps and the steps the caller may take', params: idParam, response: { 200: c.hazardDetail, ...errors } } }, async (req) =>
+    getHazard(db(), requireActor(req), req.params.id, req.locale),
+  );
+  for (const [action, summary] of [
+    ['dissuade', 'Dissuaded on the spot (劝阻): who patrols'],
+    ['report', 'Reported for handling: who patrols'],
+    ['handle', 'Handled (处置): the company, the community, the commissioner or a department'],
+  ] as const) {
+    app.post(`/api/hazards/:id/${action}`, { schema: { tags, summary, params: idParam, body: c.hazardStepBody, response: { 200: c.hazardStepAnswer, ...errors } } }, async (req) =>
+      stepHazard(db(), contextOf(req), req.params.id, action, req.body),
+    );
+  }
+  app.post(
+    '/api/hazards/:id/verify',
+    { schema: { tags, summary: 'Verified (核验) by the commissioner or an office other than whoever handled it; not passed: handled again', params: idParam, body: c.hazardVerifyBody, response: { 200: c.hazardStepAnswer, ...errors } } },
+    async (req) => stepHazard(db(), contextOf(req), req.params.id, 'verify', req.body),
+  );
 
   // ---- the public ----
   app.get(

@@ -105,7 +105,43 @@ export interface CasePhoneCodesTable {
   token_used_at: Timestamp | null;
 }
 
+export interface HazardsTable {
+  id: Generated<string>;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  class: string;
+  level: string;
+  location: string;
+  description: string;
+  status: Generated<string>;
+  found_by: string | null;
+  found_at: DefaultTimestamp;
+  due_at: Timestamp;
+  handled_by: string | null;
+  verified_by: string | null;
+  verified_at: Timestamp | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface HazardEventsTable {
+  id: Generated<string>;
+  hazard_id: string;
+  district_id: string;
+  quarter_id: string;
+  at: DefaultTimestamp;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_office: string;
+  actor_name: string | null;
+  note: string | null;
+}
+
 export type CaseRow = Selectable<CasesTable>;
+export type HazardRow = Selectable<HazardsTable>;
 
 declare module '../../db/schema' {
   interface Database {
@@ -115,5 +151,7 @@ declare module '../../db/schema' {
     case_events: CaseEventsTable;
     case_photos: CasePhotosTable;
     case_phone_codes: CasePhoneCodesTable;
+    hazards: HazardsTable;
+    hazard_events: HazardEventsTable;
   }
 }
