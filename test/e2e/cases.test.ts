@@ -142,4 +142,24 @@ describe('a complaint raised from the QR code, dispatched, answered and rated', 
     expect(row.channel).toBe('owner');
     expect(row.raised_by).not.toBeNull();
   });
+
+  it('a hazard found on patrol and handled is verified by the community office at its desk', { timeout: 120_000 }, async () => {
+    const grid = await t.login('grid');
+    const created = await grid.post('/api/hazards', { quarterId: t.fx.q1, class: 'fire', level: 'major', location: '3幢地下车库', description: '电动自行车在车库内充电' });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    expect((await grid.post(`/api/hazards/${id}/report`, {})).statusCode).toBe(200);
+    expect((await (await t.login('company')).post(`/api/hazards/${id}/handle`, { note: '已移走充电车辆' })).statusCode).toBe(200);
+    const office = await newDesktopPage(browser);
+    await login(office, 'community');
+    await office.goto(`${base}/hazards`);
+    await office.click(`${tid('hazard-row')}[data-hazard-id="${id}"]`);
+    await office.waitForSelector(tid('hazard-action-verify'));
+    await screenshot(office, 'e2e-cases-hazard-desk');
+    await office.click(tid('hazard-action-verify'));
+    await office.waitForSelector(`${tid('hazard-detail')} [data-status="verified"]`);
+    const row = await t.db.kysely.selectFrom('hazards').select(['status', 'verified_by']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('verified');
+    expect(row.verified_by).not.toBeNull();
+  });
 });

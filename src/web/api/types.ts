@@ -54,7 +54,11 @@ export type Permission =
   | 'cases.raise'
   | 'cases.dispatch'
   | 'cases.handle'
-  | 'cases.configure';
+  | 'cases.configure'
+  | 'hazards.read'
+  | 'hazards.patrol'
+  | 'hazards.handle'
+  | 'hazards.verify';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 

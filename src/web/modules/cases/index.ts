@@ -9,12 +9,16 @@ export const casesModule: WebModule = {
   routes: [
     { path: 'cases', area: 'staff', page: lazy(() => import('./pages/CaseListPage')) },
     { path: 'cases/:id', area: 'staff', page: lazy(() => import('./pages/CaseDetailPage')) },
+    { path: 'hazards', area: 'staff', page: lazy(() => import('./pages/HazardsPage')) },
     { path: '/me/cases', area: 'owner', page: lazy(() => import('./pages/OwnerCasesPage')) },
     // The quarter's public board links here (码上办): raise without an account, follow by code.
     { path: '/q/:quarterId/raise', area: 'public', page: lazy(() => import('./pages/PublicRaisePage')) },
     { path: '/t/:trackingCode', area: 'public', page: lazy(() => import('./pages/PublicTrackPage')) },
   ],
-  menu: [{ key: 'cases', path: '/cases', icon: 'solution', order: 45, permission: 'cases.read', label: () => i18n.t('cases.menu') }],
+  menu: [
+    { key: 'cases', path: '/cases', icon: 'solution', order: 45, permission: 'cases.read', label: () => i18n.t('cases.menu') },
+    { key: 'hazards', path: '/hazards', icon: 'safety', order: 46, permission: 'hazards.read', label: () => i18n.t('cases.hazards.menu') },
+  ],
   // The server's dossier section 'cases' (open, overdue, escalated) is drawn by the generic section.
   dossierSections: [],
 };

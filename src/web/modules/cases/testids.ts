@@ -23,6 +23,12 @@ export const TID = {
   caseStepConfirm: 'case-step-confirm',
   caseOverdue: 'case-overdue',
   caseDepartments: 'case-departments',
+  hazardList: 'hazard-list',
+  hazardRow: 'hazard-row',
+  hazardNew: 'hazard-new',
+  hazardFormSubmit: 'hazard-form-submit',
+  hazardDetail: 'hazard-detail',
+  hazardAction: (a: string) => `hazard-action-${a}`,
   // ---- phone pages: raise and follow ----
   raisePage: 'raise-page',
   raiseCategory: 'raise-category',
