@@ -4,3 +4,4 @@ export * from './deadlines';
 export * from './lifecycle';
 export * from './rates';
 export * from './hazards';
+export * from './disputes';
