@@ -253,3 +253,60 @@ export const hazardStepBody = z.object({ note: z.string().trim().max(1000).nulla
 export const hazardVerifyBody = z.object({ passed: z.boolean(), note: z.string().trim().max(1000).nullable().optional() });
 export const hazardStepAnswer = z.object({ id: z.string(), status: hazardStatus });
 export const createdHazard = z.object({ id: z.string() });
+
+// ---- the dispute register and mediation (HZ DB3305/T 309—2024 5.1.4) ----
+
+export const disputeRisks = ['low', 'medium', 'high', 'major'] as const;
+export const mediationKinds = ['simple', 'public', 'joint'] as const;
+export const disputeStatuses = ['registered', 'mediating', 'agreed', 'failed', 'closed'] as const;
+export const disputeActions = ['schedule', 'agree', 'fail', 'follow_up'] as const;
+export const disputeStatus = z.enum(disputeStatuses);
+export const disputeListQuery = z.object({ quarterId: z.uuid().optional(), status: disputeStatus.optional(), ...pageQuery });
+export const createDisputeBody = z.object({
+  quarterId: z.uuid(),
+  subject: z.string().trim().min(2).max(100),
+  /** Who is in dispute with whom, as staff write it; never shown publicly. */
+  parties: z.string().trim().min(2).max(200),
+  description: z.string().trim().min(2).max(2000),
+  risk: z.enum(disputeRisks),
+});
+export const createdDispute = z.object({ id: z.string(), reportedUpward: z.boolean() });
+export const disputeSummary = z.object({
+  id: z.string(),
+  quarterId: z.string(),
+  quarterName: z.string(),
+  subject: z.string(),
+  parties: z.string(),
+  risk: z.enum(disputeRisks),
+  status: disputeStatus,
+  statusLabel: z.string(),
+  mediationKind: z.enum(mediationKinds).nullable(),
+  mediationAt: timestamp.nullable(),
+  mediationPlace: z.string().nullable(),
+  mediatorName: z.string().nullable(),
+  registeredAt: timestamp,
+  reportedUpAt: timestamp.nullable(),
+});
+export const disputeList = z.object({ page: z.number(), pageSize: z.number(), total: z.number(), items: z.array(disputeSummary) });
+export const disputeDetail = disputeSummary.extend({
+  description: z.string(),
+  agreement: z.string().nullable(),
+  followUp: z.string().nullable(),
+  citation: z.string(),
+  events: z.array(z.object({ at: timestamp, action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), office: z.string(), actorName: z.string().nullable(), note: z.string().nullable() })),
+  actions: z.array(z.enum(disputeActions)),
+});
+export const scheduleMediationBody = z.object({
+  kind: z.enum(mediationKinds),
+  /** Required for a public mediation: its time (with offset) and place are announced. */
+  at: z.iso.datetime({ offset: true }).nullable().optional(),
+  place: z.string().trim().max(200).nullable().optional(),
+  mediatorName: z.string().trim().min(1).max(60),
+});
+export const agreementBody = z.object({ agreement: z.string().trim().min(2).max(4000) });
+export const disputeNoteBody = z.object({ note: z.string().trim().min(2).max(2000) });
+export const disputeStepAnswer = z.object({ id: z.string(), status: disputeStatus });
+export const publicMediationList = z.object({
+  citation: z.string(),
+  items: z.array(z.object({ subject: z.string(), at: timestamp, place: z.string(), mediatorName: z.string().nullable() })),
+});

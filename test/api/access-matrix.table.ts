@@ -60,6 +60,9 @@ const caseSeers: readonly Role[] = [...caseDispatchers, 'party_secretary', 'depa
 const caseStrangers: readonly Role[] = ['company', 'committee', 'grid_worker', 'building_leader', 'supervisory', 'mediator'];
 const hazardReaders: readonly Role[] = [...caseDispatchers, 'party_secretary', 'company', 'committee', 'grid_worker', 'building_leader', 'department'];
 const hazardPatrol: readonly Role[] = [...caseDispatchers, 'company', 'grid_worker', 'building_leader'];
+const disputeReaders: readonly Role[] = [...caseDispatchers, 'party_secretary', 'committee', 'mediator'];
+const disputeRegistrars: readonly Role[] = [...caseDispatchers, 'committee'];
+const disputeMediators: readonly Role[] = ['community_office', 'commissioner', 'committee', 'mediator'];
 
 export const accessTable: Record<string, Rule> = {
   // ---- sessions ----
@@ -268,6 +271,17 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/hazards/{id}/report': { allow: hazardPatrol },
   'POST /api/hazards/{id}/handle': { allow: ['community_office', 'commissioner', 'company', 'department'] },
   'POST /api/hazards/{id}/verify': { allow: caseDispatchers },
+  // The dispute register (HZ 5.1.4): the offices, the commissioner and the owners' committee
+  // register and follow up; mediators, the community office, the commissioner and the committee
+  // mediate; the party organisation follows. A public mediation's time and place are public.
+  'GET /api/disputes': { allow: disputeReaders },
+  'POST /api/disputes': { allow: disputeRegistrars },
+  'GET /api/disputes/{id}': { allow: disputeReaders },
+  'POST /api/disputes/{id}/schedule': { allow: disputeRegistrars },
+  'POST /api/disputes/{id}/agree': { allow: disputeMediators },
+  'POST /api/disputes/{id}/fail': { allow: disputeMediators },
+  'POST /api/disputes/{id}/follow-up': { allow: disputeRegistrars },
+  'GET /api/public/quarters/{id}/mediations': { allow: everyone, public: true },
   // Anyone with the quarter's QR code raises a case after a code to their phone, and follows it
   // by its tracking code.
   'GET /api/public/quarters/{id}/case-categories': { allow: everyone, public: true },

@@ -18,7 +18,7 @@ interface X {
 
 export interface CaseWorld {
   /** Per quarter id: its case, the case's photo and tracking code. */
-  byQuarter: Record<string, { id: string; photo: string; trackingCode: string; districtId: string; hazard: string }>;
+  byQuarter: Record<string, { id: string; photo: string; trackingCode: string; districtId: string; hazard: string; dispute: string }>;
   /** Per district id: an account of the department role. */
   departmentAccount: Record<string, string>;
   /** The owner's account of quarter 1 (the raiser of its cases). */
@@ -70,6 +70,21 @@ async function insertHazard(t: TestApp, quarterId: string, status: string) {
   return row.id;
 }
 
+async function insertDispute(t: TestApp, quarterId: string, status: string) {
+  const q = await t.db.kysely.selectFrom('quarters').select(['district_id', 'street_id', 'community_id']).where('id', '=', quarterId).executeTakeFirstOrThrow();
+  const row = await t.db.kysely
+    .insertInto('disputes')
+    .values({ ...q, quarter_id: quarterId, subject: '楼上漏水', parties: '101 与 201', description: '楼上漏水到楼下', risk: 'medium', status })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function freshDispute(x: X, status: string): Promise<string> {
+  if (x.outside) return x.world.cases.byQuarter[x.q.quarter].dispute;
+  return insertDispute(x.world.t, x.q.quarter, status);
+}
+
 /** A hazard of its own in the status the step needs, or the outside quarter's hazard. */
 async function freshHazard(x: X, status: string): Promise<string> {
   if (x.outside) return x.world.cases.byQuarter[x.q.quarter].hazard;
@@ -91,7 +106,7 @@ export async function buildCaseWorld(t: TestApp): Promise<CaseWorld> {
       .values({ case_id: row.id, district_id: row.district_id, quarter_id: q, content_type: 'image/png', size_bytes: PNG.length, sha256: 'x', content: PNG })
       .returning('id')
       .executeTakeFirstOrThrow();
-    byQuarter[q] = { id: row.id, photo: photo.id, trackingCode: row.tracking_code, districtId: row.district_id, hazard: await insertHazard(t, q, 'found') };
+    byQuarter[q] = { id: row.id, photo: photo.id, trackingCode: row.tracking_code, districtId: row.district_id, hazard: await insertHazard(t, q, 'found'), dispute: await insertDispute(t, q, 'registered') };
   }
   return { byQuarter, departmentAccount: { [t.fx.districtA]: department, [t.fx.districtB]: other.id }, ownerUser };
 }
@@ -154,6 +169,15 @@ export const caseRequests: Record<string, (x: X) => Req | Promise<Req>> = {
   'POST /api/hazards/{id}/report': async (x) => ({ method: 'POST', url: `/api/hazards/${await freshHazard(x, 'found')}/report`, body: {} }),
   'POST /api/hazards/{id}/handle': async (x) => ({ method: 'POST', url: `/api/hazards/${await freshHazard(x, 'reported')}/handle`, body: { note: '已清理' } }),
   'POST /api/hazards/{id}/verify': async (x) => ({ method: 'POST', url: `/api/hazards/${await freshHazard(x, 'handling')}/verify`, body: { passed: true } }),
+
+  'GET /api/disputes': () => ({ method: 'GET', url: '/api/disputes' }),
+  'POST /api/disputes': (x) => ({ method: 'POST', url: '/api/disputes', body: { quarterId: x.q.quarter, subject: '噪音', parties: '301 与 401', description: '深夜噪音', risk: 'low' } }),
+  'GET /api/disputes/{id}': (x) => ({ method: 'GET', url: `/api/disputes/${x.world.cases.byQuarter[x.q.quarter].dispute}` }),
+  'POST /api/disputes/{id}/schedule': async (x) => ({ method: 'POST', url: `/api/disputes/${await freshDispute(x, 'registered')}/schedule`, body: { kind: 'simple', mediatorName: '调解员' } }),
+  'POST /api/disputes/{id}/agree': async (x) => ({ method: 'POST', url: `/api/disputes/${await freshDispute(x, 'mediating')}/agree`, body: { agreement: '双方同意维修' } }),
+  'POST /api/disputes/{id}/fail': async (x) => ({ method: 'POST', url: `/api/disputes/${await freshDispute(x, 'mediating')}/fail`, body: { note: '未达成一致' } }),
+  'POST /api/disputes/{id}/follow-up': async (x) => ({ method: 'POST', url: `/api/disputes/${await freshDispute(x, 'agreed')}/follow-up`, body: { note: '已维修完毕' } }),
+  'GET /api/public/quarters/{id}/mediations': (x) => ({ method: 'GET', url: `/api/public/quarters/${x.q.quarter}/mediations` }),
 
   'GET /api/public/quarters/{id}/case-categories': (x) => ({ method: 'GET', url: `/api/public/quarters/${x.q.quarter}/case-categories` }),
   'POST /api/public/quarters/{id}/cases/phone-code': (x) => ({ method: 'POST', url: `/api/public/quarters/${x.q.quarter}/cases/phone-code`, body: { phone: `1380000${String(++seq).padStart(4, '0')}` } }),

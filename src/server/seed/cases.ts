@@ -2,7 +2,8 @@
 // with their times set in the past: one in every status, dispatched to the quarter's company
 // and committee, to 住房和城乡建设部门 (the demo `department` account, which belongs to it) and to
 // other departments, one reopened after an unsatisfied return visit, and one overdue that the
-// deadline job sent up to the street; and two open hazards.
+// deadline job sent up to the street; two open hazards; a dispute in public mediation and a major
+// one reported to the street.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import '../modules/cases/tables';
@@ -95,5 +96,33 @@ export async function seedCases(db: DB, quarterId: string): Promise<void> {
       await db.insertInto('hazard_events').values({ hazard_id: row.id, district_id: place.districtId, quarter_id: quarterId, at: new Date(at.getTime() + i * HOUR), action, from_status: prev, to_status: to, actor_office: office }).execute();
       prev = to;
     }
+  }
+
+  // A dispute in public mediation (HZ 5.1.4.2: its time and place on the public board) and a
+  // major one already reported to the street.
+  for (const d of [
+    { subject: '楼上卫生间渗水', parties: '2幢101 住户 与 2幢201 住户', description: '201 卫生间渗水到 101 天花板，双方协商未果。', risk: 'medium', status: 'mediating', ago: 3 },
+    { subject: '地下车位被长期占用', parties: '业主 与 物业服务企业', description: '多名业主反映产权车位被外来车辆长期占用，物业未处理，双方冲突升级。', risk: 'major', status: 'registered', ago: 1 },
+  ] as const) {
+    const at = new Date(now - d.ago * DAY);
+    const mediating = d.status === 'mediating';
+    const row = await db
+      .insertInto('disputes')
+      .values({
+        ...base,
+        subject: d.subject,
+        parties: d.parties,
+        description: d.description,
+        risk: d.risk,
+        status: d.status,
+        registered_at: at,
+        reported_up_at: d.risk === 'major' ? at : null,
+        ...(mediating ? { mediation_kind: 'public', mediation_at: new Date(now + 2 * DAY), mediation_place: '社区议事厅', mediator_name: '人民调解员 吴律师' } : {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('dispute_events').values({ dispute_id: row.id, district_id: place.districtId, quarter_id: quarterId, at, action: 'register', to_status: 'registered', actor_office: '小区专员', actor_name: '周敏' }).execute();
+    if (mediating)
+      await db.insertInto('dispute_events').values({ dispute_id: row.id, district_id: place.districtId, quarter_id: quarterId, at: new Date(at.getTime() + HOUR), action: 'schedule', from_status: 'registered', to_status: 'mediating', actor_office: '小区专员', actor_name: '周敏', note: '人民调解员 吴律师 · 社区议事厅' }).execute();
   }
 }

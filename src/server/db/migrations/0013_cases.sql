@@ -176,3 +176,49 @@ CREATE TABLE hazard_events (
   note text
 );
 CREATE INDEX hazard_events_hazard_idx ON hazard_events (hazard_id, at);
+
+-- The dispute register (HZ DB3305/T 309—2024 5.1.4; T/ZAS 4006.1—2020 6.3.3): the parties, the
+-- subject, the risk level (a major one is reported upward), the mediation (simple, public with
+-- its time and place announced, or joint across quarters), the agreement and the follow-up.
+CREATE TABLE disputes (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL,
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL,
+  subject text NOT NULL,
+  parties text NOT NULL,
+  description text NOT NULL,
+  risk text NOT NULL CHECK (risk IN ('low', 'medium', 'high', 'major')),
+  status text NOT NULL DEFAULT 'registered' CHECK (status IN ('registered', 'mediating', 'agreed', 'failed', 'closed')),
+  mediation_kind text CHECK (mediation_kind IN ('simple', 'public', 'joint')),
+  mediation_at timestamptz,
+  mediation_place text,
+  mediator_name text,
+  agreement text,
+  follow_up text,
+  registered_by uuid,
+  registered_at timestamptz NOT NULL DEFAULT now(),
+  reported_up_at timestamptz,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX disputes_quarter_idx ON disputes (quarter_id, registered_at DESC);
+CREATE INDEX disputes_community_idx ON disputes (community_id, registered_at DESC);
+CREATE INDEX disputes_street_idx ON disputes (street_id, registered_at DESC);
+CREATE INDEX disputes_district_idx ON disputes (district_id, registered_at DESC);
+
+CREATE TABLE dispute_events (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  dispute_id uuid NOT NULL REFERENCES disputes(id) ON DELETE CASCADE,
+  district_id uuid NOT NULL,
+  quarter_id uuid NOT NULL,
+  at timestamptz NOT NULL DEFAULT now(),
+  action text NOT NULL,
+  from_status text,
+  to_status text NOT NULL,
+  actor_id uuid,
+  actor_office text NOT NULL,
+  actor_name text,
+  note text
+);
+CREATE INDEX dispute_events_dispute_idx ON dispute_events (dispute_id, at);

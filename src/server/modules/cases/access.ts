@@ -31,6 +31,12 @@ export const casesGrants = defineGrants({
   'hazards.patrol': [...OFFICES, 'commissioner', 'company', 'grid_worker', 'building_leader'],
   'hazards.handle': ['community_office', 'commissioner', 'company', 'department'],
   'hazards.verify': [...OFFICES, 'commissioner'],
+  // The dispute register (HZ 5.1.4): the offices, the commissioner and the owners' committee
+  // (ZAS 6.1.4.5; its monthly analysis, HZ 5.1.4.1.3) register and follow up; mediators, the
+  // community office, the commissioner and the committee mediate; the party organisation follows.
+  'disputes.read': [...OFFICES, 'commissioner', 'party_secretary', 'committee', 'mediator'],
+  'disputes.register': [...OFFICES, 'commissioner', 'committee'],
+  'disputes.mediate': ['community_office', 'commissioner', 'committee', 'mediator'],
 });
 
 declare module '../../platform/access' {

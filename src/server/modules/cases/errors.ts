@@ -107,6 +107,21 @@ export const casesErrors = defineErrors({
     'zh-CN': '处置人不能核验自己的处置结果，请由小区专员或三方办的其他人员核验（{clause}）。',
     en: 'Whoever handled a hazard may not verify it; another person of the commissioner or the offices verifies ({clause}).',
   },
+  DISPUTE_NOT_YOUR_STEP: {
+    status: 403,
+    'zh-CN': '这一步应由{byZh}办理，您不能办理（{clause}）。',
+    en: 'This step is taken by {byEn}, not by you ({clause}).',
+  },
+  DISPUTE_STEP_OUT_OF_ORDER: {
+    status: 409,
+    'zh-CN': '纠纷当前状态为“{statusZh}”，这一步只能在“{fromZh}”时办理，不能跳过或重复（{clause}）。',
+    en: 'The dispute is "{statusEn}"; this step is taken only when it is "{fromEn}", and no step may be skipped or repeated ({clause}).',
+  },
+  DISPUTE_MEDIATION_INCOMPLETE: {
+    status: 422,
+    'zh-CN': '公开调解须事先公布时间和地点（DB3305/T 309—2024 5.1.4.2）。',
+    en: 'A public mediation announces its time and place beforehand (DB3305/T 309—2024 5.1.4.2).',
+  },
 });
 
 declare module '../../platform/errors' {

@@ -10,7 +10,7 @@ import { casesRoutes } from './routes';
 
 export const casesModule: ModuleDescriptor = {
   name: 'cases',
-  tables: ['case_categories', 'case_department_members', 'cases', 'case_events', 'case_photos', 'case_phone_codes', 'hazards', 'hazard_events'],
+  tables: ['case_categories', 'case_department_members', 'cases', 'case_events', 'case_photos', 'case_phone_codes', 'hazards', 'hazard_events', 'disputes', 'dispute_events'],
   routes: casesRoutes,
   grants: casesGrants,
   errors: casesErrors,
@@ -28,5 +28,6 @@ export const casesModule: ModuleDescriptor = {
     'GET /api/public/cases/:trackingCode',
     'POST /api/public/cases/:trackingCode/photos',
     'POST /api/public/cases/:trackingCode/visit',
+    'GET /api/public/quarters/:id/mediations',
   ],
 };

@@ -16,6 +16,7 @@ import { addPhotoAsStaff, getPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT } from './p
 import { addPhotoByTrackingCode, confirmPhoneCode, publicCategories, raisePublicCase, rateByTrackingCode, sendPhoneCode, trackCase } from './public';
 import { stepCase, type StepInput } from './steps';
 import { createHazard, getHazard, listHazards, stepHazard } from './hazards';
+import { createDispute, getDispute, listDisputes, publicMediations, stepDispute } from './disputes';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 const MB = 1024 * 1024;
@@ -156,6 +157,46 @@ export async function casesRoutes(fastify: FastifyInstance) {
     '/api/hazards/:id/verify',
     { schema: { tags, summary: 'Verified (核验) by the commissioner or an office other than whoever handled it; not passed: handled again', params: idParam, body: c.hazardVerifyBody, response: { 200: c.hazardStepAnswer, ...errors } } },
     async (req) => stepHazard(db(), contextOf(req), req.params.id, 'verify', req.body),
+  );
+
+  // ---- the dispute register and mediation (HZ DB3305/T 309—2024 5.1.4) ----
+  app.get(
+    '/api/disputes',
+    { schema: { tags, summary: "Disputes of the caller's place, newest first, paged", querystring: c.disputeListQuery, response: { 200: c.disputeList, ...errors } } },
+    async (req) => listDisputes(db(), requireActor(req), req.query, req.locale),
+  );
+  app.post(
+    '/api/disputes',
+    { schema: { tags, summary: 'Register a dispute: parties, subject, risk level (a major one is reported to the street at once)', body: c.createDisputeBody, response: { 201: c.createdDispute, ...errors } } },
+    async (req, reply) => reply.status(201).send(await createDispute(db(), contextOf(req), req.body)),
+  );
+  app.get('/api/disputes/:id', { schema: { tags, summary: 'One dispute with its steps and the steps the caller may take', params: idParam, response: { 200: c.disputeDetail, ...errors } } }, async (req) =>
+    getDispute(db(), requireActor(req), req.params.id, req.locale),
+  );
+  app.post(
+    '/api/disputes/:id/schedule',
+    { schema: { tags, summary: 'Schedule the mediation: simple, public (time and place announced, HZ 5.1.4.2) or joint across quarters', params: idParam, body: c.scheduleMediationBody, response: { 200: c.disputeStepAnswer, ...errors } } },
+    async (req) => stepDispute(db(), contextOf(req), req.params.id, { action: 'schedule', ...req.body }),
+  );
+  app.post(
+    '/api/disputes/:id/agree',
+    { schema: { tags, summary: 'The mediation agreement (调解协议)', params: idParam, body: c.agreementBody, response: { 200: c.disputeStepAnswer, ...errors } } },
+    async (req) => stepDispute(db(), contextOf(req), req.params.id, { action: 'agree', ...req.body }),
+  );
+  app.post(
+    '/api/disputes/:id/fail',
+    { schema: { tags, summary: 'The mediation failed (it may be scheduled again)', params: idParam, body: c.disputeNoteBody, response: { 200: c.disputeStepAnswer, ...errors } } },
+    async (req) => stepDispute(db(), contextOf(req), req.params.id, { action: 'fail', ...req.body }),
+  );
+  app.post(
+    '/api/disputes/:id/follow-up',
+    { schema: { tags, summary: 'The follow-up visit after an agreement closes the dispute', params: idParam, body: c.disputeNoteBody, response: { 200: c.disputeStepAnswer, ...errors } } },
+    async (req) => stepDispute(db(), contextOf(req), req.params.id, { action: 'follow_up', ...req.body }),
+  );
+  app.get(
+    '/api/public/quarters/:id/mediations',
+    { schema: { tags, summary: "The quarter's public mediations to come: time, place, subject; no parties (the public board, HZ 5.1.4.2; no login)", params: idParam, response: { 200: c.publicMediationList, ...errors } } },
+    async (req) => publicMediations(db(), req.params.id),
   );
 
   // ---- the public ----

@@ -140,7 +140,46 @@ export interface HazardEventsTable {
   note: string | null;
 }
 
+export interface DisputesTable {
+  id: Generated<string>;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  subject: string;
+  parties: string;
+  description: string;
+  risk: string;
+  status: Generated<string>;
+  mediation_kind: string | null;
+  mediation_at: Timestamp | null;
+  mediation_place: string | null;
+  mediator_name: string | null;
+  agreement: string | null;
+  follow_up: string | null;
+  registered_by: string | null;
+  registered_at: DefaultTimestamp;
+  reported_up_at: Timestamp | null;
+  updated_at: DefaultTimestamp;
+}
+
+export interface DisputeEventsTable {
+  id: Generated<string>;
+  dispute_id: string;
+  district_id: string;
+  quarter_id: string;
+  at: DefaultTimestamp;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_office: string;
+  actor_name: string | null;
+  note: string | null;
+}
+
 export type CaseRow = Selectable<CasesTable>;
+export type DisputeRow = Selectable<DisputesTable>;
 export type HazardRow = Selectable<HazardsTable>;
 
 declare module '../../db/schema' {
@@ -153,5 +192,7 @@ declare module '../../db/schema' {
     case_phone_codes: CasePhoneCodesTable;
     hazards: HazardsTable;
     hazard_events: HazardEventsTable;
+    disputes: DisputesTable;
+    dispute_events: DisputeEventsTable;
   }
 }
