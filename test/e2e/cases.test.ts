@@ -8,6 +8,7 @@ import { PASSWORD, type TestApp } from '../support/app';
 import { serveBuiltWebApp } from '../support/web-app';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot, submitLogin, tid, type Browser, type Page } from '../support/browser';
 import { PNG } from '../support/voting';
+import { insertUser } from '../../src/server/modules/users/service';
 
 let t: TestApp;
 let browser: Browser;
@@ -161,5 +162,24 @@ describe('a complaint raised from the QR code, dispatched, answered and rated', 
     const row = await t.db.kysely.selectFrom('hazards').select(['status', 'verified_by']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.status).toBe('verified');
     expect(row.verified_by).not.toBeNull();
+  });
+
+  it('a mediator records the agreement of a dispute in public mediation', { timeout: 120_000 }, async () => {
+    await insertUser(t.db.kysely, { username: 'mediator', displayName: '人民调解员 吴律师', role: 'mediator', scopeLevel: 'community', scopeId: t.fx.communityA1, password: PASSWORD, ownerId: null, phone: null });
+    const commissioner = await t.login('commissioner');
+    const created = await commissioner.post('/api/disputes', { quarterId: t.fx.q1, subject: '楼上卫生间渗水', parties: '2幢101 与 2幢201', description: '201 卫生间渗水到 101 天花板。', risk: 'medium' });
+    const id = created.json().id;
+    const when = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    expect((await commissioner.post(`/api/disputes/${id}/schedule`, { kind: 'public', at: when, place: '社区议事厅', mediatorName: '吴律师' })).statusCode).toBe(200);
+    const page = await newDesktopPage(browser);
+    await login(page, 'mediator');
+    await page.goto(`${base}/disputes`);
+    await page.click(`${tid('dispute-row')}[data-dispute-id="${id}"]`);
+    await page.waitForSelector(tid('dispute-action-agree'));
+    await page.click(tid('dispute-action-agree'));
+    await page.fill('.ant-modal textarea', '201 于两周内修复防水层，并承担 101 天花板修复费用。');
+    await page.click(tid('dispute-step-submit'));
+    await page.waitForSelector(`${tid('dispute-detail')} [data-status="agreed"]`);
+    await screenshot(page, 'e2e-cases-dispute-desk');
   });
 });

@@ -58,7 +58,10 @@ export type Permission =
   | 'hazards.read'
   | 'hazards.patrol'
   | 'hazards.handle'
-  | 'hazards.verify';
+  | 'hazards.verify'
+  | 'disputes.read'
+  | 'disputes.register'
+  | 'disputes.mediate';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 

@@ -29,6 +29,13 @@ export const TID = {
   hazardFormSubmit: 'hazard-form-submit',
   hazardDetail: 'hazard-detail',
   hazardAction: (a: string) => `hazard-action-${a}`,
+  disputeList: 'dispute-list',
+  disputeRow: 'dispute-row',
+  disputeNew: 'dispute-new',
+  disputeFormSubmit: 'dispute-form-submit',
+  disputeDetail: 'dispute-detail',
+  disputeAction: (a: string) => `dispute-action-${a}`,
+  disputeStepSubmit: 'dispute-step-submit',
   // ---- phone pages: raise and follow ----
   raisePage: 'raise-page',
   raiseCategory: 'raise-category',
