@@ -152,7 +152,8 @@ export async function applyStep(db: DB, row: CaseRow, parties: CaseParty[], inpu
   let note: string | null = null;
   switch (input.action) {
     case 'acknowledge':
-      set = { acknowledged_at: at };
+      // The reminder sent for the acknowledgement does not stand for the reply's.
+      set = { acknowledged_at: at, reminded_at: null };
       note = input.note ?? null;
       break;
     case 'assign':
