@@ -310,3 +310,34 @@ export const publicMediationList = z.object({
   citation: z.string(),
   items: z.array(z.object({ subject: z.string(), at: timestamp, place: z.string(), mediatorName: z.string().nullable() })),
 });
+
+// ---- patrol records (湘建房〔2021〕231号 五（二）) ----
+
+export const patrolItemList = z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), becomes: z.enum(['case', 'hazard']), citation: z.string() })) });
+export const createPatrolBody = z.object({
+  quarterId: z.uuid(),
+  items: z.array(z.object({ code: z.string().max(40), ok: z.boolean(), note: z.string().trim().max(500).nullable().optional() })).max(50),
+  note: z.string().trim().max(1000).nullable().optional(),
+  /** Each finding becomes a case of its item's category or a hazard of its class, in the same step. */
+  findings: z
+    .array(z.object({ item: z.string().max(40), description: z.string().trim().min(2).max(2000), location: z.string().trim().min(1).max(200), level: z.enum(hazardLevels).optional() }))
+    .max(20),
+});
+export const createdPatrol = z.object({ id: z.string(), cases: z.array(z.object({ id: z.string(), trackingCode: z.string() })), hazards: z.array(z.string()) });
+export const patrolListQuery = z.object({ quarterId: z.uuid().optional(), ...pageQuery });
+export const patrolList = z.object({
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      quarterId: z.string(),
+      quarterName: z.string(),
+      patrolledAt: timestamp,
+      items: z.array(z.object({ code: z.string(), ok: z.boolean(), note: z.string().nullable().optional() })),
+      note: z.string().nullable(),
+      findings: z.number(),
+    }),
+  ),
+});

@@ -271,6 +271,11 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/hazards/{id}/report': { allow: hazardPatrol },
   'POST /api/hazards/{id}/handle': { allow: ['community_office', 'commissioner', 'company', 'department'] },
   'POST /api/hazards/{id}/verify': { allow: caseDispatchers },
+  // Patrols (湘建房〔2021〕231号 五（二）): grid workers and building leaders with the commissioner,
+  // the company and the offices record them; every account sees the check items.
+  'GET /api/patrols/items': { allow: everyone },
+  'GET /api/patrols': { allow: [...hazardPatrol, 'party_secretary'] },
+  'POST /api/patrols': { allow: hazardPatrol },
   // The dispute register (HZ 5.1.4): the offices, the commissioner and the owners' committee
   // register and follow up; mediators, the community office, the commissioner and the committee
   // mediate; the party organisation follows. A public mediation's time and place are public.

@@ -170,6 +170,13 @@ export const caseRequests: Record<string, (x: X) => Req | Promise<Req>> = {
   'POST /api/hazards/{id}/handle': async (x) => ({ method: 'POST', url: `/api/hazards/${await freshHazard(x, 'reported')}/handle`, body: { note: '已清理' } }),
   'POST /api/hazards/{id}/verify': async (x) => ({ method: 'POST', url: `/api/hazards/${await freshHazard(x, 'handling')}/verify`, body: { passed: true } }),
 
+  'GET /api/patrols/items': () => ({ method: 'GET', url: '/api/patrols/items' }),
+  'GET /api/patrols': () => ({ method: 'GET', url: '/api/patrols' }),
+  'POST /api/patrols': (x) => ({
+    method: 'POST',
+    url: '/api/patrols',
+    body: { quarterId: x.q.quarter, items: [{ code: 'corridor', ok: false }], findings: [{ item: 'corridor', description: '楼道堆放纸箱', location: '1幢2单元' }] },
+  }),
   'GET /api/disputes': () => ({ method: 'GET', url: '/api/disputes' }),
   'POST /api/disputes': (x) => ({ method: 'POST', url: '/api/disputes', body: { quarterId: x.q.quarter, subject: '噪音', parties: '301 与 401', description: '深夜噪音', risk: 'low' } }),
   'GET /api/disputes/{id}': (x) => ({ method: 'GET', url: `/api/disputes/${x.world.cases.byQuarter[x.q.quarter].dispute}` }),

@@ -5,3 +5,4 @@ export * from './lifecycle';
 export * from './rates';
 export * from './hazards';
 export * from './disputes';
+export * from './patrols';

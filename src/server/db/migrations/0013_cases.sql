@@ -222,3 +222,24 @@ CREATE TABLE dispute_events (
   note text
 );
 CREATE INDEX dispute_events_dispute_idx ON dispute_events (dispute_id, at);
+
+-- Patrol records (巡查) of grid workers and building leaders: the check items with what was found,
+-- and the cases and hazards its findings became in the same step.
+CREATE TABLE patrols (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL,
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL,
+  patrolled_by uuid NOT NULL,
+  patrolled_at timestamptz NOT NULL DEFAULT now(),
+  items jsonb NOT NULL,
+  note text,
+  findings integer NOT NULL DEFAULT 0
+);
+CREATE INDEX patrols_quarter_idx ON patrols (quarter_id, patrolled_at DESC);
+CREATE INDEX patrols_community_idx ON patrols (community_id, patrolled_at DESC);
+CREATE INDEX patrols_street_idx ON patrols (street_id, patrolled_at DESC);
+CREATE INDEX patrols_district_idx ON patrols (district_id, patrolled_at DESC);
+ALTER TABLE cases ADD COLUMN patrol_id uuid REFERENCES patrols(id);
+ALTER TABLE hazards ADD COLUMN patrol_id uuid REFERENCES patrols(id);

@@ -31,6 +31,10 @@ export const casesGrants = defineGrants({
   'hazards.patrol': [...OFFICES, 'commissioner', 'company', 'grid_worker', 'building_leader'],
   'hazards.handle': ['community_office', 'commissioner', 'company', 'department'],
   'hazards.verify': [...OFFICES, 'commissioner'],
+  // Patrol records (湘建房〔2021〕231号 五（二）): grid workers and building leaders patrol, with the
+  // commissioner, the company and the offices; the quarter's party organisation reads them.
+  'patrols.read': [...OFFICES, 'commissioner', 'party_secretary', 'company', 'grid_worker', 'building_leader'],
+  'patrols.write': [...OFFICES, 'commissioner', 'company', 'grid_worker', 'building_leader'],
   // The dispute register (HZ 5.1.4): the offices, the commissioner and the owners' committee
   // (ZAS 6.1.4.5; its monthly analysis, HZ 5.1.4.1.3) register and follow up; mediators, the
   // community office, the commissioner and the committee mediate; the party organisation follows.

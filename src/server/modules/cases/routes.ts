@@ -17,6 +17,7 @@ import { addPhotoByTrackingCode, confirmPhoneCode, publicCategories, raisePublic
 import { stepCase, type StepInput } from './steps';
 import { createHazard, getHazard, listHazards, stepHazard } from './hazards';
 import { createDispute, getDispute, listDisputes, publicMediations, stepDispute } from './disputes';
+import { createPatrol, listPatrols, patrolItems } from './patrols';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 const MB = 1024 * 1024;
@@ -157,6 +158,22 @@ export async function casesRoutes(fastify: FastifyInstance) {
     '/api/hazards/:id/verify',
     { schema: { tags, summary: 'Verified (核验) by the commissioner or an office other than whoever handled it; not passed: handled again', params: idParam, body: c.hazardVerifyBody, response: { 200: c.hazardStepAnswer, ...errors } } },
     async (req) => stepHazard(db(), contextOf(req), req.params.id, 'verify', req.body),
+  );
+
+  // ---- patrol records (湘建房〔2021〕231号 五（二）) ----
+  app.get('/api/patrols/items', { schema: { tags, summary: 'The check items of a patrol and what a finding of each becomes (a case or a hazard)', response: { 200: c.patrolItemList, ...errors } } }, async (req) => {
+    requireActor(req);
+    return patrolItems(req.locale);
+  });
+  app.get(
+    '/api/patrols',
+    { schema: { tags, summary: "Patrol records of the caller's place, newest first, paged", querystring: c.patrolListQuery, response: { 200: c.patrolList, ...errors } } },
+    async (req) => listPatrols(db(), requireActor(req), req.query),
+  );
+  app.post(
+    '/api/patrols',
+    { schema: { tags, summary: 'Record a patrol: its check items, and its findings, each made a case or a hazard in the same step', body: c.createPatrolBody, response: { 201: c.createdPatrol, ...errors } } },
+    async (req, reply) => reply.status(201).send(await createPatrol(db(), contextOf(req), req.body)),
   );
 
   // ---- the dispute register and mediation (HZ DB3305/T 309—2024 5.1.4) ----

@@ -1,7 +1,7 @@
 // Table types of the cases module (诉求), added to the Database interface by module
 // augmentation; migration 0013_cases.sql.
 import type { Generated, Selectable } from 'kysely';
-import type { DefaultTimestamp, Timestamp } from '../../db/schema';
+import type { DefaultTimestamp, Json, Timestamp } from '../../db/schema';
 
 export interface CaseCategoriesTable {
   district_id: string;
@@ -57,6 +57,7 @@ export interface CasesTable {
   reminded_at: Timestamp | null;
   escalated_at: Timestamp | null;
   updated_at: DefaultTimestamp;
+  patrol_id: string | null;
 }
 
 export interface CaseEventsTable {
@@ -123,6 +124,20 @@ export interface HazardsTable {
   verified_by: string | null;
   verified_at: Timestamp | null;
   updated_at: DefaultTimestamp;
+  patrol_id: string | null;
+}
+
+export interface PatrolsTable {
+  id: Generated<string>;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  patrolled_by: string;
+  patrolled_at: DefaultTimestamp;
+  items: Json;
+  note: string | null;
+  findings: Generated<number>;
 }
 
 export interface HazardEventsTable {
@@ -193,6 +208,7 @@ declare module '../../db/schema' {
     hazards: HazardsTable;
     hazard_events: HazardEventsTable;
     disputes: DisputesTable;
+    patrols: PatrolsTable;
     dispute_events: DisputeEventsTable;
   }
 }
