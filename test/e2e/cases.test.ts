@@ -182,4 +182,26 @@ describe('a complaint raised from the QR code, dispatched, answered and rated', 
     await page.waitForSelector(`${tid('dispute-detail')} [data-status="agreed"]`);
     await screenshot(page, 'e2e-cases-dispute-desk');
   });
+
+  it('a grid worker records a patrol on a phone; its findings become a case and a hazard', { timeout: 120_000 }, async () => {
+    const page = await newPhonePage(browser);
+    await submitLogin(page, base, 'grid', PASSWORD);
+    await page.waitForSelector(tid('header-user-name'));
+    await page.goto(`${base}/patrols`);
+    await page.waitForSelector(tid('patrol-problem-ebike'));
+    await page.click(tid('patrol-problem-ebike'));
+    await page.fill(`${tid('patrol-finding-ebike')} textarea`, '2单元楼道里给电动车充电');
+    await page.fill(`${tid('patrol-finding-ebike')} input`, '1幢2单元');
+    await page.click(tid('patrol-problem-illegal-construction'));
+    await page.fill(`${tid('patrol-finding-illegal-construction')} textarea`, '顶楼在搭彩钢棚');
+    await page.fill(`${tid('patrol-finding-illegal-construction')} input`, '1幢屋顶');
+    await screenshot(page, 'e2e-cases-patrol-phone');
+    const before = await t.db.kysely.selectFrom('patrols').select('id').execute();
+    await page.click(tid('patrol-submit'));
+    await page.waitForFunction(async (n) => (await fetch('/api/patrols').then((r) => r.json())).total > n, before.length);
+    const hazard = await t.db.kysely.selectFrom('hazards').select(['class', 'patrol_id']).where('location', '=', '1幢2单元').executeTakeFirstOrThrow();
+    expect(hazard.class).toBe('electricity');
+    const kase = await t.db.kysely.selectFrom('cases').select(['channel', 'handler_department']).where('location', '=', '1幢屋顶').executeTakeFirstOrThrow();
+    expect(kase).toEqual({ channel: 'patrol', handler_department: '城管部门' });
+  });
 });

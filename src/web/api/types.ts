@@ -61,7 +61,9 @@ export type Permission =
   | 'hazards.verify'
   | 'disputes.read'
   | 'disputes.register'
-  | 'disputes.mediate';
+  | 'disputes.mediate'
+  | 'patrols.read'
+  | 'patrols.write';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 

@@ -11,6 +11,7 @@ export const casesModule: WebModule = {
     { path: 'cases/:id', area: 'staff', page: lazy(() => import('./pages/CaseDetailPage')) },
     { path: 'hazards', area: 'staff', page: lazy(() => import('./pages/HazardsPage')) },
     { path: 'disputes', area: 'staff', page: lazy(() => import('./pages/DisputesPage')) },
+    { path: 'patrols', area: 'staff', page: lazy(() => import('./pages/PatrolPage')) },
     { path: '/me/cases', area: 'owner', page: lazy(() => import('./pages/OwnerCasesPage')) },
     // The quarter's public board links here (码上办): raise without an account, follow by code.
     { path: '/q/:quarterId/raise', area: 'public', page: lazy(() => import('./pages/PublicRaisePage')) },
@@ -19,6 +20,7 @@ export const casesModule: WebModule = {
   menu: [
     { key: 'cases', path: '/cases', icon: 'solution', order: 45, permission: 'cases.read', label: () => i18n.t('cases.menu') },
     { key: 'hazards', path: '/hazards', icon: 'safety', order: 46, permission: 'hazards.read', label: () => i18n.t('cases.hazards.menu') },
+    { key: 'patrols', path: '/patrols', icon: 'audit', order: 48, permission: 'patrols.read', label: () => i18n.t('cases.patrols.menu') },
     { key: 'disputes', path: '/disputes', icon: 'team', order: 47, permission: 'disputes.read', label: () => i18n.t('cases.disputes.menu') },
   ],
   // The server's dossier section 'cases' (open, overdue, escalated) is drawn by the generic section.

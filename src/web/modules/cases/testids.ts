@@ -36,6 +36,10 @@ export const TID = {
   disputeDetail: 'dispute-detail',
   disputeAction: (a: string) => `dispute-action-${a}`,
   disputeStepSubmit: 'dispute-step-submit',
+  patrolQuarter: 'patrol-quarter',
+  patrolProblem: (code: string) => `patrol-problem-${code}`,
+  patrolFinding: (code: string) => `patrol-finding-${code}`,
+  patrolSubmit: 'patrol-submit',
   // ---- phone pages: raise and follow ----
   raisePage: 'raise-page',
   raiseCategory: 'raise-category',
