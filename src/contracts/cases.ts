@@ -253,6 +253,7 @@ export const hazardStepBody = z.object({ note: z.string().trim().max(1000).nulla
 export const hazardVerifyBody = z.object({ passed: z.boolean(), note: z.string().trim().max(1000).nullable().optional() });
 export const hazardStepAnswer = z.object({ id: z.string(), status: hazardStatus });
 export const createdHazard = z.object({ id: z.string() });
+export const created = z.object({ id: z.string() });
 
 // ---- the dispute register and mediation (HZ DB3305/T 309—2024 5.1.4) ----
 
@@ -340,4 +341,25 @@ export const patrolList = z.object({
       findings: z.number(),
     }),
   ),
+});
+
+// ---- emergency plans and drills (T/ZAS 4006.1—2020 6.2.4.1) ----
+
+export const planClasses = ['accident', 'public-health', 'committee-unable', 'company-leaving', 'facility-failure'] as const;
+export const emergencyPlanBody = z.object({
+  planClass: z.enum(planClasses),
+  title: z.string().trim().min(2).max(100),
+  contacts: z.string().trim().min(2).max(1000),
+  approvedOn: z.string().regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'date'),
+});
+export const emergencyDrillBody = z.object({
+  heldOn: z.string().regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'date'),
+  attendance: z.number().int().min(0).max(100_000),
+  planClass: z.enum(planClasses).nullable().optional(),
+  note: z.string().trim().max(1000).nullable().optional(),
+});
+export const quarterEmergency = z.object({
+  plans: z.array(z.object({ id: z.string(), planClass: z.enum(planClasses), classLabel: z.string(), title: z.string(), contacts: z.string(), approvedOn: z.string() })),
+  drills: z.array(z.object({ id: z.string(), planClass: z.enum(planClasses).nullable(), heldOn: z.string(), attendance: z.number(), note: z.string().nullable() })),
+  gaps: z.array(z.object({ kind: z.enum(['missing-plan', 'no-drill']), planClass: z.enum(planClasses).nullable(), citation: z.string(), message: z.string() })),
 });

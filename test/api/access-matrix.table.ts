@@ -276,6 +276,11 @@ export const accessTable: Record<string, Rule> = {
   'GET /api/patrols/items': { allow: everyone },
   'GET /api/patrols': { allow: [...hazardPatrol, 'party_secretary'] },
   'POST /api/patrols': { allow: hazardPatrol },
+  // Emergency plans and drills (T/ZAS 4006.1—2020 6.2.4.1): the offices, the commissioner and the
+  // company keep them; whoever reads the hazards reads them.
+  'GET /api/quarters/{id}/emergency': { allow: hazardReaders },
+  'POST /api/quarters/{id}/emergency-plans': { allow: [...caseDispatchers, 'company'] },
+  'POST /api/quarters/{id}/emergency-drills': { allow: [...caseDispatchers, 'company'] },
   // The dispute register (HZ 5.1.4): the offices, the commissioner and the owners' committee
   // register and follow up; mediators, the community office, the commissioner and the committee
   // mediate; the party organisation follows. A public mediation's time and place are public.

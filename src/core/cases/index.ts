@@ -6,3 +6,4 @@ export * from './rates';
 export * from './hazards';
 export * from './disputes';
 export * from './patrols';
+export * from './emergency';

@@ -243,3 +243,32 @@ CREATE INDEX patrols_street_idx ON patrols (street_id, patrolled_at DESC);
 CREATE INDEX patrols_district_idx ON patrols (district_id, patrolled_at DESC);
 ALTER TABLE cases ADD COLUMN patrol_id uuid REFERENCES patrols(id);
 ALTER TABLE hazards ADD COLUMN patrol_id uuid REFERENCES patrols(id);
+
+-- Emergency plans of a quarter by class, with their contacts, and drills with their date and
+-- attendance (T/ZAS 4006.1—2020 6.2.4.1).
+CREATE TABLE emergency_plans (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL,
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL,
+  plan_class text NOT NULL CHECK (plan_class IN ('accident', 'public-health', 'committee-unable', 'company-leaving', 'facility-failure')),
+  title text NOT NULL,
+  contacts text NOT NULL,
+  approved_on date NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX emergency_plans_quarter_idx ON emergency_plans (quarter_id);
+CREATE TABLE emergency_drills (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  district_id uuid NOT NULL,
+  street_id uuid NOT NULL,
+  community_id uuid NOT NULL,
+  quarter_id uuid NOT NULL,
+  plan_class text CHECK (plan_class IN ('accident', 'public-health', 'committee-unable', 'company-leaving', 'facility-failure')),
+  held_on date NOT NULL,
+  attendance integer NOT NULL CHECK (attendance >= 0),
+  note text,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX emergency_drills_quarter_idx ON emergency_drills (quarter_id, held_on DESC);

@@ -35,6 +35,9 @@ export const casesGrants = defineGrants({
   // commissioner, the company and the offices; the quarter's party organisation reads them.
   'patrols.read': [...OFFICES, 'commissioner', 'party_secretary', 'company', 'grid_worker', 'building_leader'],
   'patrols.write': [...OFFICES, 'commissioner', 'company', 'grid_worker', 'building_leader'],
+  // Emergency plans and drills (T/ZAS 4006.1—2020 6.2.4.1): the offices, the commissioner and the
+  // company keep them; whoever reads the hazards reads them.
+  'emergency.manage': [...OFFICES, 'commissioner', 'company'],
   // The dispute register (HZ 5.1.4): the offices, the commissioner and the owners' committee
   // (ZAS 6.1.4.5; its monthly analysis, HZ 5.1.4.1.3) register and follow up; mediators, the
   // community office, the commissioner and the committee mediate; the party organisation follows.

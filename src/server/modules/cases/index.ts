@@ -10,7 +10,7 @@ import { casesRoutes } from './routes';
 
 export const casesModule: ModuleDescriptor = {
   name: 'cases',
-  tables: ['case_categories', 'case_department_members', 'cases', 'case_events', 'case_photos', 'case_phone_codes', 'hazards', 'hazard_events', 'disputes', 'dispute_events', 'patrols'],
+  tables: ['case_categories', 'case_department_members', 'cases', 'case_events', 'case_photos', 'case_phone_codes', 'hazards', 'hazard_events', 'disputes', 'dispute_events', 'patrols', 'emergency_plans', 'emergency_drills'],
   routes: casesRoutes,
   grants: casesGrants,
   errors: casesErrors,

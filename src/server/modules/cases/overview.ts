@@ -9,6 +9,7 @@ import type { DashboardAggregate, DossierSectionProvider } from '../../platform/
 import { caseRates, handlerLabel, type HandlerKind } from '../../../core/cases';
 import { quarterPlacesByIds } from '../registry';
 import { queueOf, queueWhere } from './access';
+import { emergencyGapsOf } from './emergency';
 
 type DB = Kysely<Database>;
 
@@ -87,6 +88,8 @@ export const casesDossierSection: DossierSectionProvider = {
       // Hazards not yet verified (T/ZAS 4006.1—2020 6.2.4.3).
       const h = await db.selectFrom('hazards').select(sql<number>`count(*)`.as('n')).where('quarter_id', '=', quarterId).where('status', '<>', 'verified').executeTakeFirstOrThrow();
       data.openHazards = Number(h.n);
+      // Plans missing and no drill in a year (T/ZAS 4006.1—2020 6.2.4.1).
+      data.emergencyGaps = (await emergencyGapsOf(db, quarterId)).length;
     }
     return { key: 'cases', title: locale === 'en' ? 'Complaints and requests' : '诉求办理', data };
   },

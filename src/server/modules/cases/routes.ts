@@ -18,6 +18,7 @@ import { stepCase, type StepInput } from './steps';
 import { createHazard, getHazard, listHazards, stepHazard } from './hazards';
 import { createDispute, getDispute, listDisputes, publicMediations, stepDispute } from './disputes';
 import { createPatrol, listPatrols, patrolItems } from './patrols';
+import { addDrill, addPlan, quarterEmergency } from './emergency';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 const MB = 1024 * 1024;
@@ -174,6 +175,23 @@ export async function casesRoutes(fastify: FastifyInstance) {
     '/api/patrols',
     { schema: { tags, summary: 'Record a patrol: its check items, and its findings, each made a case or a hazard in the same step', body: c.createPatrolBody, response: { 201: c.createdPatrol, ...errors } } },
     async (req, reply) => reply.status(201).send(await createPatrol(db(), contextOf(req), req.body)),
+  );
+
+  // ---- emergency plans and drills (T/ZAS 4006.1—2020 6.2.4.1) ----
+  app.get(
+    '/api/quarters/:id/emergency',
+    { schema: { tags, summary: "A quarter's emergency plans by class, its drills, and what is missing with the clause", params: idParam, response: { 200: c.quarterEmergency, ...errors } } },
+    async (req) => quarterEmergency(db(), requireActor(req), req.params.id, req.locale),
+  );
+  app.post(
+    '/api/quarters/:id/emergency-plans',
+    { schema: { tags, summary: 'Record an emergency plan of a class, with its contacts', params: idParam, body: c.emergencyPlanBody, response: { 201: c.created, ...errors } } },
+    async (req, reply) => reply.status(201).send(await addPlan(db(), contextOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/quarters/:id/emergency-drills',
+    { schema: { tags, summary: 'Record a drill with its date and attendance', params: idParam, body: c.emergencyDrillBody, response: { 201: c.created, ...errors } } },
+    async (req, reply) => reply.status(201).send(await addDrill(db(), contextOf(req), req.params.id, req.body)),
   );
 
   // ---- the dispute register and mediation (HZ DB3305/T 309—2024 5.1.4) ----

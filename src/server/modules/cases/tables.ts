@@ -1,7 +1,7 @@
 // Table types of the cases module (诉求), added to the Database interface by module
 // augmentation; migration 0013_cases.sql.
 import type { Generated, Selectable } from 'kysely';
-import type { DefaultTimestamp, Json, Timestamp } from '../../db/schema';
+import type { DateOnly, DefaultTimestamp, Json, Timestamp } from '../../db/schema';
 
 export interface CaseCategoriesTable {
   district_id: string;
@@ -193,6 +193,32 @@ export interface DisputeEventsTable {
   note: string | null;
 }
 
+export interface EmergencyPlansTable {
+  id: Generated<string>;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  plan_class: string;
+  title: string;
+  contacts: string;
+  approved_on: DateOnly;
+  created_at: DefaultTimestamp;
+}
+
+export interface EmergencyDrillsTable {
+  id: Generated<string>;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  plan_class: string | null;
+  held_on: DateOnly;
+  attendance: number;
+  note: string | null;
+  created_at: DefaultTimestamp;
+}
+
 export type CaseRow = Selectable<CasesTable>;
 export type DisputeRow = Selectable<DisputesTable>;
 export type HazardRow = Selectable<HazardsTable>;
@@ -209,6 +235,8 @@ declare module '../../db/schema' {
     hazard_events: HazardEventsTable;
     disputes: DisputesTable;
     patrols: PatrolsTable;
+    emergency_plans: EmergencyPlansTable;
+    emergency_drills: EmergencyDrillsTable;
     dispute_events: DisputeEventsTable;
   }
 }
