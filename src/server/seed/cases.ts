@@ -125,4 +125,16 @@ export async function seedCases(db: DB, quarterId: string): Promise<void> {
     if (mediating)
       await db.insertInto('dispute_events').values({ dispute_id: row.id, district_id: place.districtId, quarter_id: quarterId, at: new Date(at.getTime() + HOUR), action: 'schedule', from_status: 'registered', to_status: 'mediating', actor_office: '小区专员', actor_name: '周敏', note: '人民调解员 吴律师 · 社区议事厅' }).execute();
   }
+
+  // Emergency plans of three of the five classes of ZAS 6.2.4.1 and a drill eight months ago, so
+  // that the two missing classes show as gaps with the clause.
+  for (const [planClass, title] of [
+    ['accident', '小区安全事故应急预案'],
+    ['public-health', '小区公共卫生事件应急预案'],
+    ['facility-failure', '供水供电设施故障应急预案'],
+  ] as const) {
+    await db.insertInto('emergency_plans').values({ ...base, plan_class: planClass, title, contacts: '小区专员 周敏 13857100001；物业项目经理 孙立 0571-88001234', approved_on: '2026-03-01' }).execute();
+  }
+  const drillDay = new Date(now - 240 * DAY + 8 * HOUR).toISOString().slice(0, 10);
+  await db.insertInto('emergency_drills').values({ ...base, plan_class: 'accident', held_on: drillDay, attendance: 63, note: '消防疏散演练' }).execute();
 }
