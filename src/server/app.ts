@@ -39,6 +39,7 @@ import { votingModule } from './modules/voting';
 import { boardModule } from './modules/board';
 import { deliberationModule } from './modules/deliberation';
 import { financeModule } from './modules/finance';
+import { casesModule } from './modules/cases';
 
 /**
  * Every module of the platform, in one list (docs/architecture.md, "The module template"). Its
@@ -57,6 +58,7 @@ export const modules: readonly ModuleDescriptor[] = [
   boardModule,
   deliberationModule,
   financeModule,
+  casesModule,
 ];
 /** Installed once, when this file is loaded: the server, the CLI and the tests all start here. */
 export const installed: InstalledModules = installModules(modules);

@@ -64,6 +64,17 @@ const accountKeepers: readonly Role[] = ['community_office', 'commissioner'];
 const homeless: readonly Role[] = ['district_office', 'street_office', 'community_office', 'department', 'mediator'];
 const quarterBound: readonly Role[] = roles.filter((r) => !homeless.includes(r));
 
+// Cases (诉求): see the table's section.
+const caseDispatchers: readonly Role[] = [...offices, 'commissioner'];
+const caseReaders: readonly Role[] = [...caseDispatchers, 'party_secretary', 'company', 'committee', 'department', 'owner', 'grid_worker', 'building_leader'];
+const caseSeers: readonly Role[] = [...caseDispatchers, 'party_secretary', 'department', 'owner'];
+const caseStrangers: readonly Role[] = ['company', 'committee', 'grid_worker', 'building_leader', 'supervisory', 'mediator'];
+const hazardReaders: readonly Role[] = [...caseDispatchers, 'party_secretary', 'company', 'committee', 'grid_worker', 'building_leader', 'department'];
+const hazardPatrol: readonly Role[] = [...caseDispatchers, 'company', 'grid_worker', 'building_leader'];
+const disputeReaders: readonly Role[] = [...caseDispatchers, 'party_secretary', 'committee', 'mediator'];
+const disputeRegistrars: readonly Role[] = [...caseDispatchers, 'committee'];
+const disputeMediators: readonly Role[] = ['community_office', 'commissioner', 'committee', 'mediator'];
+
 export const accessTable: Record<string, Rule> = {
   // ---- sessions ----
   'POST /api/auth/login': { allow: everyone, public: true },
@@ -319,6 +330,68 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/quarters/{id}/ledger/imports': { allow: accountKeepers },
   'GET /api/quarters/{id}/ledger/verify': { allow: financeReaders },
   'GET /api/disclosures/{id}/export.xlsx': { allow: financeReaders },
+
+  // ---- cases (诉求, issue 12): the offices and the commissioner receive and dispatch; each
+  // handler works its own queue (the target is dispatched to 住建, the fixture department's);
+  // owners, grid workers and building leaders raise and follow their own (the target was raised
+  // by the owner); the party organisation follows its quarter's. Out of the queue is 404.
+  'GET /api/cases/categories': { allow: everyone, public: true },
+  'PATCH /api/cases/categories/{code}': { allow: ['district_office'] },
+  'GET /api/cases/department-accounts': { allow: ['district_office'] },
+  'PATCH /api/cases/department-accounts/{userId}': { allow: ['district_office'] },
+  'GET /api/cases': { allow: caseReaders },
+  'GET /api/cases/rates': { allow: caseReaders },
+  'POST /api/cases': { allow: [...offices, 'commissioner', 'company', 'committee', 'grid_worker', 'building_leader', 'owner'] },
+  'GET /api/cases/{id}': { allow: caseSeers, none: caseStrangers },
+  'GET /api/cases/{id}/photos/{photoId}': { allow: caseSeers, none: caseStrangers },
+  // The raiser, the dispatching offices and the handler add photos.
+  'POST /api/cases/{id}/photos': { allow: [...caseDispatchers, 'department', 'owner'], none: caseStrangers },
+  'POST /api/cases/{id}/acknowledge': { allow: caseDispatchers, none: caseStrangers },
+  'POST /api/cases/{id}/assign': { allow: caseDispatchers, none: caseStrangers },
+  'POST /api/cases/{id}/start': { allow: ['department'], none: caseStrangers },
+  'POST /api/cases/{id}/reply': { allow: ['department'], none: caseStrangers },
+  // The raiser rates the reply; the dispatching offices record a return visit by phone.
+  'POST /api/cases/{id}/visit': { allow: [...caseDispatchers, 'owner'], none: caseStrangers },
+  // The hazard database (T/ZAS 4006.1—2020 6.2.4.3; 湘建房〔2021〕231号 五（二）): whoever patrols finds,
+  // dissuades and reports; the company, the community, the commissioner and the departments
+  // handle; the commissioner and the offices verify.
+  'GET /api/hazards': { allow: hazardReaders },
+  'POST /api/hazards': { allow: hazardPatrol },
+  'GET /api/hazards/{id}': { allow: hazardReaders },
+  'POST /api/hazards/{id}/dissuade': { allow: hazardPatrol },
+  'POST /api/hazards/{id}/report': { allow: hazardPatrol },
+  'POST /api/hazards/{id}/handle': { allow: ['community_office', 'commissioner', 'company', 'department'] },
+  'POST /api/hazards/{id}/verify': { allow: caseDispatchers },
+  // Patrols (湘建房〔2021〕231号 五（二）): grid workers and building leaders with the commissioner,
+  // the company and the offices record them; every account sees the check items.
+  'GET /api/patrols/items': { allow: everyone },
+  'GET /api/patrols': { allow: [...hazardPatrol, 'party_secretary'] },
+  'POST /api/patrols': { allow: hazardPatrol },
+  // Emergency plans and drills (T/ZAS 4006.1—2020 6.2.4.1): the offices, the commissioner and the
+  // company keep them; whoever reads the hazards reads them.
+  'GET /api/quarters/{id}/emergency': { allow: hazardReaders },
+  'POST /api/quarters/{id}/emergency-plans': { allow: [...caseDispatchers, 'company'] },
+  'POST /api/quarters/{id}/emergency-drills': { allow: [...caseDispatchers, 'company'] },
+  // The dispute register (HZ 5.1.4): the offices, the commissioner and the owners' committee
+  // register and follow up; mediators, the community office, the commissioner and the committee
+  // mediate; the party organisation follows. A public mediation's time and place are public.
+  'GET /api/disputes': { allow: disputeReaders },
+  'POST /api/disputes': { allow: disputeRegistrars },
+  'GET /api/disputes/{id}': { allow: disputeReaders },
+  'POST /api/disputes/{id}/schedule': { allow: disputeRegistrars },
+  'POST /api/disputes/{id}/agree': { allow: disputeMediators },
+  'POST /api/disputes/{id}/fail': { allow: disputeMediators },
+  'POST /api/disputes/{id}/follow-up': { allow: disputeRegistrars },
+  'GET /api/public/quarters/{id}/mediations': { allow: everyone, public: true },
+  // Anyone with the quarter's QR code raises a case after a code to their phone, and follows it
+  // by its tracking code.
+  'GET /api/public/quarters/{id}/case-categories': { allow: everyone, public: true },
+  'POST /api/public/quarters/{id}/cases/phone-code': { allow: everyone, public: true },
+  'POST /api/public/quarters/{id}/cases/phone-code/confirm': { allow: everyone, public: true },
+  'POST /api/public/quarters/{id}/cases': { allow: everyone, public: true },
+  'GET /api/public/cases/{trackingCode}': { allow: everyone, public: true },
+  'POST /api/public/cases/{trackingCode}/photos': { allow: everyone, public: true },
+  'POST /api/public/cases/{trackingCode}/visit': { allow: everyone, public: true },
 
   'GET /api/health': { allow: everyone, public: true },
 

@@ -39,7 +39,8 @@ describe('the board of a quarter without records', () => {
     const b = res.json();
     expect(b.quarter).toEqual({ id: t.fx.q1, code: null, name: '一号小区', address: '', community: '一社区', households: 120 });
     expect(b).toMatchObject({ commissioner: null, partyOrganization: null, committee: null, supervisoryCommittee: null, company: null, disclosures: [], projects: [], votes: [], cases: { total: 0, open: 0, closed: 0 } });
-    expect(b.raise).toMatchObject({ url: null, phone: null });
+    // The cases module gives the raise page; the board keeps its own phone (none here) and text.
+    expect(b.raise).toMatchObject({ url: `/q/${t.fx.q1}/raise`, phone: null });
     expect(b.raise.text).toContain('小区专员');
     // Public and the same for everyone: a short cache instead of the API's no-store.
     expect(res.headers['cache-control']).toBe('public, max-age=30');
@@ -268,7 +269,16 @@ describe('nothing personal on the board of the demo district (个人信息保护
     expect(b.committee.members.length).toBeGreaterThanOrEqual(5);
     expect(b.committee.members[0].positionLabel).toBe('主任');
     expect(b.company).toMatchObject({ name: '绿城物业服务集团有限公司', feeStandard: { fenPerSquareMetreMonth: 95, text: '0.95 元/㎡·月' } });
-    expect(b.raise.phone).toBe('13857100001');
+    expect(b.raise).toMatchObject({ phone: '13857100001', url: `/q/${q.id}/raise` });
+    // The finance and cases modules' parts: the demo's published half year, the projects whose
+    // decision is public, and the cases counted (never their content).
+    expect(b.disclosures.length).toBeGreaterThan(0);
+    expect(b.disclosures[0]).toMatchObject({ period: expect.stringMatching(/^\d{4}H[12]$/), incomeFen: expect.any(Number) });
+    expect(b.projects.length).toBeGreaterThan(0);
+    const counted = await demo.db.kysely.selectFrom('cases').select([(eb) => eb.fn.countAll<string>().as('n')]).where('quarter_id', '=', q.id).executeTakeFirstOrThrow();
+    expect(b.cases.total).toBe(Number(counted.n));
+    expect(b.cases.total).toBeGreaterThan(0);
+    expect(b.cases.open + b.cases.closed).toBe(b.cases.total);
     const published = b.votes.find((v: { status: string }) => v.status === 'published');
     expect(published.recordUrl).toBe(`/api/votes/${published.id}/record`);
     expect(published.items.every((i: { passed: boolean | null }) => typeof i.passed === 'boolean')).toBe(true);

@@ -23,6 +23,7 @@ async function financeRecords(t: TestApp, quarterId: string) {
     inventoryItem: await insertInventoryItem(t, quarterId),
   };
 }
+import { buildCaseWorld, caseRequests, type CaseWorld } from './cases';
 
 const ballotTokens = new Map<string, string>();
 
@@ -122,6 +123,8 @@ export interface World {
   credentials: Credential[];
   /** Inserts a row and returns its id (test set-up, as the other scope tests do). */
   insert(table: string, values: Record<string, unknown>): Promise<string>;
+  /** The cases of each quarter and the departments' accounts (support/cases.ts). */
+  cases: CaseWorld;
 }
 
 export const TEST_CLOCK = '2026-03-20T09:00:00+08:00';
@@ -260,7 +263,8 @@ export async function buildWorld(t: TestApp, clock: { set(at: string): void }): 
       ...(await financeRecords(t, fx[q])),
     };
   }
-  return { t, sessions, quarters, districts, inbox, credentials, insert };
+  const cases = await buildCaseWorld(t);
+  return { t, sessions, quarters, districts, inbox, credentials, insert, cases };
 }
 
 export interface Request {
@@ -580,6 +584,8 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   // ---- the quarter's public board ----
   'GET /api/public/quarters/{id}': (x) => ({ method: 'GET', url: `/api/public/quarters/${x.q.quarter}` }),
   'GET /api/quarters/{id}/poster': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/poster` }),
+
+  ...caseRequests,
 };
 
 const enteredBallots = new Map<string, string>();

@@ -9,6 +9,7 @@ import { insertUser } from '../modules/users';
 import type { Role, ScopeLevel } from '../platform/access';
 import { planDemo, quarterBatches, type DemoPlan } from './generate';
 import { seedVoting } from './voting';
+import { seedCases } from './cases';
 import { seedOrganizations } from './organizations';
 import { seedDeliberation } from './deliberation';
 import { seedFinance } from './finance';
@@ -231,6 +232,7 @@ export async function seedDemo(db: DB, hashKey: Buffer, onProgress?: (done: numb
   const votes = await seedVoting(db, hashKey, quarterId.id);
   await seedDeliberation(db, quarterId.id, votes);
   await seedFinance(db, quarterId.id, votes.published);
+  await seedCases(db, quarterId.id);
   return { districtId: written.districtId, quarters: plan.quarterCount, units: written.units, owners: written.owners, accounts: result };
 }
 

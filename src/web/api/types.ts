@@ -66,7 +66,22 @@ export type Permission =
   | 'ledger.book'
   | 'fundProjects.propose'
   | 'fundProjects.review'
-  | 'disclosures.review';
+  | 'disclosures.review'
+  // cases (issue 12)
+  | 'cases.read'
+  | 'cases.raise'
+  | 'cases.dispatch'
+  | 'cases.handle'
+  | 'cases.configure'
+  | 'hazards.read'
+  | 'hazards.patrol'
+  | 'hazards.handle'
+  | 'hazards.verify'
+  | 'disputes.read'
+  | 'disputes.register'
+  | 'disputes.mediate'
+  | 'patrols.read'
+  | 'patrols.write';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 

@@ -5,6 +5,7 @@ import votingEn from '../modules/voting/i18n/en';
 import boardEn from '../modules/board/i18n/en';
 import deliberationEn from '../modules/deliberation/i18n/en';
 import financeEn from '../modules/finance/i18n/en';
+import casesEn from '../modules/cases/i18n/en';
 
 /** Same shape as the Chinese dictionary: a missing or extra key is a type error. */
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
@@ -305,6 +306,7 @@ const en: SameKeys<Translations> = {
   board: boardEn,
   deliberation: deliberationEn,
   finance: financeEn,
+  cases: casesEn,
 };
 
 export default en;

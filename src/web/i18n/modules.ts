@@ -11,6 +11,7 @@ export const moduleDictionaries: Loaders = {
   board: () => import('../modules/board/i18n/zh-CN'),
   deliberation: () => import('../modules/deliberation/i18n/zh-CN'),
   finance: () => import('../modules/finance/i18n/zh-CN'),
+  cases: () => import('../modules/cases/i18n/zh-CN'),
 };
 
 export type TextModule = keyof ModuleTranslations;

@@ -12,6 +12,7 @@ import type votingZhCN from '../modules/voting/i18n/zh-CN';
 import type boardZhCN from '../modules/board/i18n/zh-CN';
 import type deliberationZhCN from '../modules/deliberation/i18n/zh-CN';
 import type financeZhCN from '../modules/finance/i18n/zh-CN';
+import type casesZhCN from '../modules/cases/i18n/zh-CN';
 const zhCN = {
   app: {
     name: '共治',
@@ -312,6 +313,7 @@ export interface ModuleTranslations {
   board: typeof boardZhCN;
   deliberation: typeof deliberationZhCN;
   finance: typeof financeZhCN;
+  cases: typeof casesZhCN;
 }
 
 /** The shell's texts, which come with the app. */

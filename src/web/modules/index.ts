@@ -7,8 +7,9 @@ import { votingModule } from './voting';
 import { boardModule } from './board';
 import { deliberationModule } from './deliberation';
 import { financeModule } from './finance';
+import { casesModule } from './cases';
 
-export const webModules: readonly WebModule[] = [registryModule, organizationsModule, votingModule, boardModule, deliberationModule, financeModule];
+export const webModules: readonly WebModule[] = [registryModule, organizationsModule, votingModule, boardModule, deliberationModule, financeModule, casesModule];
 
 /** Every module's routes, each with the key of its module (whose texts load with the page). */
 export const moduleRoutes = webModules.flatMap((m) => m.routes.map((r) => ({ ...r, module: m.key })));

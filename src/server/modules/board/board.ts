@@ -90,7 +90,14 @@ export async function buildPublicBoard(db: DB, sections: readonly PublicBoardSec
     raise: { url: null, phone: organizations.commissioner?.phone ?? null, text: raiseText[locale] },
   };
   const target = board as unknown as Record<string, unknown>;
-  for (const [k, value] of extra) if (value !== null && value !== undefined) target[k] = value;
+  // A list or a count replaces the default; an object part is merged into the board's own (the
+  // cases module gives `raise` its page and the board keeps the commissioner's phone).
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  for (const [k, value] of extra) {
+    if (value === null || value === undefined) continue;
+    const had = target[k];
+    target[k] = isObject(had) && isObject(value) ? { ...had, ...value } : value;
+  }
   return board;
 }
 

@@ -133,7 +133,8 @@ const MAX_ATTEMPTS = 5;
 export interface DirectMessage {
   districtId: string;
   quarterId: string | null;
-  ownerId: string;
+  /** The owner the message is for; null for someone without a registry record (a visitor raising a case). */
+  ownerId: string | null;
   /** The phone number; used for the channel only, never stored. */
   to: string;
   subject: string;

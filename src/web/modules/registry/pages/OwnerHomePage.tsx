@@ -11,6 +11,7 @@ import { TID } from '../testids';
 import { Suspense } from 'react';
 import { OwnerVotesCard } from '../../voting';
 import { OwnerTopicsLink } from '../../deliberation';
+import { OwnerCasesCard } from '../../cases';
 
 /**
  * 我的小区 — the owner's page on a phone: the quarter, the owner's own units with their areas
@@ -66,6 +67,10 @@ export default function OwnerHomePage() {
       </Suspense>
       <Suspense fallback={null}>
         <OwnerTopicsLink />
+      </Suspense>
+
+      <Suspense fallback={null}>
+        <OwnerCasesCard />
       </Suspense>
 
       <Card title={t('me.myUnits')}>

@@ -1,0 +1,206 @@
+// The dispute register of a quarter (HZ DB3305/T 309—2024 5.1.4; T/ZAS 4006.1—2020 6.3.3): the
+// parties, the subject and the risk level; a major dispute reported to the street when it is
+// registered; the mediation (core/cases/disputes.ts), its agreement and the follow-up. A public
+// mediation's time and place are given to the quarter's public board without the parties.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { assertCan, assertInScope, can, scopeFilter, type Actor } from '../../platform/access';
+import { recordAudit, type RequestContext } from '../../platform/audit';
+import { placeOfRow } from '../../platform/db-helpers';
+import { AppError, notFound } from '../../platform/errors';
+import type { Locale } from '../../platform/i18n';
+import {
+  availableDisputeSteps,
+  DISPUTE_CLAUSE,
+  disputeStatusLabels,
+  reportedUpward,
+  takeDisputeStep,
+  type DisputeAction,
+  type DisputeParty,
+  type DisputeRisk,
+  type DisputeStatus,
+  type MediationKind,
+} from '../../../core/cases';
+import { notifyUsers, usersForQuarterRoles } from '../notifications';
+import { quarterPlaceById, quarterPlacesByIds } from '../registry';
+import { officeOf } from './cases';
+import type { DisputeRow } from './tables';
+
+type DB = Kysely<Database>;
+
+const partyLabels: Record<DisputeParty, { 'zh-CN': string; en: string }> = {
+  registrar: { 'zh-CN': '登记纠纷的小区专员、业主委员会或三方办', en: 'the commissioner, the owners’ committee or an office' },
+  mediator: { 'zh-CN': '调解员', en: 'the mediator' },
+};
+
+function partiesOf(actor: Actor): DisputeParty[] {
+  const parties: DisputeParty[] = [];
+  if (can(actor, 'disputes.register')) parties.push('registrar');
+  if (can(actor, 'disputes.mediate')) parties.push('mediator');
+  return parties;
+}
+
+async function authorizeDispute(db: DB, actor: Actor, id: string) {
+  const row = await db.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirst();
+  assertInScope(actor, row ? placeOfRow(row) : null, { parentRead: true });
+  assertCan(actor, 'disputes.read');
+  return row!;
+}
+
+export async function createDispute(db: DB, ctx: RequestContext, input: { quarterId: string; subject: string; parties: string; description: string; risk: DisputeRisk }) {
+  const place = await quarterPlaceById(db, input.quarterId);
+  assertInScope(ctx.actor, place, { parentRead: true });
+  assertCan(ctx.actor, 'disputes.register');
+  const at = new Date();
+  const up = reportedUpward(input.risk);
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .insertInto('disputes')
+      .values({
+        district_id: place!.districtId,
+        street_id: place!.streetId!,
+        community_id: place!.communityId!,
+        quarter_id: place!.quarterId,
+        subject: input.subject,
+        parties: input.parties,
+        description: input.description,
+        risk: input.risk,
+        registered_by: ctx.actor.id,
+        registered_at: at,
+        reported_up_at: up ? at : null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('dispute_events')
+      .values({ dispute_id: row.id, district_id: row.district_id, quarter_id: row.quarter_id, at, action: 'register', to_status: 'registered', actor_id: ctx.actor.id, actor_office: officeOf(ctx.actor, null), actor_name: ctx.actor.displayName, note: up ? `重大纠纷，已报告街道（${DISPUTE_CLAUSE}）` : null })
+      .execute();
+    if (up) {
+      const street = (await usersForQuarterRoles(tx, row.quarter_id, ['street_office'])).map((u) => u.id);
+      await notifyUsers(tx, street, row.district_id, { kind: 'dispute-major', title: `重大纠纷报告：${row.subject}`, body: row.description.slice(0, 200), link: `/disputes?id=${row.id}`, quarterId: row.quarter_id, dedupeKey: `dispute:${row.id}:major` });
+    }
+    await recordAudit(tx, ctx, { action: 'create', entity: 'dispute', entityId: row.id, place: placeOfRow(row), after: { subject: row.subject, risk: row.risk } });
+    return { id: row.id, reportedUpward: up };
+  });
+}
+
+function summary(r: DisputeRow, names: Map<string, { name: string }>, locale: Locale) {
+  const status = r.status as DisputeStatus;
+  return {
+    id: r.id,
+    quarterId: r.quarter_id,
+    quarterName: names.get(r.quarter_id)?.name ?? '',
+    subject: r.subject,
+    parties: r.parties,
+    risk: r.risk as DisputeRisk,
+    status,
+    statusLabel: disputeStatusLabels[status][locale],
+    mediationKind: r.mediation_kind as MediationKind | null,
+    mediationAt: r.mediation_at,
+    mediationPlace: r.mediation_place,
+    mediatorName: r.mediator_name,
+    registeredAt: r.registered_at,
+    reportedUpAt: r.reported_up_at,
+  };
+}
+
+export async function listDisputes(db: DB, actor: Actor, query: { quarterId?: string; status?: DisputeStatus; page: number; pageSize: number }, locale: Locale) {
+  assertCan(actor, 'disputes.read');
+  const scope = scopeFilter(actor);
+  let q = db.selectFrom('disputes').where(scope.column, '=', scope.value);
+  if (query.quarterId) q = q.where('quarter_id', '=', query.quarterId);
+  if (query.status) q = q.where('status', '=', query.status);
+  const [rows, total] = await Promise.all([
+    q.selectAll().orderBy('registered_at', 'desc').orderBy('id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const names = await quarterPlacesByIds(db, rows.map((r) => r.quarter_id));
+  return { page: query.page, pageSize: query.pageSize, total: Number(total.n), items: rows.map((r) => summary(r, names, locale)) };
+}
+
+export async function getDispute(db: DB, actor: Actor, id: string, locale: Locale) {
+  const row = await authorizeDispute(db, actor, id);
+  const [events, names] = await Promise.all([db.selectFrom('dispute_events').selectAll().where('dispute_id', '=', row.id).orderBy('at').orderBy('id').execute(), quarterPlacesByIds(db, [row.quarter_id])]);
+  return {
+    ...summary(row, names, locale),
+    description: row.description,
+    agreement: row.agreement,
+    followUp: row.follow_up,
+    citation: DISPUTE_CLAUSE,
+    events: events.map((e) => ({ at: e.at, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, office: e.actor_office, actorName: e.actor_name, note: e.note })),
+    actions: availableDisputeSteps(row.status as DisputeStatus, partiesOf(actor)),
+  };
+}
+
+export type DisputeStepInput =
+  | { action: 'schedule'; kind: MediationKind; at?: string | null; place?: string | null; mediatorName: string }
+  | { action: 'agree'; agreement: string }
+  | { action: 'fail'; note: string }
+  | { action: 'follow_up'; note: string };
+
+export async function stepDispute(db: DB, ctx: RequestContext, id: string, input: DisputeStepInput) {
+  const row = await authorizeDispute(db, ctx.actor, id);
+  const parties = partiesOf(ctx.actor);
+  const decide = (status: DisputeStatus) => {
+    const out = takeDisputeStep(status, input.action as DisputeAction, parties);
+    if (out.ok) return out.to;
+    if (out.code === 'DISPUTE_NOT_YOUR_STEP') throw new AppError('DISPUTE_NOT_YOUR_STEP', { byZh: partyLabels[out.by]['zh-CN'], byEn: partyLabels[out.by].en, clause: DISPUTE_CLAUSE }, { action: input.action, by: out.by, clause: DISPUTE_CLAUSE });
+    const label = disputeStatusLabels[out.status];
+    throw new AppError(
+      'DISPUTE_STEP_OUT_OF_ORDER',
+      { statusZh: label['zh-CN'], statusEn: label.en, fromZh: out.from.map((s) => disputeStatusLabels[s]['zh-CN']).join('”或“'), fromEn: out.from.map((s) => disputeStatusLabels[s].en).join('" or "'), clause: DISPUTE_CLAUSE },
+      { action: input.action, status: out.status, from: out.from, clause: DISPUTE_CLAUSE },
+    );
+  };
+  decide(row.status as DisputeStatus);
+  if (input.action === 'schedule' && input.kind === 'public' && (!input.at || !input.place)) throw new AppError('DISPUTE_MEDIATION_INCOMPLETE');
+  const at = new Date();
+  let set: Record<string, unknown> = {};
+  let note: string | null = null;
+  switch (input.action) {
+    case 'schedule':
+      set = { mediation_kind: input.kind, mediation_at: input.at ? new Date(input.at) : null, mediation_place: input.place ?? null, mediator_name: input.mediatorName };
+      note = [input.mediatorName, input.place].filter(Boolean).join(' · ');
+      break;
+    case 'agree':
+      set = { agreement: input.agreement };
+      note = input.agreement;
+      break;
+    case 'fail':
+      note = input.note;
+      break;
+    case 'follow_up':
+      set = { follow_up: input.note };
+      note = input.note;
+      break;
+  }
+  return db.transaction().execute(async (tx) => {
+    const locked = await tx.selectFrom('disputes').select('status').where('id', '=', row.id).forUpdate().executeTakeFirst();
+    if (!locked) throw notFound();
+    const to = decide(locked.status as DisputeStatus);
+    await tx.updateTable('disputes').set({ ...set, status: to, updated_at: at }).where('id', '=', row.id).execute();
+    await tx
+      .insertInto('dispute_events')
+      .values({ dispute_id: row.id, district_id: row.district_id, quarter_id: row.quarter_id, at, action: input.action, from_status: locked.status, to_status: to, actor_id: ctx.actor.id, actor_office: officeOf(ctx.actor, null), actor_name: ctx.actor.displayName, note })
+      .execute();
+    await recordAudit(tx, ctx, { action: input.action, entity: 'dispute', entityId: row.id, place: placeOfRow(row), before: { status: locked.status }, after: { status: to } });
+    return { id: row.id, status: to };
+  });
+}
+
+/** Public mediations of a quarter still to come, for its public board: time, place, subject; no parties. */
+export async function publicMediations(db: DB, quarterId: string, now: Date = new Date()) {
+  const place = await quarterPlaceById(db, quarterId);
+  if (!place) throw notFound();
+  const rows = await db
+    .selectFrom('disputes')
+    .select(['subject', 'mediation_at', 'mediation_place', 'mediator_name'])
+    .where('quarter_id', '=', quarterId)
+    .where('status', '=', 'mediating')
+    .where('mediation_kind', '=', 'public')
+    .where('mediation_at', '>=', new Date(now.getTime() - 24 * 3600_000))
+    .orderBy('mediation_at')
+    .limit(50)
+    .execute();
+  return { items: rows.map((r) => ({ subject: r.subject, at: r.mediation_at!, place: r.mediation_place ?? '', mediatorName: r.mediator_name })), citation: 'DB3305/T 309—2024 5.1.4.2' };
+}

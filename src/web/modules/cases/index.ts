@@ -1,0 +1,31 @@
+// Cases (诉求): the web side's descriptor. Staff work their queue at a desk; owners and anyone
+// with the quarter's QR code raise and follow cases on a phone (the public pages load no antd).
+import { lazy } from 'react';
+import i18n from '../../i18n';
+import type { WebModule } from '../module';
+
+export const casesModule: WebModule = {
+  key: 'cases',
+  routes: [
+    { path: 'cases', area: 'staff', page: lazy(() => import('./pages/CaseListPage')) },
+    { path: 'cases/:id', area: 'staff', page: lazy(() => import('./pages/CaseDetailPage')) },
+    { path: 'hazards', area: 'staff', page: lazy(() => import('./pages/HazardsPage')) },
+    { path: 'disputes', area: 'staff', page: lazy(() => import('./pages/DisputesPage')) },
+    { path: 'patrols', area: 'staff', page: lazy(() => import('./pages/PatrolPage')) },
+    { path: '/me/cases', area: 'owner', page: lazy(() => import('./pages/OwnerCasesPage')) },
+    // The quarter's public board links here (码上办): raise without an account, follow by code.
+    { path: '/q/:quarterId/raise', area: 'public', page: lazy(() => import('./pages/PublicRaisePage')) },
+    { path: '/t/:trackingCode', area: 'public', page: lazy(() => import('./pages/PublicTrackPage')) },
+  ],
+  menu: [
+    { key: 'cases', path: '/cases', icon: 'solution', order: 45, permission: 'cases.read', label: () => i18n.t('cases.menu') },
+    { key: 'hazards', path: '/hazards', icon: 'safety', order: 46, permission: 'hazards.read', label: () => i18n.t('cases.hazards.menu') },
+    { key: 'patrols', path: '/patrols', icon: 'audit', order: 48, permission: 'patrols.read', label: () => i18n.t('cases.patrols.menu') },
+    { key: 'disputes', path: '/disputes', icon: 'team', order: 47, permission: 'disputes.read', label: () => i18n.t('cases.disputes.menu') },
+  ],
+  // The server's dossier section 'cases' (open, overdue, escalated) is drawn by the generic section.
+  dossierSections: [],
+};
+
+// What other web modules may use of this one (the owner's home page), loaded on demand.
+export const OwnerCasesCard = lazy(() => import('./pages/OwnerCasesCard'));
