@@ -7,3 +7,4 @@ export * from './hazards';
 export * from './disputes';
 export * from './patrols';
 export * from './emergency';
+export * from './recurring';
