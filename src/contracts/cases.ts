@@ -163,6 +163,33 @@ export const ratesAnswer = z.object({
   ),
 });
 
+// ---- proactive governance (未诉先办): the categories that recur in a place (core/cases/recurring.ts) ----
+export const recurringQuery = z
+  .object({
+    quarterId: z.uuid().optional(),
+    streetId: z.uuid().optional(),
+    communityId: z.uuid().optional(),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
+  })
+  .refine((q) => [q.quarterId, q.streetId, q.communityId].filter(Boolean).length <= 1, { message: 'At most one of quarterId, streetId, communityId' });
+export const recurringAnswer = z.object({
+  month: z.string(),
+  place: z.object({ level: z.enum(['district', 'street', 'community', 'quarter']), id: z.string(), name: z.string() }),
+  items: z.array(
+    z.object({
+      category: z.string(),
+      categoryName: z.string(),
+      place: z.object({ level: z.enum(['district', 'street', 'community', 'quarter']), id: z.string(), name: z.string() }),
+      count: z.number(),
+      months: z.array(z.object({ month: z.string(), count: z.number() })),
+      caseIds: z.array(z.string()),
+    }),
+  ),
+});
+
 export const departmentAccountParams = z.object({ userId: z.uuid() });
 export const departmentAccountBody = z.object({ department: z.string().trim().max(40).nullable() });
 export const departmentAccountAnswer = z.object({ userId: z.string(), department: z.string().nullable() });

@@ -400,6 +400,9 @@ export const accessTable: Record<string, Rule> = {
   // readers) print the poster. Owners read it; departments and mediators have no lobby for it.
   'GET /api/public/quarters/{id}': { allow: everyone, public: true },
   'GET /api/quarters/{id}/poster': { allow: registryReaders },
+
+  // ---- the month's recurring problems (未诉先办, issue 12): whoever reads cases, over their queue ----
+  'GET /api/cases/recurring': { allow: caseReaders },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {

@@ -584,6 +584,8 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   // ---- the quarter's public board ----
   'GET /api/public/quarters/{id}': (x) => ({ method: 'GET', url: `/api/public/quarters/${x.q.quarter}` }),
   'GET /api/quarters/{id}/poster': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/poster` }),
+  // ---- the month's recurring problems of cases (未诉先办) ----
+  'GET /api/cases/recurring': (x) => ({ method: 'GET', url: `/api/cases/recurring?quarterId=${x.q.quarter}` }),
 
   ...caseRequests,
 };

@@ -12,6 +12,7 @@ import { categoriesOf, updateCategory, type ResolvedCategory } from './categorie
 import { createCase, getCase, listCases } from './cases';
 import { departmentAccounts, setAccountDepartment } from './departments';
 import { caseRatesBy } from './overview';
+import { recurringProblems } from './recurring';
 import { addPhotoAsStaff, getPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT } from './photos';
 import { addPhotoByTrackingCode, confirmPhoneCode, publicCategories, raisePublicCase, rateByTrackingCode, sendPhoneCode, trackCase } from './public';
 import { stepCase, type StepInput } from './steps';
@@ -93,6 +94,19 @@ export async function casesRoutes(fastify: FastifyInstance) {
     '/api/cases/rates',
     { schema: { tags, summary: 'The three rates (response, resolution, satisfaction) and the mean hours to a reply, by handler, quarter or category of the caller\'s queue', querystring: c.ratesQuery, response: { 200: c.ratesAnswer, ...errors } } },
     async (req) => caseRatesBy(db(), requireActor(req), req.query, req.locale),
+  );
+  app.get(
+    '/api/cases/recurring',
+    {
+      schema: {
+        tags,
+        summary:
+          "The month's problems (未诉先办): categories with at least 3 cases in the month, or cases in each of the last 3 months, in a quarter, community or street (default: the caller's place; month: this month in Asia/Shanghai), with their first 20 cases",
+        querystring: c.recurringQuery,
+        response: { 200: c.recurringAnswer, ...errors },
+      },
+    },
+    async (req) => recurringProblems(db(), requireActor(req), req.query),
   );
   app.post(
     '/api/cases',
