@@ -49,6 +49,11 @@ export const caseListQuery = z.object({
   quarterId: z.uuid().optional(),
   status: caseStatus.optional(),
   category: z.string().max(40).optional(),
+  /** Received in this month (YYYY-MM, Asia/Shanghai): the cases of a month's recurring problem. */
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
   overdue: boolText.optional(),
   escalated: boolText.optional(),
   ...pageQuery,

@@ -3,14 +3,16 @@
 // and committee, to 住房和城乡建设部门 (the demo `department` account, which belongs to it) and to
 // other departments, one reopened after an unsatisfied return visit, and one overdue that the
 // deadline job sent up to the street; two open hazards; a dispute in public mediation and a major
-// one reported to the street.
+// one reported to the street; and household waste raised again and again — once in each of the
+// two months before this one and three times this month — so that the list page's card of the
+// month's recurring problems (未诉先办) has one.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import '../modules/cases/tables';
 import { insertCase } from '../modules/cases/cases';
 import { applyStep, type StepInput } from '../modules/cases/steps';
 import { runCaseDeadlines } from '../modules/cases/deadlines';
-import { deadlineAfter, HAZARD_LIMITS, type CaseParty } from '../../core/cases';
+import { addMonthsTo, deadlineAfter, HAZARD_LIMITS, shanghaiMonth, shanghaiMonthStart, type CaseParty } from '../../core/cases';
 import { quarterPlaceById } from '../modules/registry';
 
 type DB = Kysely<Database>;
@@ -47,13 +49,42 @@ const CASES: DemoCase[] = [
   { category: 'zombie-car', description: '地面停车场有一辆无牌面包车停放超过半年，轮胎已经瘪了。', location: '地面停车场西侧', channel: 'patrol', ago: 30, steps: [ack, assign()] },
 ];
 
+/**
+ * Household waste in this month (China Standard Time) three times, and once in each of the two
+ * months before: a recurring problem by both rules of core/cases/recurring.ts. This month's are
+ * received within the last 20 hours (and not before the 1st), so that none is overdue yet.
+ */
+function recurringDemo(now: number): DemoCase[] {
+  const month = shanghaiMonth(new Date(now));
+  const earlier = [2, 1].map((n) => ({
+    category: 'garbage',
+    description: '垃圾分类投放点满溢，清运不及时，夏天气味很大。',
+    location: '北门垃圾投放点',
+    channel: 'phone' as const,
+    raiser: ['郑先生', '13957100018'] as [string, string],
+    ago: (now - (shanghaiMonthStart(addMonthsTo(month, -n)).getTime() + 9 * DAY)) / DAY,
+    steps: [ack, assign(), start, reply('已协调清运单位增加清运频次。'), visit('basically_satisfied')],
+  }));
+  const from = Math.max(shanghaiMonthStart(month).getTime(), now - 20 * HOUR);
+  const thisMonth = [0.25, 0.5, 0.75].map((f, i) => ({
+    category: 'garbage',
+    description: ['北门垃圾投放点又满了，垃圾堆到了路边。', '垃圾桶旁边一直有积水和异味。', '厨余垃圾桶没有盖子，招来很多苍蝇。'][i],
+    location: '北门垃圾投放点',
+    channel: (['public', 'owner', 'phone'] as const)[i],
+    raiser: [['钱女士', '13957100019'], ['吴先生', '13957100020'], ['郑先生', '13957100018']][i] as [string, string],
+    ago: (now - (from + f * (now - from))) / DAY,
+    steps: [],
+  }));
+  return [...earlier, ...thisMonth];
+}
+
 export async function seedCases(db: DB, quarterId: string): Promise<void> {
   const place = await quarterPlaceById(db, quarterId);
   if (!place) return;
   const department = await db.selectFrom('users').select('id').where('username', '=', 'department').executeTakeFirst();
   if (department) await db.insertInto('case_department_members').values({ user_id: department.id, district_id: place.districtId, department: '住房和城乡建设部门' }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
   const now = Date.now();
-  for (const demo of CASES) {
+  for (const demo of [...CASES, ...recurringDemo(now)]) {
     let at = new Date(now - demo.ago * DAY);
     const row = await db.transaction().execute((tx) =>
       insertCase(

@@ -9,7 +9,7 @@ import { placeOfRow } from '../../platform/db-helpers';
 import { notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { maskPhone } from '../../../core/idnumber';
-import { availableSteps, deadlineAfter, handlerLabel, isOverdue, statusLabels, type CaseStatus, type HandlerKind } from '../../../core/cases';
+import { addMonthsTo, availableSteps, deadlineAfter, handlerLabel, isOverdue, shanghaiMonthStart, statusLabels, type CaseStatus, type HandlerKind } from '../../../core/cases';
 import { quarterPlaceById, quarterPlacesByIds } from '../registry';
 import { assertMayRaise, authorizeCase, queueOf, queueWhere } from './access';
 import { categoryOf } from './categories';
@@ -137,6 +137,7 @@ export interface CaseListQuery {
   quarterId?: string;
   status?: CaseStatus;
   category?: string;
+  month?: string;
   overdue?: boolean;
   escalated?: boolean;
   page: number;
@@ -152,6 +153,7 @@ export async function listCases(db: DB, actor: Actor, query: CaseListQuery, loca
   if (query.quarterId) q = q.where('cases.quarter_id', '=', query.quarterId);
   if (query.status) q = q.where('cases.status', '=', query.status);
   if (query.category) q = q.where('cases.category', '=', query.category);
+  if (query.month) q = q.where('cases.received_at', '>=', shanghaiMonthStart(query.month)).where('cases.received_at', '<', shanghaiMonthStart(addMonthsTo(query.month, 1)));
   if (query.escalated) q = q.where('cases.escalated_at', 'is not', null);
   if (query.overdue)
     q = q.where((eb) =>
