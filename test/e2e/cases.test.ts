@@ -204,4 +204,24 @@ describe('a complaint raised from the QR code, dispatched, answered and rated', 
     const kase = await t.db.kysely.selectFrom('cases').select(['channel', 'handler_department']).where('location', '=', '1幢屋顶').executeTakeFirstOrThrow();
     expect(kase).toEqual({ channel: 'patrol', handler_department: '城管部门' });
   });
+
+  it("the month's recurring problem (未诉先办) shows on the commissioner's desk and filters the list to its cases", { timeout: 120_000 }, async () => {
+    const commissioner = await t.login('commissioner');
+    for (const text of ['北门垃圾投放点又满了', '垃圾桶旁边有积水和异味', '厨余垃圾桶没有盖子']) {
+      const res = await commissioner.post('/api/cases', { quarterId: t.fx.q1, category: 'garbage', description: text, channel: 'phone' });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const page = await newDesktopPage(browser);
+    await login(page, 'commissioner');
+    await page.goto(`${base}/cases`);
+    const item = `${tid('case-recurring-item')}[data-category="garbage"]`;
+    await page.waitForSelector(item);
+    expect(await page.textContent(tid('case-recurring'))).toContain('本月突出问题（未诉先办）');
+    expect(await page.textContent(item)).toContain('3 件');
+    await screenshot(page, 'e2e-cases-recurring');
+    await page.click(`${item} a`);
+    await page.waitForSelector(tid('case-filter-category'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="case-row"]').length === 3);
+    expect(new URL(page.url()).searchParams.get('category')).toBe('garbage');
+  });
 });

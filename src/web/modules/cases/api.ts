@@ -20,6 +20,7 @@ export type PublicCategories = Out<typeof C.publicCategoryList>;
 export type PublicCase = Out<typeof C.publicCase>;
 export type PhoneCodeAnswer = Out<typeof C.phoneCodeAnswer>;
 export type RatesAnswer = Out<typeof C.ratesAnswer>;
+export type RecurringAnswer = Out<typeof C.recurringAnswer>;
 export type CreateCaseBody = z.input<typeof C.createCaseBody>;
 
 export const caseKeys = {
@@ -30,12 +31,14 @@ export const caseKeys = {
   publicCategories: (quarterId: string) => ['cases', 'public-categories', quarterId] as const,
   track: (code: string) => ['cases', 'track', code] as const,
   rates: (by: string) => ['cases', 'rates', by] as const,
+  recurring: (quarterId?: string) => ['cases', 'recurring', quarterId ?? ''] as const,
 };
 
 export interface CaseFilters {
   quarterId?: string;
   status?: CaseStatus;
   category?: string;
+  month?: string;
   overdue?: boolean;
   escalated?: boolean;
   page: number;
@@ -50,6 +53,10 @@ export const useCases = (f: CaseFilters) =>
 export const useCase = (id: string) => useQuery({ queryKey: caseKeys.one(id), queryFn: () => api.get<CaseDetail>(`/api/cases/${id}`) });
 export const useCategories = () => useQuery({ queryKey: caseKeys.categories, queryFn: () => api.get<{ items: Category[] }>('/api/cases/categories'), staleTime: 10 * 60_000 });
 export const useRates = (by: 'handler' | 'quarter' | 'category') => useQuery({ queryKey: caseKeys.rates(by), queryFn: () => api.get<RatesAnswer>('/api/cases/rates', { by }) });
+
+/** The month's recurring problems (未诉先办) of a quarter, or of the caller's own place. */
+export const useRecurring = (quarterId?: string) =>
+  useQuery({ queryKey: caseKeys.recurring(quarterId), queryFn: () => api.get<RecurringAnswer>('/api/cases/recurring', { quarterId }) });
 
 export function useCaseStep(id: string) {
   const qc = useQueryClient();

@@ -138,6 +138,13 @@ const casesEn = {
     findings: 'Findings',
     at: 'Patrolled',
   },
+  recurring: {
+    title: "This month's recurring problems (acting before complaints)",
+    intro: 'A kind of case raised {{min}} times or more this month, or in each of the last {{months}} months: fix the cause rather than answer each case.',
+    count: '{{count}} cases',
+    month: '{{month}}: {{count}}',
+    show: 'Show these cases',
+  },
   rates: { title: 'The three rates', response: 'Response rate', resolution: 'Resolution rate', satisfaction: 'Satisfaction rate', hours: 'Mean hours to reply', total: 'Cases' },
   raise: {
     title: 'Report a problem',

@@ -138,6 +138,13 @@ const casesZhCN = {
     findings: '发现',
     at: '巡查时间',
   },
+  recurring: {
+    title: '本月突出问题（未诉先办）',
+    intro: '同一类诉求本月达到 {{min}} 件，或连续 {{months}} 个月都有：请从根源上解决，而不是逐件答复。',
+    count: '{{count}} 件',
+    month: '{{month}}：{{count}} 件',
+    show: '查看这些诉求',
+  },
   rates: { title: '三率', response: '响应率', resolution: '解决率', satisfaction: '满意率', hours: '平均答复用时（小时）', total: '件数' },
   raise: {
     title: '我要反映',

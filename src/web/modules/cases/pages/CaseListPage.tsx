@@ -15,6 +15,7 @@ import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
 import { useCases, useCategories, useCreateCase, useRates, type CaseStatus, type CaseSummary } from '../api';
 import { cst } from './plain-shared';
+import RecurringCard from './RecurringCard';
 
 const DepartmentAccounts = lazy(() => import('./DepartmentAccounts'));
 
@@ -117,9 +118,12 @@ export default function CaseListPage() {
   const status = (params.get('status') as CaseStatus | null) ?? undefined;
   const overdue = params.get('overdue') === 'true';
   const escalated = params.get('escalated') === 'true';
+  // Set by the link of a month's recurring problem.
+  const category = params.get('category') ?? undefined;
+  const month = params.get('month') ?? undefined;
   const page = Number(params.get('page') ?? 1);
   const pageSize = 20;
-  const cases = useCases({ quarterId, status, overdue, escalated, page, pageSize });
+  const cases = useCases({ quarterId, status, category, month, overdue, escalated, page, pageSize });
   const [creating, setCreating] = useState(false);
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -140,6 +144,7 @@ export default function CaseListPage() {
         )}
       </div>
       <Typography.Paragraph type="secondary">{t('cases.list.intro')}</Typography.Paragraph>
+      {can('cases.read') && <RecurringCard quarterId={quarterId} />}
       <Rates />
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
@@ -158,6 +163,19 @@ export default function CaseListPage() {
           <Checkbox data-testid={TID.caseFilterEscalated} checked={escalated} onChange={(e) => set('escalated', e.target.checked ? 'true' : undefined)}>
             {t('cases.list.escalated')}
           </Checkbox>
+          {(category || month) && (
+            <Tag
+              data-testid={TID.caseFilterCategory}
+              closable
+              onClose={() => {
+                const next = new URLSearchParams(params);
+                for (const key of ['category', 'month', 'page']) next.delete(key);
+                setParams(next);
+              }}
+            >
+              {[category && (cases.data?.items[0]?.categoryName ?? category), month].filter(Boolean).join(' · ')}
+            </Tag>
+          )}
         </Space>
         {cases.error ? (
           <QueryError error={cases.error} onRetry={() => cases.refetch()} />
