@@ -328,6 +328,8 @@ export const accessTable: Record<string, Rule> = {
   'GET /api/quarters/{id}/maintenance-fund': { allow: financeReaders },
   'POST /api/quarters/{id}/maintenance-fund': { allow: ['community_office', 'commissioner', 'committee'] },
   'POST /api/quarters/{id}/ledger/imports': { allow: accountKeepers },
+  // the import template goes to whoever may import.
+  'GET /api/quarters/{id}/ledger/import-template.xlsx': { allow: accountKeepers },
   'GET /api/quarters/{id}/ledger/verify': { allow: financeReaders },
   'GET /api/disclosures/{id}/export.xlsx': { allow: financeReaders },
 

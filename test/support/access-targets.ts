@@ -579,6 +579,7 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   // The quarter's closed vote is not published: a recorder hears 422, past the gate.
   'POST /api/quarters/{id}/maintenance-fund': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/maintenance-fund`, body: { kind: 'raise', date: '2026-03-20', amountFen: 100_000, memo: '续筹', voteId: x.q.closedVote, voteItemId: '2' } }),
   'POST /api/quarters/{id}/fee-collection': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/fee-collection`, body: { period: '2025H2', receivableFen: 100_000, collectedFen: 95_000, householdsDue: 100, householdsPaid: 95 } }),
+  'GET /api/quarters/{id}/ledger/import-template.xlsx': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/ledger/import-template.xlsx` }),
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
   // ---- the quarter's public board ----

@@ -19,6 +19,7 @@ import { addInventoryItem, inventoriesOf, removeInventoryItem } from './inventor
 import { listFeeCollection, reportFeeCollection } from './fee-collection';
 import { maintenanceFundOf, recordMaintenanceFund } from './maintenance-fund';
 import { importStatement, STATEMENT_MAX_BYTES } from './statement-import';
+import { statementTemplateFile } from './statement-template';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -218,6 +219,11 @@ export async function financeRoutes(fastify: FastifyInstance) {
       if (file.file.truncated || content.length > STATEMENT_MAX_BYTES) throw new AppError('FILE_TOO_LARGE', { limit: STATEMENT_MAX_BYTES / 1024 / 1024 });
       return reply.status(201).send(await importStatement(db(), ctx, req.params.id, content));
     },
+  );
+  app.get(
+    '/api/quarters/:id/ledger/import-template.xlsx',
+    { schema: { tags, summary: 'The import template for a bank statement: a note, the columns 日期, 摘要, 收入, 支出, 科目, a sample row the import skips, and the chart of accounts', params: idParam, response: { 200: download(`An Excel workbook (${XLSX_TYPE}), as an attachment`), ...errors } } },
+    async (req, reply) => sendFile(reply, await statementTemplateFile(db(), requireActor(req), req.params.id), XLSX_TYPE),
   );
   app.get(
     '/api/quarters/:id/ledger/verify',

@@ -55,6 +55,7 @@ export const TID = {
   disclosurePublish: 'disclosure-publish',
   disclosureFigures: 'disclosure-figures',
   ledgerImport: 'ledger-import',
+  ledgerImportTemplate: 'ledger-import-template',
   fundBalance: 'maintenance-fund-balance',
   fundRecord: 'maintenance-fund-record',
   inventoryAdd: 'inventory-add',

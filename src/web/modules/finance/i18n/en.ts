@@ -150,6 +150,8 @@ const financeEn: typeof financeZhCN = {
     saved: 'Saved',
     import: 'Import a bank statement',
     importHint: 'Excel headers: 日期, 摘要, 收入, 支出, 科目',
+    template: 'Download the import template',
+    templateFile: 'statement-import-template.xlsx',
     imported: '{{n}} entries imported (nos. {{from}}–{{to}})',
   },
   disclosures: {

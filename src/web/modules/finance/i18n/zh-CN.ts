@@ -149,6 +149,8 @@ const financeZhCN = {
     saved: '已保存',
     import: '导入银行对账单',
     importHint: 'Excel 表头：日期、摘要、收入、支出、科目',
+    template: '下载导入模板',
+    templateFile: '银行流水导入模板.xlsx',
     imported: '已导入 {{n}} 笔（凭证号 {{from}}–{{to}}）',
   },
   disclosures: {

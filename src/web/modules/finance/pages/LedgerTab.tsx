@@ -106,6 +106,14 @@ export function LedgerTab({ quarterId }: { quarterId: string }) {
                 </Upload>
               )}
               {l?.canBook && (
+                <Typography.Link
+                  data-testid={TID.ledgerImportTemplate}
+                  onClick={() => downloadFile(`/api/quarters/${quarterId}/ledger/import-template.xlsx`, t('finance.records.templateFile')).catch(notifyError)}
+                >
+                  <DownloadOutlined /> {t('finance.records.template')}
+                </Typography.Link>
+              )}
+              {l?.canBook && (
                 <Button size="small" type="primary" data-testid={TID.ledgerBook} icon={<PlusOutlined />} onClick={() => setBooking(true)}>
                   {t('finance.book.open')}
                 </Button>
