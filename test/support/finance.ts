@@ -125,6 +125,14 @@ export async function insertFinanceAudit(t: TestApp, quarterId: string): Promise
   return row.id;
 }
 
+/** The company's arrears list of a half year, not published. */
+export async function insertArrearsList(t: TestApp, quarterId: string): Promise<string> {
+  const q = await placeOf(t, quarterId);
+  const rows = [{ building: '1幢', unit: '1-101', monthsOwed: 6, amountFen: 180_000 }];
+  const row = await t.db.kysely.insertInto('arrears_lists').values({ ...q, quarter_id: quarterId, period: '2025H2', rows: JSON.stringify(rows) }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** An item of the assets inventory. */
 export async function insertInventoryItem(t: TestApp, quarterId: string): Promise<string> {
   const q = await placeOf(t, quarterId);

@@ -112,6 +112,21 @@ export const financeErrors = defineErrors({
     'zh-CN': '实收不能多于应收，已缴户数不能多于应缴户数。',
     en: 'Collected cannot exceed receivable, nor households paid the households due.',
   },
+  ARREARS_RECORDED: {
+    status: 409,
+    'zh-CN': '{period} 的欠费名单已录入。',
+    en: 'The arrears list of {period} has already been recorded.',
+  },
+  ARREARS_PUBLISHED: {
+    status: 409,
+    'zh-CN': '该欠费名单已公示。',
+    en: 'This arrears list is already published.',
+  },
+  ARREARS_DISCLOSURE_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '本区适用的政策包（{packId}）没有欠费公示制度，名单不能公示；此制度见 {clause}。',
+    en: "The district's policy pack ({packId}) has no arrears disclosure, so the list cannot be published; the practice is {clause}.",
+  },
   FEE_COLLECTION_REPORTED: {
     status: 409,
     'zh-CN': '{period} 的物业费收缴率已上报。',

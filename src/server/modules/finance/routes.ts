@@ -20,6 +20,7 @@ import { listFeeCollection, reportFeeCollection } from './fee-collection';
 import { maintenanceFundOf, recordMaintenanceFund } from './maintenance-fund';
 import { importStatement, STATEMENT_MAX_BYTES } from './statement-import';
 import { statementTemplateFile } from './statement-template';
+import { listArrears, publishArrears, recordArrears } from './arrears';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -238,5 +239,21 @@ export async function financeRoutes(fastify: FastifyInstance) {
       const place = await quarterPlace(db(), detail.quarterId);
       return sendFile(reply, await disclosureWorkbook(detail, place?.name ?? ''), XLSX_TYPE);
     },
+  );
+  // ---- the arrears list and its disclosure (西政办〔2020〕29号 二（三）10) ----
+  app.get(
+    '/api/quarters/:id/arrears',
+    { schema: { tags, summary: "The property company's half-yearly arrears lists (unit, months owed, amount; never the owner), whether the district's pack allows publishing them, and each list's public form", params: idParam, response: { 200: c.arrearsLists, ...errors } } },
+    async (req) => listArrears(db(), requireActor(req), req.params.id),
+  );
+  app.post(
+    '/api/quarters/:id/arrears',
+    { schema: { tags, summary: "Record a half year's arrears list (the property company): building, unit, months owed and amount in fen per row", params: idParam, body: c.arrearsBody, response: { 201: c.created, ...errors } } },
+    async (req, reply) => reply.status(201).send(await recordArrears(db(), contextOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/arrears-lists/:id/publish',
+    { schema: { tags, summary: "Publish an arrears list on the quarter's public board, the room masked; only where the district's pack has the disclosure (409 ARREARS_DISCLOSURE_NOT_ALLOWED with the clause otherwise)", params: idParam, response: { 200: c.arrearsPublished, ...errors } } },
+    async (req) => publishArrears(db(), contextOf(req), req.params.id),
   );
 }
