@@ -318,6 +318,7 @@ export const arrearsLists = z.object({
   canPublish: z.boolean(),
 });
 
+export const arrearsImportQuery = z.object({ period: halfYear });
 export const arrearsPublished = z.object({ id: z.string(), publishedAt: z.string() });
 
 export const maintenanceFundBody = z.object({

@@ -334,6 +334,7 @@ export const accessTable: Record<string, Rule> = {
   // (西政办〔2020〕29号 二（三）10) — the fixture's pack has no such disclosure, so they hear 409.
   'GET /api/quarters/{id}/arrears': { allow: [...financeReaders, 'company'] },
   'POST /api/quarters/{id}/arrears': { allow: ['company'] },
+  'POST /api/quarters/{id}/arrears/imports': { allow: ['company'] },
   'POST /api/arrears-lists/{id}/publish': { allow: ['street_office', 'community_office', 'commissioner'] },
   'GET /api/quarters/{id}/ledger/verify': { allow: financeReaders },
   'GET /api/disclosures/{id}/export.xlsx': { allow: financeReaders },

@@ -3,6 +3,7 @@
 // the public board shows the list without the owner and with the room masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/app';
+import { arrearsXlsx } from '../support/finance';
 
 let t: TestApp;
 let s: Record<'community' | 'committee' | 'company' | 'owner' | 'district', Session>;
@@ -77,5 +78,37 @@ describe('the arrears disclosure', () => {
     // A district that leaves the pack takes the list off the board.
     await setPack('ZAS');
     expect((await board()).arrears).toEqual([]);
+  });
+
+  it('is imported from the company’s sheet, whole or not at all, without reading names or phones', async () => {
+    const url = `/api/quarters/${t.fx.q1}/arrears/imports?period=2025H2`;
+    const bad = await arrearsXlsx([
+      ['1幢', '1-101', 6, 1800],
+      ['1幢', null, 2, 600],
+      ['2幢', '2-202', 'x', 600],
+    ]);
+    const refused = await s.company.upload(url, 'arrears.xlsx', bad);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('ARREARS_IMPORT_INVALID');
+    expect(refused.json().error.details.rows.map((r: { row: number }) => r.row)).toEqual([4, 5]);
+    const good = await arrearsXlsx(
+      [
+        ['1幢', '1-101', 6, 1800],
+        ['2幢', '2-202', 3, '900.50'],
+      ],
+      [
+        ['赵六', '13700000000'],
+        ['钱七', '13600000000'],
+      ],
+    );
+    expect((await s.committee.upload(url, 'arrears.xlsx', good)).statusCode).toBe(403);
+    expect((await s.company.upload(url, 'arrears.xlsx', good)).statusCode).toBe(201);
+    const list = (await s.company.get(`/api/quarters/${t.fx.q1}/arrears`)).json();
+    const h2 = list.items.find((i: { period: string }) => i.period === '2025H2');
+    expect(h2.rows).toEqual([
+      { building: '1幢', unit: '1-101', monthsOwed: 6, amountFen: 180_000 },
+      { building: '2幢', unit: '2-202', monthsOwed: 3, amountFen: 90_050 },
+    ]);
+    expect(JSON.stringify(list)).not.toMatch(/赵六|钱七|13700000000|13600000000/);
   });
 });

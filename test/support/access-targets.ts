@@ -9,7 +9,7 @@ import type { Role } from '../../src/server/platform/access';
 import { PASSWORD, testIdNumber, type Session, type TestApp } from './app';
 import { PNG, fixtureCredentials, verifyWithCode, voteBody, type Credential } from './voting';
 import { deliberationRequests } from './deliberation-targets';
-import { statementXlsx, insertArrearsList, insertDisclosure, insertFinanceAudit, insertFundProject, insertInventoryItem, insertLedgerEntry, insertVoucher } from './finance';
+import { arrearsXlsx, statementXlsx, insertArrearsList, insertDisclosure, insertFinanceAudit, insertFundProject, insertInventoryItem, insertLedgerEntry, insertVoucher } from './finance';
 
 /** A ledger entry, a voucher, a small project and two disclosures (one draft, one in review) of the quarter. */
 async function financeRecords(t: TestApp, quarterId: string) {
@@ -585,6 +585,7 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   'GET /api/quarters/{id}/arrears': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/arrears` }),
   'POST /api/quarters/{id}/arrears': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/arrears`, body: { period: '2026H1', rows: [{ building: '2幢', unit: '1-201', monthsOwed: 3, amountFen: 90_000 }] } }),
   // The fixture's district is under ZAS, which has no arrears disclosure: past the gate, 409.
+  'POST /api/quarters/{id}/arrears/imports': async (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/arrears/imports?period=2026H2`, file: { name: 'arrears.xlsx', content: await arrearsXlsx([['2幢', '1-201', 3, 900]]) } }),
   'POST /api/arrears-lists/{id}/publish': (x) => ({ method: 'POST', url: `/api/arrears-lists/${x.q.arrearsList}/publish` }),
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),

@@ -149,3 +149,13 @@ export async function statementXlsx(rows: (string | number | Date | null)[][]): 
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** The company's arrears sheet: 楼栋, 房号, 业主姓名, 联系电话, 欠费月数, 欠费金额（元）. */
+export async function arrearsXlsx(rows: (string | number | null)[][], withPersonal: (string | null)[][] = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('欠费名单');
+  ws.addRow(['2026年上半年物业费欠费名单']);
+  ws.addRow(['楼栋', '房号', '业主姓名', '联系电话', '欠费月数', '欠费金额（元）']);
+  rows.forEach((r, i) => ws.addRow([r[0], r[1], withPersonal[i]?.[0] ?? null, withPersonal[i]?.[1] ?? null, r[2], r[3]]));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

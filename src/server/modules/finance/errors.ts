@@ -107,6 +107,11 @@ export const financeErrors = defineErrors({
     'zh-CN': '导入文件有 {count} 处问题，未记账；请按各行原因修改后重新导入。',
     en: 'The file has {count} problems and nothing was booked; correct the rows and import again.',
   },
+  ARREARS_IMPORT_INVALID: {
+    status: 422,
+    'zh-CN': '导入文件有 {count} 处问题，欠费名单未录入；请按各行原因修改后重新导入。',
+    en: 'The file has {count} problems and the arrears list was not recorded; correct the rows and import again.',
+  },
   FEE_COLLECTION_INVALID: {
     status: 422,
     'zh-CN': '实收不能多于应收，已缴户数不能多于应缴户数。',

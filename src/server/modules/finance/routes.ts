@@ -21,6 +21,7 @@ import { maintenanceFundOf, recordMaintenanceFund } from './maintenance-fund';
 import { importStatement, STATEMENT_MAX_BYTES } from './statement-import';
 import { statementTemplateFile } from './statement-template';
 import { listArrears, publishArrears, recordArrears } from './arrears';
+import { ARREARS_MAX_BYTES, importArrears } from './arrears-import';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -250,6 +251,28 @@ export async function financeRoutes(fastify: FastifyInstance) {
     '/api/quarters/:id/arrears',
     { schema: { tags, summary: "Record a half year's arrears list (the property company): building, unit, months owed and amount in fen per row", params: idParam, body: c.arrearsBody, response: { 201: c.created, ...errors } } },
     async (req, reply) => reply.status(201).send(await recordArrears(db(), contextOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/quarters/:id/arrears/imports',
+    {
+      schema: {
+        tags,
+        summary: "Record a half year's arrears list from the company's .xlsx (columns 楼栋, 房号, 欠费月数, 欠费金额 in yuan; names and phones are not read): recorded whole or refused whole (422 with each row's reason)",
+        params: idParam,
+        querystring: c.arrearsImportQuery,
+        consumes: ['multipart/form-data'],
+        response: { 201: c.created, ...errors, 413: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = contextOf(req);
+      if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
+      const file = await req.file({ limits: { fileSize: ARREARS_MAX_BYTES + 1, files: 1 }, throwFileSizeLimit: false });
+      if (!file) throw new AppError('FILE_REQUIRED');
+      const content = await file.toBuffer();
+      if (file.file.truncated || content.length > ARREARS_MAX_BYTES) throw new AppError('FILE_TOO_LARGE', { limit: ARREARS_MAX_BYTES / 1024 / 1024 });
+      return reply.status(201).send(await importArrears(db(), ctx, req.params.id, req.query.period, content));
+    },
   );
   app.post(
     '/api/arrears-lists/:id/publish',

@@ -34,7 +34,7 @@ interface Problem {
   en: string;
 }
 
-function text(value: ExcelJS.CellValue): string {
+export function text(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim();
@@ -44,7 +44,7 @@ function text(value: ExcelJS.CellValue): string {
 }
 
 /** Fen from a cell: a number of yuan, or text like "1,234.50" or "¥80"; null when empty; NaN when not an amount. */
-function fenOf(value: ExcelJS.CellValue): number | null {
+export function fenOf(value: ExcelJS.CellValue): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.round(value * 100) : NaN;
   const s = text(value).replace(/[,，\s¥￥元]/g, '');
   if (!s) return null;
