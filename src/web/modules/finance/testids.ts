@@ -63,6 +63,9 @@ export const TID = {
   inventoryName: 'inventory-name',
   feeReport: 'fee-collection-report',
   feeList: 'fee-collection-list',
+  arrearsList: 'arrears-list',
+  arrearsImport: 'arrears-import',
+  arrearsPublish: 'arrears-publish',
   auditAdd: 'finance-audit-add',
   auditList: 'finance-audit-list',
 } as const;
