@@ -44,6 +44,20 @@ export const boardProject = z.object({ id: z.string(), title: z.string(), amount
 /** How many complaints and topics the quarter has had and how many are handled. Given by the cases module's `cases` section. */
 export const boardCases = z.object({ total: z.number().int(), open: z.number().int(), closed: z.number().int() });
 
+/**
+ * A published arrears list (欠费公示, 西政办〔2020〕29号 二（三）10), where the district's pack allows
+ * it. Given by the finance module's `arrears` section. No owner name, no phone; the room masked.
+ */
+export const boardArrears = z.object({
+  period: z.string(),
+  publishedAt: z.string(),
+  households: z.number().int(),
+  totalFen: z.number().int(),
+  rows: z.array(z.object({ building: z.string(), unit: z.string(), monthsOwed: z.number().int(), amountFen: z.number().int() })),
+  /** The clause the disclosure rests on. */
+  clause: z.string(),
+});
+
 export const publicBoard = z.object({
   quarter: z.object({
     id: z.string(),
@@ -78,6 +92,8 @@ export const publicBoard = z.object({
   disclosures: z.array(boardDisclosure),
   /** From the finance module (section `projects`); [] while it is not installed. */
   projects: z.array(boardProject),
+  /** From the finance module (section `arrears`), newest first; [] where the pack has no such disclosure. */
+  arrears: z.array(boardArrears).default([]),
   votes: z.array(boardVote),
   /** From the cases module (section `cases`); zero counts while it is not installed. */
   cases: boardCases,

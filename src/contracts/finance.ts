@@ -291,6 +291,36 @@ export const feeCollectionReport = z.object({
 });
 export const feeCollectionList = z.object({ items: z.array(feeCollectionReport), due: z.object({ period: z.string(), reported: z.boolean() }), canReport: z.boolean() });
 
+// The arrears list (欠费公示, 西政办〔2020〕29号 二（三）10): the unit and what it owes, never the owner.
+const arrearsRow = z.object({
+  building: z.string().trim().min(1).max(40),
+  unit: z.string().trim().min(1).max(40),
+  monthsOwed: z.number().int().min(1).max(600),
+  amountFen: positiveFen,
+});
+export const arrearsBody = z.object({ period: halfYear, rows: z.array(arrearsRow).min(1).max(5000) });
+export const arrearsList = z.object({
+  id: z.string(),
+  period: z.string(),
+  rows: z.array(arrearsRow),
+  totalFen: z.number(),
+  recordedBy: z.string().nullable(),
+  recordedAt: timestamp,
+  publishedAt: timestamp.nullable(),
+  /** The rows as the public board shows them: the room masked. */
+  publicRows: z.array(z.object({ building: z.string(), unit: z.string(), monthsOwed: z.number(), amountFen: z.number() })),
+});
+export const arrearsLists = z.object({
+  items: z.array(arrearsList),
+  /** Whether the district's pack allows publishing, and the clause. */
+  policy: z.object({ packId: z.string(), allowed: z.boolean(), clause: z.string() }),
+  canRecord: z.boolean(),
+  canPublish: z.boolean(),
+});
+
+export const arrearsImportQuery = z.object({ period: halfYear });
+export const arrearsPublished = z.object({ id: z.string(), publishedAt: z.string() });
+
 export const maintenanceFundBody = z.object({
   kind: z.enum(['raise', 'use']),
   date: dateText,

@@ -328,6 +328,14 @@ export const accessTable: Record<string, Rule> = {
   'GET /api/quarters/{id}/maintenance-fund': { allow: financeReaders },
   'POST /api/quarters/{id}/maintenance-fund': { allow: ['community_office', 'commissioner', 'committee'] },
   'POST /api/quarters/{id}/ledger/imports': { allow: accountKeepers },
+  // the import template goes to whoever may import.
+  'GET /api/quarters/{id}/ledger/import-template.xlsx': { allow: accountKeepers },
+  // the company records the arrears list; the offices read it; streets and communities publish it
+  // (西政办〔2020〕29号 二（三）10) — the fixture's pack has no such disclosure, so they hear 409.
+  'GET /api/quarters/{id}/arrears': { allow: [...financeReaders, 'company'] },
+  'POST /api/quarters/{id}/arrears': { allow: ['company'] },
+  'POST /api/quarters/{id}/arrears/imports': { allow: ['company'] },
+  'POST /api/arrears-lists/{id}/publish': { allow: ['street_office', 'community_office', 'commissioner'] },
   'GET /api/quarters/{id}/ledger/verify': { allow: financeReaders },
   'GET /api/disclosures/{id}/export.xlsx': { allow: financeReaders },
 

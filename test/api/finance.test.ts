@@ -404,4 +404,28 @@ describe('import of a bank statement', () => {
     expect([balance('income.parking'), balance('income.common_areas'), balance('use.repairs'), balance('asset.bank')]).toEqual([120_050, 80_000, 130_000, 70_050]);
     expect((await s.committee.upload(`/api/quarters/${t.fx.q2}/ledger/imports`, 'statement.xlsx', good)).statusCode).toBe(404);
   });
+
+  it('offers a template whose sample row is never booked: the untouched template books nothing and says so', async () => {
+    const community = s.commissioner2;
+    const before = (await community.get(`/api/quarters/${t.fx.q2}/ledger`)).json().totals.entries;
+    const res = await community.get(`/api/quarters/${t.fx.q2}/ledger/import-template.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(String(sheet.getCell('A1').value)).toContain('填写说明');
+    expect([1, 2, 3, 4, 5].map((c) => sheet.getRow(2).getCell(c).value)).toEqual(['日期', '摘要', '收入', '支出', '科目']);
+    expect(String(sheet.getCell('B3').value)).toMatch(/^示例（导入时跳过）/);
+    const untouched = await community.upload(`/api/quarters/${t.fx.q2}/ledger/imports`, 'template.xlsx', res.rawPayload);
+    expect(untouched.statusCode).toBe(422);
+    expect(untouched.json().error.details.rows[0].message).toContain('只有模板的示例行');
+    expect((await community.get(`/api/quarters/${t.fx.q2}/ledger`)).json().totals.entries).toBe(before);
+    // A row typed below the sample is booked; the sample is not.
+    sheet.addRow(['2026-03-09', '3月广告费', 500, null, '广告收益']);
+    const filled = Buffer.from(await wb.xlsx.writeBuffer());
+    const booked = await community.upload(`/api/quarters/${t.fx.q2}/ledger/imports`, 'template.xlsx', filled);
+    expect(booked.statusCode).toBe(201);
+    expect(booked.json().booked).toBe(1);
+  });
 });

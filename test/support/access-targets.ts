@@ -9,7 +9,7 @@ import type { Role } from '../../src/server/platform/access';
 import { PASSWORD, testIdNumber, type Session, type TestApp } from './app';
 import { PNG, fixtureCredentials, verifyWithCode, voteBody, type Credential } from './voting';
 import { deliberationRequests } from './deliberation-targets';
-import { statementXlsx, insertDisclosure, insertFinanceAudit, insertFundProject, insertInventoryItem, insertLedgerEntry, insertVoucher } from './finance';
+import { arrearsXlsx, statementXlsx, insertArrearsList, insertDisclosure, insertFinanceAudit, insertFundProject, insertInventoryItem, insertLedgerEntry, insertVoucher } from './finance';
 
 /** A ledger entry, a voucher, a small project and two disclosures (one draft, one in review) of the quarter. */
 async function financeRecords(t: TestApp, quarterId: string) {
@@ -21,6 +21,7 @@ async function financeRecords(t: TestApp, quarterId: string) {
     draftDisclosure: await insertDisclosure(t, quarterId, '2024H2'),
     financeAudit: await insertFinanceAudit(t, quarterId),
     inventoryItem: await insertInventoryItem(t, quarterId),
+    arrearsList: await insertArrearsList(t, quarterId),
   };
 }
 import { buildCaseWorld, caseRequests, type CaseWorld } from './cases';
@@ -101,6 +102,7 @@ export interface QuarterIds {
   draftDisclosure: string;
   financeAudit: string;
   inventoryItem: string;
+  arrearsList: string;
 }
 
 export interface DistrictIds {
@@ -579,6 +581,12 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   // The quarter's closed vote is not published: a recorder hears 422, past the gate.
   'POST /api/quarters/{id}/maintenance-fund': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/maintenance-fund`, body: { kind: 'raise', date: '2026-03-20', amountFen: 100_000, memo: '续筹', voteId: x.q.closedVote, voteItemId: '2' } }),
   'POST /api/quarters/{id}/fee-collection': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/fee-collection`, body: { period: '2025H2', receivableFen: 100_000, collectedFen: 95_000, householdsDue: 100, householdsPaid: 95 } }),
+  'GET /api/quarters/{id}/ledger/import-template.xlsx': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/ledger/import-template.xlsx` }),
+  'GET /api/quarters/{id}/arrears': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/arrears` }),
+  'POST /api/quarters/{id}/arrears': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/arrears`, body: { period: '2026H1', rows: [{ building: '2幢', unit: '1-201', monthsOwed: 3, amountFen: 90_000 }] } }),
+  // The fixture's district is under ZAS, which has no arrears disclosure: past the gate, 409.
+  'POST /api/quarters/{id}/arrears/imports': async (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/arrears/imports?period=2026H2`, file: { name: 'arrears.xlsx', content: await arrearsXlsx([['2幢', '1-201', 3, 900]]) } }),
+  'POST /api/arrears-lists/{id}/publish': (x) => ({ method: 'POST', url: `/api/arrears-lists/${x.q.arrearsList}/publish` }),
 
   'GET /api/health': () => ({ method: 'GET', url: '/api/health' }),
   // ---- the quarter's public board ----

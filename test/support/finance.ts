@@ -125,6 +125,14 @@ export async function insertFinanceAudit(t: TestApp, quarterId: string): Promise
   return row.id;
 }
 
+/** The company's arrears list of a half year, not published. */
+export async function insertArrearsList(t: TestApp, quarterId: string): Promise<string> {
+  const q = await placeOf(t, quarterId);
+  const rows = [{ building: '1幢', unit: '1-101', monthsOwed: 6, amountFen: 180_000 }];
+  const row = await t.db.kysely.insertInto('arrears_lists').values({ ...q, quarter_id: quarterId, period: '2025H2', rows: JSON.stringify(rows) }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** An item of the assets inventory. */
 export async function insertInventoryItem(t: TestApp, quarterId: string): Promise<string> {
   const q = await placeOf(t, quarterId);
@@ -139,5 +147,15 @@ export async function statementXlsx(rows: (string | number | Date | null)[][]): 
   ws.addRow(['某银行 公共收益专户 交易明细']);
   ws.addRow(['日期', '摘要', '收入（元）', '支出（元）', '科目']);
   for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The company's arrears sheet: 楼栋, 房号, 业主姓名, 联系电话, 欠费月数, 欠费金额（元）. */
+export async function arrearsXlsx(rows: (string | number | null)[][], withPersonal: (string | null)[][] = []): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('欠费名单');
+  ws.addRow(['2026年上半年物业费欠费名单']);
+  ws.addRow(['楼栋', '房号', '业主姓名', '联系电话', '欠费月数', '欠费金额（元）']);
+  rows.forEach((r, i) => ws.addRow([r[0], r[1], withPersonal[i]?.[0] ?? null, withPersonal[i]?.[1] ?? null, r[2], r[3]]));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

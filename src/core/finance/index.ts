@@ -2,3 +2,4 @@
 export * from './ledger';
 export * from './approval';
 export * from './chain';
+export * from './arrears';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPack, isPackId, listPacks, resolveRule, UnknownPolicyPackError, UnknownRuleError } from './packs';
+import { arrearsDisclosureOf, getPack, isPackId, listPacks, resolveRule, UnknownPolicyPackError, UnknownRuleError } from './packs';
 import { RULE_IDS, RULES } from './rules';
 import type { RuleId } from './rules';
 
@@ -121,5 +121,14 @@ describe('policy packs', () => {
     resolveRule('BG', 'committee-party-share');
     expect(resolveRule('ZAS', 'committee-party-share').params.floorPercent).toBe(30);
     expect(RULES['committee-party-share'].defaultParams.floorPercent).toBe(30);
+  });
+});
+
+describe('the arrears disclosure (欠费公示)', () => {
+  it('is allowed only under XH, with its clause 二（三）10', () => {
+    const xh = arrearsDisclosureOf('XH');
+    expect(xh.allowed).toBe(true);
+    expect(xh.citations[0].text).toBe('西政办〔2020〕29号 二（三）10');
+    for (const id of ['ZAS', 'BG', 'HN', 'HZ', 'unknown']) expect(arrearsDisclosureOf(id).allowed).toBe(false);
   });
 });

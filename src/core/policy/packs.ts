@@ -36,6 +36,11 @@ export interface PolicyPack {
   source: { code: string; title: string; issuer: string; date: IsoDate };
   parent: PackId | null;
   overrides: PackOverrides;
+  /**
+   * Whether the district may publish the property company's arrears list (欠费公示); not a check
+   * of a quarter but a practice the pack allows. Unset: inherited; at the root, not allowed.
+   */
+  arrearsDisclosure?: { allowed: boolean; citations: Citation[]; note: Localized };
 }
 
 // ---- ZAS: the default ---------------------------------------------------------------------------
@@ -83,7 +88,7 @@ const ZAS: PolicyPack = {
 // communities, not quarters).
 const XH: PolicyPack = {
   id: 'XH',
-  version: '1.0.0',
+  version: '1.1.0',
   title: { 'zh-CN': '杭州市西湖区 西政办〔2020〕29号', en: 'Xihu district, Hangzhou — 西政办〔2020〕29号' },
   source: {
     code: '西政办〔2020〕29号',
@@ -107,6 +112,16 @@ const XH: PolicyPack = {
         'zh-CN': '二（三）7：已有3名以上党员的业主委员会“应”建立党支部（ZAS 为“宜”），未建立即不合规。',
         en: '二（三）7: a committee with 3 or more party members MUST set up a branch (ZAS says "should"), so a missing one fails.',
       },
+    },
+  },
+  // 二（三）10: the owners' credit disclosure, among it those late with the property fee, may be
+  // set up by streets and communities, as a rule every half year. No other seed has it.
+  arrearsDisclosure: {
+    allowed: true,
+    citations: [CITATIONS.xh2c10],
+    note: {
+      'zh-CN': '二（三）10：对逾期不交纳物业服务费等情况，镇街、社区可建立定期公示制度（一般为每半年一次）。',
+      en: '二（三）10: streets and communities may publish, as a rule every half year, owners late with the property fee.',
     },
   },
 };
@@ -282,6 +297,15 @@ export function listPacks(): PolicyPack[] {
 }
 
 /** The pack and its ancestors, root first. */
+/** Whether the pack allows the arrears disclosure, with the clause it rests on (the nearest pack that says). */
+export function arrearsDisclosureOf(packId: string): { packId: PackId; allowed: boolean; citations: Citation[]; note: Localized | null } {
+  const pack = getPack(packId);
+  const said = lineage(pack)
+    .reverse()
+    .find((p) => p.arrearsDisclosure);
+  return { packId: pack.id, allowed: said?.arrearsDisclosure?.allowed ?? false, citations: said?.arrearsDisclosure?.citations ?? [CITATIONS.xh2c10], note: said?.arrearsDisclosure?.note ?? null };
+}
+
 function lineage(pack: PolicyPack): PolicyPack[] {
   const chain: PolicyPack[] = [];
   for (let p: PolicyPack | null = pack; p; p = p.parent ? PACKS[p.parent] : null) chain.unshift(p);

@@ -85,6 +85,7 @@ export async function buildPublicBoard(db: DB, sections: readonly PublicBoardSec
     company: company ? { ...company, feeStandard: { fenPerSquareMetreMonth: company.feeStandardFen, text: feeText(company.feeStandardFen, locale) } } : null,
     disclosures: [],
     projects: [],
+    arrears: [],
     votes,
     cases: { total: 0, open: 0, closed: 0 },
     raise: { url: null, phone: organizations.commissioner?.phone ?? null, text: raiseText[locale] },

@@ -33,6 +33,10 @@ export const financeGrants = defineGrants({
   'inventories.manage': ['community_office', 'commissioner', 'committee'],
   // The property company reports its fee-collection rate (T/ZAS 4006.1—2020 6.3.2.2).
   'feeCollection.report': ['company'],
+  // The company keeps the arrears list; streets and communities publish it where the district's
+  // pack has the disclosure (西政办〔2020〕29号 二（三）10: 各镇街、社区可…建立定期公示制度).
+  'arrears.record': ['company'],
+  'arrears.publish': ['street_office', 'community_office', 'commissioner'],
   // The maintenance fund's raising and use, each on the assembly's vote, recorded by those who
   // run the quarter's votes.
   'maintenanceFund.record': ['community_office', 'commissioner', 'committee'],

@@ -107,10 +107,30 @@ export const financeErrors = defineErrors({
     'zh-CN': '导入文件有 {count} 处问题，未记账；请按各行原因修改后重新导入。',
     en: 'The file has {count} problems and nothing was booked; correct the rows and import again.',
   },
+  ARREARS_IMPORT_INVALID: {
+    status: 422,
+    'zh-CN': '导入文件有 {count} 处问题，欠费名单未录入；请按各行原因修改后重新导入。',
+    en: 'The file has {count} problems and the arrears list was not recorded; correct the rows and import again.',
+  },
   FEE_COLLECTION_INVALID: {
     status: 422,
     'zh-CN': '实收不能多于应收，已缴户数不能多于应缴户数。',
     en: 'Collected cannot exceed receivable, nor households paid the households due.',
+  },
+  ARREARS_RECORDED: {
+    status: 409,
+    'zh-CN': '{period} 的欠费名单已录入。',
+    en: 'The arrears list of {period} has already been recorded.',
+  },
+  ARREARS_PUBLISHED: {
+    status: 409,
+    'zh-CN': '该欠费名单已公示。',
+    en: 'This arrears list is already published.',
+  },
+  ARREARS_DISCLOSURE_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '本区适用的政策包（{packId}）没有欠费公示制度，名单不能公示；此制度见 {clause}。',
+    en: "The district's policy pack ({packId}) has no arrears disclosure, so the list cannot be published; the practice is {clause}.",
   },
   FEE_COLLECTION_REPORTED: {
     status: 409,

@@ -8,13 +8,14 @@ import { financeGrants } from './access';
 import { financeQuarterChecks } from './checks';
 import { financeDossierSection } from './dossier';
 import { boardProjects } from './projects';
+import { boardArrears } from './arrears';
 import { publishedDisclosures as published } from './disclosures';
 import { financeErrors } from './errors';
 import { financeRoutes } from './routes';
 
 export const financeModule: ModuleDescriptor = {
   name: 'finance',
-  tables: ['finance_settings', 'ledger_vouchers', 'fund_projects', 'fund_project_steps', 'ledger_entries', 'ledger_lines', 'disclosures', 'finance_audits', 'inventory_items', 'fee_collection_reports', 'maintenance_fund_records'],
+  tables: ['finance_settings', 'ledger_vouchers', 'fund_projects', 'fund_project_steps', 'ledger_entries', 'ledger_lines', 'disclosures', 'finance_audits', 'inventory_items', 'fee_collection_reports', 'maintenance_fund_records', 'arrears_lists'],
   routes: financeRoutes,
   grants: financeGrants,
   errors: financeErrors,
@@ -25,6 +26,8 @@ export const financeModule: ModuleDescriptor = {
   publicBoardSections: [
     { key: 'disclosures', section: (db, quarterId) => published(db, quarterId) },
     { key: 'projects', section: (db, quarterId) => boardProjects(db, quarterId) },
+    // The arrears list, room masked, where the district's pack has the disclosure (西政办〔2020〕29号 二（三）10).
+    { key: 'arrears', section: (db, quarterId) => boardArrears(db, quarterId) },
   ],
 };
 

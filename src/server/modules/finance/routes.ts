@@ -19,6 +19,9 @@ import { addInventoryItem, inventoriesOf, removeInventoryItem } from './inventor
 import { listFeeCollection, reportFeeCollection } from './fee-collection';
 import { maintenanceFundOf, recordMaintenanceFund } from './maintenance-fund';
 import { importStatement, STATEMENT_MAX_BYTES } from './statement-import';
+import { statementTemplateFile } from './statement-template';
+import { listArrears, publishArrears, recordArrears } from './arrears';
+import { ARREARS_MAX_BYTES, importArrears } from './arrears-import';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -220,6 +223,11 @@ export async function financeRoutes(fastify: FastifyInstance) {
     },
   );
   app.get(
+    '/api/quarters/:id/ledger/import-template.xlsx',
+    { schema: { tags, summary: 'The import template for a bank statement: a note, the columns 日期, 摘要, 收入, 支出, 科目, a sample row the import skips, and the chart of accounts', params: idParam, response: { 200: download(`An Excel workbook (${XLSX_TYPE}), as an attachment`), ...errors } } },
+    async (req, reply) => sendFile(reply, await statementTemplateFile(db(), requireActor(req), req.params.id), XLSX_TYPE),
+  );
+  app.get(
     '/api/quarters/:id/ledger/verify',
     { schema: { tags, summary: "Check the ledger's chain: each entry's hash covers the previous one and its own content; the first broken seq, or the head", params: idParam, response: { 200: c.ledgerVerification, ...errors } } },
     async (req) => verifyLedger(db(), requireActor(req), req.params.id),
@@ -232,5 +240,43 @@ export async function financeRoutes(fastify: FastifyInstance) {
       const place = await quarterPlace(db(), detail.quarterId);
       return sendFile(reply, await disclosureWorkbook(detail, place?.name ?? ''), XLSX_TYPE);
     },
+  );
+  // ---- the arrears list and its disclosure (西政办〔2020〕29号 二（三）10) ----
+  app.get(
+    '/api/quarters/:id/arrears',
+    { schema: { tags, summary: "The property company's half-yearly arrears lists (unit, months owed, amount; never the owner), whether the district's pack allows publishing them, and each list's public form", params: idParam, response: { 200: c.arrearsLists, ...errors } } },
+    async (req) => listArrears(db(), requireActor(req), req.params.id),
+  );
+  app.post(
+    '/api/quarters/:id/arrears',
+    { schema: { tags, summary: "Record a half year's arrears list (the property company): building, unit, months owed and amount in fen per row", params: idParam, body: c.arrearsBody, response: { 201: c.created, ...errors } } },
+    async (req, reply) => reply.status(201).send(await recordArrears(db(), contextOf(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/quarters/:id/arrears/imports',
+    {
+      schema: {
+        tags,
+        summary: "Record a half year's arrears list from the company's .xlsx (columns 楼栋, 房号, 欠费月数, 欠费金额 in yuan; names and phones are not read): recorded whole or refused whole (422 with each row's reason)",
+        params: idParam,
+        querystring: c.arrearsImportQuery,
+        consumes: ['multipart/form-data'],
+        response: { 201: c.created, ...errors, 413: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = contextOf(req);
+      if (!req.isMultipart()) throw new AppError('FILE_REQUIRED');
+      const file = await req.file({ limits: { fileSize: ARREARS_MAX_BYTES + 1, files: 1 }, throwFileSizeLimit: false });
+      if (!file) throw new AppError('FILE_REQUIRED');
+      const content = await file.toBuffer();
+      if (file.file.truncated || content.length > ARREARS_MAX_BYTES) throw new AppError('FILE_TOO_LARGE', { limit: ARREARS_MAX_BYTES / 1024 / 1024 });
+      return reply.status(201).send(await importArrears(db(), ctx, req.params.id, req.query.period, content));
+    },
+  );
+  app.post(
+    '/api/arrears-lists/:id/publish',
+    { schema: { tags, summary: "Publish an arrears list on the quarter's public board, the room masked; only where the district's pack has the disclosure (409 ARREARS_DISCLOSURE_NOT_ALLOWED with the clause otherwise)", params: idParam, response: { 200: c.arrearsPublished, ...errors } } },
+    async (req) => publishArrears(db(), contextOf(req), req.params.id),
   );
 }

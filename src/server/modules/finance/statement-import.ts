@@ -12,6 +12,7 @@ import { accountCodes, kindOf, MAX_LINE_FEN, type AccountCode } from '../../../c
 import { authorizeQuarterFinance } from './access';
 import { accountLabels } from './labels';
 import { insertEntry } from './ledger';
+import { isStatementSample } from './statement-template';
 
 type DB = Kysely<Database>;
 
@@ -33,7 +34,7 @@ interface Problem {
   en: string;
 }
 
-function text(value: ExcelJS.CellValue): string {
+export function text(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim();
@@ -43,7 +44,7 @@ function text(value: ExcelJS.CellValue): string {
 }
 
 /** Fen from a cell: a number of yuan, or text like "1,234.50" or "¥80"; null when empty; NaN when not an amount. */
-function fenOf(value: ExcelJS.CellValue): number | null {
+export function fenOf(value: ExcelJS.CellValue): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.round(value * 100) : NaN;
   const s = text(value).replace(/[,，\s¥￥元]/g, '');
   if (!s) return null;
@@ -103,12 +104,17 @@ export async function readStatement(buffer: Buffer): Promise<{ rows: StatementRo
   if (!col.account) return { rows: [], problems: [{ row: headerRow, zh: '缺少“科目”列：每笔收支须记入一个收入来源或准许用途', en: 'the 科目 column is missing: each row needs its income source or permitted use' }] };
   const rows: StatementRow[] = [];
   const problems: Problem[] = [];
+  let samples = 0;
   if (ws.rowCount - headerRow > STATEMENT_MAX_ROWS) return { rows: [], problems: [{ row: 0, zh: `行数超过 ${STATEMENT_MAX_ROWS}，请分几个文件导入`, en: `more than ${STATEMENT_MAX_ROWS} rows: split the file` }] };
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cell = (k: keyof typeof headers) => (col[k] ? row.getCell(col[k]!).value : null);
     const values = (Object.keys(headers) as (keyof typeof headers)[]).map((k) => text(cell(k)));
     if (values.every((v) => !v)) continue;
+    if (isStatementSample(values)) {
+      samples++;
+      continue;
+    }
     const date = dateOf(cell('date'));
     const memo = text(cell('memo')).slice(0, 300);
     const income = fenOf(cell('income'));
@@ -132,7 +138,12 @@ export async function readStatement(buffer: Buffer): Promise<{ rows: StatementRo
     else if (kindOf(account) !== (kind === 'income' ? 'income' : 'use')) bad(kind === 'income' ? '收入须记入收入来源科目' : '支出须记入准许用途科目（DB3305/T 309—2024 5.1.2.2）', kind === 'income' ? 'income goes to an income source' : 'spending goes to a permitted use (DB3305/T 309—2024 5.1.2.2)');
     if (date && memo && account) rows.push({ row: r, date, memo, fen, kind, account });
   }
-  if (!rows.length && !problems.length) problems.push({ row: 0, zh: '文件里没有数据行', en: 'the file has no data rows' });
+  if (!rows.length && !problems.length)
+    problems.push(
+      samples
+        ? { row: 0, zh: '文件里只有模板的示例行（已跳过），没有数据行，未记账', en: "the file has only the template's sample row (skipped) and no data rows: nothing was booked" }
+        : { row: 0, zh: '文件里没有数据行', en: 'the file has no data rows' },
+    );
   return { rows, problems };
 }
 

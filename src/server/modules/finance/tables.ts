@@ -195,6 +195,22 @@ export interface MaintenanceFundRecordsTable {
   recorded_at: DefaultTimestamp;
 }
 
+// migration 0018_arrears.sql
+export interface ArrearsListsTable {
+  id: Generated<string>;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  period: string;
+  rows: Json;
+  recorded_by: string | null;
+  recorded_by_name: string | null;
+  recorded_at: DefaultTimestamp;
+  published_at: Timestamp | null;
+  published_by: string | null;
+}
+
 declare module '../../db/schema' {
   interface Database {
     finance_settings: FinanceSettingsTable;
@@ -208,5 +224,6 @@ declare module '../../db/schema' {
     inventory_items: InventoryItemsTable;
     fee_collection_reports: FeeCollectionReportsTable;
     maintenance_fund_records: MaintenanceFundRecordsTable;
+    arrears_lists: ArrearsListsTable;
   }
 }

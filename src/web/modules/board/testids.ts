@@ -10,6 +10,7 @@ export const TID = {
   boardCompany: 'board-company',
   boardDisclosures: 'board-disclosures',
   boardProjects: 'board-projects',
+  boardArrears: 'board-arrears',
   boardVotes: 'board-votes',
   boardVote: 'board-vote',
   boardVoteRecord: 'board-vote-record',

@@ -28,6 +28,7 @@ export type Inventories = Out<typeof C.inventories>;
 export type InventoryItem = Out<typeof C.inventoryItem>;
 export type FeeCollectionList = Out<typeof C.feeCollectionList>;
 export type FeeCollectionReport = Out<typeof C.feeCollectionReport>;
+export type ArrearsLists = Out<typeof C.arrearsLists>;
 export type MaintenanceFund = Out<typeof C.maintenanceFund>;
 export type StatementImported = Out<typeof C.statementImported>;
 
@@ -46,6 +47,14 @@ export const useAudits = (quarterId: string) => useQuery({ queryKey: financeKeys
 export const useInventories = (quarterId: string) => useQuery({ queryKey: financeKeys.records(quarterId, 'inventories'), queryFn: () => api.get<Inventories>(`/api/quarters/${quarterId}/inventories`) });
 export const useFeeCollection = (quarterId: string) => useQuery({ queryKey: financeKeys.records(quarterId, 'fee-collection'), queryFn: () => api.get<FeeCollectionList>(`/api/quarters/${quarterId}/fee-collection`) });
 export const useMaintenanceFund = (quarterId: string) => useQuery({ queryKey: financeKeys.records(quarterId, 'maintenance-fund'), queryFn: () => api.get<MaintenanceFund>(`/api/quarters/${quarterId}/maintenance-fund`) });
+
+export const useArrears = (quarterId: string) => useQuery({ queryKey: financeKeys.records(quarterId, 'arrears'), queryFn: () => api.get<ArrearsLists>(`/api/quarters/${quarterId}/arrears`) });
+
+export async function importArrears(quarterId: string, period: string, file: File): Promise<{ id: string }> {
+  const form = new FormData();
+  form.append('file', file);
+  return api.upload<{ id: string }>(`/api/quarters/${quarterId}/arrears/imports?period=${encodeURIComponent(period)}`, form);
+}
 
 export async function importStatement(quarterId: string, file: File): Promise<StatementImported> {
   const form = new FormData();

@@ -55,6 +55,7 @@ export const TID = {
   disclosurePublish: 'disclosure-publish',
   disclosureFigures: 'disclosure-figures',
   ledgerImport: 'ledger-import',
+  ledgerImportTemplate: 'ledger-import-template',
   fundBalance: 'maintenance-fund-balance',
   fundRecord: 'maintenance-fund-record',
   inventoryAdd: 'inventory-add',
@@ -62,6 +63,9 @@ export const TID = {
   inventoryName: 'inventory-name',
   feeReport: 'fee-collection-report',
   feeList: 'fee-collection-list',
+  arrearsList: 'arrears-list',
+  arrearsImport: 'arrears-import',
+  arrearsPublish: 'arrears-publish',
   auditAdd: 'finance-audit-add',
   auditList: 'finance-audit-list',
 } as const;

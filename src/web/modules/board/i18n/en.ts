@@ -14,6 +14,7 @@ const boardEn: typeof boardZhCN = {
   company: { title: 'Property company', none: 'No property company under contract', term: 'Contract', open: 'open-ended', fee: 'Fee standard', method: 'Chosen by', phone: 'Service phone' },
   disclosures: { title: 'Income and spending', none: 'No disclosure published yet', income: 'Income', spending: 'Spending', balance: 'Balance', published: 'published {{date}}' },
   projects: { title: 'Fund-use projects', none: 'No fund-use project' },
+  arrears: { title: 'Property-fee arrears', summary: '{{n}} households, {{total}} in all', months: '{{n}} months', note: 'Under {{clause}}; no owner names or phones, room numbers hidden.' },
   votes: {
     title: "Owners' assembly votes",
     none: 'No votes yet',

@@ -12,6 +12,7 @@ const boardZhCN = {
   company: { title: '物业服务企业', none: '暂无在服务的物业服务企业', term: '合同期限', open: '未约定', fee: '收费标准', method: '选聘方式', phone: '服务电话' },
   disclosures: { title: '收支公示', none: '暂无已发布的收支公示', income: '收入', spending: '支出', balance: '结余', published: '{{date}} 发布' },
   projects: { title: '资金使用项目', none: '暂无资金使用项目' },
+  arrears: { title: '物业费欠费公示', summary: '共 {{n}} 户，合计 {{total}}', months: '欠 {{n}} 个月', note: '依据 {{clause}}；不公示业主姓名、电话，房号已隐去。' },
   votes: {
     title: '业主大会表决',
     none: '暂无表决',

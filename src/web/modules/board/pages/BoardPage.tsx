@@ -236,6 +236,33 @@ function Board({ b }: { b: PublicBoard }) {
         </Card>
       )}
 
+      {b.arrears.length > 0 && (
+        <Card title={t('board.arrears.title')} testId={TID.boardArrears}>
+          {b.arrears.map((list) => (
+            <div key={list.period}>
+              <div className="gz-wrap-row" style={{ justifyContent: 'space-between' }}>
+                <strong>{list.period}</strong>
+                <span className="gz-secondary">{t('board.disclosures.published', { date: day(list.publishedAt) })}</span>
+              </div>
+              <div className="gz-secondary">{t('board.arrears.summary', { n: list.households, total: yuan(list.totalFen) })}</div>
+              <ul className="gz-list">
+                {list.rows.map((r, i) => (
+                  <li key={i} className="gz-board-member">
+                    <span>
+                      {r.building} {r.unit}
+                    </span>
+                    <span className="gz-num">
+                      {t('board.arrears.months', { n: r.monthsOwed })} {yuan(r.amountFen)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <div className="gz-secondary">{t('board.arrears.note', { clause: list.clause })}</div>
+            </div>
+          ))}
+        </Card>
+      )}
+
       <Card title={t('board.votes.title')} testId={TID.boardVotes}>
         {b.votes.length ? (
           <ul className="gz-list">

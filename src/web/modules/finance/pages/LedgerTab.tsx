@@ -106,6 +106,14 @@ export function LedgerTab({ quarterId }: { quarterId: string }) {
                 </Upload>
               )}
               {l?.canBook && (
+                <Typography.Link
+                  data-testid={TID.ledgerImportTemplate}
+                  onClick={() => downloadFile(`/api/quarters/${quarterId}/ledger/import-template.xlsx`, t('finance.records.templateFile')).catch(notifyError)}
+                >
+                  <DownloadOutlined /> {t('finance.records.template')}
+                </Typography.Link>
+              )}
+              {l?.canBook && (
                 <Button size="small" type="primary" data-testid={TID.ledgerBook} icon={<PlusOutlined />} onClick={() => setBooking(true)}>
                   {t('finance.book.open')}
                 </Button>
@@ -183,7 +191,7 @@ export function LedgerTab({ quarterId }: { quarterId: string }) {
 }
 
 /** A refused import's message with its first rows' reasons (the server lists each bad row). */
-function withRows(e: unknown): unknown {
+export function withRows(e: unknown): unknown {
   const rows = e instanceof ApiError ? (e.details as { rows?: { row: number; message: string }[] } | undefined)?.rows : undefined;
   return rows?.length ? new Error(`${(e as Error).message} ${rows.slice(0, 5).map((r) => `#${r.row} ${r.message}`).join('；')}`) : e;
 }

@@ -17,6 +17,7 @@ import { lastEndedHalfYear } from '../../../../core/finance/ledger';
 import { TID } from '../testids';
 import { useAudits, useFeeCollection, useFinanceMutation, useInventories, useMaintenanceFund, type FinanceAudit, type InventoryItem } from '../api';
 import { todayText, Yuan, yuanToFen } from './shared';
+import { ArrearsCard } from './ArrearsCard';
 
 type VoteList = Wire<z.output<typeof V.voteList>>;
 type VoteDetail = Wire<z.output<typeof V.voteDetail>>;
@@ -34,6 +35,7 @@ export function RecordsTab({ quarterId }: { quarterId: string }) {
           <AuditsCard quarterId={quarterId} />
         </Col>
       </Row>
+      <ArrearsCard quarterId={quarterId} />
     </Space>
   );
 }
