@@ -80,7 +80,8 @@ export interface RegistryHold {
 /** Work the server runs every few minutes (reminders, deliveries, escalations). */
 export interface PeriodicJob {
   name: string;
-  run: (db: DB, now: Date) => Promise<void>;
+  /** `installed` is what the modules add up to, given by the server's ticker (absent in a bare call). */
+  run: (db: DB, now: Date, installed?: Pick<InstalledModules, 'quarterChecks'>) => Promise<void>;
 }
 
 /** A dated duty a module puts on a quarter's calendar (e.g. a term that ends, a report due). */

@@ -232,10 +232,16 @@ export async function markInbox(db: Kysely<Database>, actor: Actor, id: string, 
 }
 
 /** Runs the modules' periodic jobs (their descriptors' `jobs`) one after the other; a failure is logged, not fatal. */
-export async function runPeriodicJobs(jobs: readonly PeriodicJob[], db: Kysely<Database>, now = new Date(), log?: (msg: string) => void) {
+export async function runPeriodicJobs(
+  jobs: readonly PeriodicJob[],
+  db: Kysely<Database>,
+  now = new Date(),
+  log?: (msg: string) => void,
+  installed?: Parameters<PeriodicJob['run']>[2],
+) {
   for (const job of jobs) {
     try {
-      await job.run(db, now);
+      await job.run(db, now, installed);
     } catch (err) {
       log?.(`periodic job ${job.name} failed: ${(err as Error).message}`);
     }
