@@ -85,7 +85,7 @@ program
     });
     // Reminders (term expiry, votes closing) and message delivery run every few minutes.
     const tick = async () => {
-      await runPeriodicJobs(app.services.modules.jobs, db.kysely, new Date(), (m) => app.log.warn(m));
+      await runPeriodicJobs(app.services.modules.jobs, db.kysely, new Date(), (m) => app.log.warn(m), app.services.modules);
       await deliverPending(db.kysely, { log: logChannel((line) => app.log.info(line)) }).catch((e) => app.log.warn(e));
     };
     const ticker = setInterval(() => void tick(), 5 * 60 * 1000);

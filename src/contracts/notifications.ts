@@ -1,8 +1,9 @@
 // The inbox of to-dos and reminders.
 import { z } from 'zod';
-import { timestamp } from './common';
+import { pageQuery, timestamp } from './common';
 
-export const inboxQuery = z.object({ includeDone: z.coerce.boolean().optional() });
+/** A page of the inbox: a busy office's inbox grows with the district (docs/scaling.md). */
+export const inboxQuery = z.object({ includeDone: z.coerce.boolean().optional(), ...pageQuery });
 export const inboxItemSchema = z.object({
   id: z.string(),
   kind: z.string(),
@@ -16,3 +17,5 @@ export const inboxItemSchema = z.object({
   doneAt: timestamp.nullable(),
 });
 export const inboxMarkBody = z.object({ read: z.boolean().optional(), done: z.boolean().optional() });
+/** A page of the inbox, its total, and the count of unread open items (the header's badge). */
+export const inboxPageSchema = z.object({ total: z.number(), unread: z.number(), items: z.array(inboxItemSchema) });

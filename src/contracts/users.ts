@@ -1,6 +1,6 @@
 // The accounts' requests and answers.
 import { z } from 'zod';
-import { timestamp } from './common';
+import { pageQuery, paged, sortOrder, timestamp } from './common';
 
 // The roles and the levels of the place hierarchy an account can be bound to; platform/access.ts
 // takes its lists from here, so the server and its contract cannot disagree.
@@ -67,6 +67,20 @@ export const userRowSchema = z.object({
   /** Set when the linked record is no longer current: the role's permissions have ended. */
   officeEnded: officeEndedSchema.nullable(),
 });
+
+/** The columns the accounts' list sorts by; `role` is role, then username (the list's old order). */
+export const userSorts = ['role', 'username', 'displayName', 'createdAt'] as const;
+/** A page of the accounts in scope, filtered and sorted on the server (docs/scaling.md). */
+export const userListQuery = z.object({
+  ...pageQuery,
+  sort: z.enum(userSorts).default('role'),
+  order: sortOrder,
+  role: z.enum(userRoles).optional(),
+  /** Part of the username or the name. */
+  q: z.string().trim().max(40).optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+});
+export const userPageSchema = paged(userRowSchema);
 
 // The lifecycle of an account (disable, enable, reset the password, move).
 export const userResetBody = z.object({

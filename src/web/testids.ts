@@ -44,6 +44,7 @@ export const TID = {
   inboxList: 'inbox-list',
   inboxItem: 'inbox-item',
   inboxDone: 'inbox-done',
+  inboxMore: 'inbox-more',
   sideMenu: 'side-menu',
   meLogout: 'me-logout',
   /** A menu entry (modules/module.ts MenuEntry key): menu-home, menu-quarters, menu-votes… */
@@ -61,6 +62,9 @@ export const TID = {
   userTable: 'user-table',
   userRow: 'user-row',
   userCreate: 'user-create',
+  userSearch: 'user-search',
+  userRoleFilter: 'user-role-filter',
+  userStatusFilter: 'user-status-filter',
   userFormUsername: 'user-form-username',
   userFormDisplayName: 'user-form-display-name',
   userFormRole: 'user-form-role',

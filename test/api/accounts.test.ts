@@ -42,7 +42,7 @@ describe('disable and enable', () => {
     expect(res.statusCode).toBe(204);
     expect((await a.session.get('/api/auth/me')).statusCode).toBe(401);
     expect(await loginStatus(a.username)).toBe(401);
-    const listed = (await community.get('/api/users')).json().items.find((u: { id: string }) => u.id === a.id);
+    const listed = (await community.get('/api/users?pageSize=200')).json().items.find((u: { id: string }) => u.id === a.id);
     expect(listed.disabled).toBe(true);
 
     expect((await community.post(`/api/users/${a.id}/enable`)).statusCode).toBe(204);
@@ -189,8 +189,45 @@ describe('move', () => {
     const kindMismatch = await community.post(`/api/users/${id}/move`, { role: 'company', scopeLevel: 'quarter', scopeId: t.fx.q1, office: { kind: 'commissioner', id: second } });
     expect(kindMismatch.json().error.code).toBe('OFFICE_LINK_INVALID');
     expect((await community.post(`/api/users/${id}/move`, { role: 'company', scopeLevel: 'quarter', scopeId: t.fx.q1, office: { kind: 'property_company', id: second } })).statusCode).toBe(204);
-    const listed = (await community.get('/api/users')).json().items.find((u: { id: string }) => u.id === id);
+    const listed = (await community.get('/api/users?pageSize=200')).json().items.find((u: { id: string }) => u.id === id);
     expect(listed.office).toEqual({ kind: 'property_company', id: second, label: '新物业' });
     expect(listed.officeEnded).toBeNull();
+  });
+});
+
+describe('the list of accounts', () => {
+  type Row = { id: string; username: string; displayName: string; role: string; disabled: boolean; scopeName: string };
+  const list = async (query: string) => (await community.get(`/api/users?${query}`)).json() as { total: number; items: Row[] };
+
+  it('answers a page with the total of the scope, in the asked order', async () => {
+    for (let i = 0; i < 3; i++) await account();
+    const all = await list('pageSize=200&sort=username');
+    expect(all.items).toHaveLength(all.total);
+    const names = all.items.map((u) => u.username);
+    expect(names).toEqual([...names].sort());
+    const page2 = await list('page=2&pageSize=2&sort=username');
+    expect(page2.total).toBe(all.total);
+    expect(page2.items.map((u) => u.username)).toEqual(names.slice(2, 4));
+    const desc = await list('pageSize=3&sort=username&order=desc');
+    expect(desc.items.map((u) => u.username)).toEqual([...names].reverse().slice(0, 3));
+    // Places are named on the page as they were one by one.
+    expect(all.items.find((u) => u.username === 'leader')?.scopeName).toMatch(/\S+ \S+/);
+  });
+
+  it('filters by role, by part of the username or name, and by status', async () => {
+    const a = await account();
+    expect((await community.post(`/api/users/${a.id}/disable`)).statusCode).toBe(204);
+    const grid = await list('role=grid_worker&pageSize=200');
+    expect(grid.total).toBeGreaterThan(0);
+    expect(grid.items.every((u) => u.role === 'grid_worker')).toBe(true);
+    const byName = await list(`q=${encodeURIComponent(`账号${seq}`)}`);
+    expect(byName.items.map((u) => u.id)).toEqual([a.id]);
+    expect((await list(`q=${a.username.toUpperCase()}`)).items.map((u) => u.id)).toContain(a.id);
+    const disabled = await list('status=disabled&pageSize=200');
+    expect(disabled.items.map((u) => u.id)).toContain(a.id);
+    expect(disabled.items.every((u) => u.disabled)).toBe(true);
+    expect((await list('status=active&pageSize=200')).items.map((u) => u.id)).not.toContain(a.id);
+    expect((await list('q=%25')).total).toBe(0);
+    expect((await community.get('/api/users?role=nobody')).statusCode).toBe(400);
   });
 });

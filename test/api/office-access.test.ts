@@ -172,10 +172,23 @@ describe('other offices', () => {
   });
 
   it('the accounts page shows which accounts have lapsed, and why', async () => {
-    const items = (await district.get('/api/users')).json().items as { username: string; officeEnded: { reason: string; message: string } | null }[];
+    // A page as long as the whole list of this test's accounts (the list is paged).
+    const items = (await district.get('/api/users?pageSize=200')).json().items as { username: string; officeEnded: { reason: string; message: string } | null }[];
     // Each committee test began with a fresh committee, so the earlier members' records are gone.
     const lapsed = items.filter((u) => u.officeEnded).map((u) => u.officeEnded!.reason);
     expect(lapsed).toEqual(expect.arrayContaining(['missing', 'replaced', 'removed', 'ended', 'dissolved', 'not_serving']));
     expect(items.find((u) => u.username === 'committee')!.officeEnded).toBeNull();
+  });
+
+  it('judges a page of links at once as it judges each link alone (the accounts page and the login)', async () => {
+    const db = t.db.kysely;
+    const rows = await db.selectFrom('users').select(['office_kind', 'office_id', 'quarter_id']).where('office_id', 'is not', null).execute();
+    const items = rows.map((r) => ({ link: { kind: r.office_kind, id: r.office_id } as OfficeLink, quarterId: r.quarter_id }));
+    expect(new Set(items.map((i) => i.link.kind)).size).toBeGreaterThanOrEqual(5);
+    for (const at of [new Date(), new Date('2026-04-01T00:00:00+08:00')]) {
+      const many = await officeRecords.endedMany(db, items, at);
+      const one = await Promise.all(items.map(async (i) => ({ record: await officeRecords.record(db, i.link), ended: await officeRecords.ended(db, i.link, i.quarterId, at) })));
+      expect(many).toEqual(one);
+    }
   });
 });

@@ -65,6 +65,22 @@ describe('inbox and outbox', () => {
     expect((await commissioner.get('/api/inbox')).json().items).toEqual([]);
   });
 
+  it('answers the inbox a page at a time, with its total and the unread count of the whole inbox', async () => {
+    const grid = await t.login('grid');
+    const me = (await grid.get('/api/auth/me')).json().user.id as string;
+    for (let i = 1; i <= 5; i++) await notifyUsers(t.db.kysely, [me], t.fx.districtA, { kind: 'reminder', title: `提醒${i}`, quarterId: t.fx.q1, dedupeKey: `page-${i}` });
+    const first = (await grid.get('/api/inbox?pageSize=2')).json();
+    expect(first).toMatchObject({ total: 5, unread: 5 });
+    expect(first.items).toHaveLength(2);
+    const third = (await grid.get('/api/inbox?pageSize=2&page=3')).json();
+    expect(third.items).toHaveLength(1);
+    const seen = [...first.items, ...(await grid.get('/api/inbox?pageSize=2&page=2')).json().items, ...third.items].map((i: { id: string }) => i.id);
+    expect(new Set(seen).size).toBe(5);
+    expect((await grid.patch(`/api/inbox/${seen[0]}`, { read: true })).statusCode).toBe(204);
+    expect((await grid.patch(`/api/inbox/${seen[1]}`, { done: true })).statusCode).toBe(204);
+    expect((await grid.get('/api/inbox?pageSize=2')).json()).toMatchObject({ total: 4, unread: 3 });
+  });
+
   it('queues a message once and delivers it through its channel, retrying failures', async () => {
     const msg = { districtId: t.fx.districtA, quarterId: t.fx.q1, ownerId: t.fx.owners.q1[0], subject: '表决即将截止', body: '请尽快投票', dedupeKey: 'vote-x-owner-1' };
     expect(await queueMessages(t.db.kysely, [msg])).toBe(1);

@@ -4,7 +4,7 @@
 // so that it takes seconds; the queries the routes run are captured through a
 // Kysely plugin and each SELECT is explained with its own parameters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompiledQuery, PostgresQueryCompiler, type KyselyPlugin } from 'kysely';
+import { CompiledQuery, PostgresQueryCompiler, sql, type KyselyPlugin } from 'kysely';
 import { createTestAppOn, openTestDb, type Session, type TestApp } from '../support/app';
 import { writeScaleDistrict } from '../support/scale-district';
 
@@ -37,9 +37,40 @@ beforeAll(async () => {
   await writeScaleDistrict(plain, t.fx, QUARTERS);
   const row = await plain.selectFrom('quarters').select('id').where('name', '=', `规模${Math.floor(QUARTERS / 2)}苑`).executeTakeFirstOrThrow();
   quarterId = row.id;
+  await writeAccountsAndInbox(plain);
   district = await t.login('district');
   console.log(`scale-plans: ${QUARTERS} quarters written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }, 120_000);
+
+/**
+ * Two accounts a quarter (a commissioner linked to the quarter's appointment, a grid worker), and
+ * a long inbox of the district's account: the lists that page them (GET /api/users, /api/inbox).
+ */
+async function writeAccountsAndInbox(db: TestApp['db']['kysely']) {
+  await sql`
+    INSERT INTO commissioners (district_id, quarter_id, name, phone, started_on, ended_on)
+    SELECT q.district_id, q.id, '专员' || q.name, '13900000000', '2024-01-01', CASE WHEN substring(q.name from '[0-9]+')::int % 3 = 0 THEN DATE '2025-01-01' END
+    FROM quarters q WHERE q.name LIKE '规模%'`.execute(db);
+  await sql`
+    INSERT INTO users (username, password_hash, display_name, role, scope_level, scope_id, district_id, street_id, community_id, quarter_id, office_kind, office_id)
+    SELECT 'c-' || c.id, 'x', c.name, 'commissioner', 'quarter', c.quarter_id, q.district_id, q.street_id, q.community_id, q.id, 'commissioner', c.id
+    FROM commissioners c JOIN quarters q ON q.id = c.quarter_id WHERE q.name LIKE '规模%'`.execute(db);
+  await sql`
+    INSERT INTO users (username, password_hash, display_name, role, scope_level, scope_id, district_id, street_id, community_id, quarter_id)
+    SELECT 'g-' || q.id, 'x', '网格员' || q.name, 'grid_worker', 'quarter', q.id, q.district_id, q.street_id, q.community_id, q.id
+    FROM quarters q WHERE q.name LIKE '规模%'`.execute(db);
+  await sql`
+    INSERT INTO inbox_items (user_id, district_id, kind, title, due_at, read_at)
+    SELECT u.id, u.district_id, 'scale', '待办' || n, now() + n * interval '1 hour', CASE WHEN n % 2 = 0 THEN now() END
+    FROM users u, generate_series(1, 600) n WHERE u.username = 'district'`.execute(db);
+  // The other accounts' items, which the district's inbox must not read.
+  await sql`
+    INSERT INTO inbox_items (user_id, district_id, kind, title, due_at)
+    SELECT u.id, u.district_id, 'scale', '提醒' || n, now() + n * interval '1 day'
+    FROM users u, generate_series(1, 30) n WHERE u.username LIKE 'g-%'`.execute(db);
+  await sql`ANALYZE users`.execute(db);
+  await sql`ANALYZE inbox_items`.execute(db);
+}
 
 afterAll(async () => {
   await t?.close();
@@ -136,6 +167,31 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     expect(withTotals.items).toHaveLength(5);
     expect(withTotals.totals.quarters).toBe(withTotals.total);
     expect(withTotals.totals.buildings).toBe(withTotals.total * 10);
+  });
+
+  it('the accounts answer a page with the total, naming its places and judging its offices a few queries at once', async () => {
+    const body = (await district.get('/api/users?page=2&pageSize=50&role=commissioner')).json();
+    expect(body.items).toHaveLength(50);
+    expect(body.total).toBeGreaterThanOrEqual(QUARTERS);
+    expect(body.items.every((u: { office: unknown }) => u.office)).toBe(true);
+    expect(body.items.some((u: { officeEnded: { reason: string } | null }) => u.officeEnded?.reason === 'ended')).toBe(true);
+    expect(body.items.some((u: { officeEnded: unknown }) => u.officeEnded === null)).toBe(true);
+    // Before, two queries an account and one a place: now the count, the page, the places, the offices.
+    const r = await wholeTableReads('/api/users?page=2&pageSize=50&role=commissioner', true);
+    expect(r.queries).toBeLessThanOrEqual(12);
+  });
+
+  it('the inbox answers a page with the total and the unread count of the whole inbox', async () => {
+    const body = (await district.get('/api/inbox?page=2&pageSize=20')).json();
+    expect(body.items).toHaveLength(20);
+    expect(body.total).toBeGreaterThanOrEqual(600);
+    expect(body.unread).toBeGreaterThanOrEqual(300);
+    expect(body.unread).toBeLessThan(body.total);
+    // The page reads the caller's open items in order; it, its total and the unread count each
+    // read the caller's items through an index, not the inbox of every account.
+    const r = await wholeTableReads('/api/inbox?pageSize=20', true);
+    expect(r.indexes).toContain('inbox_items_open_idx');
+    expect(r.indexes.filter((i) => i.startsWith('inbox_items_'))).toHaveLength(3);
   });
 
   it("the organisations' to-do list answers a page of its failing checks, of one rule when asked", async () => {

@@ -140,7 +140,7 @@ describe('lists contain only what is in scope', () => {
     const street = await t.login('street');
     expect((await street.get('/api/streets')).json().items.map((s: { id: string }) => s.id)).toEqual([t.fx.streetA1]);
     expect((await street.get('/api/communities')).json().items.map((c: { id: string }) => c.id).sort()).toEqual([t.fx.communityA1, t.fx.communityA2].sort());
-    const users = (await street.get('/api/users')).json().items.map((u: { username: string }) => u.username);
+    const users = (await street.get('/api/users?pageSize=200')).json().items.map((u: { username: string }) => u.username);
     expect(users).toContain('commissioner2');
     expect(users).not.toContain('districtB');
     expect(users).not.toContain('district');

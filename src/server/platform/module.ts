@@ -57,6 +57,11 @@ export interface OfficeRecordsProvider {
    * request of a linked account.
    */
   ended(db: DB, link: OfficeLink, quarterId: string | null, at: Date): Promise<OfficeEnded | null>;
+  /**
+   * `record` and `ended` of many links at once (a page of accounts), in the order asked: a few
+   * queries a kind of record, not two a link.
+   */
+  endedMany(db: DB, items: readonly { link: OfficeLink; quarterId: string | null }[], at: Date): Promise<{ record: OfficeRecord | null; ended: OfficeEnded | null }[]>;
   /** The records of a kind an account of the quarter (or building) can be linked to. */
   records(db: DB, kind: OfficeKind, place: { quarterId: string; buildingId: string | null }, at: Date): Promise<(OfficeRecord & { current: boolean })[]>;
 }
@@ -75,7 +80,8 @@ export interface RegistryHold {
 /** Work the server runs every few minutes (reminders, deliveries, escalations). */
 export interface PeriodicJob {
   name: string;
-  run: (db: DB, now: Date) => Promise<void>;
+  /** `installed` is what the modules add up to, given by the server's ticker (absent in a bare call). */
+  run: (db: DB, now: Date, installed?: Pick<InstalledModules, 'quarterChecks'>) => Promise<void>;
 }
 
 /** A dated duty a module puts on a quarter's calendar (e.g. a term that ends, a report due). */
@@ -213,5 +219,6 @@ export function installModules(modules: readonly ModuleDescriptor[]): InstalledM
 const noOfficeRecords: OfficeRecordsProvider = {
   record: async () => null,
   ended: async () => ({ reason: 'missing', since: null }),
+  endedMany: async (_db, items) => items.map(() => ({ record: null, ended: { reason: 'missing', since: null } })),
   records: async () => [],
 };

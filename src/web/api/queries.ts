@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
-import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { z } from 'zod';
 import type { quarterPageSchema, quarterSorts, searchSchema } from '../../contracts/registry';
-import type { inboxItemSchema } from '../../contracts/notifications';
+import type { inboxItemSchema, inboxPageSchema } from '../../contracts/notifications';
+import type { userSorts } from '../../contracts/users';
 import type { Wire } from '../../contracts/common';
-import type { AuditEntry, Building, Listed, Paged, PlaceNode, Quarter, UserAccount } from './types';
+import type { AuditEntry, Building, Listed, Paged, PlaceNode, Quarter, Role, UserAccount } from './types';
 
 // The queries that several modules and the shared pages use (the places tree, the quarter and
 // building lists, accounts, the audit log); a module's own live in modules/<m>/api.ts.
@@ -26,12 +27,20 @@ export const keys = {
 export type InboxItem = Wire<z.output<typeof inboxItemSchema>>;
 export type SearchAnswer = Wire<z.output<typeof searchSchema>>;
 
-/** The caller's open to-dos and reminders; asked again every minute for the header's count. */
+/** A page of the inbox with its total and the unread count (notifications' inboxPageSchema). */
+export type InboxPage = Wire<z.output<typeof inboxPageSchema>>;
+const INBOX_PAGE = 20;
+
+/**
+ * The caller's open to-dos and reminders, a page at a time (`fetchNextPage` for more); asked
+ * again every minute for the header's count, which the server counts over the whole inbox.
+ */
 export function useInbox(enabled = true) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: keys.inbox,
-    queryFn: () => api.get<Listed<InboxItem>>('/api/inbox'),
-    select: (data) => data.items,
+    queryFn: ({ pageParam }) => api.get<InboxPage>('/api/inbox', { page: pageParam, pageSize: INBOX_PAGE }),
+    initialPageParam: 1,
+    getNextPageParam: (last, pages) => (pages.length * INBOX_PAGE < last.total ? pages.length + 1 : undefined),
     refetchInterval: 60_000,
     enabled,
   });
@@ -162,11 +171,23 @@ export function useAudit(params: AuditParams, enabled = true) {
   });
 }
 
-export function useUsers(enabled = true) {
+/** GET /api/users: filters, the page, the server-side sort (contracts/users userListQuery). */
+export interface UserListParams {
+  q?: string;
+  role?: Role;
+  status?: 'active' | 'disabled';
+  page?: number;
+  pageSize?: number;
+  sort?: (typeof userSorts)[number];
+  order?: 'asc' | 'desc';
+}
+
+/** One page of the accounts in scope with its total; keys.users invalidates every page. */
+export function useUsers(params: UserListParams = {}, enabled = true) {
   return useQuery({
-    queryKey: keys.users,
-    queryFn: () => api.get<Listed<UserAccount>>('/api/users'),
-    select: (data) => data.items,
+    queryKey: [...keys.users, params] as const,
+    queryFn: () => api.get<Paged<UserAccount>>('/api/users', { ...params }),
+    placeholderData: keepPreviousData,
     enabled,
   });
 }

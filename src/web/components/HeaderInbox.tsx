@@ -12,7 +12,8 @@ import { TID } from '../testids';
 
 /**
  * The inbox in the header: the count of unread to-dos and reminders, and a drawer that lists
- * them with a link to where each is dealt with (the notifications module's /api/inbox).
+ * them with a link to where each is dealt with (the notifications module's /api/inbox), a page
+ * at a time: the count is the server's, over the whole inbox.
  */
 export function HeaderInbox({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
@@ -20,8 +21,9 @@ export function HeaderInbox({ compact }: { compact?: boolean }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const inbox = useInbox();
-  const items = inbox.data ?? [];
-  const unread = items.filter((i) => !i.readAt).length;
+  const items = inbox.data?.pages.flatMap((p) => p.items) ?? [];
+  const first = inbox.data?.pages[0];
+  const unread = first?.unread ?? 0;
 
   const mark = async (item: InboxItem, body: { read?: boolean; done?: boolean }) => {
     try {
@@ -90,6 +92,15 @@ export function HeaderInbox({ compact }: { compact?: boolean }) {
                 />
               </List.Item>
             )}
+            loadMore={
+              inbox.hasNextPage ? (
+                <div style={{ textAlign: 'center', marginTop: 12 }}>
+                  <Button data-testid={TID.inboxMore} loading={inbox.isFetchingNextPage} onClick={() => void inbox.fetchNextPage()}>
+                    {t('inbox.more', { shown: items.length, total: first?.total ?? items.length })}
+                  </Button>
+                </div>
+              ) : null
+            }
           />
         )}
       </Drawer>

@@ -29,6 +29,7 @@ const en: SameKeys<Translations> = {
     hint: 'Type at least one character; for a phone, four digits or more',
   },
   inbox: {
+    more: 'More ({{shown}} of {{total}})',
     title: 'To-dos and reminders',
     open: 'Open to-dos and reminders ({{count}} unread)',
     empty: 'Nothing to do',
@@ -216,6 +217,9 @@ const en: SameKeys<Translations> = {
   },
   users: {
     title: 'Accounts',
+    search: 'Username or name',
+    allRoles: 'All roles',
+    allStatuses: 'Any status',
     hint: 'Accounts can only be opened within your own area',
     create: 'New account',
     created: 'Account {{username}} created',

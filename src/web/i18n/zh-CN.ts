@@ -32,6 +32,7 @@ const zhCN = {
     hint: '至少输入 1 个字；电话请输入 4 位以上数字',
   },
   inbox: {
+    more: '加载更多（已显示 {{shown}} / 共 {{total}}）',
     title: '待办与提醒',
     open: '打开待办与提醒（{{count}} 项未读）',
     empty: '没有待办事项',
@@ -219,6 +220,9 @@ const zhCN = {
   },
   users: {
     title: '账号管理',
+    search: '用户名或姓名',
+    allRoles: '全部角色',
+    allStatuses: '全部状态',
     hint: '只能在本级及下级范围内开设账号',
     create: '新建账号',
     created: '账号 {{username}} 已创建',

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Form, Input, Select, Table, Tag, TreeSelect, Typography, type TableProps } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Table, Tag, TreeSelect, Typography, type TableProps } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
-import { keys, usePlacesTree, useUsers } from '../api/queries';
+import { keys, usePlacesTree, useUsers, type UserListParams } from '../api/queries';
 import type { PlaceNode, Role, ScopeLevel, UserAccount } from '../api/types';
 import { useCan, useCurrentUser } from '../auth/session';
 import { FormModal } from '../components/FormModal';
@@ -51,21 +52,29 @@ function scopeOf(u: UserAccount): { level?: ScopeLevel; name?: string } {
   return { level: u.scopeLevel, name: u.scopeName };
 }
 
+const PAGE_SIZE = 30;
+/** The roles the list filters by: those created here, and the owners' accounts. */
+const FILTER_ROLES: Role[] = [...new Set<Role>([...Object.values(ROLES_BY_LEVEL).flat(), 'owner'])];
+
 /** 账号管理: the accounts inside the caller's scope, and new ones inside it. */
 export default function UsersPage() {
   const { t } = useTranslation();
   const can = useCan();
   const me = useCurrentUser();
   const queryClient = useQueryClient();
-  const users = useUsers(can('users.manage'));
+  // The server pages, filters and sorts (GET /api/users): a district holds thousands of accounts.
+  const [params, setParams] = useState<UserListParams>({ pageSize: PAGE_SIZE });
+  const users = useUsers(params, can('users.manage'));
+  const sortOrder = (key: UserListParams['sort']): SortOrder => (params.sort === key ? (params.order === 'desc' ? 'descend' : 'ascend') : null);
+  const filter = (change: Partial<UserListParams>) => setParams((p) => ({ ...p, ...change, page: undefined }));
   const tree = usePlacesTree();
   const [creating, setCreating] = useState(false);
   const places = useMemo(() => flattenPlaces(tree.data), [tree.data]);
 
   const columns: TableProps<UserAccount>['columns'] = [
-    { title: t('users.username'), dataIndex: 'username', render: (v: string) => <span className="gz-num">{v}</span> },
-    { title: t('users.displayName'), dataIndex: 'displayName' },
-    { title: t('users.role'), dataIndex: 'role', render: (v: string) => <Tag color="blue">{codeLabel('roles', v)}</Tag> },
+    { title: t('users.username'), dataIndex: 'username', key: 'username', sorter: true, sortOrder: sortOrder('username'), render: (v: string) => <span className="gz-num">{v}</span> },
+    { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName', sorter: true, sortOrder: sortOrder('displayName') },
+    { title: t('users.role'), dataIndex: 'role', key: 'role', sorter: true, sortOrder: sortOrder('role'), render: (v: string) => <Tag color="blue">{codeLabel('roles', v)}</Tag> },
     {
       title: t('users.scope'),
       key: 'scope',
@@ -85,7 +94,7 @@ export default function UsersPage() {
       render: (_: unknown, u) => (u.office ? u.office.label : <span className="gz-muted">—</span>),
     },
     { title: t('users.status'), key: 'status', render: (_: unknown, u) => <AccountStatus user={u} /> },
-    { title: t('users.createdAt'), dataIndex: 'createdAt', render: (v?: string) => <span className="gz-num">{formatDateTime(v)}</span>, responsive: ['xl'] },
+    { title: t('users.createdAt'), dataIndex: 'createdAt', key: 'createdAt', sorter: true, sortOrder: sortOrder('createdAt'), render: (v?: string) => <span className="gz-num">{formatDateTime(v)}</span>, responsive: ['xl'] },
     {
       title: t('users.actions'),
       key: 'actions',
@@ -106,6 +115,36 @@ export default function UsersPage() {
         </Button>
       </div>
       <Card size="small">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            data-testid={TID.userSearch}
+            allowClear
+            placeholder={t('users.search')}
+            style={{ width: 240 }}
+            onSearch={(v) => filter({ q: v.trim() || undefined })}
+          />
+          <Select<Role>
+            data-testid={TID.userRoleFilter}
+            allowClear
+            placeholder={t('users.allRoles')}
+            style={{ width: 180 }}
+            value={params.role}
+            onChange={(v) => filter({ role: v })}
+            options={FILTER_ROLES.map((r) => ({ value: r, label: codeLabel('roles', r) }))}
+          />
+          <Select<'active' | 'disabled'>
+            data-testid={TID.userStatusFilter}
+            allowClear
+            placeholder={t('users.allStatuses')}
+            style={{ width: 140 }}
+            value={params.status}
+            onChange={(v) => filter({ status: v })}
+            options={[
+              { value: 'active', label: t('users.active') },
+              { value: 'disabled', label: t('users.disabled') },
+            ]}
+          />
+        </Space>
         {users.error ? (
           <QueryError error={users.error} onRetry={() => users.refetch()} />
         ) : (
@@ -115,10 +154,16 @@ export default function UsersPage() {
             size="middle"
             loading={users.isFetching}
             columns={columns}
-            dataSource={users.data}
+            dataSource={users.data?.items}
             onRow={rowTestId<UserAccount>(TID.userRow, 'user')}
             scroll={{ x: 'max-content' }}
-            pagination={{ pageSize: 30, hideOnSinglePage: true, showSizeChanger: false }}
+            pagination={{ current: params.page ?? 1, pageSize: PAGE_SIZE, total: users.data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false }}
+            onChange={(pagination, _filters, sorter) => {
+              const s = Array.isArray(sorter) ? sorter[0] : sorter;
+              const key = s?.order ? (s.columnKey as UserListParams['sort']) : undefined;
+              const sortChanged = key !== params.sort || (s?.order === 'descend') !== (params.order === 'desc');
+              setParams({ ...params, sort: key, order: s?.order === 'descend' ? 'desc' : undefined, page: sortChanged || pagination.current === 1 ? undefined : pagination.current });
+            }}
           />
         )}
       </Card>

@@ -1,9 +1,8 @@
 // The inbox's routes: schema in (src/contracts/notifications.ts), a service, schema out.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { noContent } from '../../../contracts/common';
-import { inboxItemSchema, inboxMarkBody, inboxQuery } from '../../../contracts/notifications';
+import { inboxMarkBody, inboxPageSchema, inboxQuery } from '../../../contracts/notifications';
 import { errorSchema, idParam, requireActor } from '../../platform/http';
 import { listInbox, markInbox } from './service';
 
@@ -11,8 +10,8 @@ export async function notificationsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/inbox',
-    { schema: { tags: ['notifications'], summary: "The caller's to-dos and reminders", querystring: inboxQuery, response: { 200: z.object({ items: z.array(inboxItemSchema) }) } } },
-    async (req) => ({ items: await listInbox(app.services.db.kysely, requireActor(req), req.query) }),
+    { schema: { tags: ['notifications'], summary: "A page of the caller's to-dos and reminders, with the total and the unread count", querystring: inboxQuery, response: { 200: inboxPageSchema } } },
+    async (req) => listInbox(app.services.db.kysely, requireActor(req), req.query),
   );
   app.patch(
     '/api/inbox/:id',

@@ -193,13 +193,33 @@ export async function deliverPending(db: Kysely<Database>, channels: Record<stri
   return sent;
 }
 
-export async function listInbox(db: Kysely<Database>, actor: Actor, opts: { includeDone?: boolean } = {}) {
-  let q = db
-    .selectFrom('inbox_items')
-    .select(['id', 'kind', 'title', 'body', 'link', 'due_at as dueAt', 'quarter_id as quarterId', 'created_at as createdAt', 'read_at as readAt', 'done_at as doneAt'])
-    .where('user_id', '=', actor.id);
-  if (!opts.includeDone) q = q.where('done_at', 'is', null);
-  return q.orderBy('due_at').orderBy('created_at', 'desc').limit(500).execute();
+/**
+ * A page of the caller's inbox (open items, or every item with `includeDone`), due first, then
+ * newest; with its total and the unread open items, which the header counts every minute.
+ */
+export async function listInbox(db: Kysely<Database>, actor: Actor, opts: { includeDone?: boolean; page?: number; pageSize?: number } = {}) {
+  const { page = 1, pageSize = 50 } = opts;
+  let base = db.selectFrom('inbox_items').where('user_id', '=', actor.id);
+  if (!opts.includeDone) base = base.where('done_at', 'is', null);
+  const [items, count, unread] = await Promise.all([
+    base
+      .select(['id', 'kind', 'title', 'body', 'link', 'due_at as dueAt', 'quarter_id as quarterId', 'created_at as createdAt', 'read_at as readAt', 'done_at as doneAt'])
+      .orderBy('due_at')
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('inbox_items')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('user_id', '=', actor.id)
+      .where('done_at', 'is', null)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(count.n), unread: Number(unread.n), items };
 }
 
 export async function markInbox(db: Kysely<Database>, actor: Actor, id: string, change: { read?: boolean; done?: boolean }) {
@@ -212,10 +232,16 @@ export async function markInbox(db: Kysely<Database>, actor: Actor, id: string, 
 }
 
 /** Runs the modules' periodic jobs (their descriptors' `jobs`) one after the other; a failure is logged, not fatal. */
-export async function runPeriodicJobs(jobs: readonly PeriodicJob[], db: Kysely<Database>, now = new Date(), log?: (msg: string) => void) {
+export async function runPeriodicJobs(
+  jobs: readonly PeriodicJob[],
+  db: Kysely<Database>,
+  now = new Date(),
+  log?: (msg: string) => void,
+  installed?: Parameters<PeriodicJob['run']>[2],
+) {
   for (const job of jobs) {
     try {
-      await job.run(db, now);
+      await job.run(db, now, installed);
     } catch (err) {
       log?.(`periodic job ${job.name} failed: ${(err as Error).message}`);
     }

@@ -6,6 +6,7 @@ import { quarterContacts } from './contacts';
 import { organizationErrors } from './errors';
 import { officeRecords } from './office-records';
 import { organizationsDossierSection } from './overview';
+import { dailyChecksJob } from './daily-checks';
 import { termExpiryRemindersJob } from './reminders';
 import { organizationsRoutes } from './routes/index';
 
@@ -17,7 +18,7 @@ export const organizationsModule: ModuleDescriptor = {
   errors: organizationErrors,
   dossierSections: [organizationsDossierSection],
   quarterContacts,
-  jobs: [termExpiryRemindersJob],
+  jobs: [termExpiryRemindersJob, dailyChecksJob],
   officeRecords,
 };
 

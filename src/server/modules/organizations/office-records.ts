@@ -38,7 +38,8 @@ function servingContract(db: DB, companyId: string, quarterId: string, today: st
     .where((eb) => eb.or([eb('terminated_on', 'is', null).and(eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)])), eb('terminated_on', '>=', today)]));
 }
 
-async function committeeMember(db: DB, table: 'committee_members' | 'supervisory_committee_members', id: string) {
+/** The memberships with their committee's state, for `ended` (one) and `endedMany` (a page). */
+function committeeMembers(db: DB, table: 'committee_members' | 'supervisory_committee_members', ids: string[]) {
   if (table === 'committee_members') {
     return db
       .selectFrom('committee_members as m')
@@ -49,8 +50,8 @@ async function committeeMember(db: DB, table: 'committee_members' | 'supervisory
           .exists(eb.selectFrom('owners_committees as s').select('s.id').whereRef('s.quarter_id', '=', 'c.quarter_id').where('s.status', '=', 'active').whereRef('s.id', '!=', 'c.id'))
           .as('successor'),
       )
-      .where('m.id', '=', id)
-      .executeTakeFirst();
+      .where('m.id', 'in', ids)
+      .execute();
   }
   return db
     .selectFrom('supervisory_committee_members as m')
@@ -63,8 +64,8 @@ async function committeeMember(db: DB, table: 'committee_members' | 'supervisory
         .exists(eb.selectFrom('supervisory_committees as s').select('s.id').whereRef('s.quarter_id', '=', 'c.quarter_id').where('s.status', '=', 'active').whereRef('s.id', '!=', 'c.id'))
         .as('successor'),
     )
-    .where('m.id', '=', id)
-    .executeTakeFirst();
+    .where('m.id', 'in', ids)
+    .execute();
 }
 
 const memberTable = { committee_member: 'committee_members', supervisory_member: 'supervisory_committee_members' } as const;
@@ -98,12 +99,22 @@ async function record(db: DB, link: OfficeLink): Promise<OfficeRecord | null> {
 
 const missing: OfficeEnded = { reason: 'missing', since: null };
 
+/** A commissioner's or a building leader's appointment: `ended_on` is the last day in office. */
+function appointmentEnded(endedOn: string | null, today: string): OfficeEnded | null {
+  return endedOn && endedOn < today ? { reason: 'ended', since: endedOn } : null;
+}
+
+/** A party organisation: `dissolved_on` is the first day without it. */
+function organizationEnded(dissolvedOn: string | null, today: string): OfficeEnded | null {
+  return dissolvedOn && dissolvedOn <= today ? { reason: 'dissolved', since: dissolvedOn } : null;
+}
+
 async function ended(db: DB, link: OfficeLink, quarterId: string | null, at: Date): Promise<OfficeEnded | null> {
   const today = shanghaiDate(at);
   switch (link.kind) {
     case 'committee_member':
     case 'supervisory_member': {
-      const m = await committeeMember(db, memberTable[link.kind], link.id);
+      const [m] = await committeeMembers(db, memberTable[link.kind], [link.id]);
       return m ? memberEnded({ ...m, successor: Boolean(m.successor) }, today) : missing;
     }
     case 'commissioner':
@@ -113,13 +124,11 @@ async function ended(db: DB, link: OfficeLink, quarterId: string | null, at: Dat
         .select('ended_on')
         .where('id', '=', link.id)
         .executeTakeFirst();
-      if (!row) return missing;
-      return row.ended_on && row.ended_on < today ? { reason: 'ended', since: row.ended_on } : null;
+      return row ? appointmentEnded(row.ended_on, today) : missing;
     }
     case 'party_organization': {
       const p = await db.selectFrom('party_organizations').select('dissolved_on').where('id', '=', link.id).executeTakeFirst();
-      if (!p) return missing;
-      return p.dissolved_on && p.dissolved_on <= today ? { reason: 'dissolved', since: p.dissolved_on } : null;
+      return p ? organizationEnded(p.dissolved_on, today) : missing;
     }
     case 'property_company': {
       if (!quarterId) return missing;
@@ -169,4 +178,85 @@ async function records(db: DB, kind: OfficeKind, place: { quarterId: string; bui
   return out;
 }
 
-export const officeRecords: OfficeRecordsProvider = { record, ended, records };
+type Found = { record: OfficeRecord | null; ended: OfficeEnded | null };
+const notFound: Found = { record: null, ended: missing };
+
+/**
+ * `record` and `ended` of a page of links: one query for each kind of record on the page (two
+ * for companies: the companies and their contracts with the accounts' quarters), by the same
+ * rules as `ended` above.
+ */
+async function endedMany(db: DB, items: readonly { link: OfficeLink; quarterId: string | null }[], at: Date): Promise<Found[]> {
+  const today = shanghaiDate(at);
+  const idsOf = (kind: OfficeKind) => [...new Set(items.filter((i) => i.link.kind === kind).map((i) => i.link.id))];
+  const found = new Map<string, Found>();
+  const key = (kind: string, id: string, quarterId: string | null = null) => `${kind}:${id}:${quarterId ?? ''}`;
+  const base = (kind: OfficeKind, id: string) => ({ kind, id, buildingId: null });
+  for (const kind of ['committee_member', 'supervisory_member'] as const) {
+    const ids = idsOf(kind);
+    for (const m of ids.length ? await committeeMembers(db, memberTable[kind], ids) : []) {
+      found.set(key(kind, m.id), {
+        record: { ...base(kind, m.id), label: `${m.name}（${positions[m.position] ?? m.position}）`, districtId: m.district_id, quarterId: m.quarter_id },
+        ended: memberEnded({ ...m, successor: Boolean(m.successor) }, today),
+      });
+    }
+  }
+  const commissionerIds = idsOf('commissioner');
+  if (commissionerIds.length) {
+    for (const c of await db.selectFrom('commissioners').select(['id', 'name', 'started_on', 'district_id', 'quarter_id', 'ended_on']).where('id', 'in', commissionerIds).execute()) {
+      found.set(key('commissioner', c.id), {
+        record: { ...base('commissioner', c.id), label: `${c.name}（${c.started_on}起）`, districtId: c.district_id, quarterId: c.quarter_id },
+        ended: appointmentEnded(c.ended_on, today),
+      });
+    }
+  }
+  const leaderIds = idsOf('building_leader');
+  if (leaderIds.length) {
+    for (const l of await db.selectFrom('building_leaders').select(['id', 'name', 'district_id', 'quarter_id', 'building_id', 'ended_on']).where('id', 'in', leaderIds).execute()) {
+      found.set(key('building_leader', l.id), {
+        record: { ...base('building_leader', l.id), label: l.name, districtId: l.district_id, quarterId: l.quarter_id, buildingId: l.building_id },
+        ended: appointmentEnded(l.ended_on, today),
+      });
+    }
+  }
+  const partyIds = idsOf('party_organization');
+  if (partyIds.length) {
+    for (const p of await db.selectFrom('party_organizations').select(['id', 'name', 'district_id', 'quarter_id', 'dissolved_on']).where('id', 'in', partyIds).execute()) {
+      found.set(key('party_organization', p.id), {
+        record: { ...base('party_organization', p.id), label: p.name, districtId: p.district_id, quarterId: p.quarter_id },
+        ended: organizationEnded(p.dissolved_on, today),
+      });
+    }
+  }
+  const companyIds = idsOf('property_company');
+  if (companyIds.length) {
+    const companies = new Map((await db.selectFrom('property_companies').select(['id', 'name', 'district_id']).where('id', 'in', companyIds).execute()).map((c) => [c.id, c]));
+    const quarterIds = [...new Set(items.filter((i) => i.link.kind === 'property_company' && i.quarterId).map((i) => i.quarterId!))];
+    const contracts = quarterIds.length
+      ? await db
+          .selectFrom('service_contracts')
+          .select(['property_company_id', 'quarter_id', 'ends_on', 'terminated_on'])
+          .where('property_company_id', 'in', companyIds)
+          .where('quarter_id', 'in', quarterIds)
+          .execute()
+      : [];
+    for (const i of items.filter((x) => x.link.kind === 'property_company')) {
+      const c = companies.get(i.link.id);
+      if (!c) continue;
+      const record: OfficeRecord = { ...base('property_company', c.id), label: c.name, districtId: c.district_id, quarterId: null };
+      if (!i.quarterId) {
+        found.set(key('property_company', c.id, i.quarterId), { record, ended: missing });
+        continue;
+      }
+      const own = contracts.filter((k) => k.property_company_id === c.id && k.quarter_id === i.quarterId);
+      // As servingContract: not terminated and not past its end, or terminated later than today.
+      const serving = own.some((k) => (k.terminated_on === null ? k.ends_on === null || k.ends_on >= today : k.terminated_on >= today));
+      const lasts = own.map((k) => k.terminated_on ?? k.ends_on).filter((d): d is string => d !== null);
+      const since = lasts.length ? lasts.reduce((a, b) => (a > b ? a : b)) : null;
+      found.set(key('property_company', c.id, i.quarterId), { record, ended: serving ? null : { reason: 'not_serving', since } });
+    }
+  }
+  return items.map((i) => found.get(key(i.link.kind, i.link.id, i.link.kind === 'property_company' ? i.quarterId : null)) ?? notFound);
+}
+
+export const officeRecords: OfficeRecordsProvider = { record, ended, endedMany, records };

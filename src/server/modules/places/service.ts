@@ -122,6 +122,11 @@ export async function placesTree(
   }
 }
 
+/** Every district's id: for the work the server does for each district on its own (periodic jobs). */
+export async function allDistrictIds(db: DB): Promise<string[]> {
+  return (await db.selectFrom('districts').select('id').orderBy('id').execute()).map((d) => d.id);
+}
+
 export async function listDistricts(db: DB, actor: Actor) {
   return db
     .selectFrom('districts')

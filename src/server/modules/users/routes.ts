@@ -8,11 +8,12 @@ import {
   officeRecordSchema,
   officeRecordsQuery,
   userCreateBody,
+  userListQuery,
+  userPageSchema,
   userMoveBody,
   userResetAnswer,
   userResetBody,
   userRoles,
-  userRowSchema,
   userScopeLevels,
 } from '../../../contracts/users';
 import { assertCan, placeInScope, type Role, type ScopeLevel } from '../../platform/access';
@@ -37,8 +38,15 @@ export async function usersRoutes(fastify: FastifyInstance) {
   const offices = () => app.services.modules.officeRecords;
   app.get(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Accounts in scope (office staff)', response: { 200: z.object({ items: z.array(userRowSchema) }), 403: errorSchema } } },
-    async (req) => ({ items: await listUsers(db(), offices(), requireActor(req), req.locale) }),
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'A page of the accounts in scope, filtered by role, text and status, sorted (office staff)',
+        querystring: userListQuery,
+        response: { 200: userPageSchema, 403: errorSchema },
+      },
+    },
+    async (req) => listUsers(db(), offices(), requireActor(req), req.locale, req.query),
   );
   app.post(
     '/api/users',

@@ -15,7 +15,8 @@ type Answer = { departments: string[]; items: { userId: string; department: stri
 export default function DepartmentAccounts() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const users = useUsers();
+  // The department accounts are a few in a district: one page holds them.
+  const users = useUsers({ role: 'department', pageSize: 200 });
   const members = useQuery({ queryKey: ['cases', 'department-accounts'], queryFn: () => api.get<Answer>('/api/cases/department-accounts') });
   const set = useMutation({
     mutationFn: ({ userId, department }: { userId: string; department: string | null }) => api.patch(`/api/cases/department-accounts/${userId}`, { department }),
@@ -25,7 +26,7 @@ export default function DepartmentAccounts() {
     },
     onError: notifyError,
   });
-  const accounts = (users.data ?? []).filter((u) => u.role === 'department');
+  const accounts = users.data?.items ?? [];
   const of = (id: string) => members.data?.items.find((m) => m.userId === id)?.department ?? null;
   return (
     <Card title={t('cases.departments.title')} style={{ marginTop: 16 }} data-testid={TID.caseDepartments}>
