@@ -42,7 +42,7 @@ export default function FinancePage() {
   );
 }
 
-function QuarterPickerWithName({ quarterId, onChange }: { quarterId?: string; onChange: (id: string) => void }) {
+function QuarterPickerWithName({ quarterId, onChange }: { quarterId?: string; onChange: (id: string, replace?: boolean) => void }) {
   const ledger = useLedgerName(quarterId);
   return <QuarterPicker value={quarterId} name={ledger} onChange={onChange} />;
 }

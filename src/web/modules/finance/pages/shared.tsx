@@ -2,7 +2,7 @@
 // yuan turned into fen without floating point, and the quarter the pages are about.
 import { useSearchParams } from 'react-router-dom';
 import { Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuarters } from '../../../api/queries';
 import { useCurrentUser } from '../../../auth/session';
@@ -38,18 +38,25 @@ export function todayText(): string {
  * The quarter the finance pages are about: `?quarterId=`, else the caller's own quarter. Staff
  * of a street or district choose it (the picker searches on the server).
  */
-export function useFinanceQuarter(): [string | undefined, (id: string) => void] {
+export function useFinanceQuarter(): [string | undefined, (id: string, replace?: boolean) => void] {
   const [params, setParams] = useSearchParams();
   const user = useCurrentUser();
   const own = user.quarterId ?? (user.scope.level === 'quarter' ? user.scope.id : undefined);
   const quarterId = params.get('quarterId') ?? own ?? undefined;
-  return [quarterId, (id) => setParams((p) => ({ ...Object.fromEntries(p), quarterId: id }))];
+  return [quarterId, (id, replace = false) => setParams((p) => ({ ...Object.fromEntries(p), quarterId: id }), { replace })];
 }
 
-export function QuarterPicker({ value, name, onChange }: { value?: string; name?: string; onChange: (id: string) => void }) {
+export function QuarterPicker({ value, name, onChange }: { value?: string; name?: string; onChange: (id: string, replace?: boolean) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const quarters = useQuarters({ q: q || undefined, pageSize: 50 });
+  // A community office of one quarter (the usual case) sees that quarter's money at once
+  // instead of an empty page asking it to pick the only choice there is.
+  const only = !value && !q && quarters.data?.length === 1 ? quarters.data[0].id : undefined;
+  useEffect(() => {
+    // Replacing the history entry, so that Back leaves the page instead of landing here again.
+    if (only) onChange(only, true);
+  }, [only, onChange]);
   return (
     <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
       <Typography.Text type="secondary">{t('finance.quarter')}</Typography.Text>
@@ -59,7 +66,7 @@ export function QuarterPicker({ value, name, onChange }: { value?: string; name?
         style={{ width: 260 }}
         value={value}
         placeholder={t('finance.quarterPlaceholder')}
-        onChange={onChange}
+        onChange={(id: string) => onChange(id)}
         // The chosen quarter keeps its name when it is not among the latest results.
         options={[...(value && name && !quarters.data?.some((x) => x.id === value) ? [{ value, label: name }] : []), ...(quarters.data ?? []).map((x) => ({ value: x.id, label: x.name }))]}
         loading={quarters.isFetching}
