@@ -63,9 +63,21 @@ export interface DossierTabDefinition {
   component: ComponentType<DossierTabProps>;
 }
 
+/**
+ * A card a module puts on the owner's home page (/me): the votes to take part in, the topics to
+ * co-sign, the problems to report. Loaded on demand, so the shell stays light.
+ */
+export interface OwnerHomeCard {
+  key: string;
+  /** Lower comes first. */
+  order: number;
+  component: LazyExoticComponent<ComponentType>;
+}
+
 export interface WebModule {
   key: string;
   routes: WebRoute[];
   menu: MenuEntry[];
   dossierSections: DossierTabDefinition[];
+  ownerHome?: OwnerHomeCard[];
 }

@@ -25,7 +25,5 @@ export const casesModule: WebModule = {
   ],
   // The server's dossier section 'cases' (open, overdue, escalated) is drawn by the generic section.
   dossierSections: [],
+  ownerHome: [{ key: 'cases', order: 30, component: lazy(() => import('./pages/OwnerCasesCard')) }],
 };
-
-// What other web modules may use of this one (the owner's home page), loaded on demand.
-export const OwnerCasesCard = lazy(() => import('./pages/OwnerCasesCard'));

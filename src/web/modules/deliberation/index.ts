@@ -23,7 +23,6 @@ export const deliberationModule: WebModule = {
     { key: 'livelihood', path: '/livelihood', icon: 'solution', order: 47, permission: 'meetings.read', label: () => i18n.t('deliberation.menu.livelihood') },
   ],
   dossierSections: [],
+  // The link on the owner's home page (/me) to the quarter's topics.
+  ownerHome: [{ key: 'topics', order: 20, component: lazy(() => import('./pages/OwnerTopicsPage').then((m) => ({ default: m.OwnerTopicsLink }))) }],
 };
-
-// The link on the owner's home page (/me) to the quarter's topics.
-export const OwnerTopicsLink = lazy(() => import('./pages/OwnerTopicsPage').then((m) => ({ default: m.OwnerTopicsLink })));

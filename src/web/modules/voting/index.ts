@@ -21,8 +21,8 @@ export const votingModule: WebModule = {
   menu: [{ key: 'votes', path: '/votes', icon: 'safety', order: 40, permission: 'votes.read', label: () => i18n.t('voting.menu') }],
   // The server sends the section 'votes' to those who may read votes (server modules/voting).
   dossierSections: [{ key: 'votes', order: 200, label: () => i18n.t('voting.tab'), component: lazy(() => import('./pages/VotesSection')) }],
+  // Loaded on demand: a static import would put the owner's vote page (and antd) into the app
+  // shell that every page, the public ones too, loads.
+  ownerHome: [{ key: 'votes', order: 10, component: lazy(() => import('./pages/OwnerVotePage').then((m) => ({ default: m.OwnerVotesCard }))) }],
 };
 
-// What other web modules may use of this one. Loaded on demand: a static import here would put
-// the owner's vote page (and antd) into the app shell that every page, the public ones too, loads.
-export const OwnerVotesCard = lazy(() => import('./pages/OwnerVotePage').then((m) => ({ default: m.OwnerVotesCard })));

@@ -9,9 +9,7 @@ import { formatArea, formatCount, formatDate, formatPercent } from '../../../lib
 import { codeLabel } from '../../../lib/labels';
 import { TID } from '../testids';
 import { Suspense } from 'react';
-import { OwnerVotesCard } from '../../voting';
-import { OwnerTopicsLink } from '../../deliberation';
-import { OwnerCasesCard } from '../../cases';
+import { useOwnerHomeCards } from '../../owner-home-cards';
 
 /**
  * 我的小区 — the owner's page on a phone: the quarter, the owner's own units with their areas
@@ -20,6 +18,7 @@ import { OwnerCasesCard } from '../../cases';
 export default function OwnerHomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const cards = useOwnerHomeCards();
   const quarterId = user.quarterId ?? (user.scope.level === 'quarter' ? user.scope.id : undefined);
   const quarter = useQuarter(quarterId);
   const owner = useOwner(user.ownerId);
@@ -62,16 +61,11 @@ export default function OwnerHomePage() {
         )}
       </Card>
 
-      <Suspense fallback={null}>
-        <OwnerVotesCard />
-      </Suspense>
-      <Suspense fallback={null}>
-        <OwnerTopicsLink />
-      </Suspense>
-
-      <Suspense fallback={null}>
-        <OwnerCasesCard />
-      </Suspense>
+      {cards.map(({ key, component: Card }) => (
+        <Suspense key={key} fallback={null}>
+          <Card />
+        </Suspense>
+      ))}
 
       <Card title={t('me.myUnits')}>
         {owner.isPending && user.ownerId ? (
