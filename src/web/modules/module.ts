@@ -6,7 +6,14 @@
 // given as lazy components, and menu icons by name (components/AppLayout.tsx draws them).
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { Permission, SessionUser } from '../api/types';
-import type { Dossier, DossierSection } from './registry';
+import type { z } from 'zod';
+import type { Wire } from '../../contracts/common';
+import type { dossierSchema } from '../../contracts/registry';
+
+// The dossier as its tabs receive it, from the contract (not from the registry's web module,
+// whose descriptor is itself a WebModule: that would close a circle of imports).
+type Dossier = Wire<z.output<typeof dossierSchema>>;
+type DossierSection = Dossier['sections'][number];
 
 /**
  * Who reaches a route: `staff` inside the staff frame (menu, header), `owner` inside the

@@ -14,12 +14,10 @@ import { quarterRoll, voteOutcomes } from '../voting';
 import { authorizeDeliberationQuarter, authorizeProposal } from './access';
 import { stageLabels } from './labels';
 import { syncVoteOutcomes } from './steps';
-import type { ProposalsTable } from './tables';
-import type { Selectable } from 'kysely';
+import type { ProposalRow } from './tables';
 
 type DB = Kysely<Database>;
 type Exec = DB | Transaction<Database>;
-export type ProposalRow = Selectable<ProposalsTable>;
 type Channel = 'visit' | 'resident' | 'mailbox' | 'owners_group' | 'reception' | 'online';
 
 function summary(row: ProposalRow, quarterName: string, cosigners: number, buildingName: string | null = null) {

@@ -11,7 +11,7 @@ import { buildingStepClauses, checkAdvance, checkBuildingAdvance, checkReject, s
 import { createVote, voteOutcomes, type VoteOutcome } from '../voting';
 import { authorizeProposal } from './access';
 import { refusalParams, stageLabels, statusLabel } from './labels';
-import type { ProposalRow } from './proposals';
+import type { ProposalRow } from './tables';
 
 type DB = Kysely<Database>;
 type Exec = DB | Transaction<Database>;

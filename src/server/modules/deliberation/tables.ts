@@ -1,6 +1,6 @@
 // Table types of the deliberation module (migration 0014_deliberation.sql), added to the Database
 // interface by module augmentation.
-import type { Generated } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { DateOnly, DefaultTimestamp, Timestamp } from '../../db/schema';
 
 export interface ProposalsTable {
@@ -169,3 +169,6 @@ declare module '../../db/schema' {
     deliberation_action_ratings: DeliberationActionRatingsTable;
   }
 }
+
+/** A proposal as read (the steps and the proposals' files both use it). */
+export type ProposalRow = Selectable<ProposalsTable>;

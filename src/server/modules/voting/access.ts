@@ -10,7 +10,7 @@ import { hasCommitteeInOffice, quartersWithCommitteeInOffice } from '../organiza
 import { quarterFactsInScope, quarterPlace } from '../registry';
 import { displayShanghai, now } from './clock';
 import { statusParams } from './labels';
-import type { VoteRow } from './record';
+import type { VoteRow } from './record-items';
 
 type Exec = Kysely<Database> | Transaction<Database>;
 

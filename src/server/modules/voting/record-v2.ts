@@ -10,7 +10,7 @@ import { buildRecordV2, withheldFlags } from '../../../core/voting/builder-v2';
 import type { Channel, Choice, Rule } from '../../../core/voting/record';
 import type { VoteRecordV2 } from '../../../core/voting/record-v2';
 import { isoShanghai } from './clock';
-import { loadItems, orderedChoices, type VoteRow } from './record';
+import { loadItems, orderedChoices, type VoteRow } from './record-items';
 
 type Exec = Kysely<Database> | Transaction<Database>;
 

@@ -12,7 +12,6 @@ import {
   type Choice,
   type Count,
   type ItemResult,
-  type Matter,
   type Rule,
   type TallyResult,
   type VoteRecord,
@@ -20,28 +19,10 @@ import {
 import type { VoteRecordV2 } from '../../../core/voting/record-v2';
 import { isoShanghai } from './clock';
 import { buildVoteRecordV2 } from './record-v2';
-import type { VotesTable } from './tables';
-import type { Selectable } from 'kysely';
 
 type Exec = Kysely<Database> | Transaction<Database>;
-export type VoteRow = Selectable<VotesTable>;
-
-export interface VoteItemView {
-  id: string;
-  title: string;
-  matter: Matter;
-  article278Item: number | null;
-}
-
-export async function loadItems(db: Exec, voteId: string): Promise<VoteItemView[]> {
-  const rows = await db
-    .selectFrom('vote_items')
-    .select(['id', 'title', 'matter', 'article278_item'])
-    .where('vote_id', '=', voteId)
-    .orderBy('position')
-    .execute();
-  return rows.map((r) => ({ id: r.id, title: r.title, matter: r.matter as Matter, article278Item: r.article278_item }));
-}
+import { loadItems, orderedChoices, type VoteRow } from './record-items';
+export { loadItems, orderedChoices, type VoteItemView, type VoteRow } from './record-items';
 
 /** Members and area on the roll, and of those who cast a ballot. */
 export async function participationCounts(db: Exec, voteId: string): Promise<{ totals: Count; participation: Count }> {
@@ -164,12 +145,4 @@ async function buildVoteRecordV1(db: Exec, vote: VoteRow): Promise<VoteRecord> {
     ),
     head: vote.head!,
   };
-}
-
-/** Choices with their keys in the order of the vote's items (jsonb keeps its own order). */
-export function orderedChoices(items: readonly { id: string }[], choices: Record<string, Choice>): Record<string, Choice> {
-  const out: Record<string, Choice> = {};
-  for (const item of items) if (Object.hasOwn(choices, item.id)) out[item.id] = choices[item.id];
-  for (const key of Object.keys(choices)) if (!Object.hasOwn(out, key)) out[key] = choices[key];
-  return out;
 }
