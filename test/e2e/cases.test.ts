@@ -49,7 +49,20 @@ describe('a complaint raised from the QR code, dispatched, answered and rated', 
     await phone.selectOption(tid('raise-category'), 'fire-lane');
     await phone.fill(tid('raise-description'), '东门消防车通道被私家车堵住，晚上尤其严重。');
     await phone.fill(tid('raise-location'), '东门');
+    // A file that is not a photo, and one too large, are named with the reason and left out; a
+    // photo taken by mistake can be removed.
+    await phone.setInputFiles(tid('raise-photo'), [
+      { name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('不是照片') },
+      { name: '大图.png', mimeType: 'image/png', buffer: Buffer.alloc(5 * 1024 * 1024 + 1) },
+      { name: '错拍.png', mimeType: 'image/png', buffer: PNG },
+    ]);
+    const alerts = await phone.locator('[role="alert"]').allTextContents();
+    expect(alerts).toEqual(['“说明.txt”不是 JPG、PNG 或 WebP 照片，未添加', '“大图.png”超过 5 MB，未添加']);
+    await phone.click('button[aria-label="移除照片 错拍.png"]');
+    expect(await phone.locator('button[aria-label^="移除照片"]').count()).toBe(0);
     await phone.setInputFiles(tid('raise-photo'), { name: '东门.png', mimeType: 'image/png', buffer: PNG });
+    expect(await phone.locator('[role="alert"]').count()).toBe(0);
+    expect(await phone.textContent('body')).not.toContain('No file chosen');
     await phone.fill(tid('raise-phone'), '13866667777');
     await phone.click(tid('raise-send-code'));
     await phone.waitForSelector(tid('raise-code'));
