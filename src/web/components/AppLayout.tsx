@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Alert, Button, Drawer, Grid, Layout, Menu, Tooltip, type MenuProps } from 'antd';
 import {
@@ -47,6 +47,25 @@ const SHELL_MENU: MenuEntry[] = [
 
 const MENU: MenuEntry[] = [...moduleMenu, ...SHELL_MENU].sort((a, b) => a.order - b.order);
 
+/**
+ * The menu's items: an entry of a group stands under the group's heading, placed where the
+ * group's first entry is, when the user sees two or more of the group; a single one stands alone.
+ */
+function menuItems(entries: MenuEntry[]): NonNullable<MenuProps['items']> {
+  const item = (m: MenuEntry) => ({ key: m.key, icon: ICONS[m.icon], label: <span data-testid={TID.menu(m.key)}>{m.label()}</span> });
+  const out: NonNullable<MenuProps['items']> = [];
+  const placed = new Set<string>();
+  for (const m of entries) {
+    const members = m.group ? entries.filter((e) => e.group?.key === m.group!.key) : [];
+    if (!m.group || members.length < 2) out.push(item(m));
+    else if (!placed.has(m.group.key)) {
+      placed.add(m.group.key);
+      out.push({ key: m.group.key, icon: ICONS[m.group.icon], label: <span data-testid={TID.menu(m.group.key)}>{m.group.label()}</span>, children: members.map(item) });
+    }
+  }
+  return out;
+}
+
 function selectedKey(pathname: string): string {
   if (pathname === '/') return 'home';
   const hit = MENU.filter((m) => m.path !== '/' && pathname.startsWith(m.path));
@@ -84,16 +103,18 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const [collapsed, setCollapsed] = useState(false);
 
   const items: MenuProps['items'] = useMemo(
-    () =>
-      MENU.filter((m) => !m.permission || hasPermission(user, m.permission)).map((m) => ({
-        key: m.key,
-        icon: ICONS[m.icon],
-        label: <span data-testid={TID.menu(m.key)}>{m.label()}</span>,
-      })),
+    () => menuItems(MENU.filter((m) => !m.permission || hasPermission(user, m.permission))),
     // The labels follow the language, and `t` changes with it (the labels call i18n themselves).
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `t` stands for the language here
     [user, t],
   );
+  // The heading of the page's entry is opened; the others are opened by the user.
+  const selected = selectedKey(location.pathname);
+  const [openKeys, setOpenKeys] = useState<string[]>([]);
+  useEffect(() => {
+    const group = MENU.find((m) => m.key === selected)?.group;
+    if (group) setOpenKeys((keys) => (keys.includes(group.key) ? keys : [...keys, group.key]));
+  }, [selected]);
 
   const onMenuClick: MenuProps['onClick'] = ({ key }) => {
     const entry = MENU.find((m) => m.key === key);
@@ -106,7 +127,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       data-testid={TID.sideMenu}
       theme="dark"
       mode="inline"
-      selectedKeys={[selectedKey(location.pathname)]}
+      selectedKeys={[selected]}
+      openKeys={collapsed && !isPhone ? undefined : openKeys}
+      onOpenChange={setOpenKeys}
       items={items}
       onClick={onMenuClick}
       style={{ borderInlineEnd: 0 }}

@@ -31,6 +31,16 @@ export interface WebRoute {
 /** The icons the staff menu can draw (components/AppLayout.tsx). */
 export type MenuIcon = 'home' | 'profile' | 'solution' | 'safety' | 'apartment' | 'audit' | 'team' | 'key';
 
+/**
+ * Entries of one module that the menu shows under one heading (a submenu), when the user sees
+ * more than one of them; a single one stands alone.
+ */
+export interface MenuGroup {
+  key: string;
+  icon: MenuIcon;
+  label: () => ReactNode;
+}
+
 export interface MenuEntry {
   /** Also the test id `menu-<key>`. */
   key: string;
@@ -41,6 +51,8 @@ export interface MenuEntry {
   label: () => ReactNode;
   /** Shown only to users whose `permissions` include this; undefined = every staff user. */
   permission?: Permission;
+  /** The heading it is shown under, at the place of the group's first entry. */
+  group?: MenuGroup;
 }
 
 /**

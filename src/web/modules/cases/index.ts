@@ -2,7 +2,10 @@
 // with the quarter's QR code raise and follow cases on a phone (the public pages load no antd).
 import { lazy } from 'react';
 import i18n from '../../i18n';
-import type { WebModule } from '../module';
+import type { MenuGroup, WebModule } from '../module';
+
+// The four desks of the module under one heading of the staff menu.
+const group: MenuGroup = { key: 'cases-group', icon: 'solution', label: () => i18n.t('cases.menuGroup') };
 
 export const casesModule: WebModule = {
   key: 'cases',
@@ -18,10 +21,10 @@ export const casesModule: WebModule = {
     { path: '/t/:trackingCode', area: 'public', page: lazy(() => import('./pages/PublicTrackPage')) },
   ],
   menu: [
-    { key: 'cases', path: '/cases', icon: 'solution', order: 45, permission: 'cases.read', label: () => i18n.t('cases.menu') },
-    { key: 'hazards', path: '/hazards', icon: 'safety', order: 46, permission: 'hazards.read', label: () => i18n.t('cases.hazards.menu') },
-    { key: 'patrols', path: '/patrols', icon: 'audit', order: 48, permission: 'patrols.read', label: () => i18n.t('cases.patrols.menu') },
-    { key: 'disputes', path: '/disputes', icon: 'team', order: 47, permission: 'disputes.read', label: () => i18n.t('cases.disputes.menu') },
+    { key: 'cases', path: '/cases', icon: 'solution', order: 45, permission: 'cases.read', label: () => i18n.t('cases.menu'), group },
+    { key: 'hazards', path: '/hazards', icon: 'safety', order: 46, permission: 'hazards.read', label: () => i18n.t('cases.hazards.menu'), group },
+    { key: 'patrols', path: '/patrols', icon: 'audit', order: 48, permission: 'patrols.read', label: () => i18n.t('cases.patrols.menu'), group },
+    { key: 'disputes', path: '/disputes', icon: 'team', order: 47, permission: 'disputes.read', label: () => i18n.t('cases.disputes.menu'), group },
   ],
   // The server's dossier section 'cases' (open, overdue, escalated) is drawn by the generic section.
   dossierSections: [],

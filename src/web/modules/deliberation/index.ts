@@ -1,7 +1,10 @@
 // Deliberation (议事协商) and joint meetings (三方联席会议): the web side's descriptor.
 import { lazy } from 'react';
 import i18n from '../../i18n';
-import type { WebModule } from '../module';
+import type { MenuGroup, WebModule } from '../module';
+
+// Proposals, joint meetings and livelihood projects under one heading of the staff menu.
+const group: MenuGroup = { key: 'deliberation-group', icon: 'solution', label: () => i18n.t('deliberation.menu.group') };
 
 export const deliberationModule: WebModule = {
   key: 'deliberation',
@@ -18,9 +21,9 @@ export const deliberationModule: WebModule = {
     { path: '/print/proposals/:id', area: 'public', page: lazy(() => import('./pages/PrintNoticePage')) },
   ],
   menu: [
-    { key: 'proposals', path: '/proposals', icon: 'solution', order: 45, permission: 'proposals.read', label: () => i18n.t('deliberation.menu.proposals') },
-    { key: 'meetings', path: '/meetings', icon: 'team', order: 46, permission: 'meetings.read', label: () => i18n.t('deliberation.menu.meetings') },
-    { key: 'livelihood', path: '/livelihood', icon: 'solution', order: 47, permission: 'meetings.read', label: () => i18n.t('deliberation.menu.livelihood') },
+    { key: 'proposals', path: '/proposals', icon: 'solution', order: 45, permission: 'proposals.read', label: () => i18n.t('deliberation.menu.proposals'), group },
+    { key: 'meetings', path: '/meetings', icon: 'team', order: 46, permission: 'meetings.read', label: () => i18n.t('deliberation.menu.meetings'), group },
+    { key: 'livelihood', path: '/livelihood', icon: 'solution', order: 47, permission: 'meetings.read', label: () => i18n.t('deliberation.menu.livelihood'), group },
   ],
   dossierSections: [],
   // The link on the owner's home page (/me) to the quarter's topics.

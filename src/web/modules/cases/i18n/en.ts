@@ -1,6 +1,7 @@
 // Complaints and requests — English texts of the cases pages; the same keys as zh-CN.ts.
 const casesEn = {
   menu: 'Cases',
+  menuGroup: 'Cases and safety',
   tab: 'Cases',
   auditLabels: {
     entities: { case: 'Case', case_photo: 'Case photo', case_category: 'Case category', department_account: 'Department account', hazard: 'Hazard', dispute: 'Dispute', patrol: 'Patrol' },

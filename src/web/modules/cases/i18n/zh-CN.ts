@@ -1,6 +1,7 @@
 // 诉求办理 — Chinese texts of the cases pages; en.ts has the same keys. Merged under `cases`.
 const casesZhCN = {
   menu: '诉求办理',
+  menuGroup: '诉求与平安',
   tab: '诉求办理',
   auditLabels: {
     entities: { case: '诉求', case_photo: '诉求照片', case_category: '诉求分类', department_account: '部门账号', hazard: '风险隐患', dispute: '矛盾纠纷', patrol: '巡查记录' },

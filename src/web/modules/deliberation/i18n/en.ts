@@ -2,7 +2,7 @@
 import type deliberationZhCN from './zh-CN';
 
 const deliberationEn: typeof deliberationZhCN = {
-  menu: { proposals: 'Deliberation', meetings: 'Joint meetings', livelihood: 'Livelihood projects' },
+  menu: { group: 'Deliberation', proposals: 'Proposals', meetings: 'Joint meetings', livelihood: 'Livelihood projects' },
   stage: { topic: 'Topic', proposed: 'Proposed', discussed: 'Discussed', reviewed: 'Reviewed', resolved: 'Resolved', published: 'Published', filed: 'Filed', rejected: 'Rejected' },
   stepHint: {
     proposed: "Raised by the owners' committee, or co-signed by 20% of the owners",

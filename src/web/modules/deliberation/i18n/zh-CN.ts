@@ -1,7 +1,7 @@
 // 议事协商与三方联席会议 — Chinese texts of the deliberation pages (DB3305/T 309—2024 5.1.3.2.1;
 // T/ZAS 4006.1—2020 6.1.1.3). en.ts has the same keys; both are merged under `deliberation`.
 const deliberationZhCN = {
-  menu: { proposals: '议事协商', meetings: '联席会议', livelihood: '民生实事' },
+  menu: { group: '议事协商', proposals: '议题与提议', meetings: '联席会议', livelihood: '民生实事' },
   stage: { topic: '议题', proposed: '提议', discussed: '商议', reviewed: '审议', resolved: '决议', published: '公开', filed: '备案', rejected: '不通过' },
   stepHint: {
     proposed: '业主委员会提议，或 20% 以上业主联署',
