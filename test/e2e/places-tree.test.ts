@@ -64,6 +64,8 @@ describe('the places tree loads a community’s quarters when it is opened', () 
     await page.waitForSelector(tid('place-tree'));
     await page.goto(`${base}/users`);
     await page.click(tid('user-create'));
+    // A click on the picker while the dialog still zooms in can be lost: wait for its motion to end.
+    await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter'));
     await page.locator(`${tid('user-form-scope')}`).first().click();
     const option = (name: string) => page.locator('.ant-select-tree-treenode', { hasText: name });
     await option('三社区').first().waitFor();
