@@ -141,3 +141,12 @@ describe('addYears properties', () => {
     );
   });
 });
+
+describe('shanghaiDate', () => {
+  it('turns the day at 16:00 UTC, midnight in China Standard Time', async () => {
+    const { shanghaiDate } = await import('./dates');
+    expect(shanghaiDate(new Date('2026-06-30T15:59:59.999Z'))).toBe('2026-06-30');
+    expect(shanghaiDate(new Date('2026-06-30T16:00:00Z'))).toBe('2026-07-01');
+    expect(shanghaiDate(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+  });
+});

@@ -154,3 +154,11 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return compareDates(a, b) >= 0 ? a : b;
 }
+
+/** China Standard Time is UTC+8 all year (no daylight saving). */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The calendar day in Asia/Shanghai at `at`: the quarters' local time, in which every date is kept and shown. */
+export function shanghaiDate(at: Date = new Date()): IsoDate {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -7,11 +7,10 @@ import { recordAudit, type RequestContext } from '../../platform/audit';
 import type { Locale } from '../../platform/i18n';
 import { planClassLabels, planGaps, type PlanClass } from '../../../core/cases';
 import { quarterPlaceById } from '../registry';
+import { shanghaiDate } from '../../../core/dates';
 
 type DB = Kysely<Database>;
 
-/** Today in China Standard Time, 'YYYY-MM-DD'. */
-const todayShanghai = (now: Date = new Date()) => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 async function quarterFor(db: DB, actor: Actor, quarterId: string, permission: 'hazards.read' | 'emergency.manage') {
   const place = await quarterPlaceById(db, quarterId);
@@ -26,7 +25,7 @@ export async function emergencyGapsOf(db: DB, quarterId: string, now: Date = new
     db.selectFrom('emergency_plans').select('plan_class').where('quarter_id', '=', quarterId).execute(),
     db.selectFrom('emergency_drills').select('held_on').where('quarter_id', '=', quarterId).orderBy('held_on', 'desc').limit(1).executeTakeFirst(),
   ]);
-  return planGaps(plans.map((p) => ({ planClass: p.plan_class as PlanClass })), drill ? String(drill.held_on).slice(0, 10) : null, todayShanghai(now));
+  return planGaps(plans.map((p) => ({ planClass: p.plan_class as PlanClass })), drill ? String(drill.held_on).slice(0, 10) : null, shanghaiDate(now));
 }
 
 export async function quarterEmergency(db: DB, actor: Actor, quarterId: string, locale: Locale) {

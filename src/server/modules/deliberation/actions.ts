@@ -13,7 +13,8 @@ import { actionStatusAfter, checkActionChange, FOLLOW_UP_CLAUSE, isOverdue, part
 import { notifyUsers, usersForQuarterRoles } from '../notifications';
 import { quarterPlacesByIds } from '../registry';
 import { authorizeAction, authorizeDeliberationQuarter } from './access';
-import { responsibleLabels, shanghaiDay } from './labels';
+import { responsibleLabels } from './labels';
+import { shanghaiDate } from '../../../core/dates';
 import type { DeliberationActionsTable } from './tables';
 import type { Selectable } from 'kysely';
 
@@ -35,7 +36,7 @@ async function ratingCounts(db: Exec, ids: string[]) {
 
 async function summaries(db: Exec, rows: ActionRow[], now: Date) {
   const counts = await ratingCounts(db, rows.map((r) => r.id));
-  const today = shanghaiDay(now);
+  const today = shanghaiDate(now);
   return rows.map((r) => ({
     id: r.id,
     resolutionId: r.resolution_id,
@@ -64,7 +65,7 @@ export async function listActions(db: DB, actor: Actor, query: { quarterId?: str
   const scope = scopeFilter(actor);
   let q = db.selectFrom('deliberation_actions').selectAll().where(scope.column, '=', scope.value);
   if (query.quarterId) q = q.where('quarter_id', '=', query.quarterId);
-  if (query.overdue === 'true') q = q.where('status', '<>', 'closed').where('due_date', '<', shanghaiDay(new Date()));
+  if (query.overdue === 'true') q = q.where('status', '<>', 'closed').where('due_date', '<', shanghaiDate(new Date()));
   const items = await summaries(db, await q.orderBy('due_date').limit(500).execute(), new Date());
   return { items };
 }
@@ -142,7 +143,7 @@ export async function rateAction(db: DB, ctx: RequestContext, id: string, input:
  * commissioner, once per action and due day (a changed due day reminds again).
  */
 export async function remindOverdueActions(db: DB, now: Date): Promise<number> {
-  const today = shanghaiDay(now);
+  const today = shanghaiDate(now);
   const rows = await db.selectFrom('deliberation_actions').selectAll().where('status', '<>', 'closed').where('due_date', '<', today).execute();
   if (!rows.length) return 0;
   const names = await quarterPlacesByIds(db, rows.map((r) => r.quarter_id));
@@ -169,7 +170,7 @@ export async function remindOverdueActions(db: DB, now: Date): Promise<number> {
 export async function actionFigures(db: DB, actor: Actor): Promise<Record<string, number>> {
   if (!can(actor, 'actions.read')) return {};
   const scope = scopeFilter(actor);
-  const today = shanghaiDay(new Date());
+  const today = shanghaiDate(new Date());
   const row = await db
     .selectFrom('deliberation_actions')
     .select([

@@ -40,10 +40,6 @@ export function refusalParams(stage: ProposalStage, r: Exclude<AdvanceRefusal | 
   return p;
 }
 
-/** The calendar day in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 const voteStatusLabels: Record<string, Localized> = {
   draft: { 'zh-CN': '草稿', en: 'draft' },

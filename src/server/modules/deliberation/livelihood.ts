@@ -9,14 +9,14 @@ import type { Actor } from '../../platform/access';
 import type { ProposalStage } from '../../../core/deliberation';
 import { actionSummaries } from './actions';
 import { authorizeDeliberationQuarter } from './access';
-import { shanghaiDay } from './labels';
+import { shanghaiDate } from '../../../core/dates';
 
 type DB = Kysely<Database>;
 const BY_VOTE: ProposalStage[] = ['resolved', 'published', 'filed'];
 
 export async function livelihoodProjects(db: DB, actor: Actor, quarterId: string, year?: number) {
   await authorizeDeliberationQuarter(db, actor, quarterId, 'proposals.read');
-  const y = year ?? Number(shanghaiDay(new Date()).slice(0, 4));
+  const y = year ?? Number(shanghaiDate(new Date()).slice(0, 4));
   const rows = await db
     .selectFrom('proposals')
     .select(['id', 'title', 'stage', 'raised_by_name'])

@@ -12,7 +12,7 @@ import { checkMeetingChange, type MeetingChange, type MeetingStatus } from '../.
 import { quarterPlacesByIds } from '../registry';
 import { actionSummaries } from './actions';
 import { authorizeDeliberationQuarter, authorizeMeeting } from './access';
-import { shanghaiDay } from './labels';
+import { shanghaiDate } from '../../../core/dates';
 import type { JointMeetingsTable } from './tables';
 import type { Selectable } from 'kysely';
 
@@ -196,7 +196,7 @@ export async function disputeMeetingDays(db: Kysely<Database> | Transaction<Data
       .where('status', '=', 'held')
       .execute();
     for (const r of rows) {
-      const day = shanghaiDay(new Date(r.starts_at));
+      const day = shanghaiDate(new Date(r.starts_at));
       if (day > asOf) continue;
       out.get(r.quarter_id)?.committee.disputeMeetings.push(day);
     }

@@ -2,6 +2,7 @@
 // their balances, its entries page by page, booking and reversal. Entries are never updated or
 // deleted (5.1.2.3 账目清晰): a mistake is undone by a reversal that names what it reverses.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { shanghaiDate } from '../../../core/dates';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/access';
 import { can } from '../../platform/access';
@@ -274,7 +275,7 @@ export async function verifyLedger(db: DB, actor: Actor, quarterId: string) {
 
 /** Today in Asia/Shanghai, as the books date things. */
 export function today(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shanghaiDate();
 }
 
 export { notFound };

@@ -16,12 +16,7 @@ export interface OrgContext extends RequestContext {
   locale: Locale;
 }
 
-const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in Asia/Shanghai at `now` (the quarters' local time, in which every date is shown). */
-export function shanghaiDate(now: Date = new Date()): IsoDate {
-  return shanghaiDay.format(now);
-}
+export { shanghaiDate } from '../../../core/dates';
 
 /** `later` must not be before `earlier` (both optional). */
 export function assertDateOrder(
