@@ -3,7 +3,7 @@
 // record the agreement or its failure, follow up).
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Button, Card, DatePicker, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, DatePicker, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { notifyError, notifySuccess } from '../../../lib/feedback';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
 import { cst } from './plain-shared';
+import { StepTimeline } from './StepTimeline';
 
 type Dispute = Wire<z.output<typeof C.disputeSummary>>;
 type DisputeDetail = Wire<z.output<typeof C.disputeDetail>>;
@@ -113,20 +114,7 @@ function DisputeDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             </Space>
           )}
           <Typography.Title level={5}>{t('cases.disputes.steps')}</Typography.Title>
-          <Timeline
-            items={d.events.map((e) => ({
-              children: (
-                <div>
-                  <b>{t(`cases.disputes.actions.${e.action as 'register'}`, { defaultValue: e.action })}</b> · {e.office}
-                  {e.actorName ? `（${e.actorName}）` : ''}
-                  <div className="gz-num" style={{ color: '#6b7280', fontSize: 12 }}>
-                    {cst(e.at)}
-                  </div>
-                  {e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}
-                </div>
-              ),
-            }))}
-          />
+          <StepTimeline events={d.events} label={(a) => t(`cases.disputes.actions.${a as 'register'}`, { defaultValue: a })} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {d.citation}
           </Typography.Text>

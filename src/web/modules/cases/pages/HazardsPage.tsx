@@ -2,7 +2,7 @@
 // found on patrol, and a hazard's steps with the ones the caller may take (湘建房〔2021〕231号
 // 五（二）: 巡查、发现、劝阻、报告、处置、评估).
 import { useState } from 'react';
-import { Button, Card, Checkbox, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Checkbox, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { notifyError, notifySuccess } from '../../../lib/feedback';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
 import { cst } from './plain-shared';
+import { StepTimeline } from './StepTimeline';
 
 type Hazard = Wire<z.output<typeof C.hazardSummary>>;
 type HazardDetail = Wire<z.output<typeof C.hazardDetail>>;
@@ -79,20 +80,7 @@ function HazardDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             </Card>
           )}
           <Typography.Title level={5}>{t('cases.hazards.steps')}</Typography.Title>
-          <Timeline
-            items={h.events.map((e) => ({
-              children: (
-                <div>
-                  <b>{t(`cases.hazards.actions.${e.action as 'find'}`, { defaultValue: e.action })}</b> · {e.office}
-                  {e.actorName ? `（${e.actorName}）` : ''}
-                  <div className="gz-num" style={{ color: '#6b7280', fontSize: 12 }}>
-                    {cst(e.at)}
-                  </div>
-                  {e.note && <div>{e.note}</div>}
-                </div>
-              ),
-            }))}
-          />
+          <StepTimeline events={h.events} label={(a) => t(`cases.hazards.actions.${a as 'find'}`, { defaultValue: a })} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {h.citation}
           </Typography.Text>
