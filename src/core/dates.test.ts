@@ -150,3 +150,12 @@ describe('shanghaiDate', () => {
     expect(shanghaiDate(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
   });
 });
+
+describe('shanghaiMinute', () => {
+  it('shows the minute in China Standard Time across the day boundary', async () => {
+    const { shanghaiMinute } = await import('./dates');
+    expect(shanghaiMinute(new Date('2026-06-30T15:59:59.999Z'))).toBe('2026-06-30 23:59');
+    expect(shanghaiMinute(new Date('2026-06-30T16:00:00Z'))).toBe('2026-07-01 00:00');
+    expect(shanghaiMinute(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01 00:30');
+  });
+});

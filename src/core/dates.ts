@@ -162,3 +162,8 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 export function shanghaiDate(at: Date = new Date()): IsoDate {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The day and minute in Asia/Shanghai at `at`, 'YYYY-MM-DD HH:mm', as the pages show a time. */
+export function shanghaiMinute(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

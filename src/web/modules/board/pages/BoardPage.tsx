@@ -4,7 +4,7 @@
 // votes with their records, the cases' figures and how to raise an issue. `key` is the
 // quarter's id or the poster's short code.
 // Read on a phone, often on a mobile network, so it loads no antd and no dayjs: plain blocks
-// (components/plain.tsx, styles.css) and the browser's own date formatting. Its first visit is
+// (components/plain.tsx, styles.css) and the dates of core/dates.ts. Its first visit is
 // measured in test/e2e/board.test.ts.
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
@@ -15,12 +15,11 @@ import { Loading, QueryError } from '../../../components/QueryState';
 import { ApiError } from '../../../api/client';
 import { TID } from '../testids';
 import { usePublicBoard, type BoardVote, type PublicBoard } from '../api';
+import { shanghaiDate, shanghaiMinute } from '../../../../core/dates';
 
-const shanghaiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-const shanghaiMinute = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 /** A day 'YYYY-MM-DD' as it is, an instant as its day in China Standard Time. */
-const day = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : shanghaiDay.format(new Date(value)));
-const minute = (value: string) => shanghaiMinute.format(new Date(value)).replace(',', '');
+const day = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : shanghaiDate(new Date(value)));
+const minute = (value: string) => shanghaiMinute(new Date(value));
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function Card({ title, testId, children }: { title: ReactNode; testId: string; children: ReactNode }) {

@@ -4,12 +4,11 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlainTag, type TagColor } from '../../../components/plain';
 import type { CaseStatus } from '../api';
+import { shanghaiMinute } from '../../../../core/dates';
 
 /** A time in China Standard Time, 'YYYY-MM-DD HH:mm'. */
 export function cst(at: string | Date | null | undefined): string {
-  if (!at) return '';
-  const d = new Date(new Date(at).getTime() + 8 * 3600_000);
-  return d.toISOString().slice(0, 16).replace('T', ' ');
+  return at ? shanghaiMinute(new Date(at)) : '';
 }
 
 const STATUS_COLOR: Record<CaseStatus, TagColor> = {

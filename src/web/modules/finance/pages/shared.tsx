@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuarters } from '../../../api/queries';
 import { useCurrentUser } from '../../../auth/session';
 import { formatFen } from '../../../../core/finance/ledger';
+import { shanghaiDate } from '../../../../core/dates';
 import { TID } from '../testids';
 
 /** ¥1,234.56 from fen. */
@@ -31,7 +32,7 @@ export function yuanToFen(value: string | number | null | undefined): number | n
 
 /** Today in China, as the books date things. */
 export function todayText(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shanghaiDate();
 }
 
 /**

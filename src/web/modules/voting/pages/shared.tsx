@@ -10,6 +10,7 @@ import { Joined, PlainInput } from '../../../components/PlainInput';
 import { formatArea, formatCount, formatPercent } from '../../../lib/numbers';
 import { PHONE_QUERY, useMediaQuery } from '../../../lib/media';
 import { TID } from '../testids';
+import { shanghaiDate, shanghaiMinute } from '../../../../core/dates';
 import { fetchRecord, findReceipt, type TallyResult, type VoteItem, type VotePhase, type VoteRule, type VoteStatus } from '../api';
 import { MatterTag, needOf, PassedTag, resultRowAttrs, ruleLineKey, VOTE_RECORD_HELP } from './tags';
 
@@ -38,12 +39,10 @@ export function formatWindow(opensAt: string, closesAt: string): string {
 /** YYYY-MM-DD HH:mm in Asia/Shanghai; the end of a day reads as 24:00 of that day. */
 export function shortTime(iso: string | null | undefined, endOfDay = false): string {
   if (!iso) return '—';
-  const local = new Date(new Date(iso).getTime() + 8 * 3_600_000);
-  const midnight = local.getUTCHours() === 0 && local.getUTCMinutes() === 0;
-  const shown = endOfDay && midnight ? new Date(local.getTime() - 1) : local;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${shown.getUTCFullYear()}-${pad(shown.getUTCMonth() + 1)}-${pad(shown.getUTCDate())}`;
-  return endOfDay && midnight ? `${day} 24:00` : `${day} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  const at = new Date(iso);
+  const shown = shanghaiMinute(at);
+  // A close at midnight is the end of the day before (the notice says "到某日24:00").
+  return endOfDay && shown.endsWith(' 00:00') ? `${shanghaiDate(new Date(at.getTime() - 1))} 24:00` : shown;
 }
 
 const ResultTableWide = lazy(() => import('./ResultTableWide'));

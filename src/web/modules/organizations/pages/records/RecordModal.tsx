@@ -9,8 +9,9 @@ import { ApiError } from '../../../../api/client';
 import { TID } from '../../testids';
 import { useOrganizations, useRulesInForce, violationsOf, type CheckItem, type Violation } from '../../api';
 import { Citation, ViolationList, WarningList } from '../shared';
+import { shanghaiDate } from '../../../../../core/dates';
 
-export const todayIso = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+export const todayIso = () => shanghaiDate();
 
 /**
  * The clauses each form is about, shown under its title. The same texts as the server's
