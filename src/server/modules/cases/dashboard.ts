@@ -2,13 +2,13 @@
 // escalated cases of the place with the most overdue ones (overdue cases go up to the street and
 // show on the community's and the street's pages, 湘建房〔2021〕231号 五（二）), the three rates
 // with the handling time (三率, as in 接诉即办) and the same per community, quarter or category.
-// Five indexed queries filtered by the place's column, whatever the size of the district.
+// Four queries filtered by the place's indexed column, whatever the size of the district.
 import { sql } from 'kysely';
 import { can } from '../../platform/access';
 import type { DashboardAggregate, DashboardPlace } from '../../platform/module';
 import { quarterPlacesByIds } from '../registry';
 import { queueOf, queueWhere } from './access';
-import { caseRatesBy, caseRatesTotal, openFigures, overdueCase, type RatesBy } from './overview';
+import { caseRatesBy, caseRatesTotal, overdueCase, type RatesBy } from './overview';
 
 /** How many overdue cases the card lists; the count says how many there are in all. */
 const OVERDUE_LISTED = 10;
@@ -23,8 +23,7 @@ export const casesDashboard: DashboardAggregate = {
     const now = new Date();
     const at = { column: place.column, id: place.id };
     const queue = await queueOf(db, actor);
-    const [open, rates, breakdown, overdueRows] = await Promise.all([
-      openFigures(db, actor, undefined, now, at),
+    const [{ rates, ...open }, breakdown, overdueRows] = await Promise.all([
       caseRatesTotal(db, actor, at, place.name, now),
       caseRatesBy(db, actor, { by: breakdownOf[place.level], place: at }, locale, now),
       db

@@ -60,10 +60,20 @@ async function queueCases(db: DB, actor: Actor, quarterId?: string, place?: Case
   return q;
 }
 
-/** The three rates with the handling time over the caller's queue (narrowed to a place), as one row. */
+/**
+ * The three rates with the handling time over the caller's queue narrowed to a place, as one row,
+ * with its open, overdue and escalated cases: one pass over the place's cases for both.
+ */
 export async function caseRatesTotal(db: DB, actor: Actor, place: CasesPlace, label: string, now: Date = new Date()) {
-  const row = await (await queueCases(db, actor, undefined, place)).select(rateColumns(now)).executeTakeFirst();
-  return rateRowOf(place.id, label, row);
+  const row = await (await queueCases(db, actor, undefined, place))
+    .select([
+      ...rateColumns(now),
+      sql<number>`count(*) filter (where cases.status <> 'closed')`.as('open'),
+      sql<number>`count(*) filter (where cases.status <> 'closed' and ${overdueCase(now)})`.as('overdue'),
+      sql<number>`count(*) filter (where cases.status <> 'closed' and cases.escalated_at is not null)`.as('escalated'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { open: Number(row.open), overdue: Number(row.overdue), escalated: Number(row.escalated), rates: rateRowOf(place.id, label, row) };
 }
 
 /**
@@ -120,8 +130,8 @@ async function withEveryPlace(db: DB, actor: Actor, by: 'community' | 'street', 
 }
 
 /** Open, overdue and escalated cases of a quarter or place of the caller's queue. */
-export async function openFigures(db: DB, actor: Actor, quarterId?: string, now: Date = new Date(), place?: CasesPlace) {
-  const row = await (await queueCases(db, actor, quarterId, place))
+async function openFigures(db: DB, actor: Actor, quarterId?: string, now: Date = new Date()) {
+  const row = await (await queueCases(db, actor, quarterId))
     .where('cases.status', '<>', 'closed')
     .select([
       sql<number>`count(*)`.as('open'),
