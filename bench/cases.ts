@@ -9,7 +9,8 @@
  *
  * The district is written set-based (quarters without units: the queue reads no unit), the
  * cases spread over the quarters and the default categories, every 7th status; the account
- * belongs to 住房和城乡建设部门, whose categories take about one case in twelve.
+ * belongs to 住房和城乡建设部门, whose categories take about one case in twelve. Then the
+ * district office's supervision dashboard of the whole district and of one quarter.
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -80,6 +81,33 @@ async function writeDistrict(db: Db) {
   return d.id;
 }
 
+/**
+ * The supervision dashboard (GET /api/dashboard) of the district office over the same district:
+ * every module's card of the whole district (the cases' five queries read all its cases), and of
+ * one quarter. The time per request, median of the runs.
+ */
+async function dashboard(app: Awaited<ReturnType<typeof buildApp>>, db: Db, districtId: string) {
+  await insertUser(db.kysely, { username: 'bench-district', displayName: '区三方办', role: 'district_office', scopeLevel: 'district', scopeId: districtId, password: PASSWORD, phone: null, ownerId: null });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-district', password: PASSWORD } });
+  if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode} ${login.body}`);
+  const cookie = String(login.headers['set-cookie']).split(';')[0];
+  const quarter = await db.kysely.selectFrom('quarters').select('id').where('district_id', '=', districtId).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  for (const [label, url] of [
+    ['the district', '/api/dashboard'],
+    ['one quarter', `/api/dashboard?placeId=${quarter.id}`],
+  ]) {
+    const times: number[] = [];
+    let status = 0;
+    for (let i = 0; i <= RUNS; i++) {
+      const t = performance.now();
+      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      status = res.statusCode;
+      if (i) times.push(performance.now() - t);
+    }
+    console.log(`  GET /api/dashboard of ${label.padEnd(12)} ${median(times).toFixed(1).padStart(7)} ms${status === 200 ? '' : `   HTTP ${status}`}`);
+  }
+}
+
 try {
   for (const engine of ENGINES) {
     const { db, drop } = await openEngine(engine);
@@ -130,6 +158,7 @@ try {
         const b = median(raw);
         console.log(`  GET /api/cases ${c.label.padEnd(16)} API ${a.toFixed(1).padStart(7)} ms   bare SQL ${b.toFixed(1).padStart(7)} ms   ratio ${(a / b).toFixed(2)}×${status === 200 ? '' : `   HTTP ${status}`}`);
       }
+      await dashboard(app, db, districtId);
       await app.close();
     } finally {
       await drop();

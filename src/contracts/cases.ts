@@ -146,27 +146,26 @@ export const replyBody = z.object({ text: z.string().trim().min(2).max(2000) });
 export const visitBody = z.object({ rating, comment: z.string().trim().max(500).nullable().optional() });
 export const stepAnswer = z.object({ id: z.string(), status: caseStatus });
 
-export const ratesQuery = z.object({ by: z.enum(['handler', 'quarter', 'category']).default('handler'), quarterId: z.uuid().optional() });
+/** How the three rates are grouped: by handler, quarter or category, or by the community or street of the quarters. */
+export const ratesBy = z.enum(['handler', 'quarter', 'category', 'community', 'street']);
+export const ratesQuery = z.object({ by: ratesBy.default('handler'), quarterId: z.uuid().optional() });
 const share = z.number().nullable();
-export const ratesAnswer = z.object({
-  by: z.enum(['handler', 'quarter', 'category']),
-  items: z.array(
-    z.object({
-      key: z.string(),
-      label: z.string(),
-      total: z.number(),
-      responseDue: z.number(),
-      respondedOnTime: z.number(),
-      closed: z.number(),
-      visits: z.number(),
-      satisfiedVisits: z.number(),
-      meanHoursToReply: z.number().nullable(),
-      responseRate: share,
-      resolutionRate: share,
-      satisfactionRate: share,
-    }),
-  ),
+/** The figures and rates of one group; a group with nothing to count has null rates (shown as "—"). */
+export const rateRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  total: z.number(),
+  responseDue: z.number(),
+  respondedOnTime: z.number(),
+  closed: z.number(),
+  visits: z.number(),
+  satisfiedVisits: z.number(),
+  meanHoursToReply: z.number().nullable(),
+  responseRate: share,
+  resolutionRate: share,
+  satisfactionRate: share,
 });
+export const ratesAnswer = z.object({ by: ratesBy, items: z.array(rateRow) });
 
 // ---- proactive governance (未诉先办): the categories that recur in a place (core/cases/recurring.ts) ----
 export const recurringQuery = z

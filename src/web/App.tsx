@@ -5,10 +5,11 @@ import { ApiError, setUnauthorizedHandler } from './api/client';
 import { homePathFor, isOwnerView, useSession, useSessionActions } from './auth/session';
 import { Dots } from './components/plain';
 import { notifyError, watchWaitingMessages } from './lib/feedback';
-import { dossierSectionOf, moduleRoutes, ownerHomeCards } from './modules';
+import { dashboardCards, dossierSectionOf, moduleRoutes, ownerHomeCards } from './modules';
 import { ALL_TEXT_MODULES, moduleTextsReady } from './i18n';
 import { DossierTabsContext } from './modules/dossier-tabs';
 import { OwnerHomeCardsContext } from './modules/owner-home-cards';
+import { DashboardCardsContext } from './modules/dashboard-cards';
 
 // Everything but this shell loads on demand, antd, the two layouts and the login page included:
 // an owner who opens the public page of a vote from a QR code on a phone loads that page and
@@ -215,10 +216,12 @@ export function App() {
       <FeedbackHost />
       <OwnerHomeCardsContext value={ownerHomeCards}>
         <DossierTabsContext value={dossierSectionOf}>
-          <BrowserRouter>
-            <UnauthorizedBridge />
-            <AppRoutes />
-          </BrowserRouter>
+          <DashboardCardsContext value={dashboardCards}>
+            <BrowserRouter>
+              <UnauthorizedBridge />
+              <AppRoutes />
+            </BrowserRouter>
+          </DashboardCardsContext>
         </DossierTabsContext>
       </OwnerHomeCardsContext>
     </QueryClientProvider>

@@ -411,6 +411,9 @@ export const accessTable: Record<string, Rule> = {
 
   // ---- the month's recurring problems (未诉先办, issue 12): whoever reads cases, over their queue ----
   'GET /api/cases/recurring': { allow: caseReaders },
+
+  // ---- the supervision dashboard (工作台): the offices watch their places' figures ----
+  'GET /api/dashboard': { allow: offices },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {

@@ -10,7 +10,10 @@ import { writeScaleDistrict } from '../support/scale-district';
 
 const QUARTERS = 200;
 /** The tables that grow with the district: a plan may not read any of them whole. */
-const BIG = new Set(['units', 'owners', 'unit_owners', 'residents', 'buildings', 'audit_log']);
+const BIG = new Set(['units', 'owners', 'unit_owners', 'residents', 'buildings', 'audit_log', 'cases', 'deliberation_actions']);
+/** Cases and joint meetings' actions of each quarter (the dashboard's cards count them). */
+const CASES_PER_QUARTER = 50;
+const ACTIONS_PER_QUARTER = 5;
 
 const captured: CompiledQuery[] = [];
 let capturing = false;
@@ -38,6 +41,7 @@ beforeAll(async () => {
   const row = await plain.selectFrom('quarters').select('id').where('name', '=', `规模${Math.floor(QUARTERS / 2)}苑`).executeTakeFirstOrThrow();
   quarterId = row.id;
   await writeAccountsAndInbox(plain);
+  await writeCasesAndActions(plain);
   district = await t.login('district');
   console.log(`scale-plans: ${QUARTERS} quarters written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }, 120_000);
@@ -70,6 +74,36 @@ async function writeAccountsAndInbox(db: TestApp['db']['kysely']) {
     FROM users u, generate_series(1, 30) n WHERE u.username LIKE 'g-%'`.execute(db);
   await sql`ANALYZE users`.execute(db);
   await sql`ANALYZE inbox_items`.execute(db);
+}
+
+/**
+ * Cases in every status, a seventh of them past their limits, and the actions of one held joint
+ * meeting a quarter, some overdue: what the supervision dashboard counts (GET /api/dashboard).
+ */
+async function writeCasesAndActions(db: TestApp['db']['kysely']) {
+  const statuses = ['received', 'acknowledged', 'assigned', 'in_progress', 'replied', 'reopened', 'closed'];
+  await sql`
+    INSERT INTO cases (district_id, street_id, community_id, quarter_id, tracking_code, category, category_name, citation, description, channel, status,
+                       handler_kind, received_at, acknowledge_due_at, resolve_due_at, acknowledged_at, replied_at, rating)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, 'S' || lpad((row_number() OVER ())::text, 11, '0'), 'property-service', '物业服务', 'T/ZAS 4006.1—2020 7.1.2', '规模测试诉求', 'phone',
+           (${statuses}::text[])[g % 7 + 1], 'company', now() - make_interval(days => g), now() - make_interval(days => g) + interval '1 day', now() - make_interval(days => g) + interval '7 days',
+           CASE WHEN g % 7 > 0 THEN now() - make_interval(days => g) + interval '2 hours' END,
+           CASE WHEN g % 7 >= 4 THEN now() - make_interval(days => g) + interval '20 hours' END,
+           CASE WHEN g % 7 = 6 THEN 'satisfied' END
+    FROM quarters q CROSS JOIN generate_series(1, ${CASES_PER_QUARTER}) g WHERE q.name LIKE '规模%苑'`.execute(db);
+  await sql`
+    INSERT INTO joint_meetings (district_id, street_id, community_id, quarter_id, kind, title, starts_at, status, minutes, held_at)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, 'regular', '联席会议', now() - interval '60 days', 'held', '纪要', now() - interval '60 days'
+    FROM quarters q WHERE q.name LIKE '规模%苑'`.execute(db);
+  await sql`
+    INSERT INTO joint_meeting_resolutions (meeting_id, district_id, quarter_id, position, text)
+    SELECT m.id, m.district_id, m.quarter_id, g, '决议' || g FROM joint_meetings m CROSS JOIN generate_series(1, ${ACTIONS_PER_QUARTER}) g WHERE m.title = '联席会议'`.execute(db);
+  await sql`
+    INSERT INTO deliberation_actions (resolution_id, meeting_id, district_id, street_id, community_id, quarter_id, title, responsible, due_date, status)
+    SELECT r.id, m.id, m.district_id, m.street_id, m.community_id, m.quarter_id, r.text, 'company', current_date + (r.position * 10 - 25), CASE WHEN r.position = 5 THEN 'in_progress' ELSE 'open' END
+    FROM joint_meeting_resolutions r JOIN joint_meetings m ON m.id = r.meeting_id WHERE m.title = '联席会议'`.execute(db);
+  await sql`ANALYZE cases`.execute(db);
+  await sql`ANALYZE deliberation_actions`.execute(db);
 }
 
 afterAll(async () => {
@@ -137,6 +171,30 @@ describe(`plans at ${QUARTERS} quarters`, () => {
       expect(r.scans).toEqual([]);
     });
   }
+
+  // The supervision dashboard of a quarter, a community and a street of the district: each card
+  // reads only its place's cases and actions.
+  for (const place of ['quarter', 'communityA2', 'streetA2'] as const) {
+    it(`/api/dashboard of a ${place} reads no whole table of the district`, async () => {
+      const id = place === 'quarter' ? quarterId : t.fx[place];
+      const r = await wholeTableReads(`/api/dashboard?placeId=${id}`);
+      expect(r.status).toBe(200);
+      expect(r.scans).toEqual([]);
+      // The place, the platform's counts, and a few queries a card (cases five, actions three).
+      expect(r.queries).toBeLessThanOrEqual(16);
+    });
+  }
+
+  it('/api/dashboard of the whole district is a few queries a card, whatever the number of quarters', async () => {
+    const body = (await district.get('/api/dashboard')).json();
+    expect(body.platform.quarters).toBeGreaterThanOrEqual(QUARTERS);
+    expect(body.aggregates.cases.open).toBeGreaterThanOrEqual((QUARTERS * CASES_PER_QUARTER * 6) / 7 - QUARTERS);
+    expect(body.aggregates.cases.overdueCases).toHaveLength(10);
+    expect(body.aggregates['deliberation.actions'].overdue).toBeGreaterThanOrEqual(QUARTERS * 2);
+    expect(body.aggregates['deliberation.actions'].overdueActions).toHaveLength(10);
+    const r = await wholeTableReads('/api/dashboard');
+    expect(r.queries).toBeLessThanOrEqual(16);
+  });
 
   const districtWide = [
     '/api/quarters?page=3&pageSize=20',

@@ -594,6 +594,8 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   'GET /api/quarters/{id}/poster': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/poster` }),
   // ---- the month's recurring problems of cases (未诉先办) ----
   'GET /api/cases/recurring': (x) => ({ method: 'GET', url: `/api/cases/recurring?quarterId=${x.q.quarter}` }),
+  // ---- the supervision dashboard of the offices (工作台) ----
+  'GET /api/dashboard': (x) => ({ method: 'GET', url: `/api/dashboard?placeId=${x.q.quarter}` }),
 
   ...caseRequests,
 };

@@ -8,9 +8,12 @@ import type { Database } from '../db/schema';
 import { installGrants, type Actor, type Grants, type OfficeEnded, type OfficeKind, type OfficeLink } from './access';
 import { installErrors, type ErrorCatalog } from './errors';
 import type { Locale, Localized } from './i18n';
+import type { z } from 'zod';
+import type { dashboardAggregates, dashboardLevel } from '../../contracts/dashboard';
 import { installQuarterFacts, type QuarterFactsContributor } from './quarter-facts';
 
 type DB = Kysely<Database>;
+type DashboardLevel = z.output<typeof dashboardLevel>;
 
 /** A section of the quarter dossier (一小区一档案) that a module adds; null keeps it out. */
 export interface DossierSectionProvider {
@@ -90,11 +93,34 @@ export interface CalendarDuty {
   duties: (db: DB, quarterId: string, from: Date, to: Date) => Promise<{ date: string; title: string; citation?: string }[]>;
 }
 
-/** A figure a module gives the supervision dashboard, per place. */
-export interface DashboardAggregate {
-  key: string;
-  figures: (db: DB, actor: Actor) => Promise<Record<string, number>>;
+/**
+ * The place the supervision dashboard (GET /api/dashboard) shows: the caller's whole scope, or a
+ * street, community or quarter inside it. `column` and `id` filter a table that carries the
+ * place's path (district_id, street_id, community_id, quarter_id), through the index each such
+ * table has on them.
+ */
+export interface DashboardPlace {
+  level: DashboardLevel;
+  id: string;
+  name: string;
+  column: 'district_id' | 'street_id' | 'community_id' | 'quarter_id';
 }
+
+/** What a module may give under each key of the dashboard (the contract, src/contracts/dashboard.ts). */
+export type DashboardAggregates = Required<z.output<typeof dashboardAggregates>>;
+
+/**
+ * Figures a module gives the supervision dashboard, under `key` of its `aggregates`, for a place
+ * the caller may see (the route has checked the place's scope). A few indexed queries filtered
+ * by the place's column, even for a district of 2,000 quarters (test/api/scale-plans.test.ts);
+ * null when the caller may not see them (the key is then left out).
+ */
+export type DashboardAggregate = {
+  [K in keyof DashboardAggregates]: {
+    key: K;
+    figures: (db: DB, actor: Actor, place: DashboardPlace, locale: Locale) => Promise<DashboardAggregates[K] | null>;
+  };
+}[keyof DashboardAggregates];
 
 /**
  * A part of a quarter's public board (码上办, T/ZAS 4006.1—2020 6.3.3.2; GET

@@ -81,7 +81,9 @@ export type Permission =
   | 'disputes.register'
   | 'disputes.mediate'
   | 'patrols.read'
-  | 'patrols.write';
+  | 'patrols.write'
+  // the supervision dashboard (issues 12, 13)
+  | 'dashboard.read';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 

@@ -4,6 +4,7 @@ import { Alert, Button, Drawer, Grid, Layout, Menu, Tooltip, type MenuProps } fr
 import {
   ApartmentOutlined,
   AuditOutlined,
+  DashboardOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -35,6 +36,7 @@ const ICONS: Record<MenuIcon, ReactNode> = {
   audit: <AuditOutlined />,
   team: <TeamOutlined />,
   key: <KeyOutlined />,
+  dashboard: <DashboardOutlined />,
 };
 
 // The modules' entries come from their descriptors (modules/index.ts); these are the shell's.

@@ -1,6 +1,6 @@
 // Every web module, in one list: the app shell takes their routes and menu entries from here,
 // and the dossier its tabs (the server side's list is in src/server/app.ts).
-import type { DossierTabDefinition, MenuEntry, OwnerHomeCard, WebModule } from './module';
+import type { DashboardCard, DossierTabDefinition, MenuEntry, OwnerHomeCard, WebModule } from './module';
 import { organizationsModule } from './organizations';
 import { registryModule } from './registry';
 import { votingModule } from './voting';
@@ -17,6 +17,9 @@ export const moduleMenu: readonly MenuEntry[] = webModules.flatMap((m) => m.menu
 
 /** The modules' cards on the owner's home page, in their order (the shell hands them to the page: owner-home-cards.ts). */
 export const ownerHomeCards: readonly OwnerHomeCard[] = webModules.flatMap((m) => m.ownerHome ?? []).sort((a, b) => a.order - b.order);
+
+/** The modules' cards on the offices' dashboard, in their order (the shell hands them to the page: dashboard-cards.ts). */
+export const dashboardCards: readonly DashboardCard[] = webModules.flatMap((m) => m.dashboard ?? []).sort((a, b) => a.order - b.order);
 
 const sections = new Map<string, DossierTabDefinition>(webModules.flatMap((m) => m.dossierSections.map((s) => [s.key, s] as const)));
 

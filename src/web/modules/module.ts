@@ -9,6 +9,7 @@ import type { Permission, SessionUser } from '../api/types';
 import type { z } from 'zod';
 import type { Wire } from '../../contracts/common';
 import type { dossierSchema } from '../../contracts/registry';
+import type { dashboardView } from '../../contracts/dashboard';
 
 // The dossier as its tabs receive it, from the contract (not from the registry's web module,
 // whose descriptor is itself a WebModule: that would close a circle of imports).
@@ -29,7 +30,7 @@ export interface WebRoute {
 }
 
 /** The icons the staff menu can draw (components/AppLayout.tsx). */
-export type MenuIcon = 'home' | 'profile' | 'solution' | 'safety' | 'apartment' | 'audit' | 'team' | 'key';
+export type MenuIcon = 'home' | 'profile' | 'solution' | 'safety' | 'apartment' | 'audit' | 'team' | 'key' | 'dashboard';
 
 /**
  * Entries of one module that the menu shows under one heading (a submenu), when the user sees
@@ -93,10 +94,43 @@ export interface OwnerHomeCard {
   component: LazyExoticComponent<ComponentType>;
 }
 
+/** The supervision dashboard's answer (GET /api/dashboard), from the contract. */
+export type DashboardView = Wire<z.output<typeof dashboardView>>;
+export type DashboardAggregateKey = keyof DashboardView['aggregates'];
+
+/** What a dashboard card receives: the place shown and its module's figures under the card's key. */
+export interface DashboardCardProps<K extends DashboardAggregateKey = DashboardAggregateKey> {
+  place: DashboardView['place'];
+  figures: NonNullable<DashboardView['aggregates'][K]>;
+}
+
+/**
+ * A card a module puts on the offices' supervision dashboard (工作台, /dashboard): it draws the
+ * figures the module's server descriptor gives under `aggregate` (dashboardAggregates). The
+ * dashboard shows a card only when the server sent its figures, so the server decides who sees
+ * what; a module may give several cards of one aggregate. Loaded on demand.
+ */
+export interface DashboardCard {
+  key: string;
+  aggregate: DashboardAggregateKey;
+  /** Lower comes first. */
+  order: number;
+  /** Two columns wide (a table) instead of one. */
+  wide?: boolean;
+  component: LazyExoticComponent<ComponentType<DashboardCardProps>>;
+}
+
+/** A card of one aggregate, its component typed by the aggregate's figures. */
+export function dashboardCard<K extends DashboardAggregateKey>(card: Omit<DashboardCard, 'aggregate' | 'component'> & { aggregate: K; component: LazyExoticComponent<ComponentType<DashboardCardProps<K>>> }): DashboardCard {
+  // The dashboard hands each card the figures under its own aggregate's key.
+  return card as unknown as DashboardCard;
+}
+
 export interface WebModule {
   key: string;
   routes: WebRoute[];
   menu: MenuEntry[];
   dossierSections: DossierTabDefinition[];
   ownerHome?: OwnerHomeCard[];
+  dashboard?: DashboardCard[];
 }

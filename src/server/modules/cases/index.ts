@@ -5,7 +5,8 @@ import type { ModuleDescriptor } from '../../platform/module';
 import { casesGrants } from './access';
 import { caseDeadlinesJob } from './deadlines';
 import { casesErrors } from './errors';
-import { casesDashboard, casesDossierSection } from './overview';
+import { casesDashboard } from './dashboard';
+import { casesDossierSection } from './overview';
 import { casesRoutes } from './routes';
 import { casesBoardSections } from './board';
 

@@ -17,6 +17,7 @@ import { responsibleLabels } from './labels';
 import { shanghaiDate } from '../../../core/dates';
 import type { DeliberationActionsTable } from './tables';
 import type { Selectable } from 'kysely';
+import type { DashboardAggregate } from '../../platform/module';
 
 type DB = Kysely<Database>;
 type Exec = DB | Transaction<Database>;
@@ -166,19 +167,54 @@ export async function remindOverdueActions(db: DB, now: Date): Promise<number> {
   return created;
 }
 
-/** The dashboard's figures of the caller's scope: open, overdue and closed actions, and ratings. */
-export async function actionFigures(db: DB, actor: Actor): Promise<Record<string, number>> {
-  if (!can(actor, 'actions.read')) return {};
-  const scope = scopeFilter(actor);
-  const today = shanghaiDate(new Date());
-  const row = await db
-    .selectFrom('deliberation_actions')
-    .select([
-      sql<string>`count(*) filter (where status <> 'closed')`.as('open'),
-      sql<string>`count(*) filter (where status <> 'closed' and due_date < ${today})`.as('overdue'),
-      sql<string>`count(*) filter (where status = 'closed')`.as('closed'),
-    ])
-    .where(scope.column, '=', scope.value)
-    .executeTakeFirstOrThrow();
-  return { actionsOpen: Number(row.open), actionsOverdue: Number(row.overdue), actionsClosed: Number(row.closed) };
-}
+/** How many overdue actions the dashboard lists; the count says how many there are in all. */
+const OVERDUE_LISTED = 10;
+
+/**
+ * The dashboard's card of a place the caller may see: open, overdue and closed actions, and the
+ * overdue ones, the oldest due date first, with their quarter and who is responsible (overdue
+ * actions "appear on the community dashboard", T/ZAS 4006.1—2020 6.1.6; DB3305/T 309—2024
+ * 5.1.3.2.1.5). Two queries on the place's column (migration 0025 indexes each) and one for the
+ * quarters' names.
+ */
+export const actionsDashboard: DashboardAggregate = {
+  key: 'deliberation.actions',
+  figures: async (db, actor, place, locale) => {
+    if (!can(actor, 'actions.read')) return null;
+    const today = shanghaiDate(new Date());
+    const inPlace = db.selectFrom('deliberation_actions').where(place.column, '=', place.id);
+    const [row, overdue] = await Promise.all([
+      inPlace
+        .select([
+          sql<string>`count(*) filter (where status <> 'closed')`.as('open'),
+          sql<string>`count(*) filter (where status <> 'closed' and due_date < ${today})`.as('overdue'),
+          sql<string>`count(*) filter (where status = 'closed')`.as('closed'),
+        ])
+        .executeTakeFirstOrThrow(),
+      inPlace
+        .select(['id', 'quarter_id', 'title', 'responsible', 'due_date', 'status'])
+        .where('status', '<>', 'closed')
+        .where('due_date', '<', today)
+        .orderBy('due_date')
+        .orderBy('id')
+        .limit(OVERDUE_LISTED)
+        .execute(),
+    ]);
+    const quarters = await quarterPlacesByIds(db, overdue.map((a) => a.quarter_id));
+    return {
+      open: Number(row.open),
+      overdue: Number(row.overdue),
+      closed: Number(row.closed),
+      overdueActions: overdue.map((a) => ({
+        id: a.id,
+        quarterId: a.quarter_id,
+        quarterName: quarters.get(a.quarter_id)?.name ?? '',
+        title: a.title,
+        responsible: a.responsible,
+        responsibleLabel: responsibleLabels[a.responsible]?.[locale] ?? a.responsible,
+        dueDate: a.due_date,
+        status: a.status,
+      })),
+    };
+  },
+};

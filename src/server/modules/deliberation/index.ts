@@ -3,7 +3,7 @@
 // 6.1.1.3, 6.1.6) and the actions their resolutions become (督办事项).
 import type { ModuleDescriptor } from '../../platform/module';
 import { deliberationGrants } from './access';
-import { actionFigures, remindOverdueActions } from './actions';
+import { actionsDashboard, remindOverdueActions } from './actions';
 import { deliberationErrors } from './errors';
 import { disputeMeetingDays } from './meetings';
 import { deliberationRoutes } from './routes';
@@ -33,7 +33,7 @@ export const deliberationModule: ModuleDescriptor = {
     // Proposals whose assembly vote was published take the 决议 step.
     { name: 'deliberation.resolve-by-votes', run: async (db) => resolveByPublishedVotes(db) },
   ],
-  dashboardAggregates: [{ key: 'deliberation.actions', figures: actionFigures }],
+  dashboardAggregates: [actionsDashboard],
   // The committee's monthly dispute-analysis meetings for the HZ pack's check (5.1.4.1.3).
   quarterFacts: { key: 'deliberation.dispute-meetings', facts: disputeMeetingDays },
 };

@@ -15,6 +15,8 @@ export const organizationsGrants = defineGrants({
   'organizations.read': [...OFFICES, 'commissioner', 'party_secretary', 'committee', 'supervisory', 'company', 'building_leader', 'grid_worker', 'department'],
   'organizations.manage': [...OFFICES, 'commissioner'],
   'vetting.review': [...OFFICES, 'party_secretary'],
+  // The supervision dashboard (工作台) of the offices: what every module counts in their places.
+  'dashboard.read': [...OFFICES],
 });
 
 declare module '../../platform/access' {

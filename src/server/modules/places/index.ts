@@ -4,7 +4,7 @@ import type { ModuleDescriptor } from '../../platform/module';
 import { placesGrants } from './access';
 import { placesRoutes } from './routes';
 
-export { allDistrictIds, communityPlace, districtHierarchy, districtPolicyPack, placesTree, upperPlace, type TreeNode, type UpperLevel } from './service';
+export { allDistrictIds, communityPlace, districtHierarchy, districtPolicyPack, placesTree, placesWithin, upperPlace, upperPlaceNames, type TreeNode, type UpperLevel } from './service';
 // Districts, streets and communities only (null for a quarter or building): kept for the callers
 // that resolve an office's place; every level is the registry's placePath.
 export { placePath } from './service';

@@ -193,3 +193,26 @@ export async function createCommunity(db: DB, ctx: RequestContext, input: { stre
     () => conflict(`社区“${input.name}”`, `Community "${input.name}"`),
   );
 }
+
+/**
+ * The streets or communities inside a district, street or community, by name: the rows of a
+ * table per community or street (the three rates), which must show a place with nothing to count.
+ */
+export async function placesWithin(db: DB, level: 'street' | 'community', within: { column: 'district_id' | 'street_id' | 'community_id'; id: string }): Promise<{ id: string; name: string }[]> {
+  if (level === 'street') {
+    if (within.column === 'community_id') {
+      const c = await db.selectFrom('communities').select('street_id').where('id', '=', within.id).executeTakeFirst();
+      return c ? db.selectFrom('streets').select(['id', 'name']).where('id', '=', c.street_id).execute() : [];
+    }
+    return db.selectFrom('streets').select(['id', 'name']).where(within.column === 'district_id' ? 'district_id' : 'id', '=', within.id).orderBy('name').execute();
+  }
+  return db.selectFrom('communities').select(['id', 'name']).where(within.column === 'community_id' ? 'id' : within.column, '=', within.id).orderBy('name').execute();
+}
+
+/** The names of the given streets or communities. */
+export async function upperPlaceNames(db: DB, level: 'street' | 'community', ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db.selectFrom(level === 'street' ? 'streets' : 'communities').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

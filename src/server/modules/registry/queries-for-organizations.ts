@@ -154,3 +154,13 @@ export async function buildingsByIds(db: Exec, buildingIds: string[]): Promise<M
   for (const b of rows) map.set(b.id, { id: b.id, quarterId: b.quarter_id, name: b.name });
   return map;
 }
+
+/** How many quarters a district, street, community (or one quarter) holds: the dashboard's platform figure. */
+export async function quarterCountIn(db: Exec, place: { column: 'district_id' | 'street_id' | 'community_id' | 'quarter_id'; id: string }): Promise<number> {
+  const row = await db
+    .selectFrom('quarters')
+    .select(sql<string>`count(*)`.as('n'))
+    .where(place.column === 'quarter_id' ? 'id' : place.column, '=', place.id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

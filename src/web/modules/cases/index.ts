@@ -2,7 +2,7 @@
 // with the quarter's QR code raise and follow cases on a phone (the public pages load no antd).
 import { lazy } from 'react';
 import i18n from '../../i18n';
-import type { MenuGroup, WebModule } from '../module';
+import { dashboardCard, type MenuGroup, type WebModule } from '../module';
 
 // The four desks of the module under one heading of the staff menu.
 const group: MenuGroup = { key: 'cases-group', icon: 'solution', label: () => i18n.t('cases.menuGroup') };
@@ -29,4 +29,9 @@ export const casesModule: WebModule = {
   // The server's dossier section 'cases' (open, overdue, escalated) is drawn by the generic section.
   dossierSections: [],
   ownerHome: [{ key: 'cases', order: 30, component: lazy(() => import('./pages/OwnerCasesCard')) }],
+  // The offices' dashboard: the overdue cases, and the three rates with their table per place.
+  dashboard: [
+    dashboardCard({ key: 'cases-overdue', aggregate: 'cases', order: 10, component: lazy(() => import('./pages/DashboardCards').then((m) => ({ default: m.OverdueCasesCard }))) }),
+    dashboardCard({ key: 'cases-rates', aggregate: 'cases', order: 30, wide: true, component: lazy(() => import('./pages/DashboardCards').then((m) => ({ default: m.RatesCard }))) }),
+  ],
 };

@@ -64,4 +64,9 @@ export const TID = {
   ownerCases: 'owner-cases',
   ownerCaseRow: 'owner-case-row',
   ownerCasesLink: 'owner-cases-link',
+  // The cards on the offices' dashboard (/dashboard).
+  dashboardOverdueCases: 'dashboard-cases-overdue',
+  dashboardOverdueCase: 'dashboard-overdue-case',
+  dashboardRates: 'dashboard-cases-rates',
+  dashboardRatesRow: 'dashboard-rates-row',
 };

@@ -1,7 +1,7 @@
 // Deliberation (议事协商) and joint meetings (三方联席会议): the web side's descriptor.
 import { lazy } from 'react';
 import i18n from '../../i18n';
-import type { MenuGroup, WebModule } from '../module';
+import { dashboardCard, type MenuGroup, type WebModule } from '../module';
 
 // Proposals, joint meetings and livelihood projects under one heading of the staff menu.
 const group: MenuGroup = { key: 'deliberation-group', icon: 'solution', label: () => i18n.t('deliberation.menu.group') };
@@ -28,4 +28,6 @@ export const deliberationModule: WebModule = {
   dossierSections: [],
   // The link on the owner's home page (/me) to the quarter's topics.
   ownerHome: [{ key: 'topics', order: 20, component: lazy(() => import('./pages/OwnerTopicsPage').then((m) => ({ default: m.OwnerTopicsLink }))) }],
+  // The offices' dashboard: the overdue actions of the place, each a link to it.
+  dashboard: [dashboardCard({ key: 'actions-overdue', aggregate: 'deliberation.actions', order: 20, component: lazy(() => import('./pages/ActionsDashboardCard')) })],
 };

@@ -80,4 +80,7 @@ export const TID = {
   printPage: 'print-page',
   livelihoodList: 'livelihood-list',
   proposalFormLivelihood: 'proposal-form-livelihood',
+  // The card on the offices' dashboard (/dashboard).
+  dashboardActions: 'dashboard-actions',
+  dashboardOverdueAction: 'dashboard-overdue-action',
 } as const;

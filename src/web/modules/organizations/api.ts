@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type * as C from '../../../contracts/organizations';
 import type * as R from '../../../contracts/registry';
 import { api, ApiError } from '../../api/client';
+import type { DashboardView } from '../module';
 
 // The answers' types come from the contract (src/contracts/organizations.ts), types only: zod
 // itself stays out of the web bundle.
@@ -108,4 +109,13 @@ export function violationsOf(error: unknown): Violation[] {
   if (!(error instanceof ApiError)) return [];
   const found = (error.details as { violations?: unknown } | undefined)?.violations ?? error.violations;
   return Array.isArray(found) ? (found as Violation[]) : [];
+}
+
+/** The supervision dashboard of the caller's scope, or of a street, community or quarter in it. */
+export function useDashboard(placeId: string | undefined) {
+  return useQuery({
+    queryKey: ['dashboard', placeId ?? ''] as const,
+    queryFn: () => api.get<DashboardView>('/api/dashboard', placeId ? { placeId } : undefined),
+    placeholderData: keepPreviousData,
+  });
 }

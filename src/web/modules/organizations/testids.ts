@@ -169,4 +169,10 @@ export const TID = {
   orgActionsFailing: 'org-actions-failing',
   orgRules: 'org-rules',
   orgRuleRow: 'org-rule-row',
+  // The supervision dashboard (/dashboard): dashboard-page, dashboard-place (the place filter),
+  // dashboard-place-name, dashboard-quarters; each module's card carries its own ids.
+  dashboardPage: 'dashboard-page',
+  dashboardPlace: 'dashboard-place',
+  dashboardPlaceName: 'dashboard-place-name',
+  dashboardQuarters: 'dashboard-quarters',
 } as const;

@@ -7,11 +7,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bodiesRoutes } from './bodies';
 import { committeesRoutes } from './committees';
 import { companiesRoutes } from './companies';
+import { dashboardRoutes } from './dashboard';
 import { overviewRoutes } from './overview';
 import { vettingRoutes } from './vetting';
 
 export async function organizationsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.services.db.kysely;
-  for (const routes of [overviewRoutes, committeesRoutes, vettingRoutes, bodiesRoutes, companiesRoutes]) routes(app, db);
+  for (const routes of [overviewRoutes, committeesRoutes, vettingRoutes, bodiesRoutes, companiesRoutes, dashboardRoutes]) routes(app, db);
 }

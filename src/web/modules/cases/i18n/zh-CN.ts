@@ -146,6 +146,22 @@ const casesZhCN = {
     month: '{{month}}：{{count}} 件',
     show: '查看这些诉求',
   },
+  // The cases' cards on the offices' dashboard (/dashboard).
+  dashboard: {
+    overdueTitle: '逾期诉求',
+    open: '未办结',
+    overdue: '已逾期',
+    escalated: '已上报街道',
+    due: '时限',
+    noOverdue: '没有逾期的诉求',
+    more: '另有 {{count}} 件逾期，见诉求办理',
+    overdueRule: '湘建房〔2021〕231号 五（二）：逾期未办结的诉求上报街道（街乡吹哨、部门报到），在社区、街道页面显示',
+    ratesTitle: '诉求“三率”与办理时长',
+    ratesRule: '参照北京市“接诉即办”考核的响应率、解决率、满意率：按时受理数 / 应受理数；办结数 / 诉求总数；满意与基本满意回访数 / 回访总数（T/ZAS 4006.1—2020 7.1.2）',
+    by: { community: '各社区', street: '各街道', quarter: '各小区', category: '各类别', handler: '各承办方' },
+    none: '—',
+    noneHint: '“—”表示尚无可计算的诉求',
+  },
   rates: { title: '三率', response: '响应率', resolution: '解决率', satisfaction: '满意率', hours: '平均答复用时（小时）', total: '件数' },
   raise: {
     title: '我要反映',

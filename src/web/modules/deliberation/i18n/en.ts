@@ -162,6 +162,16 @@ const deliberationEn: typeof deliberationZhCN = {
     entities: { proposal: 'Topic', joint_meeting: 'Joint meeting', joint_meeting_resolution: 'Resolution', deliberation_action: 'Action' },
     actions: { cosign: 'Co-sign', advance: 'Take a step', reject: 'Reject', merge: 'Merge', 'link-vote': 'Link a vote', hold: 'Hold', cancel: 'Cancel', progress: 'Progress', close: 'Close', rate: 'Rate' },
   },
+  dashboard: {
+    title: 'Overdue actions',
+    open: 'Open',
+    overdue: 'Overdue',
+    closed: 'Closed',
+    due: 'due {{date}}',
+    none: 'No action is overdue',
+    more: '{{count}} more overdue',
+    rule: "T/ZAS 4006.1—2020 6.1.6; DB3305/T 309—2024 5.1.3.2.1.5: a joint meeting's resolution becomes an action with a party and a due date; overdue ones show on the community's dashboard",
+  },
 };
 
 export default deliberationEn;

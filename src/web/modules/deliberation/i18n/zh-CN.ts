@@ -161,6 +161,17 @@ const deliberationZhCN = {
     entities: { proposal: '议题', joint_meeting: '联席会议', joint_meeting_resolution: '会议决议', deliberation_action: '督办事项' },
     actions: { cosign: '联署', advance: '推进议事步骤', reject: '不通过', merge: '合并议题', 'link-vote': '关联表决', hold: '召开会议', cancel: '取消会议', progress: '报告进展', close: '办结', rate: '评价' },
   },
+  // The card on the offices' dashboard (/dashboard).
+  dashboard: {
+    title: '逾期督办事项',
+    open: '未办结',
+    overdue: '已逾期',
+    closed: '已办结',
+    due: '应于 {{date}} 完成',
+    none: '没有逾期的督办事项',
+    more: '另有 {{count}} 项逾期',
+    rule: 'T/ZAS 4006.1—2020 6.1.6；DB3305/T 309—2024 5.1.3.2.1.5：联席会议决议形成督办事项，明确责任方与时限，逾期在社区工作台显示',
+  },
 };
 
 export default deliberationZhCN;

@@ -303,6 +303,18 @@ const organizationsEn = {
     },
     ratings: { excellent: 'Excellent', competent: 'Competent', 'basically-competent': 'Basically competent', incompetent: 'Incompetent' },
   },
+  dashboard: {
+    menu: 'Dashboard',
+    title: 'Dashboard',
+    intro: "Each module's figures for your area: overdue cases, the three rates of complaint handling with the handling time, overdue actions. View a street, community or quarter.",
+    place: 'Area',
+    placeHint: 'Choose a street, community or quarter',
+    whole: 'All of my area',
+    quarters: 'Quarters',
+    communities: 'Communities',
+    level: { district: 'District', street: 'Street', community: 'Community', quarter: 'Quarter' },
+    empty: 'Nothing to show for this area',
+  },
 };
 
 export default organizationsEn;

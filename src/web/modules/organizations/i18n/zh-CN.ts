@@ -305,6 +305,19 @@ const organizationsZhCN = {
     },
     ratings: { excellent: '优秀', competent: '称职', 'basically-competent': '基本称职', incompetent: '不称职' },
   },
+  // 工作台 (GET /api/dashboard): the offices' supervision dashboard; each module's card has its texts in its own module.
+  dashboard: {
+    menu: '工作台',
+    title: '工作台 · 数据看板',
+    intro: '本辖区各模块的督办数据：逾期诉求、诉求“三率”与办理时长、逾期督办事项。可按街道、社区或小区查看。',
+    place: '范围',
+    placeHint: '选择街道、社区或小区',
+    whole: '本辖区全部',
+    quarters: '小区',
+    communities: '社区',
+    level: { district: '区县', street: '街道', community: '社区', quarter: '小区' },
+    empty: '本范围暂无可显示的数据',
+  },
 };
 
 export default organizationsZhCN;
