@@ -411,6 +411,11 @@ export const accessTable: Record<string, Rule> = {
 
   // ---- the month's recurring problems (未诉先办, issue 12): whoever reads cases, over their queue ----
   'GET /api/cases/recurring': { allow: caseReaders },
+
+  // ---- the commissioner's photo (T/ZAS 4006.1—2020 6.1.3.5): the offices that appoint the
+  // commissioner keep the record and its photo (5.3.1 "配备"); anyone reads it from the board ----
+  'POST /api/commissioners/{id}/photo': { allow: offices },
+  'GET /api/public/commissioners/{id}/photo': { allow: everyone, public: true },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {

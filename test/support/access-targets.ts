@@ -594,9 +594,25 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   'GET /api/quarters/{id}/poster': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/poster` }),
   // ---- the month's recurring problems of cases (未诉先办) ----
   'GET /api/cases/recurring': (x) => ({ method: 'GET', url: `/api/cases/recurring?quarterId=${x.q.quarter}` }),
+  // ---- the commissioner's photo (T/ZAS 4006.1—2020 6.1.3.5) and the arrears template ----
+  'POST /api/commissioners/{id}/photo': (x) => ({ method: 'POST', url: `/api/commissioners/${x.q.commissioner}/photo`, file: { name: 'photo.png', content: PNG } }),
+  'GET /api/public/commissioners/{id}/photo': async (x) => {
+    await commissionerPhoto(x);
+    return { method: 'GET', url: `/api/public/commissioners/${x.q.commissioner}/photo` };
+  },
 
   ...caseRequests,
 };
+
+/** The quarter's commissioner has a photo (the one-pixel PNG), for the public address to answer. */
+async function commissionerPhoto(x: Target): Promise<void> {
+  const c = await x.world.t.db.kysely.selectFrom('commissioners').select(['district_id', 'quarter_id']).where('id', '=', x.q.commissioner).executeTakeFirstOrThrow();
+  await x.world.t.db.kysely
+    .insertInto('commissioner_photos')
+    .values({ commissioner_id: x.q.commissioner, district_id: c.district_id, quarter_id: c.quarter_id, content_type: 'image/png', size_bytes: PNG.length, sha256: '0'.repeat(64), content: PNG })
+    .onConflict((oc) => oc.column('commissioner_id').doNothing())
+    .execute();
+}
 
 const enteredBallots = new Map<string, string>();
 

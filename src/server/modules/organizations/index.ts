@@ -20,6 +20,8 @@ export const organizationsModule: ModuleDescriptor = {
   quarterContacts,
   jobs: [termExpiryRemindersJob, dailyChecksJob],
   officeRecords,
+  // The commissioner's photo on the public board (T/ZAS 4006.1—2020 6.1.3.5).
+  publicEndpoints: ['GET /api/public/commissioners/:id/photo'],
 };
 
 // What other modules may ask of this one.
