@@ -416,6 +416,8 @@ export const accessTable: Record<string, Rule> = {
   // commissioner keep the record and its photo (5.3.1 "配备"); anyone reads it from the board ----
   'POST /api/commissioners/{id}/photo': { allow: offices },
   'GET /api/public/commissioners/{id}/photo': { allow: everyone, public: true },
+  // The arrears list's import template goes to whoever records the list: the property company.
+  'GET /api/quarters/{id}/arrears/import-template.xlsx': { allow: ['company'] },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {

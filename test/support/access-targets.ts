@@ -600,6 +600,7 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
     await commissionerPhoto(x);
     return { method: 'GET', url: `/api/public/commissioners/${x.q.commissioner}/photo` };
   },
+  'GET /api/quarters/{id}/arrears/import-template.xlsx': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/arrears/import-template.xlsx` }),
 
   ...caseRequests,
 };
