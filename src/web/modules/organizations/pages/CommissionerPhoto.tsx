@@ -2,7 +2,7 @@
 // 专员信息，信息宜包含姓名、联系方式、照片): shown beside the record, and uploaded by the offices
 // that keep it. A phone's photo is drawn down to a portrait of at most 480 × 640 in the browser
 // before it is sent, since the public board loads it on every visit; the server checks the content.
-import { Button, Image, Space, Typography, Upload } from 'antd';
+import { Button, Space, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +44,9 @@ export function CommissionerPhoto({ commissionerId, name, photoUrl, mayUpload, q
   return (
     <Space align="center" style={{ marginBottom: 8 }}>
       {photoUrl ? (
-        <Image src={photoUrl} width={48} height={64} style={{ objectFit: 'cover', borderRadius: 4 }} alt={t('organizations.commissioner.photoAlt', { name })} data-testid={TID.orgCommissionerPhoto} />
+        <a href={photoUrl} target="_blank" rel="noreferrer">
+          <img src={photoUrl} width={48} height={64} style={{ objectFit: 'cover', borderRadius: 4, display: 'block' }} alt={t('organizations.commissioner.photoAlt', { name })} data-testid={TID.orgCommissionerPhoto} />
+        </a>
       ) : (
         <Typography.Text type="secondary">{t('organizations.commissioner.noPhoto')}</Typography.Text>
       )}
