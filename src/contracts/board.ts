@@ -68,8 +68,11 @@ export const publicBoard = z.object({
     community: z.string(),
     households: z.number().int(),
   }),
-  /** The commissioner in office (小区专员): name and phone are public (ZAS 6.1.3.5). */
-  commissioner: z.object({ name: z.string(), phone: z.string(), since: z.string() }).nullable(),
+  /**
+   * The commissioner in office (小区专员): name, phone and photo are public (ZAS 6.1.3.5). The
+   * photo's address (GET /api/public/commissioners/:id/photo), or null when none was uploaded.
+   */
+  commissioner: z.object({ name: z.string(), phone: z.string(), since: z.string(), photoUrl: z.string().nullable() }).nullable(),
   partyOrganization: z.object({ name: z.string(), secretaryName: z.string() }).nullable(),
   committee: z.object({ termNumber: z.number().int().nullable(), termStart: z.string(), termEnd: z.string(), members: z.array(member) }).nullable(),
   supervisoryCommittee: z.object({ termStart: z.string(), termEnd: z.string(), members: z.array(member) }).nullable(),

@@ -275,9 +275,13 @@ export const commissionerView = z.object({
   endedOn: optDay,
   endReason: z.string().nullable(),
   current: z.boolean(),
+  /** The uploaded photo's public address (served while the commissioner is in office), or null. */
+  photoUrl: z.string().nullable(),
 });
 /** ZAS 6.1.3.5: name, phone and photo, nothing else. */
-export const commissionerProfile = z.object({ items: z.array(z.object({ name: z.string(), phone: z.string(), photoPath: z.string().nullable() })) });
+export const commissionerProfile = z.object({ items: z.array(z.object({ name: z.string(), phone: z.string(), photoPath: z.string().nullable(), photoUrl: z.string().nullable() })) });
+/** The answer to a photo's upload: its public address (T/ZAS 4006.1—2020 6.1.3.5). */
+export const commissionerPhotoUploaded = z.object({ photoUrl: z.string() });
 
 // ---- party organisations (ZAS 5.1) ---------------------------------------------------------------
 

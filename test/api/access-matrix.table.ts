@@ -414,6 +414,12 @@ export const accessTable: Record<string, Rule> = {
 
   // ---- the supervision dashboard (工作台): the offices watch their places' figures ----
   'GET /api/dashboard': { allow: offices },
+  // ---- the commissioner's photo (T/ZAS 4006.1—2020 6.1.3.5): the offices that appoint the
+  // commissioner keep the record and its photo (5.3.1 "配备"); anyone reads it from the board ----
+  'POST /api/commissioners/{id}/photo': { allow: offices },
+  'GET /api/public/commissioners/{id}/photo': { allow: everyone, public: true },
+  // The arrears list's import template goes to whoever records the list: the property company.
+  'GET /api/quarters/{id}/arrears/import-template.xlsx': { allow: ['company'] },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {

@@ -265,7 +265,7 @@ describe('nothing personal on the board of the demo district (个人信息保护
   it('shows the demo quarter’s bodies, company and fee, and its published vote with the record', async () => {
     const q = await demo.db.kysely.selectFrom('quarters').select('id').where('name', '=', '清溪新村').executeTakeFirstOrThrow();
     const b = (await board(q.id)).json();
-    expect(b.commissioner).toEqual({ name: '周敏', phone: '13857100001', since: '2024-03-01' });
+    expect(b.commissioner).toEqual({ name: '周敏', phone: '13857100001', since: '2024-03-01', photoUrl: null });
     expect(b.committee.members.length).toBeGreaterThanOrEqual(5);
     expect(b.committee.members[0].positionLabel).toBe('主任');
     expect(b.company).toMatchObject({ name: '绿城物业服务集团有限公司', feeStandard: { fenPerSquareMetreMonth: 95, text: '0.95 元/㎡·月' } });

@@ -356,7 +356,7 @@ describe('commissioners (ZAS 5.3.1) and property companies (ZAS 5.5.2)', () => {
     expect((await commissioner.post(`/api/quarters/${t.fx.q1}/commissioners`, { name: '赵', phone: '1', trainedOn: today, startedOn: today })).statusCode).toBe(403);
     // The public profile: name, phone, photo, to every account of the quarter.
     const profile = (await community.get(`/api/quarters/${quarterId}/commissioner-profile`)).json();
-    expect(profile.items).toEqual([{ name: '王专员', phone: '13800000001', photoPath: '/photos/wang.jpg' }]);
+    expect(profile.items).toEqual([{ name: '王专员', phone: '13800000001', photoPath: '/photos/wang.jpg', photoUrl: null }]);
     const checks = (await community.get(`/api/quarters/${quarterId}/checks`)).json().items;
     expect(checks.filter((c: { rule: string }) => c.rule === 'commissioner-assigned').every((c: { status: string }) => c.status === 'pass')).toBe(true);
   });

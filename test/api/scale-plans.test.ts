@@ -42,6 +42,7 @@ beforeAll(async () => {
   quarterId = row.id;
   await writeAccountsAndInbox(plain);
   await writeCasesAndActions(plain);
+  await writeFinance(plain);
   district = await t.login('district');
   console.log(`scale-plans: ${QUARTERS} quarters written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }, 120_000);
@@ -106,6 +107,31 @@ async function writeCasesAndActions(db: TestApp['db']['kysely']) {
   await sql`ANALYZE deliberation_actions`.execute(db);
 }
 
+/**
+ * The finance module's records of every quarter: 30 entries of the public-revenue ledger with two
+ * lines each, three fund-use projects and two half-yearly disclosures, so that the finance lists
+ * of one quarter are measured against a district's books (docs/scaling.md).
+ */
+async function writeFinance(db: TestApp['db']['kysely']) {
+  await sql`
+    INSERT INTO ledger_entries (district_id, street_id, community_id, quarter_id, seq, entry_date, memo, booked_by_name, hash)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, n, DATE '2025-01-01' + n * 7, '停车费' || n, '测试', md5(q.id::text || n)
+    FROM quarters q, generate_series(1, 30) n WHERE q.name LIKE '规模%'`.execute(db);
+  await sql`
+    INSERT INTO ledger_lines (entry_id, position, district_id, quarter_id, account, debit_fen, credit_fen)
+    SELECT e.id, p, e.district_id, e.quarter_id, CASE p WHEN 1 THEN 'asset.bank' ELSE 'income.parking' END, CASE p WHEN 1 THEN 10000 ELSE 0 END, CASE p WHEN 1 THEN 0 ELSE 10000 END
+    FROM ledger_entries e, generate_series(1, 2) p`.execute(db);
+  await sql`
+    INSERT INTO fund_projects (district_id, street_id, community_id, quarter_id, title, amount_fen, category, threshold_fen, large)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, '维修项目' || n, 100000 * n, 'use.repairs', 5000000, false
+    FROM quarters q, generate_series(1, 3) n WHERE q.name LIKE '规模%'`.execute(db);
+  await sql`
+    INSERT INTO disclosures (district_id, street_id, community_id, quarter_id, period, status, figures, income_fen, spending_fen, balance_fen, published_at)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, p, 'published', '{}'::jsonb, 0, 0, 0, now()
+    FROM quarters q, unnest(ARRAY['2025H1', '2025H2']) p WHERE q.name LIKE '规模%'`.execute(db);
+  for (const table of ['ledger_entries', 'ledger_lines', 'fund_projects', 'disclosures']) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+}
+
 afterAll(async () => {
   await t?.close();
 });
@@ -120,13 +146,13 @@ interface PlanNode {
 const indexesOf = (node: PlanNode): string[] => [...(node['Index Name'] ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(indexesOf)];
 
 /** Seq Scans of big tables; with `limited`, one under a Limit (a capped count) stops at the limit. */
-function seqScans(node: PlanNode, limited: boolean, underLimit = false): string[] {
-  const own = !(limited && underLimit) && node['Node Type'] === 'Seq Scan' && node['Relation Name'] && BIG.has(node['Relation Name']) ? [node['Relation Name']] : [];
-  return [...own, ...(node.Plans ?? []).flatMap((child) => seqScans(child, limited, underLimit || node['Node Type'] === 'Limit'))];
+function seqScans(node: PlanNode, limited: boolean, underLimit = false, big: ReadonlySet<string> = BIG): string[] {
+  const own = !(limited && underLimit) && node['Node Type'] === 'Seq Scan' && node['Relation Name'] && big.has(node['Relation Name']) ? [node['Relation Name']] : [];
+  return [...own, ...(node.Plans ?? []).flatMap((child) => seqScans(child, limited, underLimit || node['Node Type'] === 'Limit', big))];
 }
 
-/** Calls the route, then explains every SELECT it ran: the big tables each plan reads whole. */
-async function wholeTableReads(url: string, limited = false): Promise<{ status: number; queries: number; scans: string[]; indexes: string[] }> {
+/** Calls the route, then explains every SELECT it ran: the big tables (`big`) each plan reads whole. */
+async function wholeTableReads(url: string, limited = false, big: ReadonlySet<string> = BIG): Promise<{ status: number; queries: number; scans: string[]; indexes: string[] }> {
   captured.length = 0;
   capturing = true;
   let status: number;
@@ -142,7 +168,7 @@ async function wholeTableReads(url: string, limited = false): Promise<{ status: 
     const result = await t.db.kysely.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${q.sql}`, [...q.parameters]));
     const raw = result.rows[0]['QUERY PLAN'];
     const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
-    for (const table of seqScans(plan[0].Plan, limited)) scans.push(`${table}: ${q.sql}`);
+    for (const table of seqScans(plan[0].Plan, limited, false, big)) scans.push(`${table}: ${q.sql}`);
     indexes.push(...indexesOf(plan[0].Plan));
   }
   return { status, queries: queries.length, scans, indexes };
@@ -272,6 +298,27 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     expect(r.queries).toBeLessThanOrEqual(10);
     expect(r.indexes).toContain('quarter_failing_checks_district_idx');
   });
+
+  // The finance lists of one quarter (issue 14) read that quarter's books through an index,
+  // never the district's ledger, projects or disclosures whole.
+  const FINANCE = new Set([...BIG, 'ledger_entries', 'ledger_lines', 'fund_projects', 'fund_project_steps', 'disclosures']);
+  const financeLists: [string, string][] = [
+    ['/api/quarters/:q/ledger', 'ledger_lines_quarter_idx'],
+    ['/api/quarters/:q/ledger/entries?page=2&pageSize=20', 'ledger_entries_date_idx'],
+    ['/api/fund-projects?quarterId=:q', 'fund_projects_quarter_idx'],
+    ['/api/quarters/:q/disclosures', 'disclosures_quarter_id_period_key'],
+    // The dossier's finance section sums the quarter's lines; its checks ask the ledger and the disclosures.
+    ['/api/quarters/:q/dossier', 'ledger_lines_quarter_idx'],
+  ];
+  for (const [url, index] of financeLists) {
+    it(`${url} reads the quarter's books through an index (${index})`, async () => {
+      const r = await wholeTableReads(url.replace(':q', quarterId), false, FINANCE);
+      console.log(`scale-plans: ${url}: ${r.queries} queries, indexes ${[...new Set(r.indexes)].join(', ')}`);
+      expect(r.status).toBe(200);
+      expect(r.scans).toEqual([]);
+      expect(r.indexes).toContain(index);
+    });
+  }
 
   it('search finds a surname through the name index, a page in name order, and a phone through its trigram index', async () => {
     const surname = await wholeTableReads('/api/search?q=王', true);

@@ -10,6 +10,7 @@ import { serveBuiltWebApp } from '../support/web-app';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot, submitLogin, tid, type Browser } from '../support/browser';
 import { AFTER, DURING, fixtureCredentials, openedVote, voteClock, voteOnline } from '../support/voting';
 import { PASSWORD } from '../support/app';
+import { portraitPng } from '../support/photos';
 
 const AIM = 150 * 1024;
 const clock = voteClock();
@@ -22,7 +23,14 @@ let code: string;
 async function organise(t: TestApp) {
   const k = t.db.kysely;
   const q = { district_id: t.fx.districtA, quarter_id: t.fx.q1 };
-  await k.insertInto('commissioners').values({ ...q, name: '周敏', phone: '13857100001', is_party_member: true, trained_on: '2024-02-20', started_on: '2024-03-01' }).execute();
+  const commissioner = await k
+    .insertInto('commissioners')
+    .values({ ...q, name: '周敏', phone: '13857100001', is_party_member: true, trained_on: '2024-02-20', started_on: '2024-03-01' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // The community office uploads the commissioner's photo (ZAS 6.1.3.5).
+  const uploaded = await (await t.login('community')).upload(`/api/commissioners/${commissioner.id}/photo`, 'zhoumin.png', portraitPng());
+  expect(uploaded.statusCode).toBe(201);
   await k.insertInto('party_organizations').values({ ...q, kind: 'quarter', name: '一号小区党支部', secretary_name: '吴红梅', member_count: 12, established_on: '2021-07-01' }).execute();
   const committee = await k
     .insertInto('owners_committees')
@@ -90,6 +98,10 @@ describe('the public board on a phone', () => {
     await page.waitForSelector(tid('board-vote-record'));
     await page.waitForLoadState('networkidle');
     expect(new URL(page.url()).pathname).toBe(`/q/${code.toLowerCase()}`);
+    // The commissioner's photo, loaded lazily (it counts to no script or style) and shown.
+    const photo = page.locator(tid('board-commissioner-photo'));
+    expect(await photo.getAttribute('loading')).toBe('lazy');
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(150);
     await screenshot(page, 'e2e-board-phone');
 
     const text = await page.locator(tid('board')).innerText();

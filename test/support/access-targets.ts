@@ -596,9 +596,26 @@ export const requests: Record<string, (x: Target) => Request | Promise<Request>>
   'GET /api/cases/recurring': (x) => ({ method: 'GET', url: `/api/cases/recurring?quarterId=${x.q.quarter}` }),
   // ---- the supervision dashboard of the offices (工作台) ----
   'GET /api/dashboard': (x) => ({ method: 'GET', url: `/api/dashboard?placeId=${x.q.quarter}` }),
+  // ---- the commissioner's photo (T/ZAS 4006.1—2020 6.1.3.5) and the arrears template ----
+  'POST /api/commissioners/{id}/photo': (x) => ({ method: 'POST', url: `/api/commissioners/${x.q.commissioner}/photo`, file: { name: 'photo.png', content: PNG } }),
+  'GET /api/public/commissioners/{id}/photo': async (x) => {
+    await commissionerPhoto(x);
+    return { method: 'GET', url: `/api/public/commissioners/${x.q.commissioner}/photo` };
+  },
+  'GET /api/quarters/{id}/arrears/import-template.xlsx': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/arrears/import-template.xlsx` }),
 
   ...caseRequests,
 };
+
+/** The quarter's commissioner has a photo (the one-pixel PNG), for the public address to answer. */
+async function commissionerPhoto(x: Target): Promise<void> {
+  const c = await x.world.t.db.kysely.selectFrom('commissioners').select(['district_id', 'quarter_id']).where('id', '=', x.q.commissioner).executeTakeFirstOrThrow();
+  await x.world.t.db.kysely
+    .insertInto('commissioner_photos')
+    .values({ commissioner_id: x.q.commissioner, district_id: c.district_id, quarter_id: c.quarter_id, content_type: 'image/png', size_bytes: PNG.length, sha256: '0'.repeat(64), content: PNG })
+    .onConflict((oc) => oc.column('commissioner_id').doNothing())
+    .execute();
+}
 
 const enteredBallots = new Map<string, string>();
 

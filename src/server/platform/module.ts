@@ -15,10 +15,15 @@ import { installQuarterFacts, type QuarterFactsContributor } from './quarter-fac
 type DB = Kysely<Database>;
 type DashboardLevel = z.output<typeof dashboardLevel>;
 
-/** A section of the quarter dossier (一小区一档案) that a module adds; null keeps it out. */
+/**
+ * A section of the quarter dossier (一小区一档案) that a module adds; null keeps it out. `installed`
+ * is what the modules add up to (the dossier passes it), for a section that shows what other
+ * modules give through their descriptors (the organisations' checks with every module's
+ * `quarterChecks`); absent in a bare call.
+ */
 export interface DossierSectionProvider {
   key: string;
-  section: (db: DB, actor: Actor, quarterId: string, locale: Locale) => Promise<{ key: string; title: string; data: unknown } | null>;
+  section: (db: DB, actor: Actor, quarterId: string, locale: Locale, installed?: Pick<InstalledModules, 'quarterChecks'>) => Promise<{ key: string; title: string; data: unknown } | null>;
 }
 
 /** A person to call about a quarter, as the dossier and the owner's home page list them. */

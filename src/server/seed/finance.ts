@@ -14,6 +14,7 @@ import { voteDecision } from '../modules/voting';
 import { addInventoryItem } from '../modules/finance/inventories';
 import { createAudit, updateAudit } from '../modules/finance/audits';
 import { reportFeeCollection } from '../modules/finance/fee-collection';
+import { recordArrears } from '../modules/finance/arrears';
 
 type DB = Kysely<Database>;
 
@@ -159,5 +160,16 @@ export async function seedFinance(db: DB, quarterId: string, publishedVoteId: st
   await updateAudit(db, community, audit.id, { followUp: '已补齐发票；广告收益改为按月入账。', resolvedOn: `${lastYear + 1}-04-20` });
   const company = await contextOf(db, 'company');
   await reportFeeCollection(db, company, quarterId, { period, receivableFen: 168_420_000, collectedFen: 159_830_500, householdsDue: 612, householdsPaid: 579, note: '欠费户已逐户上门催缴。' });
+  // The company's arrears list of the same half year, recorded and not published: the demo
+  // district is under the ZAS pack, which has no arrears disclosure (西政办〔2020〕29号 二（三）10 is
+  // the XH pack's), so the finance page shows the list with the pack's refusal and its clause.
+  await recordArrears(db, company, quarterId, {
+    period,
+    rows: [
+      { building: '2幢', unit: '1-602', monthsOwed: 8, amountFen: 264_000 },
+      { building: '3幢', unit: '2-1101', monthsOwed: 6, amountFen: 211_800 },
+      { building: '5幢', unit: '1-301', monthsOwed: 13, amountFen: 401_700 },
+    ],
+  });
   return { entries, projects: 2 };
 }

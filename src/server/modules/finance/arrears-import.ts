@@ -12,6 +12,7 @@ import type { ArrearsRow } from '../../../core/finance/index';
 import { authorizeQuarterFinance } from './access';
 import { recordArrears } from './arrears';
 import { fenOf, text } from './statement-import';
+import { isStatementSample } from './statement-template';
 
 type DB = Kysely<Database>;
 
@@ -57,6 +58,7 @@ export async function readArrears(buffer: Buffer): Promise<{ rows: ArrearsRow[];
   if (ws.rowCount - headerRow > MAX_ROWS) return { rows: [], problems: [{ row: 0, zh: `行数超过 ${MAX_ROWS}`, en: `more than ${MAX_ROWS} rows` }] };
   const rows: ArrearsRow[] = [];
   const problems: Problem[] = [];
+  let samples = 0;
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cell = (k: keyof ArrearsRow) => row.getCell(col[k]!).value;
@@ -64,6 +66,11 @@ export async function readArrears(buffer: Buffer): Promise<{ rows: ArrearsRow[];
     const unit = text(cell('unit')).slice(0, 40);
     const monthsText = text(cell('monthsOwed'));
     if (!building && !unit && !monthsText && !text(cell('amountFen'))) continue;
+    // The template's grey sample row (arrears-template.ts) is skipped, never stored.
+    if (isStatementSample([building, unit, monthsText])) {
+      samples++;
+      continue;
+    }
     const months = /^\d{1,3}$/.test(monthsText) ? Number(monthsText) : NaN;
     const fen = fenOf(cell('amountFen'));
     const bad = (zh: string, en: string) => problems.push({ row: r, zh, en });
@@ -72,7 +79,12 @@ export async function readArrears(buffer: Buffer): Promise<{ rows: ArrearsRow[];
     if (fen === null || Number.isNaN(fen) || fen <= 0) bad('欠费金额不对：填写不超过两位小数的正数（元）', 'the amount is wrong: a positive number of yuan with at most two decimals');
     else if (building && unit && months >= 1) rows.push({ building, unit, monthsOwed: months, amountFen: fen });
   }
-  if (!rows.length && !problems.length) problems.push({ row: 0, zh: '文件里没有数据行', en: 'the file has no data rows' });
+  if (!rows.length && !problems.length)
+    problems.push(
+      samples
+        ? { row: 0, zh: '文件里只有模板的示例行（已跳过），没有数据行，未保存', en: "the file has only the template's sample row (skipped) and no data rows: nothing was stored" }
+        : { row: 0, zh: '文件里没有数据行', en: 'the file has no data rows' },
+    );
   return { rows, problems };
 }
 

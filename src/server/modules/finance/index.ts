@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { ModuleDescriptor } from '../../platform/module';
 import { financeGrants } from './access';
-import { financeQuarterChecks } from './checks';
+import { feeCollectionQuarterChecks, financeQuarterChecks } from './checks';
 import { financeDossierSection } from './dossier';
 import { boardProjects } from './projects';
 import { boardArrears } from './arrears';
@@ -19,7 +19,7 @@ export const financeModule: ModuleDescriptor = {
   routes: financeRoutes,
   grants: financeGrants,
   errors: financeErrors,
-  quarterChecks: [financeQuarterChecks],
+  quarterChecks: [financeQuarterChecks, feeCollectionQuarterChecks],
   dossierSections: [financeDossierSection],
   // The quarter's public board (码上办) shows the published disclosures and the projects whose
   // decision is public (百委〔2023〕37号 二（三）9, 两公开).

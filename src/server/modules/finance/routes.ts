@@ -22,6 +22,7 @@ import { importStatement, STATEMENT_MAX_BYTES } from './statement-import';
 import { statementTemplateFile } from './statement-template';
 import { listArrears, publishArrears, recordArrears } from './arrears';
 import { ARREARS_MAX_BYTES, importArrears } from './arrears-import';
+import { arrearsTemplateFile } from './arrears-template';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -273,6 +274,11 @@ export async function financeRoutes(fastify: FastifyInstance) {
       if (file.file.truncated || content.length > ARREARS_MAX_BYTES) throw new AppError('FILE_TOO_LARGE', { limit: ARREARS_MAX_BYTES / 1024 / 1024 });
       return reply.status(201).send(await importArrears(db(), ctx, req.params.id, req.query.period, content));
     },
+  );
+  app.get(
+    '/api/quarters/:id/arrears/import-template.xlsx',
+    { schema: { tags, summary: 'The import template for an arrears list (the property company): a note, the columns 楼栋, 房号, 欠费月数, 欠费金额（元）, and a grey sample row the import skips and never stores', params: idParam, response: { 200: download(`An Excel workbook (${XLSX_TYPE}), as an attachment`), ...errors } } },
+    async (req, reply) => sendFile(reply, await arrearsTemplateFile(db(), requireActor(req), req.params.id), XLSX_TYPE),
   );
   app.post(
     '/api/arrears-lists/:id/publish',

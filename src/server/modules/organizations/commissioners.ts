@@ -7,6 +7,7 @@ import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit';
 import { patchColumns } from '../../platform/db-helpers';
 import type { IsoDate } from '../../../core/dates';
+import { commissionerPhotoUrl } from './commissioner-photo';
 import { checkedWrite, type CheckItem } from './facts';
 import { authorizeCommissioner, authorizeQuarterOrganizations } from './access';
 import type { CommissionersTable } from './tables';
@@ -97,7 +98,14 @@ export async function updateCommissioner(db: DB, ctx: OrgContext, id: string, pa
 }
 
 export async function commissionersOf(db: DB, quarterId: string) {
-  const rows = await db.selectFrom('commissioners').selectAll().where('quarter_id', '=', quarterId).orderBy('started_on', 'desc').execute();
+  const rows = await db
+    .selectFrom('commissioners as c')
+    .leftJoin('commissioner_photos as p', (j) => j.onRef('p.commissioner_id', '=', 'c.id').on('p.quarter_id', '=', quarterId))
+    .selectAll('c')
+    .select('p.sha256')
+    .where('c.quarter_id', '=', quarterId)
+    .orderBy('c.started_on', 'desc')
+    .execute();
   const today = shanghaiDate();
   return rows.map((c) => ({
     id: c.id,
@@ -110,6 +118,7 @@ export async function commissionersOf(db: DB, quarterId: string) {
     endedOn: c.ended_on,
     endReason: c.end_reason,
     current: c.started_on <= today && (c.ended_on === null || c.ended_on >= today),
+    photoUrl: c.sha256 ? commissionerPhotoUrl(c.id, c.sha256) : null,
   }));
 }
 
@@ -120,7 +129,7 @@ export async function commissionersOf(db: DB, quarterId: string) {
 export async function commissionerProfile(db: DB, actor: Actor, quarterId: string) {
   await authorizeQuarterOrganizations(db, actor, quarterId, 'public');
   const current = (await commissionersOf(db, quarterId)).filter((c) => c.current);
-  return { items: current.map((c) => ({ name: c.name, phone: c.phone, photoPath: c.photoPath })) };
+  return { items: current.map((c) => ({ name: c.name, phone: c.phone, photoPath: c.photoPath, photoUrl: c.photoUrl })) };
 }
 
 export async function listCommissioners(db: DB, actor: Actor, quarterId: string) {

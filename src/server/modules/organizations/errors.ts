@@ -77,6 +77,22 @@ export const organizationErrors = defineErrors({
     'zh-CN': '三方办的层级与所选区划不一致。',
     en: 'The level of the office does not match the chosen place.',
   },
+  // The commissioner's photo on the public board (T/ZAS 4006.1—2020 6.1.3.5).
+  COMMISSIONER_PHOTO_REQUIRED: {
+    status: 400,
+    'zh-CN': '请选择专员照片文件（表单字段 file）。',
+    en: 'Choose the commissioner’s photo (form field "file").',
+  },
+  COMMISSIONER_PHOTO_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '照片过大：最大 {mb} MB。请裁剪或缩小后再上传（T/ZAS 4006.1—2020 6.1.3.5 公开专员照片）。',
+    en: 'The photo is too large: at most {mb} MB. Crop or scale it down and upload it again (T/ZAS 4006.1—2020 6.1.3.5).',
+  },
+  COMMISSIONER_PHOTO_TYPE: {
+    status: 422,
+    'zh-CN': '照片须为完整的 JPEG、PNG 或 WebP 图片，且不含其他格式的内容（T/ZAS 4006.1—2020 6.1.3.5 公开专员照片）。',
+    en: 'The photo must be one whole JPEG, PNG or WebP image with nothing of another format in it (T/ZAS 4006.1—2020 6.1.3.5).',
+  },
 });
 
 declare module '../../platform/errors' {

@@ -21,12 +21,18 @@ import { shanghaiDate, type DB } from './shared';
 import { candidatesOfQuarter, vettingQueue } from './vetting';
 
 /** Everything the module holds about one quarter, with the checks, as the dossier shows it. */
-export async function organizationsOfQuarter(db: DB, quarterId: string, locale: Locale) {
+export async function organizationsOfQuarter(db: DB, quarterId: string, locale: Locale, extra: readonly QuarterChecksProvider[] = []) {
   const place = await quarterPlaceById(db, quarterId);
   if (!place) throw notFound();
   const packId = await districtPolicyPack(db, place.districtId);
-  const [checks, committees, supervisory, commissioners, partyOrganizations, contracts, people, candidates] = await Promise.all([
-    judgeQuarter(db, quarterId, { asOf: shanghaiDate() }),
+  const asOf = shanghaiDate();
+  // The checks the other modules judge from their own records (their descriptors'
+  // quarterChecks, e.g. finance's half-yearly disclosure and fee-collection report) stand beside
+  // the pack's rules, as on GET /checks: each one indexed query about this quarter, asked
+  // together with the rest, so the dossier waits for none of them in turn.
+  const [checks, others, committees, supervisory, commissioners, partyOrganizations, contracts, people, candidates] = await Promise.all([
+    judgeQuarter(db, quarterId, { asOf }),
+    Promise.all(extra.map(async (p) => (await p.checks(db, [quarterId], asOf, locale)).get(quarterId) ?? [])),
     committeeViews(db, quarterId, locale),
     supervisoryViews(db, quarterId, locale),
     commissionersOf(db, quarterId),
@@ -38,7 +44,7 @@ export async function organizationsOfQuarter(db: DB, quarterId: string, locale: 
   return {
     pack: packId,
     packTitle: ruleCatalog(packId).pack.title[locale],
-    checks: checks.map((r) => toCheckItem(r, locale)),
+    checks: [...checks.map((r) => toCheckItem(r, locale)), ...others.flat()],
     committees,
     supervisoryCommittees: supervisory,
     commissioners,
@@ -49,17 +55,17 @@ export async function organizationsOfQuarter(db: DB, quarterId: string, locale: 
   };
 }
 
-export async function quarterOrganizations(db: DB, actor: Actor, quarterId: string, locale: Locale) {
+export async function quarterOrganizations(db: DB, actor: Actor, quarterId: string, locale: Locale, extra: readonly QuarterChecksProvider[] = []) {
   await authorizeQuarterOrganizations(db, actor, quarterId, 'organizations.read');
-  return organizationsOfQuarter(db, quarterId, locale);
+  return organizationsOfQuarter(db, quarterId, locale, extra);
 }
 
 // The dossier shows the section to everyone who may read organisations; others do not see it.
 export const organizationsDossierSection: DossierSectionProvider = {
   key: 'organizations',
-  section: async (db, actor, quarterId, locale) => {
+  section: async (db, actor, quarterId, locale, installed) => {
     if (!actor.permissions.includes('organizations.read')) return null;
-    return { key: 'organizations', title: locale === 'en' ? 'Organisations' : '组织建设', data: await organizationsOfQuarter(db, quarterId, locale) };
+    return { key: 'organizations', title: locale === 'en' ? 'Organisations' : '组织建设', data: await organizationsOfQuarter(db, quarterId, locale, installed?.quarterChecks ?? []) };
   },
 };
 

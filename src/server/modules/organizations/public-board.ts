@@ -6,6 +6,7 @@
 // together, because the board is read by everyone who scans the lobby's poster.
 import { sql } from 'kysely';
 import type { Locale } from '../../platform/i18n';
+import { commissionerPhotoUrl } from './commissioner-photo';
 import { shanghaiDate, type DB } from './shared';
 
 const positionLabels: Record<string, { 'zh-CN': string; en: string }> = {
@@ -22,7 +23,8 @@ const selectionLabels: Record<string, { 'zh-CN': string; en: string }> = {
 };
 
 export interface PublicBoardOrganizations {
-  commissioner: { name: string; phone: string; since: string } | null;
+  /** Name, phone and photo are public (ZAS 6.1.3.5); the photo's address, or null when none was uploaded. */
+  commissioner: { name: string; phone: string; since: string; photoUrl: string | null } | null;
   partyOrganization: { name: string; secretaryName: string } | null;
   committee: { termNumber: number | null; termStart: string; termEnd: string; members: { name: string; position: string; positionLabel: string }[] } | null;
   supervisoryCommittee: { termStart: string; termEnd: string; members: { name: string; position: string; positionLabel: string }[] } | null;
@@ -50,12 +52,14 @@ export async function publicBoardOrganizations(db: DB, quarterId: string, locale
   // where one statement building the same JSON took several times as long to plan.
   const [commissioner, party, committee, supervisory, company] = await Promise.all([
     db
-      .selectFrom('commissioners')
-      .select(['name', 'phone', 'started_on'])
-      .where('quarter_id', '=', quarterId)
-      .where('started_on', '<=', today)
-      .where((w) => w.or([w('ended_on', 'is', null), w('ended_on', '>=', today)]))
-      .orderBy('started_on', 'desc')
+      .selectFrom('commissioners as c')
+      // The photo's row by its key (one a commissioner): only its digest, for the address.
+      .leftJoin('commissioner_photos as p', (j) => j.onRef('p.commissioner_id', '=', 'c.id').on('p.quarter_id', '=', quarterId))
+      .select(['c.id', 'c.name', 'c.phone', 'c.started_on', 'p.sha256'])
+      .where('c.quarter_id', '=', quarterId)
+      .where('c.started_on', '<=', today)
+      .where((w) => w.or([w('c.ended_on', 'is', null), w('c.ended_on', '>=', today)]))
+      .orderBy('c.started_on', 'desc')
       .limit(1)
       .executeTakeFirst(),
     // The quarter's own party organisation first, else the committee's (BG 二（一）).
@@ -109,7 +113,9 @@ export async function publicBoardOrganizations(db: DB, quarterId: string, locale
   const k = committee[0];
   const s = supervisory[0];
   return {
-    commissioner: commissioner ? { name: commissioner.name, phone: commissioner.phone, since: commissioner.started_on } : null,
+    commissioner: commissioner
+      ? { name: commissioner.name, phone: commissioner.phone, since: commissioner.started_on, photoUrl: commissioner.sha256 ? commissionerPhotoUrl(commissioner.id, commissioner.sha256) : null }
+      : null,
     partyOrganization: party ? { name: party.name, secretaryName: party.secretary_name } : null,
     committee: k ? { termNumber: k.term_number, termStart: k.term_start, termEnd: k.term_end, members: members(committee) } : null,
     supervisoryCommittee: s ? { termStart: s.term_start, termEnd: s.term_end, members: members(supervisory) } : null,

@@ -284,6 +284,19 @@ export interface QuarterFailingChecksTable {
   message_en: string;
 }
 
+/** The commissioner's photo (ZAS 6.1.3.5), migration 0023. */
+export interface CommissionerPhotosTable {
+  commissioner_id: string;
+  district_id: string;
+  quarter_id: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: DefaultTimestamp;
+}
+
 declare module '../../db/schema' {
   interface Database {
     tripartite_offices: TripartiteOfficesTable;
@@ -307,5 +320,6 @@ declare module '../../db/schema' {
     volunteers: VolunteersTable;
     quarter_check_state: QuarterCheckStateTable;
     quarter_failing_checks: QuarterFailingChecksTable;
+    commissioner_photos: CommissionerPhotosTable;
   }
 }

@@ -83,13 +83,13 @@ export async function quarterDossier(
   actor: Actor,
   quarterId: string,
   locale: Locale,
-  modules: Pick<InstalledModules, 'dossierSections' | 'quarterContacts'>,
+  modules: Pick<InstalledModules, 'dossierSections' | 'quarterContacts'> & Partial<Pick<InstalledModules, 'quarterChecks'>>,
 ) {
   const quarter = await getQuarter(db, actor, quarterId);
   const [stats, contacts] = await Promise.all([quarterStats(db, quarterId), modules.quarterContacts(db, quarterId, locale)]);
   const sections: DossierSection[] = [];
   for (const provider of modules.dossierSections) {
-    const section = await provider.section(db, actor, quarterId, locale);
+    const section = await provider.section(db, actor, quarterId, locale, { quarterChecks: modules.quarterChecks ?? [] });
     if (section) sections.push(section);
   }
   return { quarter, stats, contacts, sections };

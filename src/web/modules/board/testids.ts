@@ -4,6 +4,7 @@ export const TID = {
   boardQuarter: 'board-quarter',
   boardCommissioner: 'board-commissioner',
   boardCommissionerCall: 'board-commissioner-call',
+  boardCommissionerPhoto: 'board-commissioner-photo',
   boardParty: 'board-party',
   boardCommittee: 'board-committee',
   boardSupervisory: 'board-supervisory',

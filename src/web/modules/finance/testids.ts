@@ -66,6 +66,8 @@ export const TID = {
   arrearsList: 'arrears-list',
   arrearsImport: 'arrears-import',
   arrearsPublish: 'arrears-publish',
+  arrearsTemplate: 'arrears-template',
+  arrearsNotAllowed: 'arrears-not-allowed',
   auditAdd: 'finance-audit-add',
   auditList: 'finance-audit-list',
 } as const;

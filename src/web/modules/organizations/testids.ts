@@ -70,6 +70,8 @@ export const TID = {
   orgCommissionerAppoint: 'org-commissioner-appoint',
   orgCommissionerRow: 'org-commissioner-row',
   orgCommissionerEnd: 'org-commissioner-end',
+  orgCommissionerPhoto: 'org-commissioner-photo',
+  orgCommissionerPhotoUpload: 'org-commissioner-photo-upload',
   orgCommissionerName: 'org-commissioner-name',
   orgCommissionerPhone: 'org-commissioner-phone',
   orgCommissionerParty: 'org-commissioner-party',

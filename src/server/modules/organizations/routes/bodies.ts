@@ -2,6 +2,7 @@
 import {
   commissionerBody,
   commissionerPatch,
+  commissionerPhotoUploaded,
   commissionerProfile as commissionerProfileAnswer,
   commissionerView,
   idAnswer,
@@ -16,7 +17,10 @@ import {
   warningsAnswer,
   withWarnings,
 } from '../../../../contracts/organizations';
-import { errorSchema, idParam, requireActor } from '../../../platform/http';
+import { download } from '../../../../contracts/voting';
+import { AppError } from '../../../platform/errors';
+import { errorSchema, idParam, requireActor, sendFile } from '../../../platform/http';
+import { COMMISSIONER_PHOTO_MAX_BYTES, publicCommissionerPhoto, uploadCommissionerPhoto } from '../commissioner-photo';
 import { appointCommissioner, commissionerProfile, listCommissioners, updateCommissioner } from '../commissioners';
 import { addOfficeMember, createOffice, listOffices, removeOfficeMember } from '../offices';
 import { createPartyOrganization, listPartyOrganizations, updatePartyOrganization } from '../party-organizations';
@@ -44,6 +48,47 @@ export function bodiesRoutes(app: App, db: () => DB) {
     '/api/commissioners/:id',
     { schema: { tags, summary: 'Change a commissioner’s record, or end their service', params: idParam, body: commissionerPatch, response: { 200: warningsAnswer, ...writeErrors } } },
     async (req) => updateCommissioner(db(), ctxOf(req), req.params.id, req.body),
+  );
+
+  // ---- the commissioner's photo (T/ZAS 4006.1—2020 6.1.3.5: 公开小区专员信息，信息宜包含姓名、联系方式、照片) ----
+  app.post(
+    '/api/commissioners/:id/photo',
+    {
+      schema: {
+        tags,
+        summary: `Upload (or replace) the commissioner's photo for the public board (offices; multipart field "file"; a whole JPEG, PNG or WebP, at most ${COMMISSIONER_PHOTO_MAX_BYTES / 1024 / 1024} MB)`,
+        params: idParam,
+        consumes: ['multipart/form-data'],
+        response: { 201: commissionerPhotoUploaded, ...writeErrors, 413: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      if (!req.isMultipart()) throw new AppError('COMMISSIONER_PHOTO_REQUIRED');
+      // Reading stops one byte past the limit, so a larger upload is never held in memory.
+      const file = await req.file({ limits: { fileSize: COMMISSIONER_PHOTO_MAX_BYTES + 1, files: 1 }, throwFileSizeLimit: false });
+      if (!file) throw new AppError('COMMISSIONER_PHOTO_REQUIRED');
+      const content = await file.toBuffer();
+      if (file.file.truncated || content.length > COMMISSIONER_PHOTO_MAX_BYTES) throw new AppError('COMMISSIONER_PHOTO_TOO_LARGE', { mb: COMMISSIONER_PHOTO_MAX_BYTES / 1024 / 1024 });
+      return reply.status(201).send(await uploadCommissionerPhoto(db(), ctx, req.params.id, content));
+    },
+  );
+  app.get(
+    '/api/public/commissioners/:id/photo',
+    {
+      schema: {
+        tags,
+        summary: "The commissioner's photo as the public board shows it (no login), while the commissioner is in office; cached a day by the browser (the address changes with the photo)",
+        params: idParam,
+        response: { 200: download('The photo (image/jpeg, image/png or image/webp), inline'), 404: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const photo = await publicCommissionerPhoto(db(), req.params.id);
+      // The same for everyone and addressed by its content's version: unlike the API's no-store.
+      reply.header('cache-control', 'public, max-age=86400').header('Content-Security-Policy', "default-src 'none'; img-src 'self'; sandbox");
+      return sendFile(reply, { fileName: `commissioner.${photo.contentType.slice(6)}`, buffer: photo.content }, photo.contentType, 'inline');
+    },
   );
 
   // ---- party organisations (ZAS 5.1) ----

@@ -23,7 +23,7 @@ export function overviewRoutes(app: App, db: () => DB) {
   app.get(
     '/api/quarters/:id/organizations',
     { schema: { tags, summary: 'All organisations of a quarter with its checks (the dossier section)', params: idParam, response: { 200: quarterOrganizationsView, ...readErrors } } },
-    async (req) => quarterOrganizations(db(), requireActor(req), req.params.id, req.locale),
+    async (req) => quarterOrganizations(db(), requireActor(req), req.params.id, req.locale, app.services.modules.quarterChecks),
   );
   app.get(
     '/api/organizations/rules',

@@ -7,7 +7,7 @@ const boardEn: typeof boardZhCN = {
   noLogin: 'This page is public; no login is needed. Under T/ZAS 4006.1—2020 6.1.3.5 and 6.3.3.2.',
   notFound: 'No public board was found for this quarter: check the address or the code on the poster.',
   quarter: { community: 'Community', address: 'Address', households: 'Households', code: 'Quarter code' },
-  commissioner: { title: 'Quarter commissioner', none: 'No commissioner appointed yet', since: 'since {{date}}', call: 'Call {{phone}}' },
+  commissioner: { title: 'Quarter commissioner', none: 'No commissioner appointed yet', since: 'since {{date}}', call: 'Call {{phone}}', photo: 'Photo of the quarter commissioner {{name}}' },
   party: { title: 'Party organisation', none: 'No party organisation in the quarter', secretary: 'Secretary' },
   committee: { title: "Owners' committee", none: "No owners' committee in office", term: 'Term', termNumber: 'Term {{n}}' },
   supervisory: { title: 'Supervisory committee', none: 'No supervisory committee' },

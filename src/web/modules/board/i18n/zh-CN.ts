@@ -5,7 +5,7 @@ const boardZhCN = {
   noLogin: '本页公开，无需登录。依据 T/ZAS 4006.1—2020 6.1.3.5、6.3.3.2。',
   notFound: '没有找到这个小区的公开信息，请核对海报上的网址或小区码。',
   quarter: { community: '所属社区', address: '地址', households: '户数', code: '小区码' },
-  commissioner: { title: '小区专员', none: '暂未配备小区专员', since: '{{date}} 起', call: '拨打 {{phone}}' },
+  commissioner: { title: '小区专员', none: '暂未配备小区专员', since: '{{date}} 起', call: '拨打 {{phone}}', photo: '小区专员{{name}}的照片' },
   party: { title: '小区党组织', none: '暂无小区党组织', secretary: '书记' },
   committee: { title: '业主委员会', none: '暂无在任的业主委员会', term: '任期', termNumber: '第 {{n}} 届' },
   supervisory: { title: '业主监督委员会', none: '暂无业主监督委员会' },

@@ -119,9 +119,24 @@ function Board({ b }: { b: PublicBoard }) {
       <Card title={t('board.commissioner.title')} testId={TID.boardCommissioner}>
         {b.commissioner ? (
           <>
-            <div className="gz-wrap-row" style={{ justifyContent: 'space-between' }}>
-              <span style={{ fontSize: 20, fontWeight: 600 }}>{b.commissioner.name}</span>
-              <span className="gz-secondary">{t('board.commissioner.since', { date: day(b.commissioner.since) })}</span>
+            <div className="gz-board-person">
+              {/* The photo ZAS 6.1.3.5 makes public, loaded lazily so the page's first visit stays light. */}
+              {b.commissioner.photoUrl && (
+                <img
+                  className="gz-board-photo"
+                  src={b.commissioner.photoUrl}
+                  alt={t('board.commissioner.photo', { name: b.commissioner.name })}
+                  loading="lazy"
+                  decoding="async"
+                  width={72}
+                  height={96}
+                  data-testid={TID.boardCommissionerPhoto}
+                />
+              )}
+              <div className="gz-wrap-row" style={{ justifyContent: 'space-between', flex: 1 }}>
+                <span style={{ fontSize: 20, fontWeight: 600 }}>{b.commissioner.name}</span>
+                <span className="gz-secondary">{t('board.commissioner.since', { date: day(b.commissioner.since) })}</span>
+              </div>
             </div>
             <a className="gz-btn gz-btn-primary gz-btn-block" style={{ marginTop: 12 }} href={tel(b.commissioner.phone)} data-testid={TID.boardCommissionerCall}>
               <span>{t('board.commissioner.call', { phone: b.commissioner.phone })}</span>

@@ -155,6 +155,9 @@ const financeEn: typeof financeZhCN = {
     imported: '{{n}} entries imported (nos. {{from}}–{{to}})',
   },
   arrears: {
+    template: 'Download the arrears template',
+    templateFile: 'arrears-import-template.xlsx',
+    notPublishable: 'Not publishable ({{pack}})',
     title: 'Property-fee arrears and their disclosure',
     import: 'Import an arrears list',
     importHint: 'Excel headers: 楼栋, 房号, 欠费月数, 欠费金额 (yuan); owner names and phones are not read',

@@ -154,6 +154,9 @@ const financeZhCN = {
     imported: '已导入 {{n}} 笔（凭证号 {{from}}–{{to}}）',
   },
   arrears: {
+    template: '下载欠费名单模板',
+    templateFile: '物业费欠费名单导入模板.xlsx',
+    notPublishable: '不可公示（{{pack}}）',
     title: '物业费欠费名单与公示',
     import: '导入欠费名单',
     importHint: 'Excel 表头：楼栋、房号、欠费月数、欠费金额（元）；业主姓名、电话不读取',

@@ -2,11 +2,11 @@
 // communities publish it on the public board only where the district's policy pack has the
 // disclosure (西政办〔2020〕29号 二（三）10), the room masked there.
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Popconfirm, Space, Table, Tag, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
+import { api, downloadFile } from '../../../api/client';
 import { QueryError } from '../../../components/QueryState';
 import { notifyError, notifySuccess } from '../../../lib/feedback';
 import { lastEndedHalfYear } from '../../../../core/finance/ledger';
@@ -29,6 +29,13 @@ export function ArrearsCard({ quarterId }: { quarterId: string }) {
       title={t('finance.arrears.title')}
       extra={
         d?.canRecord && (
+          <Space size="middle">
+          <Typography.Link
+            data-testid={TID.arrearsTemplate}
+            onClick={() => downloadFile(`/api/quarters/${quarterId}/arrears/import-template.xlsx`, t('finance.arrears.templateFile')).catch(notifyError)}
+          >
+            <DownloadOutlined /> {t('finance.arrears.template')}
+          </Typography.Link>
           <Space.Compact>
             <Input size="small" style={{ width: 90 }} value={period} onChange={(e) => setPeriod(e.target.value)} aria-label={t('finance.disclosures.period')} />
             <Upload
@@ -50,6 +57,7 @@ export function ArrearsCard({ quarterId }: { quarterId: string }) {
               </Button>
             </Upload>
           </Space.Compact>
+          </Space>
         )
       }
     >
@@ -99,6 +107,11 @@ export function ArrearsCard({ quarterId }: { quarterId: string }) {
                     {t('finance.arrears.publish')}
                   </Button>
                 </Popconfirm>
+              ) : d && !d.policy.allowed ? (
+                // The pack has no such disclosure: the list stays internal, and the tag says why.
+                <Tag data-testid={TID.arrearsNotAllowed} title={d.policy.clause}>
+                  {t('finance.arrears.notPublishable', { pack: d.policy.packId })}
+                </Tag>
               ) : (
                 <Tag>{t('finance.arrears.unpublished')}</Tag>
               ),

@@ -63,7 +63,7 @@ const organizationsEn = {
     title: 'Not saved: these rules are not met',
     warnings: 'Saved, but note:',
   },
-  commissioner: { title: 'Quarter commissioner', none: 'No commissioner assigned', trainedOn: 'Induction training', startedOn: 'Started', phone: 'Phone' },
+  commissioner: { title: 'Quarter commissioner', none: 'No commissioner assigned', trainedOn: 'Induction training', startedOn: 'Started', phone: 'Phone', photoUpload: 'Upload photo', photoReplace: 'Replace photo', photoSaved: 'Photo saved; it is shown on the quarter’s public board', noPhoto: 'No photo yet', photoAlt: 'Photo of the quarter commissioner {{name}}', photoHint: 'JPEG, PNG or WebP, public on the quarter’s board (T/ZAS 4006.1—2020 6.1.3.5)' },
   committee: {
     title: 'Owners’ committee',
     none: 'This quarter has no owners’ committee yet',

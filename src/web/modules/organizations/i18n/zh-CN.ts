@@ -65,7 +65,7 @@ const organizationsZhCN = {
     title: '未保存：不符合以下规定',
     warnings: '已保存，但请注意：',
   },
-  commissioner: { title: '小区专员', none: '尚未配备小区专员', trainedOn: '岗前培训', startedOn: '上岗日期', phone: '电话' },
+  commissioner: { title: '小区专员', none: '尚未配备小区专员', trainedOn: '岗前培训', startedOn: '上岗日期', phone: '电话', photoUpload: '上传照片', photoReplace: '更换照片', photoSaved: '照片已保存，将显示在小区公开信息页', noPhoto: '暂无照片', photoAlt: '小区专员{{name}}的照片', photoHint: 'JPEG、PNG 或 WebP，公开于小区公开信息页（T/ZAS 4006.1—2020 6.1.3.5）' },
   committee: {
     title: '业主委员会',
     none: '本小区尚未成立业主委员会',

@@ -41,6 +41,7 @@ import {
   TrainingModal,
 } from './RecordForms';
 import { ChecksTable } from './shared';
+import { CommissionerPhoto } from './CommissionerPhoto';
 import { CandidateTable } from './CandidateTable';
 import { RecommendModal, ReviewModal, FormCommitteeModal } from './VettingModals';
 
@@ -117,6 +118,7 @@ export function OrganizationsSection({ quarterId, user }: DossierTabProps) {
         {currentCommissioners.length ? (
           currentCommissioners.map((c) => (
             <div key={c.id} data-testid={TID.orgCommissionerRow} data-current="true">
+              <CommissionerPhoto commissionerId={c.id} name={c.name} photoUrl={c.photoUrl} mayUpload={mayAppoint} quarterId={quarterId} />
               <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
                 <Descriptions.Item label={t('organizations.committee.name')}>{c.name}</Descriptions.Item>
                 <Descriptions.Item label={t('organizations.commissioner.phone')}>{c.phone}</Descriptions.Item>
