@@ -411,6 +411,11 @@ export const accessTable: Record<string, Rule> = {
 
   // ---- the month's recurring problems (未诉先办, issue 12): whoever reads cases, over their queue ----
   'GET /api/cases/recurring': { allow: caseReaders },
+
+  // ---- the owners' committee's monthly dispute analysis (HZ 5.1.4.1.3): whoever reads the register ----
+  'GET /api/disputes/analysis': { allow: disputeReaders },
+  // The quarters a joint mediation may name (HZ 5.1.4.2): for those who schedule mediations.
+  'GET /api/disputes/{id}/joint-candidates': { allow: disputeRegistrars },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {
