@@ -133,7 +133,7 @@ const casesZhCN = {
     choose: '请选择小区',
     total: '本月在办纠纷',
     new: '本月新增',
-    carried: '上月结转',
+    carried: '前期结转',
     reportedUp: '重大纠纷已上报',
     byCategory: '按类别',
     byRisk: '按风险等级',

@@ -25,11 +25,14 @@ const chineseDate = (at: string) => {
 };
 
 const AGREEMENT_CSS = `
-.gz-a4-signs { width: 100%; margin-top: 10mm; border-collapse: collapse; font-size: 13pt; }
-.gz-a4 .gz-a4-signs td, .gz-a4 .gz-a4-signs th { border: none; padding: 4mm 0; }
+.gz-a4-signs { width: 100%; margin-top: 6mm; border-collapse: collapse; font-size: 13pt; }
+.gz-a4 .gz-a4-signs td, .gz-a4 .gz-a4-signs th { border: none; padding: 3mm 0; }
 .gz-a4-line { display: inline-block; min-width: 48mm; border-bottom: 1px solid #000; }
-.gz-a4-clause { margin-top: 8mm; font-size: 10.5pt; color: #333; }
+.gz-a4-effect { font-size: 12pt; }
+.gz-a4-clause { margin-top: 4mm; font-size: 10.5pt; color: #333; }
 .gz-a4 ol.gz-a4-sessions { margin: 0; padding-left: 2em; font-size: 12pt; }
+/* A short agreement is one sheet: the page is the sheet, and its margins a little narrower. */
+@media print { html, body { margin: 0; } .gz-a4 { min-height: 0; padding: 15mm 18mm; } }
 `;
 
 export default function PrintAgreementPage() {
@@ -110,7 +113,7 @@ export default function PrintAgreementPage() {
           </p>
         ))}
       </div>
-      <p className="gz-a4-text">{t('cases.agreementPrint.effect')}</p>
+      <p className="gz-a4-text gz-a4-effect">{t('cases.agreementPrint.effect')}</p>
       <table className="gz-a4-signs">
         <tbody>
           <tr>
