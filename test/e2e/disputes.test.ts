@@ -1,10 +1,11 @@
 // Disputes in the browser (issue 12): the mediation agreement printed on A4 (人民调解协议书,
 // DB3305/T 309—2024 5.1.4; 西政办〔2020〕29号 8) and the owners' committee's monthly dispute
-// analysis (HZ 5.1.4.1.3) at a desk of 1440 px.
+// analysis (HZ 5.1.4.1.3) at a desk of 1440 px; a public mediation on the quarter's public board
+// (HZ 5.1.4.2) on a phone of 390 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type Session, type TestApp } from '../support/app';
 import { serveBuiltWebApp } from '../support/web-app';
-import { launchBrowser, newDesktopPage, screenshot, submitLogin, tid, type Browser, type Page } from '../support/browser';
+import { launchBrowser, newDesktopPage, newPhonePage, screenshot, submitLogin, tid, type Browser, type Page } from '../support/browser';
 import { insertUser } from '../../src/server/modules/users/service';
 
 let t: TestApp;
@@ -104,5 +105,21 @@ describe('disputes at the desk', () => {
     await page.waitForSelector(tid('dispute-analysis-totals'));
     expect(await page.textContent(tid('dispute-analysis'))).toContain('本月没有在办的纠纷');
     await page.context().close();
+  });
+
+  it('shows a public mediation on the public board: time, place and kind, without the parties', { timeout: 120_000 }, async () => {
+    const id = await dispute({ subject: '楼顶违建遮挡采光', category: 'neighbour' });
+    const when = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    expect((await commissioner.post(`/api/disputes/${id}/schedule`, { kind: 'public', at: when, place: '社区议事厅', mediatorName: '人民调解员 吴律师' })).statusCode).toBe(200);
+    const phone = await newPhonePage(browser);
+    await phone.goto(`${base}/q/${t.fx.q1}`);
+    await phone.waitForSelector(tid('board-mediations'));
+    const text = (await phone.textContent(tid('board-mediations'))) ?? '';
+    for (const s of ['公开调解', '社区议事厅', '相邻关系', '5.1.4.2']) expect(text, s).toContain(s);
+    const page = (await phone.textContent('body')) ?? '';
+    for (const s of ['王某', '李某', '楼顶违建', '吴律师']) expect(page, s).not.toContain(s);
+    await phone.locator(tid('board-mediations')).scrollIntoViewIfNeeded();
+    await screenshot(phone, 'e2e-disputes-board-phone', { fullPage: false });
+    await phone.context().close();
   });
 });
