@@ -107,6 +107,32 @@ describe('disputes at the desk', () => {
     await page.context().close();
   });
 
+  it('schedules a joint mediation with a quarter of the street, whose commissioner then sees it', { timeout: 120_000 }, async () => {
+    const id = await dispute({ subject: '两小区之间排水沟堵塞', category: 'property_use' });
+    const page = await newDesktopPage(browser);
+    await login(page, 'commissioner');
+    await page.goto(`${base}/disputes?id=${id}`);
+    await page.click(tid('dispute-action-schedule'));
+    await page.click(tid('dispute-kind'));
+    await page.locator('.ant-select-item-option', { hasText: '联合调解' }).click();
+    await page.click(tid('dispute-joint-quarters'));
+    await page.locator('.ant-select-item-option', { hasText: '二号小区' }).click();
+    await page.keyboard.press('Escape');
+    expect(await page.textContent('.ant-modal-body')).toContain('5.1.4.2');
+    await page.fill(tid('dispute-mediator-name'), '街道人民调解委员会 何敏');
+    await page.click(tid('dispute-step-submit'));
+    await page.waitForSelector(`${tid('dispute-detail')} [data-status="mediating"]`);
+    expect(await page.textContent(tid('dispute-joint-list'))).toContain('二号小区');
+    await screenshot(page, 'e2e-disputes-joint-desk');
+    await page.context().close();
+    // Quarter 2's commissioner sees it in the register.
+    const other = await newDesktopPage(browser);
+    await login(other, 'commissioner2');
+    await other.goto(`${base}/disputes`);
+    await other.waitForSelector(`${tid('dispute-row')}[data-dispute-id="${id}"]`);
+    await other.context().close();
+  });
+
   it('shows a public mediation on the public board: time, place and kind, without the parties', { timeout: 120_000 }, async () => {
     const id = await dispute({ subject: '楼顶违建遮挡采光', category: 'neighbour' });
     const when = new Date(Date.now() + 2 * 86_400_000).toISOString();

@@ -57,7 +57,7 @@ function StepModal({ id, action, onClose }: { id: string; action: DisputeAction;
         {action === 'schedule' ? (
           <>
             <Form.Item name="kind" label={t('cases.disputes.kind')}>
-              <Select options={(['simple', 'public', 'joint'] as const).map((k) => ({ value: k, label: t(`cases.disputes.kinds.${k}`) }))} />
+              <Select data-testid={TID.disputeKind} options={(['simple', 'public', 'joint'] as const).map((k) => ({ value: k, label: t(`cases.disputes.kinds.${k}`) }))} />
             </Form.Item>
             {kind === 'joint' && (
               <Form.Item name="jointQuarterIds" label={t('cases.disputes.jointQuarters')} extra={t('cases.disputes.jointHint')} rules={[{ required: true }]}>
@@ -73,7 +73,7 @@ function StepModal({ id, action, onClose }: { id: string; action: DisputeAction;
               </Form.Item>
             )}
             <Form.Item name="mediatorName" label={t('cases.disputes.mediator')} rules={[{ required: true }]}>
-              <Input maxLength={60} />
+              <Input maxLength={60} data-testid={TID.disputeMediatorName} />
             </Form.Item>
             <Form.Item name="at" label={t('cases.disputes.at')} rules={[{ required: kind === 'public' }]}>
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
@@ -121,7 +121,7 @@ function DisputeDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             </Typography.Paragraph>
           )}
           {d.jointQuarters.length > 0 && (
-            <Typography.Paragraph>
+            <Typography.Paragraph data-testid={TID.disputeJointList}>
               <b>{t('cases.disputes.jointQuarters')}：</b>
               {d.jointQuarters.map((q) => q.name).join('、')}
               <Typography.Text type="secondary"> （DB3305/T 309—2024 5.1.4.2）</Typography.Text>
