@@ -100,6 +100,14 @@ describe('disputes at the desk', () => {
     await page.click(`${tid('dispute-analysis-item')}[data-dispute-id="${major}"]`);
     await page.waitForSelector(tid('dispute-detail'));
     expect(await page.textContent(tid('dispute-detail'))).toContain('停车与车位');
+    // The committee's monthly dispute-analysis meeting links to this analysis, for its month.
+    const committee = await t.login('committee');
+    const meeting = await committee.post('/api/meetings', { quarterId: t.fx.q1, kind: 'dispute_analysis', title: '矛盾纠纷分析例会', startsAt: '2026-11-25T19:00:00+08:00', attendees: [{ party: 'committee', name: '测试committee' }] });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+    await page.goto(`${base}/meetings/${meeting.json().id}`);
+    await page.getByText('查看本月纠纷分析').click();
+    await page.waitForSelector(tid('dispute-analysis-totals'));
+    expect(page.url()).toContain('month=2026-11');
     // A month without disputes.
     await page.goto(`${base}/disputes?tab=analysis&quarterId=${t.fx.q1}&month=2020-01`);
     await page.waitForSelector(tid('dispute-analysis-totals'));
