@@ -62,7 +62,7 @@ async function authorizeDispute(db: DB, actor: Actor, id: string) {
   const row = await db.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirst();
   const joint = row ? await jointQuartersOf(db, row.id) : [];
   const inScope = !!row && [placeOfRow(row), ...joint.map(placeOfRow)].some((p) => placeInScope(actor, p, { parentRead: true }));
-  if (!inScope) assertInScope(actor, null);
+  if (!inScope) throw notFound();
   assertCan(actor, 'disputes.read');
   return { row: row!, joint };
 }
