@@ -45,6 +45,13 @@ export const boardProject = z.object({ id: z.string(), title: z.string(), amount
 export const boardCases = z.object({ total: z.number().int(), open: z.number().int(), closed: z.number().int() });
 
 /**
+ * A public mediation still to come (公开调解, DB3305/T 309—2024 5.1.4.2: "提前公布调解时间、调解场所").
+ * Given by the cases module's `mediations` section: its time, its place and the kind of dispute
+ * it is about; never the parties, the subject as written or the mediator.
+ */
+export const boardMediation = z.object({ at: z.string(), place: z.string(), category: z.string(), categoryLabel: z.string() });
+
+/**
  * A published arrears list (欠费公示, 西政办〔2020〕29号 二（三）10), where the district's pack allows
  * it. Given by the finance module's `arrears` section. No owner name, no phone; the room masked.
  */
@@ -98,6 +105,8 @@ export const publicBoard = z.object({
   /** From the finance module (section `arrears`), newest first; [] where the pack has no such disclosure. */
   arrears: z.array(boardArrears).default([]),
   votes: z.array(boardVote),
+  /** From the cases module (section `mediations`), soonest first; [] while it is not installed. */
+  mediations: z.array(boardMediation).default([]),
   /** From the cases module (section `cases`); zero counts while it is not installed. */
   cases: boardCases,
   /** How to raise a complaint or a topic. */

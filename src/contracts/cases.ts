@@ -292,11 +292,15 @@ export const disputeRisks = ['low', 'medium', 'high', 'major'] as const;
 export const mediationKinds = ['simple', 'public', 'joint'] as const;
 export const disputeStatuses = ['registered', 'mediating', 'agreed', 'failed', 'closed'] as const;
 export const disputeActions = ['schedule', 'agree', 'fail', 'follow_up'] as const;
+/** What a dispute is about (core/cases disputeCategories): the monthly analysis sorts by it (HZ 5.1.4.1.3). */
+export const disputeCategories = ['neighbour', 'property_use', 'property_service', 'parking', 'renovation', 'other'] as const;
 export const disputeStatus = z.enum(disputeStatuses);
 export const disputeListQuery = z.object({ quarterId: z.uuid().optional(), status: disputeStatus.optional(), ...pageQuery });
 export const createDisputeBody = z.object({
   quarterId: z.uuid(),
   subject: z.string().trim().min(2).max(100),
+  /** What it is about; `other` when not given. */
+  category: z.enum(disputeCategories).optional(),
   /** Who is in dispute with whom, as staff write it; never shown publicly. */
   parties: z.string().trim().min(2).max(200),
   description: z.string().trim().min(2).max(2000),
@@ -308,6 +312,7 @@ export const disputeSummary = z.object({
   quarterId: z.string(),
   quarterName: z.string(),
   subject: z.string(),
+  category: z.enum(disputeCategories),
   parties: z.string(),
   risk: z.enum(disputeRisks),
   status: disputeStatus,
@@ -324,6 +329,8 @@ export const disputeDetail = disputeSummary.extend({
   description: z.string(),
   agreement: z.string().nullable(),
   followUp: z.string().nullable(),
+  /** The other quarters of a joint mediation (HZ 5.1.4.2); [] for another kind. */
+  jointQuarters: z.array(z.object({ id: z.string(), name: z.string() })),
   citation: z.string(),
   events: z.array(z.object({ at: timestamp, action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), office: z.string(), actorName: z.string().nullable(), note: z.string().nullable() })),
   actions: z.array(z.enum(disputeActions)),
@@ -334,6 +341,11 @@ export const scheduleMediationBody = z.object({
   at: z.iso.datetime({ offset: true }).nullable().optional(),
   place: z.string().trim().max(200).nullable().optional(),
   mediatorName: z.string().trim().min(1).max(60),
+  /**
+   * A joint mediation (HZ 5.1.4.2) names the other quarters taking part: quarters of the same
+   * street, or of the same district when the district office schedules it. Only for `joint`.
+   */
+  jointQuarterIds: z.array(z.uuid()).max(5).optional(),
 });
 export const agreementBody = z.object({ agreement: z.string().trim().min(2).max(4000) });
 export const disputeNoteBody = z.object({ note: z.string().trim().min(2).max(2000) });
@@ -341,6 +353,48 @@ export const disputeStepAnswer = z.object({ id: z.string(), status: disputeStatu
 export const publicMediationList = z.object({
   citation: z.string(),
   items: z.array(z.object({ subject: z.string(), at: timestamp, place: z.string(), mediatorName: z.string().nullable() })),
+});
+
+/** The quarters a joint mediation may name (HZ 5.1.4.2): of the dispute's street, or its district for the district office. */
+export const jointCandidateList = z.object({ citation: z.string(), items: z.array(z.object({ id: z.string(), name: z.string(), sameStreet: z.boolean() })) });
+
+/** The owners' committee's monthly dispute analysis of a quarter (HZ 5.1.4.1.3), read from the register. */
+export const disputeAnalysisQuery = z.object({
+  quarterId: z.uuid(),
+  /** YYYY-MM, a calendar month in China Standard Time. */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month'),
+});
+const countsOf = <T extends readonly [string, ...string[]]>(keys: T) => z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as { [K in T[number]]: z.ZodNumber });
+export const disputeAnalysis = z.object({
+  quarterId: z.string(),
+  quarterName: z.string(),
+  month: z.string(),
+  citation: z.string(),
+  total: z.number().int(),
+  /** Registered in the month. */
+  newCount: z.number().int(),
+  /** Registered before and not closed when the month began. */
+  carriedOver: z.number().int(),
+  byCategory: countsOf(disputeCategories),
+  byRisk: countsOf(disputeRisks),
+  /** Where they stood at the month's end. */
+  byStatus: countsOf(disputeStatuses),
+  /** The major disputes reported upward (HZ 5.1.4.1.1), by id. */
+  reportedUp: z.array(z.string()),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      subject: z.string(),
+      category: z.enum(disputeCategories),
+      risk: z.enum(disputeRisks),
+      status: disputeStatus,
+      statusLabel: z.string(),
+      isNew: z.boolean(),
+      joint: z.boolean(),
+      registeredAt: timestamp,
+      reportedUpAt: timestamp.nullable(),
+    }),
+  ),
 });
 
 // ---- patrol records (湘建房〔2021〕231号 五（二）) ----

@@ -420,6 +420,10 @@ export const accessTable: Record<string, Rule> = {
   'GET /api/public/commissioners/{id}/photo': { allow: everyone, public: true },
   // The arrears list's import template goes to whoever records the list: the property company.
   'GET /api/quarters/{id}/arrears/import-template.xlsx': { allow: ['company'] },
+  // ---- the owners' committee's monthly dispute analysis (HZ 5.1.4.1.3): whoever reads the register ----
+  'GET /api/disputes/analysis': { allow: disputeReaders },
+  // The quarters a joint mediation may name (HZ 5.1.4.2): for those who schedule mediations.
+  'GET /api/disputes/{id}/joint-candidates': { allow: disputeRegistrars },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {

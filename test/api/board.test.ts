@@ -38,7 +38,7 @@ describe('the board of a quarter without records', () => {
     expect(res.statusCode).toBe(200);
     const b = res.json();
     expect(b.quarter).toEqual({ id: t.fx.q1, code: null, name: '一号小区', address: '', community: '一社区', households: 120 });
-    expect(b).toMatchObject({ commissioner: null, partyOrganization: null, committee: null, supervisoryCommittee: null, company: null, disclosures: [], projects: [], votes: [], cases: { total: 0, open: 0, closed: 0 } });
+    expect(b).toMatchObject({ commissioner: null, partyOrganization: null, committee: null, supervisoryCommittee: null, company: null, disclosures: [], projects: [], votes: [], mediations: [], cases: { total: 0, open: 0, closed: 0 } });
     // The cases module gives the raise page; the board keeps its own phone (none here) and text.
     expect(b.raise).toMatchObject({ url: `/q/${t.fx.q1}/raise`, phone: null });
     expect(b.raise.text).toContain('小区专员');
@@ -279,6 +279,11 @@ describe('nothing personal on the board of the demo district (个人信息保护
     expect(b.cases.total).toBe(Number(counted.n));
     expect(b.cases.total).toBeGreaterThan(0);
     expect(b.cases.open + b.cases.closed).toBe(b.cases.total);
+    // The cases module's public mediations (HZ 5.1.4.2): time, place and the kind of dispute,
+    // never its parties, its subject as written or the mediator.
+    expect(b.mediations).toEqual([{ at: expect.any(String), place: '社区议事厅', category: 'neighbour', categoryLabel: '相邻关系（漏水、噪音等）' }]);
+    const disputes = await demo.db.kysely.selectFrom('disputes').select(['subject', 'parties', 'mediator_name']).where('quarter_id', '=', q.id).execute();
+    for (const d of disputes) for (const text of [d.subject, d.parties, d.mediator_name]) if (text) expect(JSON.stringify(b).includes(text), text).toBe(false);
     const published = b.votes.find((v: { status: string }) => v.status === 'published');
     expect(published.recordUrl).toBe(`/api/votes/${published.id}/record`);
     expect(published.items.every((i: { passed: boolean | null }) => typeof i.passed === 'boolean')).toBe(true);

@@ -50,7 +50,7 @@ describe('the dispute register', () => {
     expect(JSON.stringify((await s.street.get('/api/inbox')).json())).toContain(id);
     await s.commissioner.post(`/api/disputes/${id}/schedule`, { kind: 'simple', mediatorName: '吴律师' });
     expect((await s.mediator.post(`/api/disputes/${id}/fail`, { note: '双方各执一词' })).json().status).toBe('failed');
-    expect((await s.commissioner.post(`/api/disputes/${id}/schedule`, { kind: 'joint', mediatorName: '街道调委会' })).json().status).toBe('mediating');
+    expect((await s.commissioner.post(`/api/disputes/${id}/schedule`, { kind: 'joint', mediatorName: '街道调委会', jointQuarterIds: [t.fx.q2] })).json().status).toBe('mediating');
   });
   it('is kept from those without a part and outside the place', async () => {
     const { id } = await register();

@@ -188,6 +188,8 @@ export const caseRequests: Record<string, (x: X) => Req | Promise<Req>> = {
   'POST /api/disputes/{id}/fail': async (x) => ({ method: 'POST', url: `/api/disputes/${await freshDispute(x, 'mediating')}/fail`, body: { note: '未达成一致' } }),
   'POST /api/disputes/{id}/follow-up': async (x) => ({ method: 'POST', url: `/api/disputes/${await freshDispute(x, 'agreed')}/follow-up`, body: { note: '已维修完毕' } }),
   'GET /api/public/quarters/{id}/mediations': (x) => ({ method: 'GET', url: `/api/public/quarters/${x.q.quarter}/mediations` }),
+  'GET /api/disputes/analysis': (x) => ({ method: 'GET', url: `/api/disputes/analysis?quarterId=${x.q.quarter}&month=2026-11` }),
+  'GET /api/disputes/{id}/joint-candidates': (x) => ({ method: 'GET', url: `/api/disputes/${x.world.cases.byQuarter[x.q.quarter].dispute}/joint-candidates` }),
 
   'GET /api/public/quarters/{id}/case-categories': (x) => ({ method: 'GET', url: `/api/public/quarters/${x.q.quarter}/case-categories` }),
   'POST /api/public/quarters/{id}/cases/phone-code': (x) => ({ method: 'POST', url: `/api/public/quarters/${x.q.quarter}/cases/phone-code`, body: { phone: `1380000${String(++seq).padStart(4, '0')}` } }),

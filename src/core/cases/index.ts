@@ -8,3 +8,4 @@ export * from './disputes';
 export * from './patrols';
 export * from './emergency';
 export * from './recurring';
+export * from './dispute-analysis';

@@ -34,6 +34,7 @@ const patternMessages: Record<string, { zh: string; en: string }> = {
   'credit code': { zh: '应为 18 位统一社会信用代码', en: 'must be an 18-character unified social credit code' },
   'six digits': { zh: '应为 6 位数字', en: 'must be 6 digits' },
   username: { zh: '只能包含字母、数字和 _ . -', en: 'letters, digits and _ . - only' },
+  month: { zh: '格式不正确（月份请用 YYYY-MM，如 2026-11）', en: 'use the format YYYY-MM, e.g. 2026-11' },
 };
 
 export function describeIssue(issue: IssueLike, locale: Locale): string {

@@ -132,8 +132,8 @@ export async function seedCases(db: DB, quarterId: string): Promise<void> {
   // A dispute in public mediation (HZ 5.1.4.2: its time and place on the public board) and a
   // major one already reported to the street.
   for (const d of [
-    { subject: '楼上卫生间渗水', parties: '2幢101 住户 与 2幢201 住户', description: '201 卫生间渗水到 101 天花板，双方协商未果。', risk: 'medium', status: 'mediating', ago: 3 },
-    { subject: '地下车位被长期占用', parties: '业主 与 物业服务企业', description: '多名业主反映产权车位被外来车辆长期占用，物业未处理，双方冲突升级。', risk: 'major', status: 'registered', ago: 1 },
+    { subject: '楼上卫生间渗水', category: 'neighbour', parties: '2幢101 住户 与 2幢201 住户', description: '201 卫生间渗水到 101 天花板，双方协商未果。', risk: 'medium', status: 'mediating', ago: 3 },
+    { subject: '地下车位被长期占用', category: 'parking', parties: '业主 与 物业服务企业', description: '多名业主反映产权车位被外来车辆长期占用，物业未处理，双方冲突升级。', risk: 'major', status: 'registered', ago: 1 },
   ] as const) {
     const at = new Date(now - d.ago * DAY);
     const mediating = d.status === 'mediating';
@@ -142,6 +142,7 @@ export async function seedCases(db: DB, quarterId: string): Promise<void> {
       .values({
         ...base,
         subject: d.subject,
+        category: d.category,
         parties: d.parties,
         description: d.description,
         risk: d.risk,

@@ -10,6 +10,7 @@ import type { Role, ScopeLevel } from '../platform/access';
 import { planDemo, quarterBatches, type DemoPlan } from './generate';
 import { seedVoting } from './voting';
 import { seedCases } from './cases';
+import { seedDisputes } from './disputes';
 import { seedOrganizations } from './organizations';
 import { seedDeliberation } from './deliberation';
 import { seedFinance } from './finance';
@@ -233,6 +234,7 @@ export async function seedDemo(db: DB, hashKey: Buffer, onProgress?: (done: numb
   await seedDeliberation(db, quarterId.id, votes);
   await seedFinance(db, quarterId.id, votes.published);
   await seedCases(db, quarterId.id);
+  await seedDisputes(db, quarterId.id);
   return { districtId: written.districtId, quarters: plan.quarterCount, units: written.units, owners: written.owners, accounts: result };
 }
 

@@ -86,6 +86,7 @@ export async function buildPublicBoard(db: DB, sections: readonly PublicBoardSec
     disclosures: [],
     projects: [],
     arrears: [],
+    mediations: [],
     votes,
     cases: { total: 0, open: 0, closed: 0 },
     raise: { url: null, phone: organizations.commissioner?.phone ?? null, text: raiseText[locale] },

@@ -1,10 +1,13 @@
 // The dispute register of a quarter (HZ DB3305/T 309—2024 5.1.4; T/ZAS 4006.1—2020 6.3.3): the
 // parties, the subject and the risk level; a major dispute reported to the street when it is
 // registered; the mediation (core/cases/disputes.ts), its agreement and the follow-up. A public
-// mediation's time and place are given to the quarter's public board without the parties.
-import { sql, type Kysely } from 'kysely';
+// mediation's time and place are given to the quarter's public board without the parties. A joint
+// mediation (联合调解, HZ 5.1.4.2) names the other quarters taking part (dispute_quarters): the
+// dispute is then in the scope of their offices, their commissioners, committees and mediators
+// too, who read it and take their part in it as on their own quarter's.
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
-import { assertCan, assertInScope, can, scopeFilter, type Actor } from '../../platform/access';
+import { assertCan, assertInScope, can, placeInScope, scopeFilter, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
 import { placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
@@ -13,6 +16,11 @@ import {
   availableDisputeSteps,
   DISPUTE_CLAUSE,
   disputeStatusLabels,
+  JOINT_MEDIATION_CLAUSE,
+  JOINT_QUARTERS_MAX,
+  jointQuarterRefusal,
+  jointRefusalLabels,
+  type DisputeCategory,
   reportedUpward,
   takeDisputeStep,
   type DisputeAction,
@@ -22,11 +30,12 @@ import {
   type MediationKind,
 } from '../../../core/cases';
 import { notifyUsers, usersForQuarterRoles } from '../notifications';
-import { quarterPlaceById, quarterPlacesByIds } from '../registry';
+import { quarterPlaceById, quarterPlacesByIds, quartersOfPlace } from '../registry';
 import { officeOf } from './cases';
 import type { DisputeRow } from './tables';
 
 type DB = Kysely<Database>;
+type Exec = DB | Transaction<Database>;
 
 const partyLabels: Record<DisputeParty, { 'zh-CN': string; en: string }> = {
   registrar: { 'zh-CN': '登记纠纷的小区专员、业主委员会或三方办', en: 'the commissioner, the owners’ committee or an office' },
@@ -40,14 +49,34 @@ function partiesOf(actor: Actor): DisputeParty[] {
   return parties;
 }
 
-async function authorizeDispute(db: DB, actor: Actor, id: string) {
-  const row = await db.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirst();
-  assertInScope(actor, row ? placeOfRow(row) : null, { parentRead: true });
-  assertCan(actor, 'disputes.read');
-  return row!;
+/** The other quarters of a joint mediation, with their places. */
+async function jointQuartersOf(db: Exec, disputeId: string) {
+  return db.selectFrom('dispute_quarters').selectAll().where('dispute_id', '=', disputeId).execute();
 }
 
-export async function createDispute(db: DB, ctx: RequestContext, input: { quarterId: string; subject: string; parties: string; description: string; risk: DisputeRisk }) {
+/**
+ * The dispute, if its quarter or one of the quarters of its joint mediation is in the caller's
+ * place (404 otherwise, as for an unknown id), then `disputes.read` (403).
+ */
+async function authorizeDispute(db: DB, actor: Actor, id: string) {
+  const row = await db.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirst();
+  const joint = row ? await jointQuartersOf(db, row.id) : [];
+  const inScope = !!row && [placeOfRow(row), ...joint.map(placeOfRow)].some((p) => placeInScope(actor, p, { parentRead: true }));
+  if (!inScope) throw notFound();
+  assertCan(actor, 'disputes.read');
+  return { row: row!, joint };
+}
+
+/** The disputes of the caller's place: of its quarters, or joined by one of them (HZ 5.1.4.2). */
+function inPlace(column: ReturnType<typeof scopeFilter>['column'], value: string) {
+  return (eb: ExpressionBuilder<Database, 'disputes'>) =>
+    eb.or([
+      eb(`disputes.${column}`, '=', value),
+      eb.exists(eb.selectFrom('dispute_quarters').select('dispute_quarters.dispute_id').whereRef('dispute_quarters.dispute_id', '=', 'disputes.id').where(`dispute_quarters.${column}`, '=', value)),
+    ]);
+}
+
+export async function createDispute(db: DB, ctx: RequestContext, input: { quarterId: string; subject: string; category?: DisputeCategory; parties: string; description: string; risk: DisputeRisk }) {
   const place = await quarterPlaceById(db, input.quarterId);
   assertInScope(ctx.actor, place, { parentRead: true });
   assertCan(ctx.actor, 'disputes.register');
@@ -62,6 +91,7 @@ export async function createDispute(db: DB, ctx: RequestContext, input: { quarte
         community_id: place!.communityId!,
         quarter_id: place!.quarterId,
         subject: input.subject,
+        category: input.category ?? 'other',
         parties: input.parties,
         description: input.description,
         risk: input.risk,
@@ -91,6 +121,7 @@ function summary(r: DisputeRow, names: Map<string, { name: string }>, locale: Lo
     quarterId: r.quarter_id,
     quarterName: names.get(r.quarter_id)?.name ?? '',
     subject: r.subject,
+    category: r.category as DisputeCategory,
     parties: r.parties,
     risk: r.risk as DisputeRisk,
     status,
@@ -107,8 +138,8 @@ function summary(r: DisputeRow, names: Map<string, { name: string }>, locale: Lo
 export async function listDisputes(db: DB, actor: Actor, query: { quarterId?: string; status?: DisputeStatus; page: number; pageSize: number }, locale: Locale) {
   assertCan(actor, 'disputes.read');
   const scope = scopeFilter(actor);
-  let q = db.selectFrom('disputes').where(scope.column, '=', scope.value);
-  if (query.quarterId) q = q.where('quarter_id', '=', query.quarterId);
+  let q = db.selectFrom('disputes').where(inPlace(scope.column, scope.value));
+  if (query.quarterId) q = q.where(inPlace('quarter_id', query.quarterId));
   if (query.status) q = q.where('status', '=', query.status);
   const [rows, total] = await Promise.all([
     q.selectAll().orderBy('registered_at', 'desc').orderBy('id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
@@ -119,10 +150,14 @@ export async function listDisputes(db: DB, actor: Actor, query: { quarterId?: st
 }
 
 export async function getDispute(db: DB, actor: Actor, id: string, locale: Locale) {
-  const row = await authorizeDispute(db, actor, id);
-  const [events, names] = await Promise.all([db.selectFrom('dispute_events').selectAll().where('dispute_id', '=', row.id).orderBy('at').orderBy('id').execute(), quarterPlacesByIds(db, [row.quarter_id])]);
+  const { row, joint } = await authorizeDispute(db, actor, id);
+  const [events, names] = await Promise.all([
+    db.selectFrom('dispute_events').selectAll().where('dispute_id', '=', row.id).orderBy('at').orderBy('id').execute(),
+    quarterPlacesByIds(db, [row.quarter_id, ...joint.map((j) => j.quarter_id)]),
+  ]);
   return {
     ...summary(row, names, locale),
+    jointQuarters: joint.map((j) => ({ id: j.quarter_id, name: names.get(j.quarter_id)?.name ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
     description: row.description,
     agreement: row.agreement,
     followUp: row.follow_up,
@@ -133,13 +168,38 @@ export async function getDispute(db: DB, actor: Actor, id: string, locale: Local
 }
 
 export type DisputeStepInput =
-  | { action: 'schedule'; kind: MediationKind; at?: string | null; place?: string | null; mediatorName: string }
+  | { action: 'schedule'; kind: MediationKind; at?: string | null; place?: string | null; mediatorName: string; jointQuarterIds?: string[] }
   | { action: 'agree'; agreement: string }
   | { action: 'fail'; note: string }
   | { action: 'follow_up'; note: string };
 
+/**
+ * The other quarters a joint mediation names (HZ 5.1.4.2): one at least, each a neighbour of the
+ * dispute's quarter (core/cases jointQuarterRefusal); none for another kind of mediation.
+ */
+async function jointQuartersFor(db: DB, actor: Actor, home: DisputeRow, input: Extract<DisputeStepInput, { action: 'schedule' }>) {
+  const ids = [...new Set(input.jointQuarterIds ?? [])];
+  if (input.kind !== 'joint') {
+    if (ids.length) throw new AppError('DISPUTE_JOINT_QUARTERS_UNEXPECTED');
+    return [];
+  }
+  if (!ids.length || ids.length > JOINT_QUARTERS_MAX) throw new AppError('DISPUTE_JOINT_QUARTERS_NEEDED', { max: JOINT_QUARTERS_MAX });
+  const places = await quarterPlacesByIds(db, ids);
+  const homeRef = { quarterId: home.quarter_id, streetId: home.street_id, districtId: home.district_id };
+  return ids.map((qid) => {
+    const p = places.get(qid);
+    // An unknown id is refused as a quarter of another district: nothing tells one from the other.
+    const reason = p ? jointQuarterRefusal(homeRef, p, actor.scope.level === 'district') : 'other_district';
+    if (reason) {
+      const label = jointRefusalLabels[reason];
+      throw new AppError('DISPUTE_JOINT_QUARTER_REFUSED', { quarter: p && reason !== 'other_district' ? p.name : qid, reasonZh: label['zh-CN'], reasonEn: label.en, clause: JOINT_MEDIATION_CLAUSE }, { quarterId: qid, reason, clause: JOINT_MEDIATION_CLAUSE });
+    }
+    return p!;
+  });
+}
+
 export async function stepDispute(db: DB, ctx: RequestContext, id: string, input: DisputeStepInput) {
-  const row = await authorizeDispute(db, ctx.actor, id);
+  const { row } = await authorizeDispute(db, ctx.actor, id);
   const parties = partiesOf(ctx.actor);
   const decide = (status: DisputeStatus) => {
     const out = takeDisputeStep(status, input.action as DisputeAction, parties);
@@ -154,13 +214,14 @@ export async function stepDispute(db: DB, ctx: RequestContext, id: string, input
   };
   decide(row.status as DisputeStatus);
   if (input.action === 'schedule' && input.kind === 'public' && (!input.at || !input.place)) throw new AppError('DISPUTE_MEDIATION_INCOMPLETE');
+  const joint = input.action === 'schedule' ? await jointQuartersFor(db, ctx.actor, row, input) : null;
   const at = new Date();
   let set: Record<string, unknown> = {};
   let note: string | null = null;
   switch (input.action) {
     case 'schedule':
       set = { mediation_kind: input.kind, mediation_at: input.at ? new Date(input.at) : null, mediation_place: input.place ?? null, mediator_name: input.mediatorName };
-      note = [input.mediatorName, input.place].filter(Boolean).join(' · ');
+      note = [input.mediatorName, input.place, joint?.length ? `联合调解：${joint.map((q) => q.name).join('、')}` : null].filter(Boolean).join(' · ');
       break;
     case 'agree':
       set = { agreement: input.agreement };
@@ -183,9 +244,42 @@ export async function stepDispute(db: DB, ctx: RequestContext, id: string, input
       .insertInto('dispute_events')
       .values({ dispute_id: row.id, district_id: row.district_id, quarter_id: row.quarter_id, at, action: input.action, from_status: locked.status, to_status: to, actor_id: ctx.actor.id, actor_office: officeOf(ctx.actor, null), actor_name: ctx.actor.displayName, note })
       .execute();
-    await recordAudit(tx, ctx, { action: input.action, entity: 'dispute', entityId: row.id, place: placeOfRow(row), before: { status: locked.status }, after: { status: to } });
+    if (joint) {
+      // Each schedule names the quarters of this mediation: a joint one replaces the set, another
+      // kind clears it (the dispute's history keeps who took part before, in its steps).
+      await tx.deleteFrom('dispute_quarters').where('dispute_id', '=', row.id).execute();
+      if (joint.length) {
+        await tx
+          .insertInto('dispute_quarters')
+          .values(joint.map((q) => ({ dispute_id: row.id, district_id: q.districtId, street_id: q.streetId!, community_id: q.communityId!, quarter_id: q.quarterId })))
+          .execute();
+        for (const q of joint) {
+          const users = (await usersForQuarterRoles(tx, q.quarterId, ['community_office', 'commissioner', 'committee'])).map((u) => u.id);
+          await notifyUsers(tx, users, row.district_id, { kind: 'dispute-joint', title: `联合调解：${row.subject}`, body: `本小区被列入联合调解（${JOINT_MEDIATION_CLAUSE}）`, link: `/disputes?id=${row.id}`, quarterId: q.quarterId, dedupeKey: `dispute:${row.id}:joint:${q.quarterId}:${at.getTime()}` });
+        }
+      }
+    }
+    await recordAudit(tx, ctx, { action: input.action, entity: 'dispute', entityId: row.id, place: placeOfRow(row), before: { status: locked.status }, after: { status: to, ...(joint?.length ? { jointQuarterIds: joint.map((q) => q.quarterId) } : {}) } });
     return { id: row.id, status: to };
   });
+}
+
+/** A district's list of candidates stops here; a street has a few dozen quarters. */
+const JOINT_CANDIDATES_MAX = 500;
+
+/**
+ * The quarters a joint mediation of the dispute may name (HZ 5.1.4.2; the rule above): those of
+ * its street, or of its district for the district office; for those who schedule mediations.
+ */
+export async function jointCandidates(db: DB, actor: Actor, id: string) {
+  const { row } = await authorizeDispute(db, actor, id);
+  assertCan(actor, 'disputes.register');
+  const districtWide = actor.scope.level === 'district';
+  const quarters = await quartersOfPlace(db, districtWide ? { districtId: row.district_id } : { streetId: row.street_id }, JOINT_CANDIDATES_MAX + 1);
+  return {
+    items: quarters.filter((q) => q.id !== row.quarter_id).slice(0, JOINT_CANDIDATES_MAX).map((q) => ({ id: q.id, name: q.name, sameStreet: q.streetId === row.street_id })),
+    citation: JOINT_MEDIATION_CLAUSE,
+  };
 }
 
 /** Public mediations of a quarter still to come, for its public board: time, place, subject; no parties. */

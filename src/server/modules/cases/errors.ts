@@ -122,6 +122,21 @@ export const casesErrors = defineErrors({
     'zh-CN': '公开调解须事先公布时间和地点（DB3305/T 309—2024 5.1.4.2）。',
     en: 'A public mediation announces its time and place beforehand (DB3305/T 309—2024 5.1.4.2).',
   },
+  DISPUTE_JOINT_QUARTERS_NEEDED: {
+    status: 422,
+    'zh-CN': '联合调解须列明参与调解的其他小区（至少一个，至多{max}个）（DB3305/T 309—2024 5.1.4.2）。',
+    en: 'A joint mediation names the other quarters taking part (at least one, at most {max}) (DB3305/T 309—2024 5.1.4.2).',
+  },
+  DISPUTE_JOINT_QUARTERS_UNEXPECTED: {
+    status: 422,
+    'zh-CN': '只有联合调解才列明其他小区；简易调解和公开调解由纠纷所在小区办理（DB3305/T 309—2024 5.1.4.2）。',
+    en: 'Only a joint mediation names other quarters; a simple or public one is held by the dispute’s own quarter (DB3305/T 309—2024 5.1.4.2).',
+  },
+  DISPUTE_JOINT_QUARTER_REFUSED: {
+    status: 422,
+    'zh-CN': '“{quarter}”不能列入联合调解：{reasonZh}（{clause}）。',
+    en: '“{quarter}” cannot join the joint mediation: {reasonEn} ({clause}).',
+  },
   PATROL_ITEM_UNKNOWN: {
     status: 422,
     'zh-CN': '没有这个巡查项目：{code}。',

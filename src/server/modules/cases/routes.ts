@@ -17,7 +17,8 @@ import { addPhotoAsStaff, getPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT } from './p
 import { addPhotoByTrackingCode, confirmPhoneCode, publicCategories, raisePublicCase, rateByTrackingCode, sendPhoneCode, trackCase } from './public';
 import { stepCase, type StepInput } from './steps';
 import { createHazard, getHazard, listHazards, stepHazard } from './hazards';
-import { createDispute, getDispute, listDisputes, publicMediations, stepDispute } from './disputes';
+import { createDispute, getDispute, jointCandidates, listDisputes, publicMediations, stepDispute } from './disputes';
+import { disputeMonthAnalysis } from './dispute-analysis';
 import { createPatrol, listPatrols, patrolItems } from './patrols';
 import { addDrill, addPlan, quarterEmergency } from './emergency';
 
@@ -219,8 +220,25 @@ export async function casesRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: 'Register a dispute: parties, subject, risk level (a major one is reported to the street at once)', body: c.createDisputeBody, response: { 201: c.createdDispute, ...errors } } },
     async (req, reply) => reply.status(201).send(await createDispute(db(), contextOf(req), req.body)),
   );
+  app.get(
+    '/api/disputes/analysis',
+    {
+      schema: {
+        tags,
+        summary: "The owners' committee's monthly dispute analysis of a quarter (HZ 5.1.4.1.3): the month's disputes by kind, risk level and status, new and carried over, the major ones reported upward",
+        querystring: c.disputeAnalysisQuery,
+        response: { 200: c.disputeAnalysis, ...errors },
+      },
+    },
+    async (req) => disputeMonthAnalysis(db(), requireActor(req), req.query, req.locale),
+  );
   app.get('/api/disputes/:id', { schema: { tags, summary: 'One dispute with its steps and the steps the caller may take', params: idParam, response: { 200: c.disputeDetail, ...errors } } }, async (req) =>
     getDispute(db(), requireActor(req), req.params.id, req.locale),
+  );
+  app.get(
+    '/api/disputes/:id/joint-candidates',
+    { schema: { tags, summary: 'The quarters a joint mediation of the dispute may name (HZ 5.1.4.2): of its street, or of its district for the district office', params: idParam, response: { 200: c.jointCandidateList, ...errors } } },
+    async (req) => jointCandidates(db(), requireActor(req), req.params.id),
   );
   app.post(
     '/api/disputes/:id/schedule',

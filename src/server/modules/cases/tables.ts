@@ -165,6 +165,8 @@ export interface DisputesTable {
   parties: string;
   description: string;
   risk: string;
+  /** What it is about (core/cases disputeCategories; migration 0020). */
+  category: Generated<string>;
   status: Generated<string>;
   mediation_kind: string | null;
   mediation_at: Timestamp | null;
@@ -191,6 +193,15 @@ export interface DisputeEventsTable {
   actor_office: string;
   actor_name: string | null;
   note: string | null;
+}
+
+/** The other quarters of a joint mediation (联合调解, HZ 5.1.4.2), with their places for the scope filter. */
+export interface DisputeQuartersTable {
+  dispute_id: string;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
 }
 
 export interface EmergencyPlansTable {
@@ -238,5 +249,6 @@ declare module '../../db/schema' {
     emergency_plans: EmergencyPlansTable;
     emergency_drills: EmergencyDrillsTable;
     dispute_events: DisputeEventsTable;
+    dispute_quarters: DisputeQuartersTable;
   }
 }

@@ -13,6 +13,7 @@ export { authorizeQuarter, buildingPlace, quarterPlace, type RegistryAction } fr
 export { idNumberReasonText, maskCertificate } from './identity';
 export { certificateHashes, identifierHash, normaliseIdentifier, type CertificateHashes } from './identifiers';
 export { importProgress, startImport, SYSTEM_ACTOR_ID } from './import';
+export { quartersOfPlace } from './queries-for-cases';
 
 export const registryModule: ModuleDescriptor = {
   name: 'registry',

@@ -17,6 +17,7 @@ export const TID = {
   boardVoteRecord: 'board-vote-record',
   boardCases: 'board-cases',
   boardRaise: 'board-raise',
+  boardMediations: 'board-mediations',
   dossierBoard: 'dossier-board',
   dossierBoardUrl: 'dossier-board-url',
   dossierBoardPoster: 'dossier-board-poster',

@@ -19,6 +19,9 @@ export const casesModule: WebModule = {
     // The quarter's public board links here (码上办): raise without an account, follow by code.
     { path: '/q/:quarterId/raise', area: 'public', page: lazy(() => import('./pages/PublicRaisePage')) },
     { path: '/t/:trackingCode', area: 'public', page: lazy(() => import('./pages/PublicTrackPage')) },
+    // The mediation agreement on A4 (调解协议书): the page alone, for the browser's print; it reads
+    // the dispute with the staff member's session.
+    { path: '/print/disputes/:id', area: 'public', page: lazy(() => import('./pages/PrintAgreementPage')) },
   ],
   menu: [
     { key: 'cases', path: '/cases', icon: 'solution', order: 45, permission: 'cases.read', label: () => i18n.t('cases.menu'), group },

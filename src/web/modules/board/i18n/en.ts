@@ -27,6 +27,7 @@ const boardEn: typeof boardZhCN = {
   },
   cases: { title: 'Complaints and topics', total: 'Received', open: 'In progress', closed: 'Closed' },
   dossier: { intro: 'The quarter’s public board needs no login. Download the poster, print it and put it up at the gates or in the lobbies: owners scan its code to open the board.', url: 'Address', poster: 'Download the poster (A4, PDF)' },
+  mediations: { title: 'Public mediations', note: 'A public mediation announces its time and place beforehand, and anyone may attend (DB3305/T 309—2024 5.1.4.2); the parties are not named.' },
   raise: { title: 'Raise an issue', go: 'File a complaint or propose a topic', call: 'Contact the commissioner' },
 };
 export default boardEn;

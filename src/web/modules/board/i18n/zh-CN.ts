@@ -25,6 +25,7 @@ const boardZhCN = {
   },
   cases: { title: '投诉与议题', total: '共受理', open: '办理中', closed: '已办结' },
   dossier: { intro: '小区公开信息页（码上办）无需登录即可查看。下载海报打印张贴在小区出入口或单元大厅，业主扫码即可查看。', url: '公开页网址', poster: '下载海报（A4，PDF）' },
+  mediations: { title: '公开调解', note: '公开调解事先公布时间和地点，欢迎旁听（DB3305/T 309—2024 5.1.4.2）；不公布当事人。' },
   raise: { title: '反映问题', go: '提交投诉或议题', call: '联系小区专员' },
 };
 export default boardZhCN;

@@ -277,6 +277,22 @@ function Board({ b }: { b: PublicBoard }) {
         </Card>
       )}
 
+      {b.mediations.length > 0 && (
+        <Card title={t('board.mediations.title')} testId={TID.boardMediations}>
+          <ul className="gz-list">
+            {b.mediations.map((m, i) => (
+              <li key={i} className="gz-board-member">
+                <span>
+                  <strong className="gz-num">{minute(m.at)}</strong> {m.place}
+                </span>
+                <PlainTag>{m.categoryLabel}</PlainTag>
+              </li>
+            ))}
+          </ul>
+          <div className="gz-secondary">{t('board.mediations.note')}</div>
+        </Card>
+      )}
+
       <Card title={t('board.votes.title')} testId={TID.boardVotes}>
         {b.votes.length ? (
           <ul className="gz-list">

@@ -1,10 +1,12 @@
 // 矛盾纠纷登记与调解 (DB3305/T 309—2024 5.1.4): the disputes of the caller's place, the form that
 // registers one, and a dispute's steps with the ones the caller may take (schedule a mediation,
-// record the agreement or its failure, follow up).
+// record the agreement or its failure, follow up); a joint mediation names the other quarters
+// (HZ 5.1.4.2), an agreement prints on A4 (PrintAgreementPage), and the second tab is the owners'
+// committee's monthly analysis of the register (DisputeAnalysis, HZ 5.1.4.1.3).
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Button, Card, DatePicker, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Drawer, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -19,11 +21,14 @@ import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
 import { cst } from './plain-shared';
 import { StepTimeline } from './StepTimeline';
+import { DisputeAnalysis } from './DisputeAnalysis';
 
 type Dispute = Wire<z.output<typeof C.disputeSummary>>;
 type DisputeDetail = Wire<z.output<typeof C.disputeDetail>>;
 type DisputeAction = DisputeDetail['actions'][number];
+type JointCandidates = Wire<z.output<typeof C.jointCandidateList>>;
 const RISKS = ['low', 'medium', 'high', 'major'] as const;
+const CATEGORIES = ['neighbour', 'property_use', 'property_service', 'parking', 'renovation', 'other'] as const;
 const RISK_COLOR = { low: 'default', medium: 'blue', high: 'orange', major: 'red' } as const;
 const PATH: Record<DisputeAction, string> = { schedule: 'schedule', agree: 'agree', fail: 'fail', follow_up: 'follow-up' };
 
@@ -32,10 +37,12 @@ function StepModal({ id, action, onClose }: { id: string; action: DisputeAction;
   const [form] = Form.useForm();
   const qc = useQueryClient();
   const kind = Form.useWatch('kind', form);
+  const candidates = useQuery({ queryKey: ['disputes', id, 'joint-candidates'], queryFn: () => api.get<JointCandidates>(`/api/disputes/${id}/joint-candidates`), enabled: action === 'schedule' && kind === 'joint' });
   const step = useMutation({ mutationFn: (body: Record<string, unknown>) => api.post(`/api/disputes/${id}/${PATH[action]}`, body), onSuccess: () => qc.invalidateQueries({ queryKey: ['disputes'] }) });
   const submit = async () => {
     const v = await form.validateFields();
-    const body = action === 'schedule' ? { kind: v.kind, mediatorName: v.mediatorName, place: v.place || null, at: v.at ? v.at.format() : null } : action === 'agree' ? { agreement: v.text } : { note: v.text };
+    const body =
+      action === 'schedule' ? { kind: v.kind, mediatorName: v.mediatorName, place: v.place || null, at: v.at ? v.at.format() : null, ...(v.kind === 'joint' ? { jointQuarterIds: v.jointQuarterIds ?? [] } : {}) } : action === 'agree' ? { agreement: v.text } : { note: v.text };
     try {
       await step.mutateAsync(body);
       notifySuccess(t('cases.detail.done'));
@@ -50,10 +57,23 @@ function StepModal({ id, action, onClose }: { id: string; action: DisputeAction;
         {action === 'schedule' ? (
           <>
             <Form.Item name="kind" label={t('cases.disputes.kind')}>
-              <Select options={(['simple', 'public', 'joint'] as const).map((k) => ({ value: k, label: t(`cases.disputes.kinds.${k}`) }))} />
+              <Select data-testid={TID.disputeKind} options={(['simple', 'public', 'joint'] as const).map((k) => ({ value: k, label: t(`cases.disputes.kinds.${k}`) }))} />
             </Form.Item>
+            {kind === 'joint' && (
+              <Form.Item name="jointQuarterIds" label={t('cases.disputes.jointQuarters')} extra={t('cases.disputes.jointHint')} rules={[{ required: true }]}>
+                <Select
+                  data-testid={TID.disputeJointQuarters}
+                  mode="multiple"
+                  maxCount={5}
+                  showSearch
+                  optionFilterProp="label"
+                  loading={candidates.isPending}
+                  options={(candidates.data?.items ?? []).map((q) => ({ value: q.id, label: q.name }))}
+                />
+              </Form.Item>
+            )}
             <Form.Item name="mediatorName" label={t('cases.disputes.mediator')} rules={[{ required: true }]}>
-              <Input maxLength={60} />
+              <Input maxLength={60} data-testid={TID.disputeMediatorName} />
             </Form.Item>
             <Form.Item name="at" label={t('cases.disputes.at')} rules={[{ required: kind === 'public' }]}>
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
@@ -85,6 +105,7 @@ function DisputeDrawer({ id, onClose }: { id: string; onClose: () => void }) {
         <div data-testid={TID.disputeDetail}>
           <Space wrap style={{ marginBottom: 12 }}>
             <Tag color={RISK_COLOR[d.risk]}>{t(`cases.disputes.risks.${d.risk}`)}</Tag>
+            <Tag>{t(`cases.disputes.categories.${d.category}`)}</Tag>
             <Tag data-status={d.status}>{t(`cases.disputes.statuses.${d.status}`)}</Tag>
             {d.reportedUpAt && <Tag color="volcano">{t('cases.disputes.reportedUp')}</Tag>}
           </Space>
@@ -99,8 +120,24 @@ function DisputeDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               {[t(`cases.disputes.kinds.${d.mediationKind}`), d.mediatorName, d.mediationAt && cst(d.mediationAt), d.mediationPlace].filter(Boolean).join(' · ')}
             </Typography.Paragraph>
           )}
+          {d.jointQuarters.length > 0 && (
+            <Typography.Paragraph data-testid={TID.disputeJointList}>
+              <b>{t('cases.disputes.jointQuarters')}：</b>
+              {d.jointQuarters.map((q) => q.name).join('、')}
+              <Typography.Text type="secondary"> （DB3305/T 309—2024 5.1.4.2）</Typography.Text>
+            </Typography.Paragraph>
+          )}
           {d.agreement && (
-            <Card size="small" title={t('cases.disputes.agreement')} style={{ marginBottom: 12 }}>
+            <Card
+              size="small"
+              title={t('cases.disputes.agreement')}
+              style={{ marginBottom: 12 }}
+              extra={
+                <Button size="small" icon={<PrinterOutlined />} href={`/print/disputes/${d.id}`} target="_blank" data-testid={TID.disputePrint}>
+                  {t('cases.disputes.print')}
+                </Button>
+              }
+            >
               <div style={{ whiteSpace: 'pre-wrap' }}>{d.agreement}</div>
             </Card>
           )}
@@ -143,7 +180,7 @@ function NewDispute({ open, onClose }: { open: boolean; onClose: () => void }) {
   };
   return (
     <Modal open={open} title={t('cases.disputes.new')} onCancel={onClose} onOk={submit} okButtonProps={{ 'data-testid': TID.disputeFormSubmit, loading: create.isPending }} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ risk: 'low' }}>
+      <Form form={form} layout="vertical" initialValues={{ risk: 'low', category: 'other' }}>
         <Form.Item name="quarterId" label={t('cases.disputes.quarter')} rules={[{ required: true }]}>
           <Select showSearch optionFilterProp="label" options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))} />
         </Form.Item>
@@ -152,6 +189,9 @@ function NewDispute({ open, onClose }: { open: boolean; onClose: () => void }) {
         </Form.Item>
         <Form.Item name="parties" label={t('cases.disputes.parties')} rules={[{ required: true, min: 2 }]}>
           <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="category" label={t('cases.disputes.category')}>
+          <Select data-testid={TID.disputeCategory} options={CATEGORIES.map((c) => ({ value: c, label: t(`cases.disputes.categories.${c}`) }))} />
         </Form.Item>
         <Form.Item name="risk" label={t('cases.disputes.risk')}>
           <Select options={RISKS.map((r) => ({ value: r, label: t(`cases.disputes.risks.${r}`) }))} />
@@ -169,6 +209,17 @@ export default function DisputesPage() {
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const selected = params.get('id');
+  const tab = params.get('tab') === 'analysis' ? 'analysis' : 'register';
+  // The dispute opened and the tab are kept beside the analysis's quarter and month.
+  const patch = (change: Record<string, string | null>) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      for (const [k, v] of Object.entries(change)) {
+        if (v === null) next.delete(k);
+        else next.set(k, v);
+      }
+      return next;
+    });
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const list = useQuery({ queryKey: ['disputes', 'list', page], queryFn: () => api.get<{ total: number; items: Dispute[] }>('/api/disputes', { page, pageSize: 20 }) });
@@ -184,38 +235,54 @@ export default function DisputesPage() {
         )}
       </div>
       <Typography.Paragraph type="secondary">{t('cases.disputes.intro')}</Typography.Paragraph>
-      <Card>
-        {list.error ? (
-          <QueryError error={list.error} onRetry={() => list.refetch()} />
-        ) : (
-          <Table<Dispute>
-            data-testid={TID.disputeList}
-            rowKey="id"
-            loading={list.isPending}
-            dataSource={list.data?.items}
-            locale={{ emptyText: t('cases.disputes.empty') }}
-            onRow={(r) => ({ ...rowTestId<Dispute>(TID.disputeRow, 'dispute')(r), onClick: () => setParams({ id: r.id }), style: { cursor: 'pointer' } })}
-            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
-            columns={[
-              { title: t('cases.disputes.subject'), dataIndex: 'subject' },
-              { title: t('cases.disputes.quarter'), dataIndex: 'quarterName' },
-              {
-                title: t('cases.disputes.risk'),
-                render: (_: unknown, r) => (
-                  <Space size={4}>
-                    <Tag color={RISK_COLOR[r.risk]}>{t(`cases.disputes.risks.${r.risk}`)}</Tag>
-                    {r.reportedUpAt && <Tag color="volcano">{t('cases.disputes.reportedUp')}</Tag>}
-                  </Space>
-                ),
-              },
-              { title: t('cases.disputes.status'), render: (_: unknown, r) => <Tag>{t(`cases.disputes.statuses.${r.status}`)}</Tag> },
-              { title: t('cases.disputes.mediation'), render: (_: unknown, r) => (r.mediationKind ? [t(`cases.disputes.kinds.${r.mediationKind}`), r.mediationAt && cst(r.mediationAt), r.mediationPlace].filter(Boolean).join(' · ') : '—') },
-              { title: t('cases.disputes.registeredAt'), render: (_: unknown, r) => <span className="gz-num">{cst(r.registeredAt)}</span> },
-            ]}
-          />
-        )}
-      </Card>
-      {selected && <DisputeDrawer id={selected} onClose={() => setParams({})} />}
+      <Tabs
+        data-testid={TID.disputeTabs}
+        activeKey={tab}
+        onChange={(k) => patch({ tab: k === 'analysis' ? 'analysis' : null })}
+        items={[
+          { key: 'register', label: t('cases.disputes.tabs.register') },
+          { key: 'analysis', label: t('cases.disputes.tabs.analysis') },
+        ]}
+      />
+      {tab === 'analysis' ? (
+        <Card>
+          <DisputeAnalysis onOpen={(id) => patch({ id })} />
+        </Card>
+      ) : (
+        <Card>
+          {list.error ? (
+            <QueryError error={list.error} onRetry={() => list.refetch()} />
+          ) : (
+            <Table<Dispute>
+              data-testid={TID.disputeList}
+              rowKey="id"
+              loading={list.isPending}
+              dataSource={list.data?.items}
+              locale={{ emptyText: t('cases.disputes.empty') }}
+              onRow={(r) => ({ ...rowTestId<Dispute>(TID.disputeRow, 'dispute')(r), onClick: () => patch({ id: r.id }), style: { cursor: 'pointer' } })}
+              pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
+              columns={[
+                { title: t('cases.disputes.subject'), dataIndex: 'subject' },
+                { title: t('cases.disputes.category'), render: (_: unknown, r) => t(`cases.disputes.categories.${r.category}`) },
+                { title: t('cases.disputes.quarter'), dataIndex: 'quarterName' },
+                {
+                  title: t('cases.disputes.risk'),
+                  render: (_: unknown, r) => (
+                    <Space size={4}>
+                      <Tag color={RISK_COLOR[r.risk]}>{t(`cases.disputes.risks.${r.risk}`)}</Tag>
+                      {r.reportedUpAt && <Tag color="volcano">{t('cases.disputes.reportedUp')}</Tag>}
+                    </Space>
+                  ),
+                },
+                { title: t('cases.disputes.status'), render: (_: unknown, r) => <Tag>{t(`cases.disputes.statuses.${r.status}`)}</Tag> },
+                { title: t('cases.disputes.mediation'), render: (_: unknown, r) => (r.mediationKind ? [t(`cases.disputes.kinds.${r.mediationKind}`), r.mediationAt && cst(r.mediationAt), r.mediationPlace].filter(Boolean).join(' · ') : '—') },
+                { title: t('cases.disputes.registeredAt'), render: (_: unknown, r) => <span className="gz-num">{cst(r.registeredAt)}</span> },
+              ]}
+            />
+          )}
+        </Card>
+      )}
+      {selected && <DisputeDrawer id={selected} onClose={() => patch({ id: null })} />}
       <NewDispute open={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -16,6 +16,7 @@ const deliberationEn: typeof deliberationZhCN = {
   channel: { visit: 'Building leader or grid visit', resident: 'Resident to the committee', mailbox: 'Mailbox', owners_group: "Owners' group", reception: 'Reception day', online: 'Online' },
   party: { community: 'Community (party, commissioner)', committee: "Owners' committee", company: 'Property company', other: 'Others' },
   kind: { regular: 'Regular', ad_hoc: 'Ad hoc', dispute_analysis: 'Dispute-analysis meeting' },
+  disputeAnalysisLink: 'The month’s dispute analysis (DB3305/T 309—2024 5.1.4.1.3)',
   meetingStatus: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled' },
   actionStatus: { open: 'Open', in_progress: 'In progress', closed: 'Closed' },
   rating: { satisfied: 'Satisfied', basic: 'Mostly satisfied', dissatisfied: 'Not satisfied' },

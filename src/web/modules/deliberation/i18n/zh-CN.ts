@@ -15,6 +15,7 @@ const deliberationZhCN = {
   channel: { visit: '楼道长、网格员走访', resident: '居民向业委会反映', mailbox: '信箱', owners_group: '业主群', reception: '业主接待日', online: '网上提出' },
   party: { community: '社区（党组织、专员）', committee: '业主委员会', company: '物业服务企业', other: '其他' },
   kind: { regular: '定期会议', ad_hoc: '临时会议', dispute_analysis: '矛盾纠纷分析例会' },
+  disputeAnalysisLink: '查看本月纠纷分析（DB3305/T 309—2024 5.1.4.1.3）',
   meetingStatus: { scheduled: '待召开', held: '已召开', cancelled: '已取消' },
   actionStatus: { open: '待办', in_progress: '办理中', closed: '已办结' },
   rating: { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' },

@@ -6,6 +6,7 @@ import { Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Table
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { Loading, QueryError } from '../../../components/QueryState';
+import { useCan } from '../../../auth/session';
 import { formatDateTime } from '../../../lib/format';
 import { TID } from '../testids';
 import { RESPONSIBLE, useDeliberationMutation, useMeeting, useProposals, type MeetingDetail, type ResolutionBody } from '../api';
@@ -14,6 +15,7 @@ import { ActionStatusTag, MeetingStatusTag } from './shared';
 export default function MeetingDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const can = useCan();
   const meeting = useMeeting(id);
   if (meeting.error) return <QueryError error={meeting.error} onRetry={() => meeting.refetch()} />;
   if (!meeting.data) return <Loading />;
@@ -36,7 +38,15 @@ export default function MeetingDetailPage() {
         <Card>
           <Descriptions size="small" column={3}>
             <Descriptions.Item label={t('deliberation.meetings.col.quarter')}>{m.quarterName}</Descriptions.Item>
-            <Descriptions.Item label={t('deliberation.meetings.col.kind')}>{t(`deliberation.kind.${m.kind}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('deliberation.meetings.col.kind')}>
+              {t(`deliberation.kind.${m.kind}`)}
+              {/* The monthly dispute-analysis meeting reads the month's register (HZ 5.1.4.1.3): the cases module's analysis. */}
+              {m.kind === 'dispute_analysis' && can('disputes.read') && (
+                <Link style={{ marginLeft: 8 }} to={`/disputes?tab=analysis&quarterId=${m.quarterId}&month=${formatDateTime(m.startsAt).slice(0, 7)}`}>
+                  {t('deliberation.disputeAnalysisLink')}
+                </Link>
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label={t('deliberation.meetings.col.startsAt')}>{formatDateTime(m.startsAt).slice(0, 16)}</Descriptions.Item>
             <Descriptions.Item label={t('deliberation.meetings.col.location')}>{m.location || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('deliberation.meetings.agenda')} span={2}>
