@@ -185,10 +185,24 @@ export const createdResolution = z.object({ id: z.string(), actionId: z.string()
 
 export const actionListQuery = z.object({ quarterId: z.uuid().optional(), overdue: z.enum(['true', 'false']).optional() });
 export const actionList = z.object({ items: z.array(actionSummary) });
+export const evidenceFile = z.object({ id: z.string(), name: z.string(), type: z.string(), kind: z.enum(['photo', 'document']), size: z.number() });
 export const actionDetail = actionSummary.extend({
   resolution: z.string(),
   meetingTitle: z.string(),
-  updates: z.array(z.object({ kind: z.enum(['progress', 'close']), note: z.string(), evidence: z.string().nullable(), actorName: z.string(), createdAt: timestamp })),
+  updates: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['progress', 'close']),
+      note: z.string(),
+      evidence: z.string().nullable(),
+      actorName: z.string(),
+      createdAt: timestamp,
+      /** The photos and documents attached to the report (T/ZAS 4006.1—2020 6.1.6). */
+      files: z.array(evidenceFile),
+      /** The caller wrote the report and may attach its evidence. */
+      mayAttach: z.boolean(),
+    }),
+  ),
   comments: z.array(z.object({ rating, comment: z.string(), createdAt: timestamp })),
   myRating: rating.nullable(),
   mayUpdate: z.boolean(),
@@ -196,7 +210,11 @@ export const actionDetail = actionSummary.extend({
 });
 export const actionUpdateBody = z.object({ note: text(4000), evidence: z.string().trim().max(4000).optional() });
 export const ratingBody = z.object({ rating, comment: z.string().trim().max(1000).optional() });
-export const actionStatusAnswer = z.object({ id: z.string(), status: actionStatus });
+/** updateId: the report just written, to attach its evidence to. */
+export const actionStatusAnswer = z.object({ id: z.string(), status: actionStatus, updateId: z.string().optional() });
+export const evidenceParams = z.object({ id: z.uuid(), updateId: z.uuid() });
+export const evidenceFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+export const download = (description: string) => z.string().meta({ format: 'binary', description });
 export const meetingStatusAnswer = z.object({ id: z.string(), status: meetingStatus });
 
 // ---- livelihood projects (民生实事, T/ZAS 4006.1—2020 6.2.5.2) ----

@@ -290,6 +290,10 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/actions/{id}/progress': { allow: actionReporters },
   'POST /api/actions/{id}/close': { allow: actionReporters },
   'POST /api/actions/{id}/rating': { allow: ['owner'] },
+  // Evidence (T/ZAS 4006.1—2020 6.1.6): the report's author attaches it (the request makes the
+  // caller the author); all who read the action see it.
+  'POST /api/actions/{id}/updates/{updateId}/files': { allow: actionReporters },
+  'GET /api/actions/{id}/files/{fileId}': { allow: [...meetingReaders, 'owner'] },
   // ---- finance: public revenue, 四审两公开, disclosures ----
   // The offices and the quarter's bodies follow the money; quarter 1 keeps the residents'
   // committee as holder (DB3305/T 309—2024 5.1.2.5), so the community office and the

@@ -10,7 +10,23 @@ import { insertUser } from '../../src/server/modules/users/service';
 import { PASSWORD, type Session, type TestApp } from '../support/app';
 import { serveBuiltWebApp } from '../support/web-app';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot, submitLogin, tid, type Browser, type Page } from '../support/browser';
-import { AFTER, bulkQuarter, voteClock, voteOnline } from '../support/voting';
+import zlib from 'node:zlib';
+import { AFTER, bulkQuarter, minimalPdf, PNG, pngChunk, voteClock, voteOnline } from '../support/voting';
+
+/** A 160×120 photo-like PNG (a gradient), so that the evidence thumbnail shows something. */
+function gradientPng(): Buffer {
+  const [w, h] = [160, 120];
+  const rows = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    const at = y * (w * 3 + 1);
+    for (let x = 0; x < w; x++) rows.set([60 + x, 120 + (y >> 1), 200 - (x >> 1)], at + 1 + x * 3);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([PNG.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', zlib.deflateSync(rows)), pngChunk('IEND', Buffer.alloc(0))]);
+}
 
 const clock = voteClock();
 let t: TestApp;
@@ -189,12 +205,21 @@ describe('deliberation in the browser', () => {
     await staff.goto(`${base}/actions/${actionId}`);
     await staff.waitForSelector(tid('action-note'));
     await staff.fill(tid('action-note'), '车棚基础已浇筑');
-    await staff.fill(tid('action-evidence'), '现场照片2张');
+    await staff.fill(tid('action-evidence'), '基础浇筑现场');
+    // A photo of the work with the report (T/ZAS 4006.1—2020 6.1.6), shown on the page once sent.
+    await staff.setInputFiles(tid('action-files'), { name: '基础现场.png', mimeType: 'image/png', buffer: gradientPng() });
     await staff.click(tid('action-progress'));
     await staff.locator(`${tid('action-status')}[data-status="in_progress"]`).waitFor();
+    await staff.locator(`${tid('action-evidence-photo')} img`).first().waitFor();
     await staff.fill(tid('action-note'), '车棚已建成并投入使用');
+    await staff.setInputFiles(tid('action-files'), { name: '验收单.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
     await staff.click(tid('action-close'));
     await staff.locator(`${tid('action-status')}[data-status="closed"]`).waitFor();
+    await staff.locator(tid('action-evidence-document'), { hasText: '验收单.pdf' }).waitFor();
+    const photoOk = await staff.locator(`${tid('action-evidence-photo')} img`).first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 160);
+    expect(photoOk).toBe(true);
+    const files = (await api.community.get(`/api/actions/${actionId}`)).json().updates.flatMap((u: { files: { name: string }[] }) => u.files.map((f) => f.name));
+    expect(files).toEqual(['基础现场.png', '验收单.pdf']);
     await screenshot(staff, 'e2e-delib-action-closed', { fullPage: true });
 
     await ownerA.goto(`${base}/me/topics`);

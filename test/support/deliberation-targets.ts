@@ -2,6 +2,7 @@
 // by direct inserts (as the other scope tests do), and fresh ones for the routes that change a
 // record's state, in the stage where the calling role has the step to take.
 import type { Request, Target } from './access-targets';
+import { PNG } from './voting';
 
 type Stage = 'topic' | 'proposed' | 'discussed' | 'reviewed' | 'resolved' | 'published';
 
@@ -108,4 +109,37 @@ export const deliberationRequests: Record<string, (x: Target) => Request | Promi
   'POST /api/actions/{id}/progress': async (x) => ({ method: 'POST', url: `/api/actions/${await freshAction(x, partyOf[x.role ?? ''] ?? 'community')}/progress`, body: { note: '进行中' } }),
   'POST /api/actions/{id}/close': async (x) => ({ method: 'POST', url: `/api/actions/${await freshAction(x, partyOf[x.role ?? ''] ?? 'community')}/close`, body: { note: '已完成' } }),
   'POST /api/actions/{id}/rating': async (x) => ({ method: 'POST', url: `/api/actions/${await freshAction(x, 'company', 'closed')}/rating`, body: { rating: 'satisfied' } }),
+  // The caller's own report (evidence is attached by the report's author).
+  'POST /api/actions/{id}/updates/{updateId}/files': async (x) => {
+    const action = await freshAction(x, 'company');
+    const update = await actionUpdate(x, action, x.role ? await userIdOf(x) : null);
+    return { method: 'POST', url: `/api/actions/${action}/updates/${update}/files`, file: { name: 'site.png', content: PNG } };
+  },
+  'GET /api/actions/{id}/files/{fileId}': async (x) => {
+    const { action } = await sharedRecords(x);
+    const update = await actionUpdate(x, action, null);
+    const p = await placeOf(x);
+    const file = await x.world.insert('deliberation_action_files', {
+      update_id: update,
+      action_id: action,
+      district_id: p.district_id,
+      quarter_id: x.q.quarter,
+      file_name: 'site.png',
+      content_type: 'image/png',
+      kind: 'photo',
+      size_bytes: PNG.length,
+      sha256: 'x',
+      content: PNG,
+    });
+    return { method: 'GET', url: `/api/actions/${action}/files/${file}` };
+  },
 };
+
+async function userIdOf(x: Target): Promise<string> {
+  return (await x.world.sessions[x.role!].get('/api/auth/me')).json().user.id as string;
+}
+
+async function actionUpdate(x: Target, action: string, actorId: string | null): Promise<string> {
+  const p = await placeOf(x);
+  return x.world.insert('deliberation_action_updates', { action_id: action, district_id: p.district_id, quarter_id: x.q.quarter, kind: 'progress', note: '进展', actor_id: actorId, actor_name: '报告人' });
+}

@@ -148,6 +148,26 @@ export const deliberationErrors = defineErrors({
     'zh-CN': '您已经评价过这个督办事项，每位业主评价一次。',
     en: 'You have already rated this action; each owner rates it once.',
   },
+  ACTION_FILE_TYPE: {
+    status: 422,
+    'zh-CN': '佐证材料只接受照片（JPEG、PNG、WebP）和文件（PDF、Word、Excel、PowerPoint），按文件内容判断；含脚本等可执行内容的 PDF 不接受（{clause}）。',
+    en: 'Evidence is a photo (JPEG, PNG, WebP) or a document (PDF, Word, Excel, PowerPoint), judged by its content; a PDF that runs anything is refused ({clause}).',
+  },
+  ACTION_FILE_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '文件过大：这类佐证每个不能超过 {mb} MB。',
+    en: 'The file is too large: evidence of this kind may be at most {mb} MB each.',
+  },
+  ACTION_FILE_COUNT: {
+    status: 422,
+    'zh-CN': '每次进展报告最多附 {max} 个佐证材料。',
+    en: 'A report takes at most {max} files of evidence.',
+  },
+  ACTION_FILE_NOT_AUTHOR: {
+    status: 403,
+    'zh-CN': '佐证材料由写这次进展报告的人附上（{clause}）。',
+    en: 'Evidence is attached by the one who wrote the report ({clause}).',
+  },
 });
 
 declare module '../../platform/errors' {

@@ -23,6 +23,7 @@ export const deliberationModule: ModuleDescriptor = {
     'deliberation_actions',
     'deliberation_action_updates',
     'deliberation_action_ratings',
+    'deliberation_action_files',
   ],
   routes: deliberationRoutes,
   grants: deliberationGrants,

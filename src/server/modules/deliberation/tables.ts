@@ -172,3 +172,26 @@ declare module '../../db/schema' {
 
 /** A proposal as read (the steps and the proposals' files both use it). */
 export type ProposalRow = Selectable<ProposalsTable>;
+
+/** A photo or document attached to a progress report or the closure (migration 0022). */
+export interface DeliberationActionFilesTable {
+  id: Generated<string>;
+  update_id: string;
+  action_id: string;
+  district_id: string;
+  quarter_id: string;
+  file_name: string;
+  content_type: string;
+  kind: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  added_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+declare module '../../db/schema' {
+  interface Database {
+    deliberation_action_files: DeliberationActionFilesTable;
+  }
+}
