@@ -19,3 +19,11 @@ CREATE TABLE deliberation_action_files (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX deliberation_action_files_action_idx ON deliberation_action_files (action_id, update_id);
+
+-- ---- The deliberation lists at district scale (test/api/scale-plans.test.ts) -------------------
+-- A quarter's proposals, meetings and actions already read their quarter's index; a district's
+-- list (its newest 500) sorted the whole district's rows of each table first. These let it read
+-- the district's rows in the list's order and stop at the limit.
+CREATE INDEX proposals_district_created_idx ON proposals (district_id, created_at DESC) WHERE merged_into IS NULL;
+CREATE INDEX joint_meetings_district_starts_idx ON joint_meetings (district_id, starts_at DESC);
+CREATE INDEX deliberation_actions_district_due_idx ON deliberation_actions (district_id, due_date);
