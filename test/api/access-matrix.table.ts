@@ -275,6 +275,8 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/proposals/{id}/rating': { allow: ['owner'] },
   // The year's livelihood projects (ZAS 6.2.5.2): for all who follow the quarter's topics.
   'GET /api/quarters/{id}/livelihood-projects': { allow: deliberationReaders },
+  // A vote among the year's candidates: those who take the 决议 step and run the quarter's votes.
+  'POST /api/quarters/{id}/livelihood-votes': { allow: ['community_office', 'commissioner', 'committee'] },
   // Joint meetings: the three parties and those who supervise them read; the party
   // organisation, the committee, the commissioner and the community office convene and record.
   'GET /api/meetings': { allow: meetingReaders },

@@ -109,6 +109,9 @@ describe('deliberation in the browser', () => {
   });
 
   it('the joint meeting is held with attendance and minutes, and its resolution becomes an action', async () => {
+    // A case raised in the quarter, which the meeting takes up with a duty of the compliance calendar.
+    const raised = await api.community.post('/api/cases', { quarterId: q.quarterId, category: 'property-supervision', description: '东门道闸经常失灵，车辆排队', channel: 'phone' });
+    expect(raised.statusCode, raised.body).toBe(201);
     const created = await api.party.post('/api/meetings', {
       quarterId: q.quarterId,
       kind: 'regular',
@@ -121,7 +124,11 @@ describe('deliberation in the browser', () => {
         { party: 'company', name: '王经理', title: '物业项目经理' },
         { party: 'other', name: '楼道长', title: '楼道长代表' },
       ],
-      agenda: [{ title: '东门增设非机动车棚', proposalId }],
+      agenda: [
+        { title: '东门增设非机动车棚', proposalId },
+        { title: '东门道闸失灵的处理', caseId: raised.json().id },
+        { title: '本月矛盾纠纷分析', duty: 'committee-dispute-meeting-monthly' },
+      ],
     });
     expect(created.statusCode, created.body).toBe(201);
     meetingId = created.json().id;
@@ -138,6 +145,18 @@ describe('deliberation in the browser', () => {
     await staff.click(tid('meeting-resolution-add'));
     await staff.locator(tid('action-link'), { hasText: '物业在东门增设非机动车棚一处' }).waitFor();
     await screenshot(staff, 'e2e-delib-meeting-held', { fullPage: true });
+    const agenda = staff.locator(`${tid('meeting-agenda')} li`);
+    expect(await agenda.evaluateAll((items) => items.map((li) => li.getAttribute('data-reference')))).toEqual(['proposal', 'case', 'duty']);
+    expect(await agenda.nth(1).textContent()).toContain(raised.json().trackingCode);
+    expect(await agenda.nth(2).textContent()).toContain('DB3305/T 309—2024 5.1.4.1.3');
+    // The printed minutes name what each item took up.
+    const print = await newDesktopPage(browser);
+    await print.context().addCookies(await staff.context().cookies());
+    await print.goto(`${base}/print/meetings/${meetingId}`);
+    await print.locator(tid('print-agenda')).waitFor();
+    expect(await print.locator(tid('print-agenda')).textContent()).toContain(`诉求 ${raised.json().trackingCode}`);
+    await screenshot(print, 'e2e-delib-minutes-print', { fullPage: true });
+    await print.close();
     const meeting = (await api.community.get(`/api/meetings/${meetingId}`)).json();
     expect(meeting.attendees.map((a: { party: string; present: boolean }) => `${a.party}:${a.present}`).sort()).toEqual(['committee:true', 'community:true', 'company:true', 'other:false']);
     actionId = meeting.resolutions[0].action.id;

@@ -91,6 +91,16 @@ export const deliberationRequests: Record<string, (x: Target) => Request | Promi
   'POST /api/proposals/{id}/escalate': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x, 'topic', 'building')}/escalate`, body: { reason: '楼道无法解决' } }),
   'POST /api/proposals/{id}/rating': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x, 'published', 'building')}/rating`, body: { rating: 'satisfied' } }),
   'GET /api/quarters/{id}/livelihood-projects': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/livelihood-projects?year=2026` }),
+  // Two fresh candidates of the year, put to one vote (T/ZAS 4006.1—2020 6.2.5.2).
+  'POST /api/quarters/{id}/livelihood-votes': async (x) => {
+    const candidates = [await freshProposal(x), await freshProposal(x)];
+    await x.world.t.db.kysely.updateTable('proposals').set({ livelihood_year: 2026 }).where('id', 'in', candidates).execute();
+    return {
+      method: 'POST',
+      url: `/api/quarters/${x.q.quarter}/livelihood-votes`,
+      body: { year: 2026, candidateIds: candidates, opensAt: '2026-04-01T08:00:00+08:00', closesAt: '2026-04-15T24:00:00+08:00', article278Item: 9, responsible: 'company', dueDate: '2026-12-31' },
+    };
+  },
   'GET /api/meetings': () => ({ method: 'GET', url: '/api/meetings' }),
   'POST /api/meetings': (x) => ({
     method: 'POST',

@@ -11,6 +11,7 @@ import { placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
 import { actionStatusAfter, checkActionChange, FOLLOW_UP_CLAUSE, isOverdue, partyRoles, type ActionChange, type ActionStatus, type Rating, type ResponsibleParty } from '../../../core/deliberation';
 import { notifyUsers, usersForQuarterRoles } from '../notifications';
+import { voteOutcomes } from '../voting';
 import { quarterPlacesByIds } from '../registry';
 import { authorizeAction, authorizeDeliberationQuarter } from './access';
 import { EVIDENCE_MAX_COUNT, evidenceByUpdate } from './evidence';
@@ -43,6 +44,8 @@ async function summaries(db: Exec, rows: ActionRow[], now: Date) {
     resolutionId: r.resolution_id,
     quarterId: r.quarter_id,
     meetingId: r.meeting_id,
+    voteId: r.vote_id,
+    proposalId: r.proposal_id,
     title: r.title,
     responsible: r.responsible as ResponsibleParty,
     dueDate: r.due_date,
@@ -71,6 +74,17 @@ export async function listActions(db: DB, actor: Actor, query: { quarterId?: str
   return { items };
 }
 
+/** A candidate chosen by the livelihood vote: what the owners chose, in place of a resolution's text. */
+async function votedOrigin(db: Exec, row: ActionRow) {
+  const vote = row.vote_id ? (await voteOutcomes(db, [row.vote_id])).get(row.vote_id) : undefined;
+  return { text: `业主大会表决“${vote?.title ?? ''}”选定民生实事：${row.title}（T/ZAS 4006.1—2020 6.2.5.2）` };
+}
+
+async function votedTitle(db: Exec, row: ActionRow) {
+  const vote = row.vote_id ? (await voteOutcomes(db, [row.vote_id])).get(row.vote_id) : undefined;
+  return { title: vote?.title ?? '' };
+}
+
 /** May the caller change the action so (the core's rule), without saying why not. */
 function may(actor: Actor, row: ActionRow, change: ActionChange): boolean {
   return checkActionChange(row.status as ActionStatus, change, actor.role, row.responsible as ResponsibleParty, { note: 'x' }).ok;
@@ -80,8 +94,8 @@ export async function getAction(db: DB, actor: Actor, id: string) {
   const row = await authorizeAction(db, actor, id, 'actions.read');
   const [[s], resolution, meeting, updates, comments, mine, files] = await Promise.all([
     summaries(db, [row], new Date()),
-    db.selectFrom('joint_meeting_resolutions').select('text').where('id', '=', row.resolution_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow(),
-    db.selectFrom('joint_meetings').select('title').where('id', '=', row.meeting_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow(),
+    row.resolution_id ? db.selectFrom('joint_meeting_resolutions').select('text').where('id', '=', row.resolution_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow() : votedOrigin(db, row),
+    row.meeting_id ? db.selectFrom('joint_meetings').select('title').where('id', '=', row.meeting_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow() : votedTitle(db, row),
     db.selectFrom('deliberation_action_updates').selectAll().where('action_id', '=', row.id).where('quarter_id', '=', row.quarter_id).orderBy('created_at').execute(),
     db.selectFrom('deliberation_action_ratings').select(['rating', 'comment', 'created_at']).where('action_id', '=', row.id).where('quarter_id', '=', row.quarter_id).orderBy('created_at', 'desc').limit(100).execute(),
     actor.ownerId ? db.selectFrom('deliberation_action_ratings').select('rating').where('action_id', '=', row.id).where('owner_id', '=', actor.ownerId).executeTakeFirst() : undefined,

@@ -13,6 +13,7 @@ import { cosignProposal, createProposal, getProposal, listProposals, mergePropos
 import { advanceProposal, proposalVote, rejectProposal } from './steps';
 import { escalateProposal, rateProposal } from './building';
 import { livelihoodProjects } from './livelihood';
+import { openLivelihoodVote } from './livelihood-vote';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -119,6 +120,20 @@ export async function deliberationRoutes(fastify: FastifyInstance) {
       },
     },
     async (req) => livelihoodProjects(db(), requireActor(req), req.params.id, req.query.year),
+  );
+  app.post(
+    '/api/quarters/:id/livelihood-votes',
+    {
+      schema: {
+        tags,
+        summary:
+          "Put 2–20 of the year's livelihood-project candidates to one owners' assembly vote (a draft of the voting module, one item per candidate under the 第278条 item given); each candidate whose item passes is chosen and becomes an action once the result is published (T/ZAS 4006.1—2020 6.2.5.2)",
+        params: idParam,
+        body: c.livelihoodVoteBody,
+        response: { 201: c.livelihoodVoteAnswer, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await openLivelihoodVote(db(), contextOf(req), req.params.id, req.body)),
   );
 
   // ---- joint meetings (T/ZAS 4006.1—2020 6.1.1.3) ----

@@ -46,9 +46,9 @@ export default function ActionDetailPage() {
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card>
           <Descriptions size="small" column={2}>
-            <Descriptions.Item label={t('deliberation.meetings.resolution')}>{a.resolution}</Descriptions.Item>
-            <Descriptions.Item label={t('deliberation.meetings.col.title')}>
-              <Link to={`/meetings/${a.meetingId}`}>{a.meetingTitle}</Link>
+            <Descriptions.Item label={a.meetingId ? t('deliberation.meetings.resolution') : t('deliberation.livelihood.title')}>{a.resolution}</Descriptions.Item>
+            <Descriptions.Item label={a.meetingId ? t('deliberation.meetings.col.title') : t('deliberation.actions.chosenByVote')}>
+              {a.meetingId ? <Link to={`/meetings/${a.meetingId}`}>{a.meetingTitle}</Link> : a.voteId ? <Link to={`/votes/${a.voteId}`}>{a.meetingTitle}</Link> : a.meetingTitle}
             </Descriptions.Item>
             <Descriptions.Item label={t('deliberation.meetings.responsible')}>{t(`deliberation.party.${a.responsible}`)}</Descriptions.Item>
             <Descriptions.Item label={t('deliberation.meetings.dueDate')}>{a.dueDate}</Descriptions.Item>
