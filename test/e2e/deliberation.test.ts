@@ -149,6 +149,8 @@ describe('deliberation in the browser', () => {
     expect(await agenda.evaluateAll((items) => items.map((li) => li.getAttribute('data-reference')))).toEqual(['proposal', 'case', 'duty']);
     expect(await agenda.nth(1).textContent()).toContain(raised.json().trackingCode);
     expect(await agenda.nth(2).textContent()).toContain('DB3305/T 309—2024 5.1.4.1.3');
+    await staff.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(staff, 'e2e-delib-meeting-agenda', { fullPage: false });
     // The printed minutes name what each item took up.
     const print = await newDesktopPage(browser);
     await print.context().addCookies(await staff.context().cookies());
@@ -252,5 +254,30 @@ describe('deliberation in the browser', () => {
     await screenshot(ownerA, 'e2e-delib-owner-rated', { fullPage: true });
     const action = (await api.community.get(`/api/actions/${actionId}`)).json();
     expect(action).toMatchObject({ status: 'closed', ratings: { satisfied: 0, basic: 1, dissatisfied: 0 } });
+  });
+
+  it("the committee puts the year's livelihood candidates to one vote, one item each (T/ZAS 4006.1—2020 6.2.5.2)", async () => {
+    const year = new Date().getFullYear();
+    for (const title of ['加装单元门禁', '增设休息座椅', '修补北区道路']) {
+      expect((await api.committee.post('/api/proposals', { quarterId: q.quarterId, title, channel: 'reception', raisedByName: '居民', livelihoodYear: year })).statusCode).toBe(201);
+    }
+    await staff.context().clearCookies();
+    await login(staff, 'dcommittee');
+    await staff.goto(`${base}/livelihood`);
+    await staff.click(tid('livelihood-vote-open'));
+    await staff.locator(`${tid('livelihood-vote-candidates')} input[type="checkbox"]`).first().waitFor();
+    expect(await staff.locator(`${tid('livelihood-vote-candidates')} input:checked`).count()).toBe(3);
+    await staff.fill(tid('livelihood-vote-opens-at'), '2026-04-01 08:00');
+    await staff.fill(tid('livelihood-vote-closes-at'), '2026-04-15 24:00');
+    await staff.fill(tid('livelihood-vote-due'), `${year}-12-31`);
+    await screenshot(staff, 'e2e-delib-livelihood-vote-form', { fullPage: false });
+    await staff.click(tid('livelihood-vote-submit'));
+    await staff.locator(tid('livelihood-votes')).waitFor();
+    expect(await staff.locator(tid('livelihood-vote-state')).count()).toBe(3);
+    expect(await staff.locator(tid('livelihood-vote-state')).first().textContent()).toBe('表决中');
+    await screenshot(staff, 'e2e-delib-livelihood-vote', { fullPage: true });
+    const list = (await api.committee.get(`/api/quarters/${q.quarterId}/livelihood-projects?year=${year}`)).json();
+    const vote = (await api.committee.get(`/api/votes/${list.votes[0].voteId}`)).json();
+    expect(vote.items.map((i: { title: string }) => i.title)).toEqual(['加装单元门禁', '增设休息座椅', '修补北区道路']);
   });
 });

@@ -58,9 +58,11 @@ export function LivelihoodVoteModal({ quarterId, list, onClose }: { quarterId: s
             <Input data-testid={TID.livelihoodVoteDue} placeholder="2026-12-31" />
           </Form.Item>
         </Space>
-        <Button data-testid={TID.livelihoodVoteSubmit} type="primary" htmlType="submit" loading={open.isPending}>
-          {t('deliberation.livelihood.vote.submit')}
-        </Button>
+        <Form.Item style={{ marginBottom: 0 }}>
+          <Button data-testid={TID.livelihoodVoteSubmit} type="primary" htmlType="submit" loading={open.isPending}>
+            {t('deliberation.livelihood.vote.submit')}
+          </Button>
+        </Form.Item>
       </Form>
     </Modal>
   );
