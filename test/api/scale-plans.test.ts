@@ -203,7 +203,10 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     expect(await indexes(`/api/actions?quarterId=${quarterId}`)).toContain('deliberation_actions_quarter_idx');
     // The district's: its newest 500, read in order from the district's index and stopped there.
     expect(await indexes('/api/proposals')).toContain('proposals_district_created_idx');
-    expect(await indexes('/api/meetings')).toContain('joint_meetings_district_starts_idx');
+    const meetings = await indexes('/api/meetings');
+    expect(meetings).toContain('joint_meetings_district_starts_idx');
+    // Each listed meeting's resolutions are counted through their meeting's index.
+    expect(meetings).toContain('joint_meeting_resolutions_meeting_idx');
     expect(await indexes('/api/actions')).toContain('deliberation_actions_district_due_idx');
     const list = (await district.get('/api/proposals')).json().items;
     expect(list).toHaveLength(500);
