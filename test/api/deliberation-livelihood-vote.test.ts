@@ -110,4 +110,13 @@ describe('a vote among the livelihood-project candidates', () => {
     const retry = await commissioner.post(`/api/quarters/${q.quarterId}/livelihood-votes`, body({ candidateIds: [candidates[1], candidates[2]], opensAt: '2026-04-01T08:00:00+08:00', closesAt: '2026-04-15T24:00:00+08:00' }));
     expect(retry.statusCode, retry.body).toBe(201);
   });
+
+  it('two votes opened at once do not both take the same candidates', async () => {
+    const fresh: string[] = [];
+    for (const title of ['更换垃圾分类亭', '增设快递柜']) fresh.push((await commissioner.post('/api/proposals', { quarterId: q.quarterId, title, channel: 'reception', raisedByName: '居民', livelihoodYear: 2026 })).json().id);
+    const later = { candidateIds: fresh, opensAt: '2026-05-01T08:00:00+08:00', closesAt: '2026-05-15T24:00:00+08:00' };
+    const answers = await Promise.all([commissioner.post(`/api/quarters/${q.quarterId}/livelihood-votes`, body(later)), office.post(`/api/quarters/${q.quarterId}/livelihood-votes`, body(later))]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error.code).toBe('LIVELIHOOD_IN_VOTE');
+  });
 });

@@ -88,6 +88,12 @@ export async function openLivelihoodVote(db: DB, ctx: RequestContext, quarterId:
     items: ordered.map((r) => ({ title: r.title, article278Item: input.article278Item })),
   });
   return db.transaction().execute(async (tx) => {
+    // The candidates' rows are the lock: two votes opened at once do not both take a candidate
+    // (the draft vote of the one refused stays, as a proposal's does, for its runners to delete).
+    await tx.selectFrom('proposals').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+    const now = await takenCandidates(tx, quarterId, ids);
+    const late = rows.find((r) => now.pending.has(r.id) || now.chosen.has(r.id));
+    if (late) throw new AppError('LIVELIHOOD_IN_VOTE', { title: late.title, clause: LIVELIHOOD_CLAUSE });
     await tx
       .insertInto('livelihood_votes')
       .values({ vote_id: vote.id, district_id: place.districtId, street_id: place.streetId!, community_id: place.communityId!, quarter_id: quarterId, year: input.year, responsible: input.responsible, due_date: input.dueDate, created_by: ctx.actor.id })
