@@ -139,7 +139,10 @@ export const meetingList = z.object({ items: z.array(meetingSummary) });
 export const actionSummary = z.object({
   id: z.string(),
   quarterId: z.string(),
-  meetingId: z.string(),
+  /** The meeting whose resolution it carries out; null for a livelihood candidate chosen by vote. */
+  meetingId: z.string().nullable(),
+  /** The livelihood vote that chose it (T/ZAS 4006.1—2020 6.2.5.2); null for a meeting's. */
+  voteId: z.string().nullable(),
   title: z.string(),
   responsible: responsibleParty,
   dueDate: z.string(),
@@ -153,7 +156,17 @@ export const meetingDetail = meetingSummary.extend({
   minutes: z.string().nullable(),
   heldAt: timestamp.nullable(),
   attendees: z.array(z.object({ id: z.string(), party, name: z.string(), title: z.string(), present: z.boolean().nullable() })),
-  agenda: z.array(z.object({ id: z.string(), title: z.string(), proposalId: z.string().nullable() })),
+  agenda: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      proposalId: z.string().nullable(),
+      /** A case of the quarter the item takes up (T/ZAS 4006.1—2020 6.1.6.3). */
+      case: z.object({ id: z.string(), trackingCode: z.string(), categoryName: z.string(), status: z.string(), summary: z.string() }).nullable(),
+      /** A duty of the compliance calendar, with the clause it comes from. */
+      duty: z.object({ id: z.string(), title: z.object({ 'zh-CN': z.string(), en: z.string() }), citation: z.string() }).nullable(),
+    }),
+  ),
   resolutions: z.array(z.object({ id: z.string(), text: z.string(), proposalId: z.string().nullable(), action: actionSummary })),
   canManage: z.boolean(),
 });
@@ -165,7 +178,7 @@ export const createMeetingBody = z.object({
   startsAt: z.string().max(40),
   location: z.string().trim().max(200).optional(),
   attendees: z.array(z.object({ party, name: text(100), title: z.string().trim().max(100).optional() })).min(1).max(60),
-  agenda: z.array(z.object({ title: text(200), proposalId: id.optional() })).max(30).optional(),
+  agenda: z.array(z.object({ title: text(200), proposalId: id.optional(), caseId: id.optional(), duty: z.string().max(60).optional() })).max(30).optional(),
 });
 export const holdMeetingBody = z.object({
   minutes: text(20000),
@@ -185,10 +198,25 @@ export const createdResolution = z.object({ id: z.string(), actionId: z.string()
 
 export const actionListQuery = z.object({ quarterId: z.uuid().optional(), overdue: z.enum(['true', 'false']).optional() });
 export const actionList = z.object({ items: z.array(actionSummary) });
+export const evidenceFile = z.object({ id: z.string(), name: z.string(), type: z.string(), kind: z.enum(['photo', 'document']), size: z.number() });
 export const actionDetail = actionSummary.extend({
   resolution: z.string(),
+  /** The meeting's title, or the vote's for a candidate chosen by vote. */
   meetingTitle: z.string(),
-  updates: z.array(z.object({ kind: z.enum(['progress', 'close']), note: z.string(), evidence: z.string().nullable(), actorName: z.string(), createdAt: timestamp })),
+  updates: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['progress', 'close']),
+      note: z.string(),
+      evidence: z.string().nullable(),
+      actorName: z.string(),
+      createdAt: timestamp,
+      /** The photos and documents attached to the report (T/ZAS 4006.1—2020 6.1.6). */
+      files: z.array(evidenceFile),
+      /** The caller wrote the report and may attach its evidence. */
+      mayAttach: z.boolean(),
+    }),
+  ),
   comments: z.array(z.object({ rating, comment: z.string(), createdAt: timestamp })),
   myRating: rating.nullable(),
   mayUpdate: z.boolean(),
@@ -196,11 +224,27 @@ export const actionDetail = actionSummary.extend({
 });
 export const actionUpdateBody = z.object({ note: text(4000), evidence: z.string().trim().max(4000).optional() });
 export const ratingBody = z.object({ rating, comment: z.string().trim().max(1000).optional() });
-export const actionStatusAnswer = z.object({ id: z.string(), status: actionStatus });
+/** updateId: the report just written, to attach its evidence to. */
+export const actionStatusAnswer = z.object({ id: z.string(), status: actionStatus, updateId: z.string().optional() });
+export const evidenceParams = z.object({ id: z.uuid(), updateId: z.uuid() });
+export const evidenceFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+export const download = (description: string) => z.string().meta({ format: 'binary', description });
 export const meetingStatusAnswer = z.object({ id: z.string(), status: meetingStatus });
 
 // ---- livelihood projects (民生实事, T/ZAS 4006.1—2020 6.2.5.2) ----
 
+export const livelihoodVoteBody = z.object({
+  year: z.number().int().min(2000).max(2100),
+  /** The candidates put to the vote, one item each (two to twenty). */
+  candidateIds: z.array(id).max(40),
+  opensAt: z.string().max(40),
+  closesAt: z.string().max(40),
+  article278Item: z.number().int().min(1).max(9),
+  /** Who carries out the chosen projects, and by when. */
+  responsible: responsibleParty,
+  dueDate: dateText,
+});
+export const livelihoodVoteAnswer = z.object({ voteId: z.string() });
 export const livelihoodQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const livelihoodList = z.object({
   year: z.number(),
@@ -212,9 +256,13 @@ export const livelihoodList = z.object({
       raisedByName: z.string(),
       /** consultation: a joint meeting's resolution names it; vote: the owners' assembly resolved it. */
       chosenBy: z.enum(['consultation', 'vote']).nullable(),
+      /** The vote among the candidates it was put to, and whether its item passed (null until published). */
+      vote: z.object({ voteId: z.string(), chosen: z.boolean().nullable() }).nullable(),
       actions: z.array(actionSummary),
     }),
   ),
+  /** The year's votes among the candidates (T/ZAS 4006.1—2020 6.2.5.2). */
+  votes: z.array(z.object({ voteId: z.string(), title: z.string(), status: z.string(), candidates: z.number(), chosen: z.number(), resolved: z.boolean() })),
   /** The year's candidates and those chosen; every chosen project's actions closed counts as done. */
   candidates: z.number(),
   chosen: z.number(),

@@ -275,6 +275,8 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/proposals/{id}/rating': { allow: ['owner'] },
   // The year's livelihood projects (ZAS 6.2.5.2): for all who follow the quarter's topics.
   'GET /api/quarters/{id}/livelihood-projects': { allow: deliberationReaders },
+  // A vote among the year's candidates: those who take the 决议 step and run the quarter's votes.
+  'POST /api/quarters/{id}/livelihood-votes': { allow: ['community_office', 'commissioner', 'committee'] },
   // Joint meetings: the three parties and those who supervise them read; the party
   // organisation, the committee, the commissioner and the community office convene and record.
   'GET /api/meetings': { allow: meetingReaders },
@@ -290,6 +292,10 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/actions/{id}/progress': { allow: actionReporters },
   'POST /api/actions/{id}/close': { allow: actionReporters },
   'POST /api/actions/{id}/rating': { allow: ['owner'] },
+  // Evidence (T/ZAS 4006.1—2020 6.1.6): the report's author attaches it (the request makes the
+  // caller the author); all who read the action see it.
+  'POST /api/actions/{id}/updates/{updateId}/files': { allow: actionReporters },
+  'GET /api/actions/{id}/files/{fileId}': { allow: [...meetingReaders, 'owner'] },
   // ---- finance: public revenue, 四审两公开, disclosures ----
   // The offices and the quarter's bodies follow the money; quarter 1 keeps the residents'
   // committee as holder (DB3305/T 309—2024 5.1.2.5), so the community office and the

@@ -249,8 +249,8 @@ describe('the pipeline, a joint meeting, the assembly vote and the action', () =
   it('the action: progress by the responsible party, closure, then owners rate it once', async () => {
     expect((await s.owner.post(`/api/actions/${actionId}/rating`, { rating: 'satisfied' })).json().error.code).toBe('ACTION_NOT_CLOSED');
     expect((await s.committee.post(`/api/actions/${actionId}/progress`, { note: 'x' })).json().error.code).toBe('ACTION_WRONG_ROLE');
-    expect((await s.company.post(`/api/actions/${actionId}/progress`, { note: '已完成地基', evidence: '现场照片2张' })).json()).toEqual({ id: actionId, status: 'in_progress' });
-    expect((await s.company.post(`/api/actions/${actionId}/close`, { note: '车棚已建成并投入使用' })).json()).toEqual({ id: actionId, status: 'closed' });
+    expect((await s.company.post(`/api/actions/${actionId}/progress`, { note: '已完成地基', evidence: '现场照片2张' })).json()).toMatchObject({ id: actionId, status: 'in_progress' });
+    expect((await s.company.post(`/api/actions/${actionId}/close`, { note: '车棚已建成并投入使用' })).json()).toMatchObject({ id: actionId, status: 'closed' });
     expect((await s.company.post(`/api/actions/${actionId}/progress`, { note: 'x' })).json().error.code).toBe('ACTION_CLOSED');
     expect((await s.owner.post(`/api/actions/${actionId}/rating`, { rating: 'basic', comment: '位置有点远' })).statusCode).toBe(200);
     expect((await s.owner.post(`/api/actions/${actionId}/rating`, { rating: 'satisfied' })).json().error.code).toBe('ACTION_ALREADY_RATED');

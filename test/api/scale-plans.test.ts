@@ -11,6 +11,8 @@ import { writeScaleDistrict } from '../support/scale-district';
 const QUARTERS = 200;
 /** The tables that grow with the district: a plan may not read any of them whole. */
 const BIG = new Set(['units', 'owners', 'unit_owners', 'residents', 'buildings', 'audit_log', 'cases', 'deliberation_actions']);
+/** Deliberation's (issue 13): every quarter's proposals, meetings and actions, year after year. */
+for (const table of ['proposals', 'joint_meetings', 'joint_meeting_resolutions']) BIG.add(table);
 /** Cases and joint meetings' actions of each quarter (the dashboard's cards count them). */
 const CASES_PER_QUARTER = 50;
 const ACTIONS_PER_QUARTER = 5;
@@ -43,6 +45,7 @@ beforeAll(async () => {
   await writeAccountsAndInbox(plain);
   await writeCasesAndActions(plain);
   await writeFinance(plain);
+  await writeDeliberation(plain);
   district = await t.login('district');
   console.log(`scale-plans: ${QUARTERS} quarters written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }, 120_000);
@@ -132,6 +135,34 @@ async function writeFinance(db: TestApp['db']['kysely']) {
   for (const table of ['ledger_entries', 'ledger_lines', 'fund_projects', 'disclosures']) await sql`ANALYZE ${sql.table(table)}`.execute(db);
 }
 
+/**
+ * A few years of deliberation in every quarter: 40 topics and proposals (some merged), 30 joint
+ * meetings with 3 resolutions each, and the actions they became (half closed, some overdue).
+ */
+async function writeDeliberation(db: TestApp['db']['kysely']) {
+  await sql`
+    INSERT INTO proposals (district_id, street_id, community_id, quarter_id, title, channel, raised_by_name, raised_by_role, stage, created_at)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, '议题' || n, 'visit', '楼道长', 'building_leader',
+      (ARRAY['topic', 'proposed', 'discussed', 'reviewed', 'filed'])[1 + n % 5], now() - n * interval '9 days'
+    FROM quarters q, generate_series(1, 40) n WHERE q.name LIKE '规模%'`.execute(db);
+  await sql`
+    UPDATE proposals p SET merged_into = (SELECT o.id FROM proposals o WHERE o.quarter_id = p.quarter_id AND o.id <> p.id AND o.stage = 'topic' LIMIT 1)
+    WHERE p.stage = 'topic' AND p.title IN ('议题5', '议题15')`.execute(db);
+  await sql`
+    INSERT INTO joint_meetings (district_id, street_id, community_id, quarter_id, kind, title, starts_at, status, minutes)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, 'regular', '联席会议' || n, now() - n * interval '30 days', 'held', '纪要'
+    FROM quarters q, generate_series(1, 30) n WHERE q.name LIKE '规模%'`.execute(db);
+  await sql`
+    INSERT INTO joint_meeting_resolutions (meeting_id, district_id, quarter_id, position, text)
+    SELECT m.id, m.district_id, m.quarter_id, k, '决议' || k FROM joint_meetings m, generate_series(1, 3) k WHERE m.title LIKE '联席会议_%'`.execute(db);
+  await sql`
+    INSERT INTO deliberation_actions (resolution_id, meeting_id, district_id, street_id, community_id, quarter_id, title, responsible, due_date, status, closed_at)
+    SELECT r.id, r.meeting_id, m.district_id, m.street_id, m.community_id, m.quarter_id, '督办' || r.position, 'company',
+      (m.starts_at + interval '30 days')::date, CASE WHEN r.position = 1 THEN 'closed' ELSE 'open' END, CASE WHEN r.position = 1 THEN m.starts_at + interval '20 days' END
+    FROM joint_meeting_resolutions r JOIN joint_meetings m ON m.id = r.meeting_id WHERE m.title LIKE '联席会议_%'`.execute(db);
+  for (const table of ['proposals', 'joint_meetings', 'joint_meeting_resolutions', 'deliberation_actions']) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+}
+
 afterAll(async () => {
   await t?.close();
 });
@@ -189,6 +220,10 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     '/api/votes?quarterId=:q',
     '/api/audit?quarterId=:q',
     '/api/quarters/:q/export',
+    '/api/proposals?quarterId=:q',
+    '/api/meetings?quarterId=:q',
+    '/api/actions?quarterId=:q',
+    '/api/quarters/:q/livelihood-projects',
   ];
   for (const url of perQuarter) {
     it(`${url} reads no whole table of the district`, async () => {
@@ -232,6 +267,10 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     '/api/search?q=139****4321',
     '/api/audit?page=2&pageSize=20',
     '/api/votes?page=2&pageSize=20',
+    '/api/proposals',
+    '/api/meetings',
+    '/api/actions',
+    '/api/actions?overdue=true',
   ];
   for (const url of districtWide) {
     it(`${url} pages or searches through an index`, async () => {
@@ -240,6 +279,22 @@ describe(`plans at ${QUARTERS} quarters`, () => {
       expect(r.scans).toEqual([]);
     });
   }
+
+  it("deliberation's lists read the quarter's or the district's rows through their indexes", async () => {
+    const indexes = async (url: string) => (await wholeTableReads(url, true)).indexes;
+    expect(await indexes(`/api/proposals?quarterId=${quarterId}`)).toContain('proposals_quarter_idx');
+    expect(await indexes(`/api/meetings?quarterId=${quarterId}`)).toContain('joint_meetings_quarter_idx');
+    expect(await indexes(`/api/actions?quarterId=${quarterId}`)).toContain('deliberation_actions_quarter_idx');
+    // The district's: its newest 500, read in order from the district's index and stopped there.
+    expect(await indexes('/api/proposals')).toContain('proposals_district_created_idx');
+    const meetings = await indexes('/api/meetings');
+    expect(meetings).toContain('joint_meetings_district_starts_idx');
+    // Each listed meeting's resolutions are counted through their meeting's index.
+    expect(meetings).toContain('joint_meeting_resolutions_meeting_idx');
+    expect(await indexes('/api/actions')).toContain('deliberation_actions_district_due_idx');
+    const list = (await district.get('/api/proposals')).json().items;
+    expect(list).toHaveLength(500);
+  });
 
   it('the quarter list answers one page with the total of the district', async () => {
     const res = await district.get('/api/quarters?page=2&pageSize=25&sort=households&order=desc');

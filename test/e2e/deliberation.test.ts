@@ -10,7 +10,23 @@ import { insertUser } from '../../src/server/modules/users/service';
 import { PASSWORD, type Session, type TestApp } from '../support/app';
 import { serveBuiltWebApp } from '../support/web-app';
 import { launchBrowser, newDesktopPage, newPhonePage, screenshot, submitLogin, tid, type Browser, type Page } from '../support/browser';
-import { AFTER, bulkQuarter, voteClock, voteOnline } from '../support/voting';
+import zlib from 'node:zlib';
+import { AFTER, bulkQuarter, minimalPdf, PNG, pngChunk, voteClock, voteOnline } from '../support/voting';
+
+/** A 160×120 photo-like PNG (a gradient), so that the evidence thumbnail shows something. */
+function gradientPng(): Buffer {
+  const [w, h] = [160, 120];
+  const rows = Buffer.alloc((w * 3 + 1) * h);
+  for (let y = 0; y < h; y++) {
+    const at = y * (w * 3 + 1);
+    for (let x = 0; x < w; x++) rows.set([60 + x, 120 + (y >> 1), 200 - (x >> 1)], at + 1 + x * 3);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([PNG.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', zlib.deflateSync(rows)), pngChunk('IEND', Buffer.alloc(0))]);
+}
 
 const clock = voteClock();
 let t: TestApp;
@@ -93,6 +109,9 @@ describe('deliberation in the browser', () => {
   });
 
   it('the joint meeting is held with attendance and minutes, and its resolution becomes an action', async () => {
+    // A case raised in the quarter, which the meeting takes up with a duty of the compliance calendar.
+    const raised = await api.community.post('/api/cases', { quarterId: q.quarterId, category: 'property-supervision', description: '东门道闸经常失灵，车辆排队', channel: 'phone' });
+    expect(raised.statusCode, raised.body).toBe(201);
     const created = await api.party.post('/api/meetings', {
       quarterId: q.quarterId,
       kind: 'regular',
@@ -105,7 +124,11 @@ describe('deliberation in the browser', () => {
         { party: 'company', name: '王经理', title: '物业项目经理' },
         { party: 'other', name: '楼道长', title: '楼道长代表' },
       ],
-      agenda: [{ title: '东门增设非机动车棚', proposalId }],
+      agenda: [
+        { title: '东门增设非机动车棚', proposalId },
+        { title: '东门道闸失灵的处理', caseId: raised.json().id },
+        { title: '本月矛盾纠纷分析', duty: 'committee-dispute-meeting-monthly' },
+      ],
     });
     expect(created.statusCode, created.body).toBe(201);
     meetingId = created.json().id;
@@ -122,6 +145,20 @@ describe('deliberation in the browser', () => {
     await staff.click(tid('meeting-resolution-add'));
     await staff.locator(tid('action-link'), { hasText: '物业在东门增设非机动车棚一处' }).waitFor();
     await screenshot(staff, 'e2e-delib-meeting-held', { fullPage: true });
+    const agenda = staff.locator(`${tid('meeting-agenda')} li`);
+    expect(await agenda.evaluateAll((items) => items.map((li) => li.getAttribute('data-reference')))).toEqual(['proposal', 'case', 'duty']);
+    expect(await agenda.nth(1).textContent()).toContain(raised.json().trackingCode);
+    expect(await agenda.nth(2).textContent()).toContain('DB3305/T 309—2024 5.1.4.1.3');
+    await staff.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(staff, 'e2e-delib-meeting-agenda', { fullPage: false });
+    // The printed minutes name what each item took up.
+    const print = await newDesktopPage(browser);
+    await print.context().addCookies(await staff.context().cookies());
+    await print.goto(`${base}/print/meetings/${meetingId}`);
+    await print.locator(tid('print-agenda')).waitFor();
+    expect(await print.locator(tid('print-agenda')).textContent()).toContain(`诉求 ${raised.json().trackingCode}`);
+    await screenshot(print, 'e2e-delib-minutes-print', { fullPage: true });
+    await print.close();
     const meeting = (await api.community.get(`/api/meetings/${meetingId}`)).json();
     expect(meeting.attendees.map((a: { party: string; present: boolean }) => `${a.party}:${a.present}`).sort()).toEqual(['committee:true', 'community:true', 'company:true', 'other:false']);
     actionId = meeting.resolutions[0].action.id;
@@ -189,12 +226,21 @@ describe('deliberation in the browser', () => {
     await staff.goto(`${base}/actions/${actionId}`);
     await staff.waitForSelector(tid('action-note'));
     await staff.fill(tid('action-note'), '车棚基础已浇筑');
-    await staff.fill(tid('action-evidence'), '现场照片2张');
+    await staff.fill(tid('action-evidence'), '基础浇筑现场');
+    // A photo of the work with the report (T/ZAS 4006.1—2020 6.1.6), shown on the page once sent.
+    await staff.setInputFiles(tid('action-files'), { name: '基础现场.png', mimeType: 'image/png', buffer: gradientPng() });
     await staff.click(tid('action-progress'));
     await staff.locator(`${tid('action-status')}[data-status="in_progress"]`).waitFor();
+    await staff.locator(`${tid('action-evidence-photo')} img`).first().waitFor();
     await staff.fill(tid('action-note'), '车棚已建成并投入使用');
+    await staff.setInputFiles(tid('action-files'), { name: '验收单.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
     await staff.click(tid('action-close'));
     await staff.locator(`${tid('action-status')}[data-status="closed"]`).waitFor();
+    await staff.locator(tid('action-evidence-document'), { hasText: '验收单.pdf' }).waitFor();
+    const photoOk = await staff.locator(`${tid('action-evidence-photo')} img`).first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 160);
+    expect(photoOk).toBe(true);
+    const files = (await api.community.get(`/api/actions/${actionId}`)).json().updates.flatMap((u: { files: { name: string }[] }) => u.files.map((f) => f.name));
+    expect(files).toEqual(['基础现场.png', '验收单.pdf']);
     await screenshot(staff, 'e2e-delib-action-closed', { fullPage: true });
 
     await ownerA.goto(`${base}/me/topics`);
@@ -208,5 +254,30 @@ describe('deliberation in the browser', () => {
     await screenshot(ownerA, 'e2e-delib-owner-rated', { fullPage: true });
     const action = (await api.community.get(`/api/actions/${actionId}`)).json();
     expect(action).toMatchObject({ status: 'closed', ratings: { satisfied: 0, basic: 1, dissatisfied: 0 } });
+  });
+
+  it("the committee puts the year's livelihood candidates to one vote, one item each (T/ZAS 4006.1—2020 6.2.5.2)", async () => {
+    const year = new Date().getFullYear();
+    for (const title of ['加装单元门禁', '增设休息座椅', '修补北区道路']) {
+      expect((await api.committee.post('/api/proposals', { quarterId: q.quarterId, title, channel: 'reception', raisedByName: '居民', livelihoodYear: year })).statusCode).toBe(201);
+    }
+    await staff.context().clearCookies();
+    await login(staff, 'dcommittee');
+    await staff.goto(`${base}/livelihood`);
+    await staff.click(tid('livelihood-vote-open'));
+    await staff.locator(`${tid('livelihood-vote-candidates')} input[type="checkbox"]`).first().waitFor();
+    expect(await staff.locator(`${tid('livelihood-vote-candidates')} input:checked`).count()).toBe(3);
+    await staff.fill(tid('livelihood-vote-opens-at'), '2026-04-01 08:00');
+    await staff.fill(tid('livelihood-vote-closes-at'), '2026-04-15 24:00');
+    await staff.fill(tid('livelihood-vote-due'), `${year}-12-31`);
+    await screenshot(staff, 'e2e-delib-livelihood-vote-form', { fullPage: false });
+    await staff.click(tid('livelihood-vote-submit'));
+    await staff.locator(tid('livelihood-votes')).waitFor();
+    expect(await staff.locator(tid('livelihood-vote-state')).count()).toBe(3);
+    expect(await staff.locator(tid('livelihood-vote-state')).first().textContent()).toBe('表决中');
+    await screenshot(staff, 'e2e-delib-livelihood-vote', { fullPage: true });
+    const list = (await api.committee.get(`/api/quarters/${q.quarterId}/livelihood-projects?year=${year}`)).json();
+    const vote = (await api.committee.get(`/api/votes/${list.votes[0].voteId}`)).json();
+    expect(vote.items.map((i: { title: string }) => i.title)).toEqual(['加装单元门禁', '增设休息座椅', '修补北区道路']);
   });
 });

@@ -2,6 +2,7 @@
 // by direct inserts (as the other scope tests do), and fresh ones for the routes that change a
 // record's state, in the stage where the calling role has the step to take.
 import type { Request, Target } from './access-targets';
+import { PNG } from './voting';
 
 type Stage = 'topic' | 'proposed' | 'discussed' | 'reviewed' | 'resolved' | 'published';
 
@@ -90,6 +91,16 @@ export const deliberationRequests: Record<string, (x: Target) => Request | Promi
   'POST /api/proposals/{id}/escalate': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x, 'topic', 'building')}/escalate`, body: { reason: '楼道无法解决' } }),
   'POST /api/proposals/{id}/rating': async (x) => ({ method: 'POST', url: `/api/proposals/${await freshProposal(x, 'published', 'building')}/rating`, body: { rating: 'satisfied' } }),
   'GET /api/quarters/{id}/livelihood-projects': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/livelihood-projects?year=2026` }),
+  // Two fresh candidates of the year, put to one vote (T/ZAS 4006.1—2020 6.2.5.2).
+  'POST /api/quarters/{id}/livelihood-votes': async (x) => {
+    const candidates = [await freshProposal(x), await freshProposal(x)];
+    await x.world.t.db.kysely.updateTable('proposals').set({ livelihood_year: 2026 }).where('id', 'in', candidates).execute();
+    return {
+      method: 'POST',
+      url: `/api/quarters/${x.q.quarter}/livelihood-votes`,
+      body: { year: 2026, candidateIds: candidates, opensAt: '2026-04-01T08:00:00+08:00', closesAt: '2026-04-15T24:00:00+08:00', article278Item: 9, responsible: 'company', dueDate: '2026-12-31' },
+    };
+  },
   'GET /api/meetings': () => ({ method: 'GET', url: '/api/meetings' }),
   'POST /api/meetings': (x) => ({
     method: 'POST',
@@ -108,4 +119,37 @@ export const deliberationRequests: Record<string, (x: Target) => Request | Promi
   'POST /api/actions/{id}/progress': async (x) => ({ method: 'POST', url: `/api/actions/${await freshAction(x, partyOf[x.role ?? ''] ?? 'community')}/progress`, body: { note: '进行中' } }),
   'POST /api/actions/{id}/close': async (x) => ({ method: 'POST', url: `/api/actions/${await freshAction(x, partyOf[x.role ?? ''] ?? 'community')}/close`, body: { note: '已完成' } }),
   'POST /api/actions/{id}/rating': async (x) => ({ method: 'POST', url: `/api/actions/${await freshAction(x, 'company', 'closed')}/rating`, body: { rating: 'satisfied' } }),
+  // The caller's own report (evidence is attached by the report's author).
+  'POST /api/actions/{id}/updates/{updateId}/files': async (x) => {
+    const action = await freshAction(x, 'company');
+    const update = await actionUpdate(x, action, x.role ? await userIdOf(x) : null);
+    return { method: 'POST', url: `/api/actions/${action}/updates/${update}/files`, file: { name: 'site.png', content: PNG } };
+  },
+  'GET /api/actions/{id}/files/{fileId}': async (x) => {
+    const { action } = await sharedRecords(x);
+    const update = await actionUpdate(x, action, null);
+    const p = await placeOf(x);
+    const file = await x.world.insert('deliberation_action_files', {
+      update_id: update,
+      action_id: action,
+      district_id: p.district_id,
+      quarter_id: x.q.quarter,
+      file_name: 'site.png',
+      content_type: 'image/png',
+      kind: 'photo',
+      size_bytes: PNG.length,
+      sha256: 'x',
+      content: PNG,
+    });
+    return { method: 'GET', url: `/api/actions/${action}/files/${file}` };
+  },
 };
+
+async function userIdOf(x: Target): Promise<string> {
+  return (await x.world.sessions[x.role!].get('/api/auth/me')).json().user.id as string;
+}
+
+async function actionUpdate(x: Target, action: string, actorId: string | null): Promise<string> {
+  const p = await placeOf(x);
+  return x.world.insert('deliberation_action_updates', { action_id: action, district_id: p.district_id, quarter_id: x.q.quarter, kind: 'progress', note: '进展', actor_id: actorId, actor_name: '报告人' });
+}

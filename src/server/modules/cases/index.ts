@@ -34,3 +34,6 @@ export const casesModule: ModuleDescriptor = {
     'GET /api/public/quarters/:id/mediations',
   ],
 };
+
+// For the deliberation module: a case a joint meeting's agenda takes up, within the meeting's quarter.
+export { casesOfQuarter, type CaseReference } from './references';

@@ -11,8 +11,10 @@ import { placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
 import { actionStatusAfter, checkActionChange, FOLLOW_UP_CLAUSE, isOverdue, partyRoles, type ActionChange, type ActionStatus, type Rating, type ResponsibleParty } from '../../../core/deliberation';
 import { notifyUsers, usersForQuarterRoles } from '../notifications';
+import { voteOutcomes } from '../voting';
 import { quarterPlacesByIds } from '../registry';
 import { authorizeAction, authorizeDeliberationQuarter } from './access';
+import { EVIDENCE_MAX_COUNT, evidenceByUpdate } from './evidence';
 import { responsibleLabels } from './labels';
 import { shanghaiDate } from '../../../core/dates';
 import type { DeliberationActionsTable } from './tables';
@@ -43,6 +45,8 @@ async function summaries(db: Exec, rows: ActionRow[], now: Date) {
     resolutionId: r.resolution_id,
     quarterId: r.quarter_id,
     meetingId: r.meeting_id,
+    voteId: r.vote_id,
+    proposalId: r.proposal_id,
     title: r.title,
     responsible: r.responsible as ResponsibleParty,
     dueDate: r.due_date,
@@ -71,6 +75,17 @@ export async function listActions(db: DB, actor: Actor, query: { quarterId?: str
   return { items };
 }
 
+/** A candidate chosen by the livelihood vote: what the owners chose, in place of a resolution's text. */
+async function votedOrigin(db: Exec, row: ActionRow) {
+  const vote = row.vote_id ? (await voteOutcomes(db, [row.vote_id])).get(row.vote_id) : undefined;
+  return { text: `业主大会表决“${vote?.title ?? ''}”选定民生实事：${row.title}（T/ZAS 4006.1—2020 6.2.5.2）` };
+}
+
+async function votedTitle(db: Exec, row: ActionRow) {
+  const vote = row.vote_id ? (await voteOutcomes(db, [row.vote_id])).get(row.vote_id) : undefined;
+  return { title: vote?.title ?? '' };
+}
+
 /** May the caller change the action so (the core's rule), without saying why not. */
 function may(actor: Actor, row: ActionRow, change: ActionChange): boolean {
   return checkActionChange(row.status as ActionStatus, change, actor.role, row.responsible as ResponsibleParty, { note: 'x' }).ok;
@@ -78,19 +93,29 @@ function may(actor: Actor, row: ActionRow, change: ActionChange): boolean {
 
 export async function getAction(db: DB, actor: Actor, id: string) {
   const row = await authorizeAction(db, actor, id, 'actions.read');
-  const [[s], resolution, meeting, updates, comments, mine] = await Promise.all([
+  const [[s], resolution, meeting, updates, comments, mine, files] = await Promise.all([
     summaries(db, [row], new Date()),
-    db.selectFrom('joint_meeting_resolutions').select('text').where('id', '=', row.resolution_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow(),
-    db.selectFrom('joint_meetings').select('title').where('id', '=', row.meeting_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow(),
+    row.resolution_id ? db.selectFrom('joint_meeting_resolutions').select('text').where('id', '=', row.resolution_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow() : votedOrigin(db, row),
+    row.meeting_id ? db.selectFrom('joint_meetings').select('title').where('id', '=', row.meeting_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow() : votedTitle(db, row),
     db.selectFrom('deliberation_action_updates').selectAll().where('action_id', '=', row.id).where('quarter_id', '=', row.quarter_id).orderBy('created_at').execute(),
     db.selectFrom('deliberation_action_ratings').select(['rating', 'comment', 'created_at']).where('action_id', '=', row.id).where('quarter_id', '=', row.quarter_id).orderBy('created_at', 'desc').limit(100).execute(),
     actor.ownerId ? db.selectFrom('deliberation_action_ratings').select('rating').where('action_id', '=', row.id).where('owner_id', '=', actor.ownerId).executeTakeFirst() : undefined,
+    evidenceByUpdate(db, row.id, row.quarter_id),
   ]);
   return {
     ...s,
     resolution: resolution.text,
     meetingTitle: meeting.title,
-    updates: updates.map((u) => ({ kind: u.kind as 'progress' | 'close', note: u.note, evidence: u.evidence, actorName: u.actor_name, createdAt: u.created_at })),
+    updates: updates.map((u) => ({
+      id: u.id,
+      kind: u.kind as 'progress' | 'close',
+      note: u.note,
+      evidence: u.evidence,
+      actorName: u.actor_name,
+      createdAt: u.created_at,
+      files: files.get(u.id) ?? [],
+      mayAttach: u.actor_id === actor.id && (files.get(u.id)?.length ?? 0) < EVIDENCE_MAX_COUNT,
+    })),
     comments: comments.map((c) => ({ rating: c.rating as Rating, comment: c.comment, createdAt: c.created_at })),
     myRating: (mine?.rating as Rating | undefined) ?? null,
     mayUpdate: can(actor, 'actions.update') && may(actor, row, 'progress'),
@@ -112,12 +137,13 @@ export async function updateAction(db: DB, ctx: RequestContext, id: string, chan
     refuse(row, ctx.actor, change, input.note);
     const status = actionStatusAfter(row.status as ActionStatus, change);
     await tx.updateTable('deliberation_actions').set({ status, closed_at: status === 'closed' ? new Date() : null }).where('id', '=', row.id).execute();
-    await tx
+    const update = await tx
       .insertInto('deliberation_action_updates')
       .values({ action_id: row.id, district_id: row.district_id, quarter_id: row.quarter_id, kind: change, note: input.note, evidence: input.evidence ?? null, actor_id: ctx.actor.id, actor_name: ctx.actor.displayName })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await recordAudit(tx, ctx, { action: change, entity: 'deliberation_action', entityId: row.id, place: placeOfRow(row), before: { status: row.status }, after: { status, note: input.note } });
-    return { id: row.id, status };
+    return { id: row.id, status, updateId: update.id };
   });
 }
 

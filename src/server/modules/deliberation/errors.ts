@@ -148,6 +148,61 @@ export const deliberationErrors = defineErrors({
     'zh-CN': '您已经评价过这个督办事项，每位业主评价一次。',
     en: 'You have already rated this action; each owner rates it once.',
   },
+  ACTION_FILE_TYPE: {
+    status: 422,
+    'zh-CN': '佐证材料只接受照片（JPEG、PNG、WebP）和文件（PDF、Word、Excel、PowerPoint），按文件内容判断；含脚本等可执行内容的 PDF 不接受（{clause}）。',
+    en: 'Evidence is a photo (JPEG, PNG, WebP) or a document (PDF, Word, Excel, PowerPoint), judged by its content; a PDF that runs anything is refused ({clause}).',
+  },
+  ACTION_FILE_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '文件过大：这类佐证每个不能超过 {mb} MB。',
+    en: 'The file is too large: evidence of this kind may be at most {mb} MB each.',
+  },
+  ACTION_FILE_COUNT: {
+    status: 422,
+    'zh-CN': '每次进展报告最多附 {max} 个佐证材料。',
+    en: 'A report takes at most {max} files of evidence.',
+  },
+  ACTION_FILE_NOT_AUTHOR: {
+    status: 403,
+    'zh-CN': '佐证材料由写这次进展报告的人附上（{clause}）。',
+    en: 'Evidence is attached by the one who wrote the report ({clause}).',
+  },
+  AGENDA_ONE_REFERENCE: {
+    status: 422,
+    'zh-CN': '议程第{item}项只能引用一个议题、一件诉求或一项合规日历事项（{clause}）。',
+    en: 'Agenda item {item} takes up one proposal, case or calendar duty at most ({clause}).',
+  },
+  AGENDA_DUTY_UNKNOWN: {
+    status: 422,
+    'zh-CN': '议程第{item}项引用的“{duty}”不是合规日历中的事项（{clause}）。',
+    en: 'Agenda item {item}: "{duty}" is no duty of the compliance calendar ({clause}).',
+  },
+  AGENDA_CASE_OTHER_QUARTER: {
+    status: 422,
+    'zh-CN': '议程第{item}项引用的诉求不是{quarter}的诉求：联席会议协商本小区的诉求（{clause}）。',
+    en: 'Agenda item {item} names a case that is not of {quarter}: a joint meeting takes up its own quarter’s cases ({clause}).',
+  },
+  LIVELIHOOD_VOTE_SIZE: {
+    status: 422,
+    'zh-CN': '民生实事表决在候选项目中选定：请选择 {min} 至 {max} 个候选项目（{clause}）。',
+    en: 'A livelihood vote chooses among the candidates: put {min} to {max} of them to it ({clause}).',
+  },
+  LIVELIHOOD_NOT_CANDIDATE: {
+    status: 422,
+    'zh-CN': '只能表决本小区 {year} 年度征集的民生实事候选项目（{clause}）。',
+    en: 'Only the quarter’s livelihood-project candidates gathered for {year} are put to the vote ({clause}).',
+  },
+  LIVELIHOOD_ALREADY_SETTLED: {
+    status: 409,
+    'zh-CN': '候选项目“{title}”已经确定或已不通过，不再表决（{clause}）。',
+    en: 'The candidate "{title}" is already chosen or turned down; it is not put to a vote again ({clause}).',
+  },
+  LIVELIHOOD_IN_VOTE: {
+    status: 409,
+    'zh-CN': '候选项目“{title}”已在一次尚未公布结果的表决中（{clause}）。',
+    en: 'The candidate "{title}" is in a vote whose result is not yet published ({clause}).',
+  },
 });
 
 declare module '../../platform/errors' {

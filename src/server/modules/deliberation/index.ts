@@ -8,6 +8,7 @@ import { deliberationErrors } from './errors';
 import { disputeMeetingDays } from './meetings';
 import { deliberationRoutes } from './routes';
 import { resolveByPublishedVotes } from './steps';
+import { resolveLivelihoodVotes } from './livelihood-vote';
 
 export const deliberationModule: ModuleDescriptor = {
   name: 'deliberation',
@@ -23,6 +24,9 @@ export const deliberationModule: ModuleDescriptor = {
     'deliberation_actions',
     'deliberation_action_updates',
     'deliberation_action_ratings',
+    'deliberation_action_files',
+    'livelihood_votes',
+    'livelihood_vote_candidates',
   ],
   routes: deliberationRoutes,
   grants: deliberationGrants,
@@ -32,6 +36,8 @@ export const deliberationModule: ModuleDescriptor = {
     { name: 'deliberation.overdue-actions', run: async (db, now) => void (await remindOverdueActions(db, now)) },
     // Proposals whose assembly vote was published take the 决议 step.
     { name: 'deliberation.resolve-by-votes', run: async (db) => resolveByPublishedVotes(db) },
+    // Livelihood votes whose result was published make their chosen candidates actions (6.2.5.2).
+    { name: 'deliberation.livelihood-votes', run: async (db) => void (await resolveLivelihoodVotes(db)) },
   ],
   dashboardAggregates: [actionsDashboard],
   // The committee's monthly dispute-analysis meetings for the HZ pack's check (5.1.4.1.3).

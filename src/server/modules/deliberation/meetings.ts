@@ -10,6 +10,8 @@ import { placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
 import { checkMeetingChange, type MeetingChange, type MeetingStatus } from '../../../core/deliberation';
 import { quarterPlacesByIds } from '../registry';
+import { calendarDuty, isCalendarDuty, AGENDA_CASE_CLAUSE, AGENDA_CLAUSE } from '../../../core/deliberation/agenda';
+import { casesOfQuarter } from '../cases';
 import { actionSummaries } from './actions';
 import { authorizeDeliberationQuarter, authorizeMeeting } from './access';
 import { shanghaiDate } from '../../../core/dates';
@@ -52,17 +54,19 @@ export async function listMeetings(db: DB, actor: Actor, query: { quarterId?: st
   if (query.quarterId) await authorizeDeliberationQuarter(db, actor, query.quarterId, 'meetings.read');
   else if (!can(actor, 'meetings.read')) throw new AppError('FORBIDDEN');
   const scope = scopeFilter(actor);
-  let q = db.selectFrom('joint_meetings').selectAll().where(scope.column, '=', scope.value);
+  // Each listed meeting counts its own resolutions through their meeting's index (a subquery per
+  // row), rather than one count over the resolutions of up to 500 meetings, which a district's
+  // list would read by scanning the whole table (test/api/scale-plans.test.ts).
+  let q = db
+    .selectFrom('joint_meetings')
+    .selectAll('joint_meetings')
+    .select((eb) => eb.selectFrom('joint_meeting_resolutions as r').select(eb.fn.countAll<string>().as('n')).whereRef('r.meeting_id', '=', 'joint_meetings.id').as('resolution_count'))
+    .where(scope.column, '=', scope.value);
   if (query.quarterId) q = q.where('quarter_id', '=', query.quarterId);
   if (query.status) q = q.where('status', '=', query.status);
   const rows = await q.orderBy('starts_at', 'desc').limit(500).execute();
-  const ids = rows.map((r) => r.id);
-  const counts = ids.length
-    ? await db.selectFrom('joint_meeting_resolutions').select(['meeting_id', (eb) => eb.fn.countAll<string>().as('n')]).where('meeting_id', 'in', ids).groupBy('meeting_id').execute()
-    : [];
-  const byMeeting = new Map(counts.map((c) => [c.meeting_id, Number(c.n)]));
   const names = await quarterPlacesByIds(db, rows.map((r) => r.quarter_id));
-  return { items: rows.map((r) => summary(r, names.get(r.quarter_id)?.name ?? '', byMeeting.get(r.id) ?? 0)) };
+  return { items: rows.map((r) => summary(r, names.get(r.quarter_id)?.name ?? '', Number(r.resolution_count ?? 0))) };
 }
 
 export async function getMeeting(db: DB, actor: Actor, id: string) {
@@ -73,14 +77,23 @@ export async function getMeeting(db: DB, actor: Actor, id: string) {
     db.selectFrom('joint_meeting_agenda').selectAll().where('meeting_id', '=', row.id).where('quarter_id', '=', row.quarter_id).orderBy('position').execute(),
     db.selectFrom('joint_meeting_resolutions').selectAll().where('meeting_id', '=', row.id).where('quarter_id', '=', row.quarter_id).orderBy('position').execute(),
   ]);
-  const actions = await actionSummaries(db, row.quarter_id, { meetingId: row.id });
+  const [actions, cases] = await Promise.all([
+    actionSummaries(db, row.quarter_id, { meetingId: row.id }),
+    casesOfQuarter(db, row.quarter_id, agenda.flatMap((a) => (a.case_id ? [a.case_id] : []))),
+  ]);
   const byResolution = new Map(actions.map((a) => [a.resolutionId, a]));
   return {
     ...summary(row, names.get(row.quarter_id)?.name ?? '', resolutions.length),
     minutes: row.minutes,
     heldAt: row.held_at,
     attendees: attendees.map((a) => ({ id: a.id, party: a.party as Party, name: a.name, title: a.title, present: a.present })),
-    agenda: agenda.map((a) => ({ id: a.id, title: a.title, proposalId: a.proposal_id })),
+    agenda: agenda.map((a) => ({
+      id: a.id,
+      title: a.title,
+      proposalId: a.proposal_id,
+      case: a.case_id ? (cases.get(a.case_id) ?? null) : null,
+      duty: a.duty && isCalendarDuty(a.duty) ? calendarDuty(a.duty) : null,
+    })),
     resolutions: resolutions.map((r) => ({ id: r.id, text: r.text, proposalId: r.proposal_id, action: byResolution.get(r.id)! })),
     canManage: can(actor, 'meetings.manage') && checkMeetingChange('held', 'resolve', actor.role).ok,
   };
@@ -94,16 +107,34 @@ async function assertProposalsOfQuarter(db: DB, quarterId: string, ids: string[]
   if (found.length !== wanted.length) throw new AppError('INVALID_REFERENCE', { what: '议题', whatEn: 'The proposal' });
 }
 
+type AgendaInput = { title: string; proposalId?: string; caseId?: string; duty?: string };
+
+/**
+ * What the agenda takes up must be the quarter's: a proposal of its pipeline, a case raised in it
+ * (T/ZAS 4006.1—2020 6.1.6.3), a duty of the compliance calendar; one of them an item at most.
+ */
+async function assertAgendaReferences(db: DB, quarterId: string, quarterName: string, agenda: AgendaInput[]) {
+  for (const [i, a] of agenda.entries()) {
+    if ([a.proposalId, a.caseId, a.duty].filter(Boolean).length > 1) throw new AppError('AGENDA_ONE_REFERENCE', { item: i + 1, clause: AGENDA_CLAUSE });
+    if (a.duty && !isCalendarDuty(a.duty)) throw new AppError('AGENDA_DUTY_UNKNOWN', { item: i + 1, duty: a.duty, clause: AGENDA_CLAUSE });
+  }
+  await assertProposalsOfQuarter(db, quarterId, agenda.flatMap((a) => (a.proposalId ? [a.proposalId] : [])));
+  const caseIds = agenda.flatMap((a) => (a.caseId ? [a.caseId] : []));
+  const found = await casesOfQuarter(db, quarterId, caseIds);
+  const stranger = agenda.findIndex((a) => a.caseId && !found.has(a.caseId));
+  if (stranger >= 0) throw new AppError('AGENDA_CASE_OTHER_QUARTER', { item: stranger + 1, quarter: quarterName, clause: AGENDA_CASE_CLAUSE });
+}
+
 export async function createMeeting(
   db: DB,
   ctx: RequestContext,
-  input: { quarterId: string; kind: 'regular' | 'ad_hoc' | 'dispute_analysis'; title: string; startsAt: string; location?: string; attendees: { party: Party; name: string; title?: string }[]; agenda?: { title: string; proposalId?: string }[] },
+  input: { quarterId: string; kind: 'regular' | 'ad_hoc' | 'dispute_analysis'; title: string; startsAt: string; location?: string; attendees: { party: Party; name: string; title?: string }[]; agenda?: AgendaInput[] },
 ) {
   const place = await authorizeDeliberationQuarter(db, ctx.actor, input.quarterId, 'meetings.manage');
   if (!checkMeetingChange('scheduled', 'edit', ctx.actor.role).ok) throw new AppError('FORBIDDEN');
   const startsAt = new Date(input.startsAt);
   if (Number.isNaN(startsAt.getTime()) || !/[T ]\d{2}:\d{2}/.test(input.startsAt)) throw new AppError('VALIDATION_FAILED', { summary: 'startsAt' });
-  await assertProposalsOfQuarter(db, input.quarterId, (input.agenda ?? []).flatMap((a) => (a.proposalId ? [a.proposalId] : [])));
+  await assertAgendaReferences(db, input.quarterId, place.name, input.agenda ?? []);
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('joint_meetings')
@@ -122,7 +153,12 @@ export async function createMeeting(
       .executeTakeFirstOrThrow();
     const common = { meeting_id: row.id, district_id: place.districtId, quarter_id: input.quarterId };
     await tx.insertInto('joint_meeting_attendees').values(input.attendees.map((a) => ({ ...common, party: a.party, name: a.name, title: a.title ?? '' }))).execute();
-    if (input.agenda?.length) await tx.insertInto('joint_meeting_agenda').values(input.agenda.map((a, i) => ({ ...common, position: i + 1, title: a.title, proposal_id: a.proposalId ?? null }))).execute();
+    if (input.agenda?.length) {
+      await tx
+        .insertInto('joint_meeting_agenda')
+        .values(input.agenda.map((a, i) => ({ ...common, position: i + 1, title: a.title, proposal_id: a.proposalId ?? null, case_id: a.caseId ?? null, duty: a.duty ?? null })))
+        .execute();
+    }
     await recordAudit(tx, ctx, { action: 'create', entity: 'joint_meeting', entityId: row.id, place, after: { title: input.title, kind: input.kind, startsAt: input.startsAt, attendees: input.attendees.length } });
     return { id: row.id };
   });

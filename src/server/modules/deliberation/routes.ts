@@ -3,13 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as c from '../../../contracts/deliberation';
 import { created } from '../../../contracts/common';
-import { contextOf, errorSchema, idParam, requireActor } from '../../platform/http';
+import { AppError } from '../../platform/errors';
+import { contextOf, errorSchema, idParam, requireActor, sendFile } from '../../platform/http';
+import { readOneFile } from '../../platform/uploads';
+import { addEvidence, EVIDENCE_CLAUSE, EVIDENCE_DOCUMENT_MAX_BYTES, EVIDENCE_MAX_COUNT, EVIDENCE_PHOTO_MAX_BYTES, getEvidence } from './evidence';
 import { getAction, listActions, rateAction, updateAction } from './actions';
 import { addResolution, cancelMeeting, createMeeting, getMeeting, holdMeeting, listMeetings } from './meetings';
 import { cosignProposal, createProposal, getProposal, listProposals, mergeProposal } from './proposals';
 import { advanceProposal, proposalVote, rejectProposal } from './steps';
 import { escalateProposal, rateProposal } from './building';
 import { livelihoodProjects } from './livelihood';
+import { openLivelihoodVote } from './livelihood-vote';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 
@@ -117,6 +121,20 @@ export async function deliberationRoutes(fastify: FastifyInstance) {
     },
     async (req) => livelihoodProjects(db(), requireActor(req), req.params.id, req.query.year),
   );
+  app.post(
+    '/api/quarters/:id/livelihood-votes',
+    {
+      schema: {
+        tags,
+        summary:
+          "Put 2–20 of the year's livelihood-project candidates to one owners' assembly vote (a draft of the voting module, one item per candidate under the 第278条 item given); each candidate whose item passes is chosen and becomes an action once the result is published (T/ZAS 4006.1—2020 6.2.5.2)",
+        params: idParam,
+        body: c.livelihoodVoteBody,
+        response: { 201: c.livelihoodVoteAnswer, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await openLivelihoodVote(db(), contextOf(req), req.params.id, req.body)),
+  );
 
   // ---- joint meetings (T/ZAS 4006.1—2020 6.1.1.3) ----
   app.get(
@@ -175,5 +193,35 @@ export async function deliberationRoutes(fastify: FastifyInstance) {
     '/api/actions/:id/rating',
     { schema: { tags, summary: 'An owner rates a closed action (满意 / 基本满意 / 不满意) with a comment, once', params: idParam, body: c.ratingBody, response: { 200: c.actionStatusAnswer, ...errors } } },
     async (req) => rateAction(db(), contextOf(req), req.params.id, req.body),
+  );
+  const MB = 1024 * 1024;
+  app.post(
+    '/api/actions/:id/updates/:updateId/files',
+    {
+      schema: {
+        tags,
+        summary: `Attach evidence to a report by its author (multipart field "file"; a photo JPEG, PNG or WebP up to ${EVIDENCE_PHOTO_MAX_BYTES / MB} MB, or a document PDF, Word, Excel, PowerPoint up to ${EVIDENCE_DOCUMENT_MAX_BYTES / MB} MB, judged by content; ${EVIDENCE_MAX_COUNT} a report; T/ZAS 4006.1—2020 6.1.6)`,
+        params: c.evidenceParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: c.evidenceFile, ...errors, 413: errorSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = contextOf(req);
+      const file = await readOneFile(req, EVIDENCE_DOCUMENT_MAX_BYTES);
+      if (!file) throw new AppError('ACTION_FILE_TYPE', { clause: EVIDENCE_CLAUSE });
+      if (file.tooLarge) throw new AppError('ACTION_FILE_TOO_LARGE', { mb: EVIDENCE_DOCUMENT_MAX_BYTES / MB });
+      return reply.status(201).send(await addEvidence(db(), ctx, req.params.id, req.params.updateId, file));
+    },
+  );
+  app.get(
+    '/api/actions/:id/files/:fileId',
+    { schema: { tags, summary: 'A file of evidence: a photo shown in a sandbox, a document downloaded', params: c.evidenceFileParams, response: { 200: c.download('The photo (inline) or the document (attachment)'), ...errors } } },
+    async (req, reply) => {
+      const file = await getEvidence(db(), requireActor(req), req.params.id, req.params.fileId);
+      reply.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'");
+      reply.header('X-Content-Type-Options', 'nosniff');
+      return sendFile(reply, { fileName: file.fileName, buffer: file.content }, file.contentType, file.kind === 'photo' ? 'inline' : 'attachment');
+    },
   );
 }

@@ -101,6 +101,10 @@ export interface JointMeetingAgendaTable {
   position: number;
   title: string;
   proposal_id: string | null;
+  /** A case of the quarter the item takes up (migration 0022). */
+  case_id: Generated<string | null>;
+  /** A duty of the compliance calendar (core/deliberation/agenda.ts CALENDAR_DUTIES). */
+  duty: Generated<string | null>;
 }
 
 export interface JointMeetingResolutionsTable {
@@ -116,8 +120,12 @@ export interface JointMeetingResolutionsTable {
 
 export interface DeliberationActionsTable {
   id: Generated<string>;
-  resolution_id: string;
-  meeting_id: string;
+  /** The meeting's resolution it carries out; null for a candidate chosen by a livelihood vote. */
+  resolution_id: string | null;
+  meeting_id: string | null;
+  /** The livelihood vote that chose its candidate (migration 0022). */
+  vote_id: Generated<string | null>;
+  proposal_id: Generated<string | null>;
   district_id: string;
   street_id: string;
   community_id: string;
@@ -172,3 +180,52 @@ declare module '../../db/schema' {
 
 /** A proposal as read (the steps and the proposals' files both use it). */
 export type ProposalRow = Selectable<ProposalsTable>;
+
+/** A photo or document attached to a progress report or the closure (migration 0022). */
+export interface DeliberationActionFilesTable {
+  id: Generated<string>;
+  update_id: string;
+  action_id: string;
+  district_id: string;
+  quarter_id: string;
+  file_name: string;
+  content_type: string;
+  kind: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  added_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+/** A vote among the year's livelihood-project candidates (migration 0022). */
+export interface LivelihoodVotesTable {
+  vote_id: string;
+  district_id: string;
+  street_id: string;
+  community_id: string;
+  quarter_id: string;
+  year: number;
+  responsible: string;
+  due_date: DateOnly;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  resolved_at: Timestamp | null;
+}
+
+export interface LivelihoodVoteCandidatesTable {
+  vote_id: string;
+  proposal_id: string;
+  district_id: string;
+  quarter_id: string;
+  position: number;
+  chosen: boolean | null;
+}
+
+declare module '../../db/schema' {
+  interface Database {
+    deliberation_action_files: DeliberationActionFilesTable;
+    livelihood_votes: LivelihoodVotesTable;
+    livelihood_vote_candidates: LivelihoodVoteCandidatesTable;
+  }
+}

@@ -12,7 +12,7 @@ import { votingRoutes } from './routes';
 export { voteOpenings } from './record-v2';
 // For the deliberation module: the roll its co-signers are counted against, the assembly vote
 // that resolves a proposal, and that vote's outcome.
-export { quarterRoll, voteOutcomes, type QuarterRoll, type VoteOutcome } from './queries-for-deliberation';
+export { quarterRoll, voteItemOutcomes, voteOutcomes, type QuarterRoll, type VoteItemOutcome, type VoteOutcome } from './queries-for-deliberation';
 export { createVote, type VoteInput } from './lifecycle';
 // For the finance module: the assembly's decision a fund-use project rests on, and the check of
 // an uploaded voucher (the same whole-file check as a ballot scan).

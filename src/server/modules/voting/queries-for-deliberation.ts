@@ -52,3 +52,24 @@ export async function voteOutcomes(db: Exec, voteIds: string[]): Promise<Map<str
   }
   return out;
 }
+
+export interface VoteItemOutcome {
+  position: number;
+  title: string;
+  /** Once published: whether this item passed on its own (民法典 第278条 第2款); null before. */
+  passed: boolean | null;
+}
+
+/**
+ * Each item's outcome of a vote whose items are separate choices (the year's livelihood-project
+ * candidates, one item each: T/ZAS 4006.1—2020 6.2.5.2). No access check, as voteOutcomes.
+ */
+export async function voteItemOutcomes(db: Exec, voteId: string): Promise<VoteItemOutcome[]> {
+  const [vote, items] = await Promise.all([
+    db.selectFrom('votes').select(['status', 'result']).where('id', '=', voteId).executeTakeFirst(),
+    db.selectFrom('vote_items').select(['id', 'position', 'title']).where('vote_id', '=', voteId).orderBy('position').execute(),
+  ]);
+  const result = vote?.status === 'published' ? (vote.result as TallyResult | null) : null;
+  const passed = new Map((result?.items ?? []).map((i) => [i.id, result!.valid && i.passed]));
+  return items.map((i) => ({ position: i.position, title: i.title, passed: result ? (passed.get(i.id) ?? false) : null }));
+}

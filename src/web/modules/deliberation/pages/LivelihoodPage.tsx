@@ -3,14 +3,15 @@
 // meeting or by the owners' assembly, and the actions that carry them out.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Card, Empty, InputNumber, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Empty, InputNumber, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuarters } from '../../../api/queries';
-import { useCurrentUser } from '../../../auth/session';
+import { useCan, useCurrentUser } from '../../../auth/session';
 import { QueryError } from '../../../components/QueryState';
 import { TID } from '../testids';
 import { useLivelihood, type LivelihoodList } from '../api';
 import { ActionStatusTag, StageTag } from './shared';
+import { LivelihoodVoteModal, openCandidates } from './LivelihoodVoteModal';
 
 export default function LivelihoodPage() {
   const { t } = useTranslation();
@@ -22,6 +23,9 @@ export default function LivelihoodPage() {
   const quarters = useQuarters({ pageSize: 200 }, !own);
   const [year, setYear] = useState(() => new Date().getFullYear());
   const list = useLivelihood(quarterId, year);
+  const can = useCan();
+  const mayVote = can('proposals.advance') && can('votes.manage');
+  const [voting, setVoting] = useState(false);
   return (
     <>
       <div className="gz-page-title">
@@ -30,6 +34,11 @@ export default function LivelihoodPage() {
         <div style={{ flex: 1 }} />
         {!own && <Select style={{ width: 220 }} showSearch optionFilterProp="label" placeholder={t('deliberation.form.quarter')} value={picked} onChange={setPicked} options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))} />}
         <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} addonAfter={t('deliberation.livelihood.year')} />
+        {mayVote && quarterId && (
+          <Button data-testid={TID.livelihoodVoteOpen} type="primary" disabled={openCandidates(list.data).length < 2} onClick={() => setVoting(true)}>
+            {t('deliberation.livelihood.vote.open')}
+          </Button>
+        )}
       </div>
       {list.error ? (
         <QueryError error={list.error} onRetry={() => list.refetch()} />
@@ -42,6 +51,15 @@ export default function LivelihoodPage() {
               <Statistic title={t('deliberation.livelihood.done')} value={list.data?.done ?? 0} />
             </Space>
           </Card>
+          {!!list.data?.votes.length && (
+            <Card title={t('deliberation.livelihood.vote.votes')} size="small" data-testid={TID.livelihoodVotes}>
+              {list.data.votes.map((v) => (
+                <div key={v.voteId}>
+                  <Link to={`/votes/${v.voteId}`}>{t('deliberation.livelihood.vote.summary', { title: v.title, candidates: v.candidates, chosen: v.chosen })}</Link> <Tag>{t(`voting.status.${v.status}`, { defaultValue: v.status })}</Tag>
+                </div>
+              ))}
+            </Card>
+          )}
           <Card>
             <Table<LivelihoodList['items'][number]>
               data-testid={TID.livelihoodList}
@@ -55,7 +73,20 @@ export default function LivelihoodPage() {
                 { title: t('deliberation.proposals.col.title'), key: 'title', render: (_, p) => <Link to={`/proposals/${p.id}`}>{p.title}</Link> },
                 { title: t('deliberation.proposals.col.stage'), key: 'stage', render: (_, p) => <StageTag stage={p.stage} /> },
                 { title: t('deliberation.proposals.col.raisedBy'), dataIndex: 'raisedByName', key: 'raisedBy' },
-                { title: t('deliberation.livelihood.chosenBy'), key: 'chosenBy', render: (_, p) => (p.chosenBy ? t(`deliberation.livelihood.by.${p.chosenBy}`) : '—') },
+                {
+                  title: t('deliberation.livelihood.chosenBy'),
+                  key: 'chosenBy',
+                  render: (_, p) => (
+                    <Space size={4} wrap>
+                      {p.chosenBy ? t(`deliberation.livelihood.by.${p.chosenBy}`) : '—'}
+                      {p.vote && (
+                        <Tag data-testid={TID.livelihoodVoteState} color={p.vote.chosen === null ? 'processing' : p.vote.chosen ? 'success' : 'default'}>
+                          {t(`deliberation.livelihood.vote.state.${p.vote.chosen === null ? 'pending' : p.vote.chosen ? 'chosen' : 'notChosen'}`)}
+                        </Tag>
+                      )}
+                    </Space>
+                  ),
+                },
                 {
                   title: t('deliberation.meetings.actionTitle'),
                   key: 'actions',
@@ -71,6 +102,7 @@ export default function LivelihoodPage() {
           </Card>
         </Space>
       )}
+      {voting && quarterId && list.data && <LivelihoodVoteModal quarterId={quarterId} list={list.data} onClose={() => setVoting(false)} />}
     </>
   );
 }

@@ -2,7 +2,7 @@
 // the resolutions with the actions they became (督办事项, DB3305/T 309—2024 5.1.3.2.1.5).
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Descriptions, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { Loading, QueryError } from '../../../components/QueryState';
@@ -10,11 +10,11 @@ import { useCan } from '../../../auth/session';
 import { formatDateTime } from '../../../lib/format';
 import { TID } from '../testids';
 import { RESPONSIBLE, useDeliberationMutation, useMeeting, useProposals, type MeetingDetail, type ResolutionBody } from '../api';
-import { ActionStatusTag, MeetingStatusTag } from './shared';
+import { ActionStatusTag, agendaReferenceText, MeetingStatusTag } from './shared';
 
 export default function MeetingDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const meeting = useMeeting(id);
   if (meeting.error) return <QueryError error={meeting.error} onRetry={() => meeting.refetch()} />;
@@ -50,14 +50,31 @@ export default function MeetingDetailPage() {
             <Descriptions.Item label={t('deliberation.meetings.col.startsAt')}>{formatDateTime(m.startsAt).slice(0, 16)}</Descriptions.Item>
             <Descriptions.Item label={t('deliberation.meetings.col.location')}>{m.location || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('deliberation.meetings.agenda')} span={2}>
-              {m.agenda.length
-                ? m.agenda.map((a, i) => (
-                    <span key={a.id}>
-                      {i > 0 && '；'}
+              {m.agenda.length ? (
+                <ol style={{ margin: 0, paddingInlineStart: 20 }} data-testid={TID.meetingAgenda}>
+                  {m.agenda.map((a) => (
+                    <li key={a.id} data-reference={a.case ? 'case' : a.duty ? 'duty' : a.proposalId ? 'proposal' : 'none'}>
                       {a.proposalId ? <Link to={`/proposals/${a.proposalId}`}>{a.title}</Link> : a.title}
-                    </span>
-                  ))
-                : '—'}
+                      {a.case && (
+                        <>
+                          {' '}
+                          <Link to={`/cases/${a.case.id}`}>
+                            <Tag color="blue">{agendaReferenceText(a, t, i18n.language)}</Tag>
+                          </Link>
+                        </>
+                      )}
+                      {a.duty && (
+                        <>
+                          {' '}
+                          <Tag color="purple">{agendaReferenceText(a, t, i18n.language)}</Tag>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                '—'
+              )}
             </Descriptions.Item>
           </Descriptions>
         </Card>

@@ -1,6 +1,7 @@
 // 三方联席会议 — the staff list of joint meetings (T/ZAS 4006.1—2020 6.1.1.3) and the form that
 // schedules one with the three parties invited and topics on its agenda.
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Card, Empty, Form, Input, Modal, Radio, Select, Space, Table, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
@@ -13,7 +14,7 @@ import { formatDateTime } from '../../../lib/format';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
 import { PARTIES, useActions, useDeliberationMutation, useMeetings, useProposals, type CreateMeetingBody, type MeetingKind, type MeetingSummary, type Party } from '../api';
-import { ActionStatusTag, chinaTimeOf, MeetingStatusTag } from './shared';
+import { ActionStatusTag, CALENDAR_DUTIES, chinaTimeOf, MeetingStatusTag } from './shared';
 
 export default function MeetingListPage() {
   const { t } = useTranslation();
@@ -112,6 +113,8 @@ interface MeetingForm {
   location?: string;
   attendees: { party: Party; name: string; title?: string }[];
   agenda?: string[];
+  cases?: string[];
+  duties?: (typeof CALENDAR_DUTIES)[number][];
 }
 
 function CreateMeetingModal({ quarterId, onClose }: { quarterId?: string; onClose: () => void }) {
@@ -123,6 +126,13 @@ function CreateMeetingModal({ quarterId, onClose }: { quarterId?: string; onClos
   const quarters = useQuarters({ pageSize: 200 }, !ownQuarter);
   const chosen = Form.useWatch('quarterId', form) ?? ownQuarter ?? quarterId;
   const proposals = useProposals(chosen, !!chosen);
+  // The quarter's cases not yet closed, which a meeting may take up (T/ZAS 4006.1—2020 6.1.6.3).
+  const cases = useQuery({
+    queryKey: ['deliberation', 'agenda-cases', chosen ?? ''],
+    queryFn: () => api.get<{ items: { id: string; trackingCode: string; categoryName: string; description: string; status: string }[] }>('/api/cases', { quarterId: chosen, pageSize: 100 }),
+    select: (d) => d.items.filter((c) => c.status !== 'closed'),
+    enabled: !!chosen,
+  });
   const create = useDeliberationMutation((body: CreateMeetingBody) => api.post<{ id: string }>('/api/meetings', body));
   const onFinish = async (v: MeetingForm) => {
     const titles = new Map((proposals.data ?? []).map((p) => [p.id, p.title]));
@@ -133,7 +143,14 @@ function CreateMeetingModal({ quarterId, onClose }: { quarterId?: string; onClos
       startsAt: chinaTimeOf(v.startsAt) ?? v.startsAt,
       location: v.location,
       attendees: v.attendees.filter((a) => a?.name),
-      agenda: (v.agenda ?? []).map((pid) => ({ title: titles.get(pid) ?? '', proposalId: pid })),
+      agenda: [
+        ...(v.agenda ?? []).map((pid) => ({ title: titles.get(pid) ?? '', proposalId: pid })),
+        ...(v.cases ?? []).map((caseId) => {
+          const c = cases.data?.find((x) => x.id === caseId);
+          return { title: c ? `${c.categoryName}：${c.description.slice(0, 40)}` : caseId, caseId };
+        }),
+        ...(v.duties ?? []).map((duty) => ({ title: t(`deliberation.duty.${duty}`), duty })),
+      ],
     });
     onClose();
     navigate(`/meetings/${id}`);
@@ -196,6 +213,17 @@ function CreateMeetingModal({ quarterId, onClose }: { quarterId?: string; onClos
             mode="multiple"
             options={(proposals.data ?? []).filter((p) => p.stage !== 'rejected' && p.stage !== 'filed').map((p) => ({ value: p.id, label: `${p.title}（${t(`deliberation.stage.${p.stage}`)}）` }))}
           />
+        </Form.Item>
+        <Form.Item name="cases" label={t('deliberation.meetings.form.agendaCases')}>
+          <Select
+            mode="multiple"
+            data-testid={TID.meetingFormCases}
+            optionFilterProp="label"
+            options={(cases.data ?? []).map((c) => ({ value: c.id, label: `${c.trackingCode} ${c.categoryName}：${c.description.slice(0, 30)}` }))}
+          />
+        </Form.Item>
+        <Form.Item name="duties" label={t('deliberation.meetings.form.agendaDuties')}>
+          <Select mode="multiple" data-testid={TID.meetingFormDuties} options={CALENDAR_DUTIES.map((d) => ({ value: d, label: t(`deliberation.duty.${d}`) }))} />
         </Form.Item>
         <Button data-testid={TID.meetingFormSubmit} type="primary" htmlType="submit" loading={create.isPending}>
           {t('deliberation.form.submit')}

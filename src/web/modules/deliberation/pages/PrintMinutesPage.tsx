@@ -7,10 +7,11 @@ import { formatDateTime } from '../../../lib/format';
 import { TID } from '../testids';
 import { useMeeting } from '../api';
 import { PRINT_CSS } from './print-css';
+import { agendaReferenceText } from './shared';
 
 export default function PrintMinutesPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const meeting = useMeeting(id);
   if (meeting.error) return <p>{meeting.error.message}</p>;
   const m = meeting.data;
@@ -46,7 +47,14 @@ export default function PrintMinutesPage() {
           </tr>
           <tr>
             <th>{t('deliberation.print.agenda')}</th>
-            <td colSpan={3}>{m.agenda.map((a, i) => `${i + 1}. ${a.title}`).join('\u3000') || '—'}</td>
+            <td colSpan={3} data-testid={TID.printAgenda}>
+              {m.agenda.length
+                ? m.agenda.map((a, i) => {
+                    const reference = agendaReferenceText(a, t, i18n.language);
+                    return <div key={a.id}>{`${i + 1}. ${a.title}${reference ? `（${reference}）` : ''}`}</div>;
+                  })
+                : '—'}
+            </td>
           </tr>
         </tbody>
       </table>

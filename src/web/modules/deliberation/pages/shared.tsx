@@ -2,8 +2,10 @@
 // reading of a China-time text a form takes ('2026-03-10 19:00' → ISO at +08:00).
 import { Progress, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { currentLanguageOf } from '../../../i18n';
 import { formatArea, formatCount, formatPercent } from '../../../lib/format';
-import type { ActionStatus, MeetingStatus, ProposalDetail, ProposalStage } from '../api';
+import type { ActionStatus, MeetingDetail, MeetingStatus, ProposalDetail, ProposalStage } from '../api';
 
 const stageColor: Record<ProposalStage, string> = {
   topic: 'default',
@@ -73,4 +75,16 @@ export function SupportBars({ support, testId }: { support: ProposalDetail['supp
 export function chinaTimeOf(text: string | undefined): string | null {
   const m = /^\s*(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})\s*$/.exec(text ?? '');
   return m ? `${m[1]}T${m[2].padStart(2, '0')}:${m[3]}:00+08:00` : null;
+}
+
+type AgendaItem = MeetingDetail['agenda'][number];
+
+/** The calendar duties an agenda item may take up (server: core/deliberation/agenda.ts). */
+export const CALENDAR_DUTIES = ['committee-dispute-meeting-monthly', 'committee-training-yearly', 'committee-appraisal', 'committee-term-expiry'] as const;
+
+/** What an agenda item takes up, in words: a case by its tracking code, a duty with its clause. */
+export function agendaReferenceText(a: AgendaItem, t: TFunction, language: string): string | null {
+  if (a.case) return t('deliberation.meetings.agendaCase', { code: a.case.trackingCode, category: a.case.categoryName });
+  if (a.duty) return t('deliberation.meetings.agendaDuty', { duty: a.duty.title[currentLanguageOf(language)], clause: a.duty.citation });
+  return null;
 }
