@@ -3,7 +3,7 @@
 // The server's routes validate and serialise through these schemas; the web app takes its types
 // from them. Zod only.
 import { z } from 'zod';
-import { pageQuery, timestamp } from './common';
+import { dateText, pageQuery, timestamp } from './common';
 
 export const caseStatuses = ['received', 'acknowledged', 'assigned', 'in_progress', 'replied', 'reopened', 'closed'] as const;
 export const caseStatus = z.enum(caseStatuses);
@@ -382,10 +382,13 @@ export const emergencyPlanBody = z.object({
   planClass: z.enum(planClasses),
   title: z.string().trim().min(2).max(100),
   contacts: z.string().trim().min(2).max(1000),
-  approvedOn: z.string().regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'date'),
+  // A real day: 2026-13-45 is refused here, not by the database (which answered 500).
+  approvedOn: dateText,
 });
+/** A change to a plan: any of its fields, at least one. */
+export const emergencyPlanPatch = emergencyPlanBody.partial().refine((b) => Object.keys(b).length > 0, { message: 'empty' });
 export const emergencyDrillBody = z.object({
-  heldOn: z.string().regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'date'),
+  heldOn: dateText,
   attendance: z.number().int().min(0).max(100_000),
   planClass: z.enum(planClasses).nullable().optional(),
   note: z.string().trim().max(1000).nullable().optional(),

@@ -411,6 +411,9 @@ export const accessTable: Record<string, Rule> = {
 
   // ---- the month's recurring problems (未诉先办, issue 12): whoever reads cases, over their queue ----
   'GET /api/cases/recurring': { allow: caseReaders },
+
+  // ---- cases, safety (issue 12): a plan's change by whoever keeps the plans (ZAS 6.2.4.1) ----
+  'PATCH /api/emergency-plans/{id}': { allow: [...caseDispatchers, 'company'] },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {

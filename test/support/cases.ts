@@ -91,6 +91,17 @@ async function freshHazard(x: X, status: string): Promise<string> {
   return insertHazard(x.world.t, x.q.quarter, status);
 }
 
+/** An emergency plan of the quarter (T/ZAS 4006.1—2020 6.2.4.1), for a change to it. */
+async function insertPlan(t: TestApp, quarterId: string) {
+  const q = await t.db.kysely.selectFrom('quarters').select(['district_id', 'street_id', 'community_id']).where('id', '=', quarterId).executeTakeFirstOrThrow();
+  const row = await t.db.kysely
+    .insertInto('emergency_plans')
+    .values({ ...q, quarter_id: quarterId, plan_class: 'accident', title: '安全事故应急预案', contacts: '小区专员 13800000000', approved_on: '2026-01-10' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export async function buildCaseWorld(t: TestApp): Promise<CaseWorld> {
   const k = t.db.kysely;
   const users = await k.selectFrom('users').select(['id', 'username']).where('username', 'in', ['department', 'owner']).execute();
@@ -179,6 +190,7 @@ export const caseRequests: Record<string, (x: X) => Req | Promise<Req>> = {
   }),
   'GET /api/quarters/{id}/emergency': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/emergency` }),
   'POST /api/quarters/{id}/emergency-plans': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/emergency-plans`, body: { planClass: 'accident', title: '安全事故应急预案', contacts: '小区专员 13800000000', approvedOn: '2026-01-10' } }),
+  'PATCH /api/emergency-plans/{id}': async (x) => ({ method: 'PATCH', url: `/api/emergency-plans/${await insertPlan(x.world.t, x.q.quarter)}`, body: { contacts: '小区专员 13900000000' } }),
   'POST /api/quarters/{id}/emergency-drills': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/emergency-drills`, body: { heldOn: '2026-03-01', attendance: 40, planClass: 'accident' } }),
   'GET /api/disputes': () => ({ method: 'GET', url: '/api/disputes' }),
   'POST /api/disputes': (x) => ({ method: 'POST', url: '/api/disputes', body: { quarterId: x.q.quarter, subject: '噪音', parties: '301 与 401', description: '深夜噪音', risk: 'low' } }),

@@ -8,6 +8,7 @@ import { casesErrors } from './errors';
 import { casesDashboard, casesDossierSection } from './overview';
 import { casesRoutes } from './routes';
 import { casesBoardSections } from './board';
+import { casesQuarterChecks } from './checks';
 
 export const casesModule: ModuleDescriptor = {
   name: 'cases',
@@ -18,6 +19,8 @@ export const casesModule: ModuleDescriptor = {
   dossierSections: [casesDossierSection],
   jobs: [caseDeadlinesJob],
   dashboardAggregates: [casesDashboard],
+  // Emergency plans of each class and a drill within the year (T/ZAS 4006.1—2020 6.2.4.1).
+  quarterChecks: [casesQuarterChecks],
   publicBoardSections: casesBoardSections,
   // The raise page of a quarter's QR code and the raiser's tracking page need no account; the
   // category list is the contract other tools read.

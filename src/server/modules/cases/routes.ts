@@ -19,7 +19,7 @@ import { stepCase, type StepInput } from './steps';
 import { createHazard, getHazard, listHazards, stepHazard } from './hazards';
 import { createDispute, getDispute, listDisputes, publicMediations, stepDispute } from './disputes';
 import { createPatrol, listPatrols, patrolItems } from './patrols';
-import { addDrill, addPlan, quarterEmergency } from './emergency';
+import { addDrill, addPlan, quarterEmergency, updatePlan } from './emergency';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 const MB = 1024 * 1024;
@@ -201,6 +201,11 @@ export async function casesRoutes(fastify: FastifyInstance) {
     '/api/quarters/:id/emergency-plans',
     { schema: { tags, summary: 'Record an emergency plan of a class, with its contacts', params: idParam, body: c.emergencyPlanBody, response: { 201: c.created, ...errors } } },
     async (req, reply) => reply.status(201).send(await addPlan(db(), contextOf(req), req.params.id, req.body)),
+  );
+  app.patch(
+    '/api/emergency-plans/:id',
+    { schema: { tags, summary: 'Change an emergency plan: its class, title, contacts or approval day', params: idParam, body: c.emergencyPlanPatch, response: { 200: c.created, ...errors } } },
+    async (req) => updatePlan(db(), contextOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/quarters/:id/emergency-drills',
