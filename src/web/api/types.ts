@@ -81,7 +81,8 @@ export type Permission =
   | 'disputes.register'
   | 'disputes.mediate'
   | 'patrols.read'
-  | 'patrols.write';
+  | 'patrols.write'
+  | 'emergency.manage';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 
