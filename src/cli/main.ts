@@ -1,5 +1,5 @@
 // The `gongzhi` command: serve, migrate, seed, import, tally, vote-openings, check-openings,
-// and the accounts (user …).
+// and the accounts (user …, department …).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -19,6 +19,7 @@ import { isPackId, listPacks } from '../core/policy/index';
 import { roleLabels } from '../server/platform/access';
 import { runTally } from './tally';
 import { disableAccount, listAccounts, moveAccountTo, resetAccountPassword, UsageError } from './users';
+import { attachDepartment, detachDepartment, listDepartments } from './departments';
 import { installModules } from '../server/platform/module';
 import { modules } from '../server/app';
 import { runCheckOpenings } from './openings';
@@ -312,6 +313,25 @@ user
   .requiredOption('--scope <level:id>', 'the new place, e.g. community:<uuid>')
   .option('--office <kind:id>', 'the organisation record the role comes from, e.g. property_company:<uuid>')
   .action((username: string, opts: { role: string; scope: string; office?: string }) => withAccounts((db) => moveAccountTo(db.kysely, officeRecords(), username, opts, out)));
+
+// The departments' accounts (湘建房〔2021〕231号 附件), as the district office of the account.
+const department = program.command('department').description('Department accounts: list the departments and their accounts, attach an account to a department or detach it (acting as the district office of the account)');
+department
+  .command('list')
+  .description('List the departments one may attach to, and each account of the department role with its department')
+  .option('--district <id>', 'only the accounts of this district')
+  .action((opts: { district?: string }) => withAccounts((db) => listDepartments(db.kysely, opts, out)));
+department
+  .command('attach')
+  .description('Attach an account of the department role to a department: it then sees the cases dispatched to that department in its district')
+  .argument('<username>')
+  .argument('<department>', 'one of the names `gongzhi department list` prints, e.g. 住房和城乡建设部门')
+  .action((username: string, name: string) => withAccounts((db) => attachDepartment(db.kysely, username, name, out)));
+department
+  .command('detach')
+  .description('Detach an account from its department')
+  .argument('<username>')
+  .action((username: string) => withAccounts((db) => detachDepartment(db.kysely, username, out)));
 
 program
   .command('copy-to-postgres')

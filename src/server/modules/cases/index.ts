@@ -36,3 +36,5 @@ export const casesModule: ModuleDescriptor = {
     'GET /api/public/quarters/:id/mediations',
   ],
 };
+
+export { departmentAccounts, setAccountDepartment } from './departments';
