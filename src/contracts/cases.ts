@@ -398,3 +398,19 @@ export const quarterEmergency = z.object({
   drills: z.array(z.object({ id: z.string(), planClass: z.enum(planClasses).nullable(), heldOn: z.string(), attendance: z.number(), note: z.string().nullable() })),
   gaps: z.array(z.object({ kind: z.enum(['missing-plan', 'no-drill']), planClass: z.enum(planClasses).nullable(), citation: z.string(), message: z.string() })),
 });
+
+// ---- the State Council's holiday calendar (国务院办公厅 部分节假日安排) ----
+
+export const calendarDayKinds = ['holiday', 'workday'] as const;
+export const calendarDayParams = z.object({ day: dateText });
+export const calendarYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2199).optional() });
+export const calendarDayBody = z.object({
+  day: dateText,
+  // holiday: 放假 (not a working day, even Monday to Friday); workday: 调休上班 (a working day, even at the weekend).
+  kind: z.enum(calendarDayKinds),
+  name: z.string().trim().min(1).max(50),
+  source: z.string().trim().max(200).nullable().optional(),
+});
+export const calendarDay = z.object({ day: z.string(), kind: z.enum(calendarDayKinds), name: z.string(), source: z.string() });
+export const calendarDayList = z.object({ items: z.array(calendarDay) });
+export const removedCalendarDay = z.object({ day: z.string() });

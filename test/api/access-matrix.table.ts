@@ -414,6 +414,10 @@ export const accessTable: Record<string, Rule> = {
 
   // ---- cases, safety (issue 12): a plan's change by whoever keeps the plans (ZAS 6.2.4.1) ----
   'PATCH /api/emergency-plans/{id}': { allow: [...caseDispatchers, 'company'] },
+  // The State Council's holiday calendar: whoever reads cases reads it; the district office keeps it.
+  'GET /api/holidays': { allow: caseReaders },
+  'POST /api/holidays': { allow: ['district_office'] },
+  'DELETE /api/holidays': { allow: ['district_office'] },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {

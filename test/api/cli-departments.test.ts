@@ -1,4 +1,4 @@
-// `gongzhi department list|attach|detach`: which department (湘建房〔2021〕231号 附件) an account of
+// `gongzhi department list|attach|detach` (and `gongzhi holiday`, the calendar of working days): which department (湘建房〔2021〕231号 附件) an account of
 // the department role belongs to, set from the shell as the district office of the account; the
 // functions behind each command on the test database, and the installed command once on a
 // database of its own.
@@ -89,4 +89,32 @@ describe('the installed command', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('Unknown department "宣传部"');
   }, 120_000);
+});
+
+describe('gongzhi holiday (the functions behind it)', () => {
+  it('lists the 2026 notice, sets and removes a day of 2027, refuses bad input writing nothing', async () => {
+    const { listHolidays, removeHoliday, setHoliday } = await import('../../src/cli/holidays');
+    const k = t.db.kysely;
+    const list = collect();
+    await listHolidays(k, { year: '2026' }, list.out);
+    expect(list.text()).toContain('2026-10-10  workday 调休上班  国庆节调休上班  (国务院办公厅关于2026年部分节假日安排的通知)\n');
+    expect(list.text()).toContain('39 day(s)');
+    const c = collect();
+    await setHoliday(k, '2027-01-01', 'holiday', '元旦', { source: '国务院办公厅关于2027年部分节假日安排的通知' }, c.out);
+    expect(c.text()).toBe('2027-01-01 is now a holiday (放假): 元旦\n');
+    await expect(setHoliday(k, '2027-02-30', 'holiday', '春节', {}, c.out)).rejects.toThrow('is not a day');
+    await expect(setHoliday(k, '2027-02-10', 'vacation', '春节', {}, c.out)).rejects.toBeInstanceOf(UsageError);
+    await expect(setHoliday(k, '2027-02-10', 'holiday', ' ', {}, c.out)).rejects.toBeInstanceOf(UsageError);
+    await expect(listHolidays(k, { year: 'next' }, c.out)).rejects.toBeInstanceOf(UsageError);
+    const kept = collect();
+    await listHolidays(k, { year: '2027' }, kept.out);
+    expect(kept.text()).toBe('2027-01-01  holiday 放假    元旦  (国务院办公厅关于2027年部分节假日安排的通知)\n1 day(s)\n');
+    await removeHoliday(k, '2027-01-01', c.out);
+    await expect(removeHoliday(k, '2027-01-01', c.out)).rejects.toThrow('2027-01-01 is not on the calendar');
+    const audit = await k.selectFrom('audit_log').select(['action', 'username']).where('entity', '=', 'public_calendar_day').execute();
+    expect(audit).toEqual([
+      { action: 'create', username: 'gongzhi-cli' },
+      { action: 'delete', username: 'gongzhi-cli' },
+    ]);
+  });
 });

@@ -82,7 +82,8 @@ export type Permission =
   | 'disputes.mediate'
   | 'patrols.read'
   | 'patrols.write'
-  | 'emergency.manage';
+  | 'emergency.manage'
+  | 'holidays.manage';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 

@@ -26,6 +26,7 @@ import { quarterPlaceById, quarterPlacesByIds } from '../registry';
 import { departmentOf } from './access';
 import { officeOf } from './cases';
 import type { HazardRow } from './tables';
+import { calendarFor } from './holidays';
 
 type DB = Kysely<Database>;
 
@@ -55,6 +56,7 @@ export async function createHazard(db: DB, ctx: RequestContext, input: { quarter
   assertInScope(ctx.actor, place, { parentRead: true });
   assertCan(ctx.actor, 'hazards.patrol');
   const at = new Date();
+  const calendar = await calendarFor(db, at, HAZARD_LIMITS[input.level]);
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('hazards')
@@ -69,7 +71,7 @@ export async function createHazard(db: DB, ctx: RequestContext, input: { quarter
         description: input.description,
         found_by: ctx.actor.id,
         found_at: at,
-        due_at: deadlineAfter(at, HAZARD_LIMITS[input.level]),
+        due_at: deadlineAfter(at, HAZARD_LIMITS[input.level], calendar),
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -20,6 +20,7 @@ import { createHazard, getHazard, listHazards, stepHazard } from './hazards';
 import { createDispute, getDispute, listDisputes, publicMediations, stepDispute } from './disputes';
 import { createPatrol, listPatrols, patrolItems } from './patrols';
 import { addDrill, addPlan, quarterEmergency, updatePlan } from './emergency';
+import { listCalendarDays, removeCalendarDay, setCalendarDay } from './holidays';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 const MB = 1024 * 1024;
@@ -211,6 +212,24 @@ export async function casesRoutes(fastify: FastifyInstance) {
     '/api/quarters/:id/emergency-drills',
     { schema: { tags, summary: 'Record a drill with its date and attendance', params: idParam, body: c.emergencyDrillBody, response: { 201: c.created, ...errors } } },
     async (req, reply) => reply.status(201).send(await addDrill(db(), contextOf(req), req.params.id, req.body)),
+  );
+
+  // ---- the State Council's holiday calendar, by which working-day limits count ----
+  app.get(
+    '/api/holidays',
+    { schema: { tags, summary: "The State Council's holidays (放假) and make-up working days (调休上班) kept, of a year or all", querystring: c.calendarYearQuery, response: { 200: c.calendarDayList, ...errors } } },
+    async (req) => listCalendarDays(db(), requireActor(req), req.query.year),
+  );
+  app.post(
+    '/api/holidays',
+    { schema: { tags, summary: 'Set a day a holiday or a make-up working day, replacing what it was (the district office)', body: c.calendarDayBody, response: { 200: c.calendarDay, ...errors } } },
+    async (req) => setCalendarDay(db(), contextOf(req), req.body.day, req.body),
+  );
+  // The day is a query, not a path part: a day of the national calendar lies in no one's place.
+  app.delete(
+    '/api/holidays',
+    { schema: { tags, summary: 'Take a day off the calendar (?day=YYYY-MM-DD): a working day again exactly when Monday to Friday (the district office)', querystring: c.calendarDayParams, response: { 200: c.removedCalendarDay, ...errors } } },
+    async (req) => removeCalendarDay(db(), contextOf(req), req.query.day),
   );
 
   // ---- the dispute register and mediation (HZ DB3305/T 309—2024 5.1.4) ----

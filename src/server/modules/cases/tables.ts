@@ -219,6 +219,15 @@ export interface EmergencyDrillsTable {
   created_at: DefaultTimestamp;
 }
 
+/** The State Council's holidays and make-up working days (migration 0021). */
+export interface PublicCalendarDaysTable {
+  day: DateOnly;
+  kind: 'holiday' | 'workday';
+  name: string;
+  source: Generated<string>;
+  updated_at: DefaultTimestamp;
+}
+
 export type CaseRow = Selectable<CasesTable>;
 export type DisputeRow = Selectable<DisputesTable>;
 export type HazardRow = Selectable<HazardsTable>;
@@ -238,5 +247,6 @@ declare module '../../db/schema' {
     emergency_plans: EmergencyPlansTable;
     emergency_drills: EmergencyDrillsTable;
     dispute_events: DisputeEventsTable;
+    public_calendar_days: PublicCalendarDaysTable;
   }
 }
