@@ -278,6 +278,8 @@ export const hazardSummary = z.object({
 export const hazardList = z.object({ page: z.number(), pageSize: z.number(), total: z.number(), items: z.array(hazardSummary) });
 export const hazardDetail = hazardSummary.extend({
   citation: z.string(),
+  photos: z.array(z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number() })),
+  mayAddPhotos: z.boolean(),
   events: z.array(z.object({ at: timestamp, action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), office: z.string(), actorName: z.string().nullable(), note: z.string().nullable() })),
   actions: z.array(z.enum(hazardActions)),
 });

@@ -418,6 +418,9 @@ export const accessTable: Record<string, Rule> = {
   'GET /api/holidays': { allow: caseReaders },
   'POST /api/holidays': { allow: ['district_office'] },
   'DELETE /api/holidays': { allow: ['district_office'] },
+  // Photos of a hazard: whoever reads it sees them; whoever takes part in it (patrols, handles, verifies) adds them.
+  'POST /api/hazards/{id}/photos': { allow: [...hazardPatrol, 'department'] },
+  'GET /api/hazards/{id}/photos/{photoId}': { allow: hazardReaders },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {

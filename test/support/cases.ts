@@ -191,6 +191,17 @@ export const caseRequests: Record<string, (x: X) => Req | Promise<Req>> = {
   'GET /api/quarters/{id}/emergency': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/emergency` }),
   'POST /api/quarters/{id}/emergency-plans': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/emergency-plans`, body: { planClass: 'accident', title: '安全事故应急预案', contacts: '小区专员 13800000000', approvedOn: '2026-01-10' } }),
   'PATCH /api/emergency-plans/{id}': async (x) => ({ method: 'PATCH', url: `/api/emergency-plans/${await insertPlan(x.world.t, x.q.quarter)}`, body: { contacts: '小区专员 13900000000' } }),
+  'POST /api/hazards/{id}/photos': async (x) => ({ method: 'POST', url: `/api/hazards/${await freshHazard(x, 'found')}/photos`, file: { name: 'a.png', content: PNG } }),
+  'GET /api/hazards/{id}/photos/{photoId}': async (x) => {
+    const hazard = x.world.cases.byQuarter[x.q.quarter].hazard;
+    const q = await x.world.t.db.kysely.selectFrom('hazards').select(['district_id', 'quarter_id']).where('id', '=', hazard).executeTakeFirstOrThrow();
+    const photo = await x.world.t.db.kysely
+      .insertInto('hazard_photos')
+      .values({ hazard_id: hazard, ...q, content_type: 'image/png', size_bytes: PNG.length, sha256: 'x', content: PNG })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { method: 'GET', url: `/api/hazards/${hazard}/photos/${photo.id}` };
+  },
   'GET /api/holidays': () => ({ method: 'GET', url: '/api/holidays?year=2026' }),
   'POST /api/holidays': () => ({ method: 'POST', url: '/api/holidays', body: { day: '2031-01-01', kind: 'holiday', name: '元旦' } }),
   'DELETE /api/holidays': async (x) => {

@@ -1,5 +1,5 @@
--- Cases, safety (issue 12): the emergency plans and drills judged among a quarter's checks, and
--- the State Council's holiday calendar for working-day time limits.
+-- Cases, safety (issue 12): the emergency plans and drills judged among a quarter's checks, the
+-- State Council's holiday calendar for working-day time limits, and photos of hazards.
 
 -- The cases module's quarter checks read the plans and drills (T/ZAS 4006.1—2020 6.2.4.1), so a
 -- write to either marks its quarter's kept checks stale (0012, the organisations' to-do list).
@@ -38,3 +38,18 @@ FROM (VALUES
   ('2026-01-04', '元旦调休上班'), ('2026-02-14', '春节调休上班'), ('2026-02-28', '春节调休上班'),
   ('2026-05-09', '劳动节调休上班'), ('2026-09-20', '国庆节调休上班'), ('2026-10-10', '国庆节调休上班')
 ) AS w(d, n);
+
+-- Photos of a hazard, as a case's (0013 case_photos): JPEG, PNG or WebP by content, at most 5 MB
+-- and 3 a hazard, served only to whoever may read the hazard.
+CREATE TABLE hazard_photos (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  hazard_id uuid NOT NULL REFERENCES hazards(id) ON DELETE CASCADE,
+  district_id uuid NOT NULL,
+  quarter_id uuid NOT NULL,
+  content_type text NOT NULL,
+  size_bytes integer NOT NULL,
+  sha256 text NOT NULL,
+  content bytea NOT NULL,
+  uploaded_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX hazard_photos_hazard_idx ON hazard_photos (hazard_id);

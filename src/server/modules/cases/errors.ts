@@ -122,6 +122,11 @@ export const casesErrors = defineErrors({
     'zh-CN': '公开调解须事先公布时间和地点（DB3305/T 309—2024 5.1.4.2）。',
     en: 'A public mediation announces its time and place beforehand (DB3305/T 309—2024 5.1.4.2).',
   },
+  HAZARD_PHOTO_COUNT: {
+    status: 422,
+    'zh-CN': '每处隐患最多附 {max} 张照片。',
+    en: 'A hazard takes at most {max} photos.',
+  },
   PATROL_ITEM_UNKNOWN: {
     status: 422,
     'zh-CN': '没有这个巡查项目：{code}。',

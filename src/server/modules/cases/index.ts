@@ -12,7 +12,7 @@ import { casesQuarterChecks } from './checks';
 
 export const casesModule: ModuleDescriptor = {
   name: 'cases',
-  tables: ['case_categories', 'case_department_members', 'cases', 'case_events', 'case_photos', 'case_phone_codes', 'hazards', 'hazard_events', 'disputes', 'dispute_events', 'patrols', 'emergency_plans', 'emergency_drills', 'public_calendar_days'],
+  tables: ['case_categories', 'case_department_members', 'cases', 'case_events', 'case_photos', 'case_phone_codes', 'hazards', 'hazard_events', 'disputes', 'dispute_events', 'patrols', 'emergency_plans', 'emergency_drills', 'public_calendar_days', 'hazard_photos'],
   routes: casesRoutes,
   grants: casesGrants,
   errors: casesErrors,

@@ -1,7 +1,7 @@
 // HTTP routes of cases (诉求). Thin: validate, call the service. Staff and owners use their
 // session; the public raises a case after a one-time code to a phone and follows it by its
 // tracking code.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as c from '../../../contracts/cases';
 import { handlerLabel } from '../../../core/cases';
@@ -13,7 +13,7 @@ import { createCase, getCase, listCases } from './cases';
 import { departmentAccounts, setAccountDepartment } from './departments';
 import { caseRatesBy } from './overview';
 import { recurringProblems } from './recurring';
-import { addPhotoAsStaff, getPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT } from './photos';
+import { addHazardPhoto, addPhotoAsStaff, getHazardPhoto, getPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT } from './photos';
 import { addPhotoByTrackingCode, confirmPhoneCode, publicCategories, raisePublicCase, rateByTrackingCode, sendPhoneCode, trackCase } from './public';
 import { stepCase, type StepInput } from './steps';
 import { createHazard, getHazard, listHazards, stepHazard } from './hazards';
@@ -37,6 +37,13 @@ async function photoOf(req: FastifyRequest): Promise<Buffer> {
   const content = await file.toBuffer();
   if (file.file.truncated || content.length > PHOTO_MAX_BYTES) throw new AppError('CASE_PHOTO_TOO_LARGE', { mb: PHOTO_MAX_BYTES / MB });
   return content;
+}
+
+/** A photo, inline, in a sandbox: nothing in it can run. */
+function sendPhoto(reply: FastifyReply, photo: { contentType: string; content: Buffer }) {
+  reply.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'");
+  reply.header('X-Content-Type-Options', 'nosniff');
+  return sendFile(reply, { fileName: `photo.${photo.contentType.split('/')[1]}`, buffer: photo.content }, photo.contentType, 'inline');
 }
 
 export async function casesRoutes(fastify: FastifyInstance) {
@@ -128,12 +135,7 @@ export async function casesRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/cases/:id/photos/:photoId',
     { schema: { tags, summary: 'A photo of the case, shown in a sandbox', params: c.casePhotoParams, response: { 200: c.download('The image (JPEG, PNG or WebP), inline'), ...errors } } },
-    async (req, reply) => {
-      const photo = await getPhoto(db(), requireActor(req), req.params.id, req.params.photoId);
-      reply.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'");
-      reply.header('X-Content-Type-Options', 'nosniff');
-      return sendFile(reply, { fileName: `photo.${photo.contentType.split('/')[1]}`, buffer: photo.content }, photo.contentType, 'inline');
-    },
+    async (req, reply) => sendPhoto(reply, await getPhoto(db(), requireActor(req), req.params.id, req.params.photoId)),
   );
 
   // ---- steps (core/cases/lifecycle.ts) ----
@@ -174,6 +176,17 @@ export async function casesRoutes(fastify: FastifyInstance) {
     '/api/hazards/:id/verify',
     { schema: { tags, summary: 'Verified (核验) by the commissioner or an office other than whoever handled it; not passed: handled again', params: idParam, body: c.hazardVerifyBody, response: { 200: c.hazardStepAnswer, ...errors } } },
     async (req) => stepHazard(db(), contextOf(req), req.params.id, 'verify', req.body),
+  );
+
+  app.post(
+    '/api/hazards/:id/photos',
+    { schema: { tags, summary: `Add a photo of the hazard: whoever patrols, handles or verifies ${photoSummary.replace('a case', 'a hazard')}`, params: idParam, consumes: ['multipart/form-data'], response: { 201: c.uploadedPhoto, ...errors, 413: errorSchema } } },
+    async (req, reply) => reply.status(201).send(await addHazardPhoto(db(), contextOf(req), req.params.id, await photoOf(req))),
+  );
+  app.get(
+    '/api/hazards/:id/photos/:photoId',
+    { schema: { tags, summary: 'A photo of the hazard, shown in a sandbox, to whoever may read the hazard', params: c.casePhotoParams, response: { 200: c.download('The image (JPEG, PNG or WebP), inline'), ...errors } } },
+    async (req, reply) => sendPhoto(reply, await getHazardPhoto(db(), requireActor(req), req.params.id, req.params.photoId)),
   );
 
   // ---- patrol records (湘建房〔2021〕231号 五（二）) ----

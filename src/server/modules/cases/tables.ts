@@ -219,6 +219,19 @@ export interface EmergencyDrillsTable {
   created_at: DefaultTimestamp;
 }
 
+/** Photos of a hazard (migration 0021), as case_photos. */
+export interface HazardPhotosTable {
+  id: Generated<string>;
+  hazard_id: string;
+  district_id: string;
+  quarter_id: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_at: DefaultTimestamp;
+}
+
 /** The State Council's holidays and make-up working days (migration 0021). */
 export interface PublicCalendarDaysTable {
   day: DateOnly;
@@ -248,5 +261,6 @@ declare module '../../db/schema' {
     emergency_drills: EmergencyDrillsTable;
     dispute_events: DisputeEventsTable;
     public_calendar_days: PublicCalendarDaysTable;
+    hazard_photos: HazardPhotosTable;
   }
 }
