@@ -91,6 +91,8 @@ const casesEn = {
     statuses: { found: 'Found', dissuaded: 'Dissuaded', reported: 'Reported', handling: 'Handled, to verify', verified: 'Verified and closed' },
     actions: { find: 'Found', dissuade: 'Dissuade', report: 'Report', handle: 'Handle', verify: 'Verify' },
     empty: 'No hazards',
+    photos: 'Photos',
+    uploadPhotos: 'Upload the photos',
   },
   disputes: {
     menu: 'Disputes',

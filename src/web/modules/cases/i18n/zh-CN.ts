@@ -91,6 +91,8 @@ const casesZhCN = {
     statuses: { found: '已发现', dissuaded: '已劝阻', reported: '已报告，待处置', handling: '已处置，待核验', verified: '已核验销号' },
     actions: { find: '发现', dissuade: '劝阻', report: '报告', handle: '处置', verify: '核验' },
     empty: '没有隐患',
+    photos: '现场照片',
+    uploadPhotos: '上传照片',
   },
   disputes: {
     menu: '纠纷调解',
