@@ -1,7 +1,7 @@
 // Emergency plans and drills of a quarter (T/ZAS 4006.1—2020 6.2.4.1): a class without a plan and
 // a year without a drill show with the clause, in the quarter's answer and its dossier.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiDate } from '../../src/core/dates';
+import { addDays, addYears, shanghaiDate } from '../../src/core/dates';
 import { createTestApp, type Session, type TestApp } from '../support/app';
 
 let t: TestApp;
@@ -65,6 +65,17 @@ describe("the quarter's checks (T/ZAS 4006.1—2020 6.2.4.1)", () => {
     expect(late[1]).toMatchObject({ status: 'fail', message: '近一年没有应急演练（上次演练 2025-06-15）。' });
     const en = ((await district.get(`/api/quarters/${t.fx.q3}/checks?asOf=2026-06-16`, { 'accept-language': 'en' })).json().items as Check[]).find((c) => c.rule === 'emergency-drill-yearly');
     expect(en!.message).toBe('No emergency drill in the last year (the last was on 2025-06-15).');
+  });
+
+  it("today, by the Shanghai day: a drill a year and a day ago no longer counts, one exactly a year ago does", async () => {
+    const district = await t.login('district');
+    const today = shanghaiDate();
+    const drill = async (heldOn: string) => expect((await district.post(`/api/quarters/${t.fx.q3}/emergency-drills`, { heldOn, attendance: 20 })).statusCode).toBe(201);
+    const status = async () => ((await district.get(`/api/quarters/${t.fx.q3}/checks`)).json().items as Check[]).find((c) => c.rule === 'emergency-drill-yearly')!.status;
+    await drill(addDays(addYears(today, -1), -1));
+    expect(await status()).toBe('fail');
+    await drill(addYears(today, -1));
+    expect(await status()).toBe('pass');
   });
 
   it("the to-do list follows a new plan and a drill the same day (the write marks the quarter's kept checks stale)", async () => {
