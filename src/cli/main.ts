@@ -1,5 +1,5 @@
 // The `gongzhi` command: serve, migrate, seed, import, tally, vote-openings, check-openings,
-// and the accounts (user …).
+// the accounts (user …, department …) and the holiday calendar (holiday …).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -19,6 +19,8 @@ import { isPackId, listPacks } from '../core/policy/index';
 import { roleLabels } from '../server/platform/access';
 import { runTally } from './tally';
 import { disableAccount, listAccounts, moveAccountTo, resetAccountPassword, UsageError } from './users';
+import { attachDepartment, detachDepartment, listDepartments } from './departments';
+import { listHolidays, removeHoliday, setHoliday } from './holidays';
 import { installModules } from '../server/platform/module';
 import { modules } from '../server/app';
 import { runCheckOpenings } from './openings';
@@ -312,6 +314,46 @@ user
   .requiredOption('--scope <level:id>', 'the new place, e.g. community:<uuid>')
   .option('--office <kind:id>', 'the organisation record the role comes from, e.g. property_company:<uuid>')
   .action((username: string, opts: { role: string; scope: string; office?: string }) => withAccounts((db) => moveAccountTo(db.kysely, officeRecords(), username, opts, out)));
+
+// The departments' accounts (湘建房〔2021〕231号 附件), as the district office of the account.
+const department = program.command('department').description('Department accounts: list the departments and their accounts, attach an account to a department or detach it (acting as the district office of the account)');
+department
+  .command('list')
+  .description('List the departments one may attach to, and each account of the department role with its department')
+  .option('--district <id>', 'only the accounts of this district')
+  .action((opts: { district?: string }) => withAccounts((db) => listDepartments(db.kysely, opts, out)));
+department
+  .command('attach')
+  .description('Attach an account of the department role to a department: it then sees the cases dispatched to that department in its district')
+  .argument('<username>')
+  .argument('<department>', 'one of the names `gongzhi department list` prints, e.g. 住房和城乡建设部门')
+  .action((username: string, name: string) => withAccounts((db) => attachDepartment(db.kysely, username, name, out)));
+department
+  .command('detach')
+  .description('Detach an account from its department')
+  .argument('<username>')
+  .action((username: string) => withAccounts((db) => detachDepartment(db.kysely, username, out)));
+
+// The State Council's holiday calendar by which working-day limits count (国务院办公厅 部分节假日安排).
+const holiday = program.command('holiday').description("The State Council's holidays (放假) and make-up working days (调休上班) by which working-day time limits count");
+holiday
+  .command('list')
+  .description('List the days kept, of a year or all')
+  .option('--year <year>', 'only this year, e.g. 2026')
+  .action((opts: { year?: string }) => withAccounts((db) => listHolidays(db.kysely, opts, out)));
+holiday
+  .command('set')
+  .description('Set a day a holiday or a make-up working day, replacing what it was')
+  .argument('<day>', 'YYYY-MM-DD')
+  .argument('<kind>', 'holiday (放假) or workday (调休上班)')
+  .argument('<name>', 'e.g. 元旦, 春节调休上班')
+  .option('--source <notice>', 'the notice it comes from, e.g. 国务院办公厅关于2027年部分节假日安排的通知')
+  .action((day: string, kind: string, name: string, opts: { source?: string }) => withAccounts((db) => setHoliday(db.kysely, day, kind, name, opts, out)));
+holiday
+  .command('remove')
+  .description('Take a day off the calendar')
+  .argument('<day>', 'YYYY-MM-DD')
+  .action((day: string) => withAccounts((db) => removeHoliday(db.kysely, day, out)));
 
 program
   .command('copy-to-postgres')

@@ -21,7 +21,7 @@ export interface Out {
 export class UsageError extends Error {}
 
 /** The command line as the district office of a district. */
-function cliContext(districtId: string): RequestContext {
+export function cliContext(districtId: string): RequestContext {
   const actor: Actor = {
     id: SYSTEM_ACTOR_ID,
     username: 'gongzhi-cli',

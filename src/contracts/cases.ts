@@ -3,7 +3,7 @@
 // The server's routes validate and serialise through these schemas; the web app takes its types
 // from them. Zod only.
 import { z } from 'zod';
-import { pageQuery, timestamp } from './common';
+import { dateText, pageQuery, timestamp } from './common';
 
 export const caseStatuses = ['received', 'acknowledged', 'assigned', 'in_progress', 'replied', 'reopened', 'closed'] as const;
 export const caseStatus = z.enum(caseStatuses);
@@ -277,6 +277,8 @@ export const hazardSummary = z.object({
 export const hazardList = z.object({ page: z.number(), pageSize: z.number(), total: z.number(), items: z.array(hazardSummary) });
 export const hazardDetail = hazardSummary.extend({
   citation: z.string(),
+  photos: z.array(z.object({ id: z.string(), contentType: z.string(), sizeBytes: z.number() })),
+  mayAddPhotos: z.boolean(),
   events: z.array(z.object({ at: timestamp, action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), office: z.string(), actorName: z.string().nullable(), note: z.string().nullable() })),
   actions: z.array(z.enum(hazardActions)),
 });
@@ -435,10 +437,13 @@ export const emergencyPlanBody = z.object({
   planClass: z.enum(planClasses),
   title: z.string().trim().min(2).max(100),
   contacts: z.string().trim().min(2).max(1000),
-  approvedOn: z.string().regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'date'),
+  // A real day: 2026-13-45 is refused here, not by the database (which answered 500).
+  approvedOn: dateText,
 });
+/** A change to a plan: any of its fields, at least one. */
+export const emergencyPlanPatch = emergencyPlanBody.partial().refine((b) => Object.keys(b).length > 0, { message: 'empty' });
 export const emergencyDrillBody = z.object({
-  heldOn: z.string().regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'date'),
+  heldOn: dateText,
   attendance: z.number().int().min(0).max(100_000),
   planClass: z.enum(planClasses).nullable().optional(),
   note: z.string().trim().max(1000).nullable().optional(),
@@ -448,3 +453,19 @@ export const quarterEmergency = z.object({
   drills: z.array(z.object({ id: z.string(), planClass: z.enum(planClasses).nullable(), heldOn: z.string(), attendance: z.number(), note: z.string().nullable() })),
   gaps: z.array(z.object({ kind: z.enum(['missing-plan', 'no-drill']), planClass: z.enum(planClasses).nullable(), citation: z.string(), message: z.string() })),
 });
+
+// ---- the State Council's holiday calendar (国务院办公厅 部分节假日安排) ----
+
+export const calendarDayKinds = ['holiday', 'workday'] as const;
+export const calendarDayParams = z.object({ day: dateText });
+export const calendarYearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2199).optional() });
+export const calendarDayBody = z.object({
+  day: dateText,
+  // holiday: 放假 (not a working day, even Monday to Friday); workday: 调休上班 (a working day, even at the weekend).
+  kind: z.enum(calendarDayKinds),
+  name: z.string().trim().min(1).max(50),
+  source: z.string().trim().max(200).nullable().optional(),
+});
+export const calendarDay = z.object({ day: z.string(), kind: z.enum(calendarDayKinds), name: z.string(), source: z.string() });
+export const calendarDayList = z.object({ items: z.array(calendarDay) });
+export const removedCalendarDay = z.object({ day: z.string() });

@@ -430,6 +430,15 @@ export const accessTable: Record<string, Rule> = {
   'GET /api/disputes/analysis': { allow: disputeReaders },
   // The quarters a joint mediation may name (HZ 5.1.4.2): for those who schedule mediations.
   'GET /api/disputes/{id}/joint-candidates': { allow: disputeRegistrars },
+  // ---- cases, safety (issue 12): a plan's change by whoever keeps the plans (ZAS 6.2.4.1) ----
+  'PATCH /api/emergency-plans/{id}': { allow: [...caseDispatchers, 'company'] },
+  // The State Council's holiday calendar: whoever reads cases reads it; the district office keeps it.
+  'GET /api/holidays': { allow: caseReaders },
+  'POST /api/holidays': { allow: ['district_office'] },
+  'DELETE /api/holidays': { allow: ['district_office'] },
+  // Photos of a hazard: whoever reads it sees them; whoever takes part in it (patrols, handles, verifies) adds them.
+  'POST /api/hazards/{id}/photos': { allow: [...hazardPatrol, 'department'] },
+  'GET /api/hazards/{id}/photos/{photoId}': { allow: hazardReaders },
 };
 
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {

@@ -208,6 +208,9 @@ describe('a complaint raised from the QR code, dispatched, answered and rated', 
     await page.click(tid('patrol-problem-illegal-construction'));
     await page.fill(`${tid('patrol-finding-illegal-construction')} textarea`, '顶楼在搭彩钢棚');
     await page.fill(`${tid('patrol-finding-illegal-construction')} input`, '1幢屋顶');
+    // A photo of each finding, taken on the spot: it goes with the hazard or case the finding becomes.
+    await page.setInputFiles(tid('patrol-photo-ebike'), { name: '充电.png', mimeType: 'image/png', buffer: PNG });
+    await page.setInputFiles(tid('patrol-photo-illegal-construction'), { name: '彩钢棚.png', mimeType: 'image/png', buffer: PNG });
     await screenshot(page, 'e2e-cases-patrol-phone');
     const before = await t.db.kysely.selectFrom('patrols').select('id').execute();
     await page.click(tid('patrol-submit'));
@@ -216,6 +219,20 @@ describe('a complaint raised from the QR code, dispatched, answered and rated', 
     expect(hazard.class).toBe('electricity');
     const kase = await t.db.kysely.selectFrom('cases').select(['channel', 'handler_department']).where('location', '=', '1幢屋顶').executeTakeFirstOrThrow();
     expect(kase).toEqual({ channel: 'patrol', handler_department: '城管部门' });
+    const photosOf = async () => ({
+      hazard: (await t.db.kysely.selectFrom('hazard_photos as p').innerJoin('hazards as h', 'h.id', 'p.hazard_id').select('p.id').where('h.location', '=', '1幢2单元').execute()).length,
+      case: (await t.db.kysely.selectFrom('case_photos as p').innerJoin('cases as c', 'c.id', 'p.case_id').select('p.id').where('c.location', '=', '1幢屋顶').execute()).length,
+    });
+    await expect.poll(photosOf, { timeout: 15_000 }).toEqual({ hazard: 1, case: 1 });
+
+    // At the desk, the hazard shows its photo.
+    const desk = await newDesktopPage(browser);
+    await login(desk, 'commissioner');
+    await desk.goto(`${base}/hazards`);
+    await desk.click(`${tid('hazard-row')}:has-text("1幢2单元")`);
+    await desk.waitForSelector(`${tid('hazard-photos')} img`);
+    await desk.waitForFunction(() => (document.querySelector('[data-testid="hazard-photos"] img') as HTMLImageElement | null)?.naturalWidth);
+    await screenshot(desk, 'e2e-cases-hazard-photos');
   });
 
   it("the month's recurring problem (未诉先办) shows on the commissioner's desk and filters the list to its cases", { timeout: 120_000 }, async () => {

@@ -91,6 +91,17 @@ async function freshHazard(x: X, status: string): Promise<string> {
   return insertHazard(x.world.t, x.q.quarter, status);
 }
 
+/** An emergency plan of the quarter (T/ZAS 4006.1—2020 6.2.4.1), for a change to it. */
+async function insertPlan(t: TestApp, quarterId: string) {
+  const q = await t.db.kysely.selectFrom('quarters').select(['district_id', 'street_id', 'community_id']).where('id', '=', quarterId).executeTakeFirstOrThrow();
+  const row = await t.db.kysely
+    .insertInto('emergency_plans')
+    .values({ ...q, quarter_id: quarterId, plan_class: 'accident', title: '安全事故应急预案', contacts: '小区专员 13800000000', approved_on: '2026-01-10' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export async function buildCaseWorld(t: TestApp): Promise<CaseWorld> {
   const k = t.db.kysely;
   const users = await k.selectFrom('users').select(['id', 'username']).where('username', 'in', ['department', 'owner']).execute();
@@ -179,6 +190,26 @@ export const caseRequests: Record<string, (x: X) => Req | Promise<Req>> = {
   }),
   'GET /api/quarters/{id}/emergency': (x) => ({ method: 'GET', url: `/api/quarters/${x.q.quarter}/emergency` }),
   'POST /api/quarters/{id}/emergency-plans': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/emergency-plans`, body: { planClass: 'accident', title: '安全事故应急预案', contacts: '小区专员 13800000000', approvedOn: '2026-01-10' } }),
+  'PATCH /api/emergency-plans/{id}': async (x) => ({ method: 'PATCH', url: `/api/emergency-plans/${await insertPlan(x.world.t, x.q.quarter)}`, body: { contacts: '小区专员 13900000000' } }),
+  'POST /api/hazards/{id}/photos': async (x) => ({ method: 'POST', url: `/api/hazards/${await freshHazard(x, 'found')}/photos`, file: { name: 'a.png', content: PNG } }),
+  'GET /api/hazards/{id}/photos/{photoId}': async (x) => {
+    const hazard = x.world.cases.byQuarter[x.q.quarter].hazard;
+    const q = await x.world.t.db.kysely.selectFrom('hazards').select(['district_id', 'quarter_id']).where('id', '=', hazard).executeTakeFirstOrThrow();
+    const photo = await x.world.t.db.kysely
+      .insertInto('hazard_photos')
+      .values({ hazard_id: hazard, ...q, content_type: 'image/png', size_bytes: PNG.length, sha256: 'x', content: PNG })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { method: 'GET', url: `/api/hazards/${hazard}/photos/${photo.id}` };
+  },
+  'GET /api/holidays': () => ({ method: 'GET', url: '/api/holidays?year=2026' }),
+  'POST /api/holidays': () => ({ method: 'POST', url: '/api/holidays', body: { day: '2031-01-01', kind: 'holiday', name: '元旦' } }),
+  'DELETE /api/holidays': async (x) => {
+    // A day of its own on the calendar, so that each caller's request finds one to remove.
+    const day = `2032-01-${String((++seq % 28) + 1).padStart(2, '0')}`;
+    await x.world.t.db.kysely.insertInto('public_calendar_days').values({ day, kind: 'holiday', name: '测试' }).onConflict((oc) => oc.column('day').doNothing()).execute();
+    return { method: 'DELETE', url: `/api/holidays?day=${day}` };
+  },
   'POST /api/quarters/{id}/emergency-drills': (x) => ({ method: 'POST', url: `/api/quarters/${x.q.quarter}/emergency-drills`, body: { heldOn: '2026-03-01', attendance: 40, planClass: 'accident' } }),
   'GET /api/disputes': () => ({ method: 'GET', url: '/api/disputes' }),
   'POST /api/disputes': (x) => ({ method: 'POST', url: '/api/disputes', body: { quarterId: x.q.quarter, subject: '噪音', parties: '301 与 401', description: '深夜噪音', risk: 'low' } }),

@@ -9,10 +9,14 @@
 //   the next working day (Monday–Friday), and 第203条 — the period ends at 24:00 of its last
 //   day. A case received on a Friday afternoon with 1 working day is due at the end of Monday;
 //   one received on a Saturday also at the end of Monday. The State Council's holiday calendar
-//   (and its swapped working weekends) is not applied: the districts' own calendars differ
-//   and none is in the seeds, so a limit over a public holiday is shorter than the law's.
+//   (国务院办公厅 部分节假日安排, each year) is applied when given (WorkCalendar): its holidays are
+//   not working days, and its make-up working days (调休, a Saturday or Sunday worked) are. 民法典
+//   第203条: a period whose last day is a statutory holiday ends on the day after the holiday,
+//   which counting only working days already gives.
 // - `calendar_days`: the same, counting every day.
 // A case is overdue only AFTER its deadline: at the deadline itself it is still on time.
+
+import { shanghaiDate, type IsoDate } from '../dates';
 
 export type LimitUnit = 'hours' | 'working_days' | 'calendar_days';
 
@@ -37,20 +41,34 @@ export function shanghaiWeekday(at: Date): number {
   return new Date(at.getTime() + SHANGHAI_OFFSET).getUTCDay();
 }
 
-export function isWorkingDay(at: Date): boolean {
+/**
+ * The State Council's holidays and make-up working days (调休) by Shanghai day: the days that
+ * differ from Monday–Friday. Empty when none is kept for the years concerned.
+ */
+export interface WorkCalendar {
+  holidays: ReadonlySet<IsoDate>;
+  workdays: ReadonlySet<IsoDate>;
+}
+
+export const NO_CALENDAR: WorkCalendar = { holidays: new Set(), workdays: new Set() };
+
+export function isWorkingDay(at: Date, calendar: WorkCalendar = NO_CALENDAR): boolean {
+  const day = shanghaiDate(at);
+  if (calendar.workdays.has(day)) return true;
+  if (calendar.holidays.has(day)) return false;
   const d = shanghaiWeekday(at);
   return d >= 1 && d <= 5;
 }
 
-/** The instant a limit runs out for a case received at `from`. */
-export function deadlineAfter(from: Date, limit: TimeLimit): Date {
+/** The instant a limit runs out for a case received at `from` (working days by `calendar`). */
+export function deadlineAfter(from: Date, limit: TimeLimit, calendar: WorkCalendar = NO_CALENDAR): Date {
   if (!Number.isInteger(limit.amount) || limit.amount < 1) throw new RangeError(`A time limit is a whole number of at least 1: ${limit.amount}`);
   if (limit.unit === 'hours') return new Date(from.getTime() + limit.amount * HOUR);
   let day = shanghaiDayStart(from);
   let counted = 0;
   while (counted < limit.amount) {
     day = new Date(day.getTime() + DAY);
-    if (limit.unit === 'calendar_days' || isWorkingDay(day)) counted++;
+    if (limit.unit === 'calendar_days' || isWorkingDay(day, calendar)) counted++;
   }
   // 24:00 of the last day, which is 00:00 of the next.
   return new Date(day.getTime() + DAY);

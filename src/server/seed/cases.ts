@@ -169,4 +169,30 @@ export async function seedCases(db: DB, quarterId: string): Promise<void> {
   }
   const drillDay = new Date(now - 240 * DAY + 8 * HOUR).toISOString().slice(0, 10);
   await db.insertInto('emergency_drills').values({ ...base, plan_class: 'accident', held_on: drillDay, attendance: 63, note: '消防疏散演练' }).execute();
+
+  // The district's other quarters keep a plan of every class and held a drill within the year, so
+  // that their checks of ZAS 6.2.4.1 pass and the demo quarter's gaps stand out in the to-do list.
+  const others = await db.selectFrom('quarters').select(['id', 'district_id', 'street_id', 'community_id']).where('district_id', '=', place.districtId).where('id', '<>', quarterId).execute();
+  const classes = [
+    ['accident', '小区安全事故应急预案'],
+    ['public-health', '小区公共卫生事件应急预案'],
+    ['committee-unable', '业主委员会不能正常履职应急预案'],
+    ['company-leaving', '物业服务企业退出应急预案'],
+    ['facility-failure', '设施设备故障应急预案'],
+  ] as const;
+  const planRows = others.flatMap((q) =>
+    classes.map(([planClass, title]) => ({ district_id: q.district_id, street_id: q.street_id, community_id: q.community_id, quarter_id: q.id, plan_class: planClass, title, contacts: '社区居委会 值班电话 0571-88000000；物业服务中心 24 小时电话 0571-88009999', approved_on: '2026-02-15' })),
+  );
+  for (let i = 0; i < planRows.length; i += 500) await db.insertInto('emergency_plans').values(planRows.slice(i, i + 500)).execute();
+  const drillRows = others.map((q, i) => ({
+    district_id: q.district_id,
+    street_id: q.street_id,
+    community_id: q.community_id,
+    quarter_id: q.id,
+    plan_class: i % 2 ? 'public-health' : 'accident',
+    held_on: new Date(now - (60 + (i % 120)) * DAY + 8 * HOUR).toISOString().slice(0, 10),
+    attendance: 40 + (i % 50),
+    note: i % 2 ? '公共卫生事件处置演练' : '消防疏散演练',
+  }));
+  for (let i = 0; i < drillRows.length; i += 500) await db.insertInto('emergency_drills').values(drillRows.slice(i, i + 500)).execute();
 }

@@ -83,7 +83,9 @@ export type Permission =
   | 'patrols.read'
   | 'patrols.write'
   // the supervision dashboard (issues 12, 13)
-  | 'dashboard.read';
+  | 'dashboard.read'
+  | 'emergency.manage'
+  | 'holidays.manage';
 
 export type ScopeLevel = (typeof userScopeLevels)[number];
 

@@ -44,6 +44,9 @@ export const casesGrants = defineGrants({
   'disputes.read': [...OFFICES, 'commissioner', 'party_secretary', 'committee', 'mediator'],
   'disputes.register': [...OFFICES, 'commissioner', 'committee'],
   'disputes.mediate': ['community_office', 'commissioner', 'committee', 'mediator'],
+  // The State Council's holiday calendar by which working-day limits count (国务院办公厅 部分节假日
+  // 安排): national, kept by the district office, the top office of an installation.
+  'holidays.manage': ['district_office'],
 });
 
 declare module '../../platform/access' {

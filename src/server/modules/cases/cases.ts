@@ -9,6 +9,7 @@ import { placeOfRow } from '../../platform/db-helpers';
 import { notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { maskPhone } from '../../../core/idnumber';
+import { calendarFor } from './holidays';
 import { addMonthsTo, availableSteps, deadlineAfter, handlerLabel, isOverdue, shanghaiMonthStart, statusLabels, type CaseStatus, type HandlerKind } from '../../../core/cases';
 import { quarterPlaceById, quarterPlacesByIds } from '../registry';
 import { assertMayRaise, authorizeCase, queueOf, queueWhere } from './access';
@@ -60,6 +61,7 @@ export async function insertCase(
   at: Date = new Date(),
 ) {
   const category = await categoryOf(db, place.districtId, input.category);
+  const calendar = await calendarFor(db, at, category.limits.acknowledge, category.limits.resolve);
   const values = {
     district_id: place.districtId,
     street_id: place.streetId,
@@ -78,8 +80,8 @@ export async function insertCase(
     raiser_phone: input.raiserPhone?.trim() || null,
     raised_by: by.actor?.id ?? null,
     received_at: at,
-    acknowledge_due_at: deadlineAfter(at, category.limits.acknowledge),
-    resolve_due_at: deadlineAfter(at, category.limits.resolve),
+    acknowledge_due_at: deadlineAfter(at, category.limits.acknowledge, calendar),
+    resolve_due_at: deadlineAfter(at, category.limits.resolve, calendar),
   };
   const row = await db.insertInto('cases').values(values).returningAll().executeTakeFirstOrThrow();
   await db

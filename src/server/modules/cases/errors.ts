@@ -137,6 +137,11 @@ export const casesErrors = defineErrors({
     'zh-CN': '“{quarter}”不能列入联合调解：{reasonZh}（{clause}）。',
     en: '“{quarter}” cannot join the joint mediation: {reasonEn} ({clause}).',
   },
+  HAZARD_PHOTO_COUNT: {
+    status: 422,
+    'zh-CN': '每处隐患最多附 {max} 张照片。',
+    en: 'A hazard takes at most {max} photos.',
+  },
   PATROL_ITEM_UNKNOWN: {
     status: 422,
     'zh-CN': '没有这个巡查项目：{code}。',

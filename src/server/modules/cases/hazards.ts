@@ -26,6 +26,7 @@ import { quarterPlaceById, quarterPlacesByIds } from '../registry';
 import { departmentOf } from './access';
 import { officeOf } from './cases';
 import type { HazardRow } from './tables';
+import { calendarFor } from './holidays';
 
 type DB = Kysely<Database>;
 
@@ -35,7 +36,7 @@ const partyLabels: Record<HazardParty, { 'zh-CN': string; en: string }> = {
   verifier: { 'zh-CN': '小区专员或三方办', en: 'the commissioner or an office' },
 };
 
-function partiesOf(actor: Actor): HazardParty[] {
+export function partiesOf(actor: Actor): HazardParty[] {
   const parties: HazardParty[] = [];
   if (can(actor, 'hazards.patrol')) parties.push('patrol');
   if (can(actor, 'hazards.handle')) parties.push('handler');
@@ -43,7 +44,7 @@ function partiesOf(actor: Actor): HazardParty[] {
   return parties;
 }
 
-async function authorizeHazard(db: DB, actor: Actor, id: string) {
+export async function authorizeHazard(db: DB, actor: Actor, id: string) {
   const row = await db.selectFrom('hazards').selectAll().where('id', '=', id).executeTakeFirst();
   assertInScope(actor, row ? placeOfRow(row) : null, { parentRead: true });
   assertCan(actor, 'hazards.read');
@@ -55,6 +56,7 @@ export async function createHazard(db: DB, ctx: RequestContext, input: { quarter
   assertInScope(ctx.actor, place, { parentRead: true });
   assertCan(ctx.actor, 'hazards.patrol');
   const at = new Date();
+  const calendar = await calendarFor(db, at, HAZARD_LIMITS[input.level]);
   return db.transaction().execute(async (tx) => {
     const row = await tx
       .insertInto('hazards')
@@ -69,7 +71,7 @@ export async function createHazard(db: DB, ctx: RequestContext, input: { quarter
         description: input.description,
         found_by: ctx.actor.id,
         found_at: at,
-        due_at: deadlineAfter(at, HAZARD_LIMITS[input.level]),
+        due_at: deadlineAfter(at, HAZARD_LIMITS[input.level], calendar),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -119,9 +121,10 @@ export async function listHazards(db: DB, actor: Actor, query: { quarterId?: str
 
 export async function getHazard(db: DB, actor: Actor, id: string, locale: Locale) {
   const row = await authorizeHazard(db, actor, id);
-  const [events, names] = await Promise.all([
+  const [events, names, photos] = await Promise.all([
     db.selectFrom('hazard_events').selectAll().where('hazard_id', '=', row.id).orderBy('at').orderBy('id').execute(),
     quarterPlacesByIds(db, [row.quarter_id]),
+    db.selectFrom('hazard_photos').select(['id', 'content_type', 'size_bytes']).where('hazard_id', '=', row.id).orderBy('uploaded_at').orderBy('id').execute(),
   ]);
   const parties = partiesOf(actor);
   return {
@@ -129,6 +132,9 @@ export async function getHazard(db: DB, actor: Actor, id: string, locale: Locale
     citation: HAZARD_CLAUSE,
     events: events.map((e) => ({ at: e.at, action: e.action, fromStatus: e.from_status, toStatus: e.to_status, office: e.actor_office, actorName: e.actor_name, note: e.note })),
     actions: availableHazardSteps(row.status as HazardStatus, parties).filter((a) => !(a === 'verify' && row.handled_by === actor.id)),
+    photos: photos.map((p) => ({ id: p.id, contentType: p.content_type, sizeBytes: p.size_bytes })),
+    // Whoever takes part (patrols, handles, verifies) adds photos: of what was found, of the work done.
+    mayAddPhotos: parties.length > 0,
   };
 }
 

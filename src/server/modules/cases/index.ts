@@ -9,16 +9,19 @@ import { casesDashboard } from './dashboard';
 import { casesDossierSection } from './overview';
 import { casesRoutes } from './routes';
 import { casesBoardSections } from './board';
+import { casesQuarterChecks } from './checks';
 
 export const casesModule: ModuleDescriptor = {
   name: 'cases',
-  tables: ['case_categories', 'case_department_members', 'cases', 'case_events', 'case_photos', 'case_phone_codes', 'hazards', 'hazard_events', 'disputes', 'dispute_events', 'patrols', 'emergency_plans', 'emergency_drills', 'dispute_quarters'],
+  tables: ['case_categories', 'case_department_members', 'cases', 'case_events', 'case_photos', 'case_phone_codes', 'hazards', 'hazard_events', 'disputes', 'dispute_events', 'patrols', 'emergency_plans', 'emergency_drills', 'dispute_quarters', 'public_calendar_days', 'hazard_photos'],
   routes: casesRoutes,
   grants: casesGrants,
   errors: casesErrors,
   dossierSections: [casesDossierSection],
   jobs: [caseDeadlinesJob],
   dashboardAggregates: [casesDashboard],
+  // Emergency plans of each class and a drill within the year (T/ZAS 4006.1—2020 6.2.4.1).
+  quarterChecks: [casesQuarterChecks],
   publicBoardSections: casesBoardSections,
   // The raise page of a quarter's QR code and the raiser's tracking page need no account; the
   // category list is the contract other tools read.
@@ -37,3 +40,5 @@ export const casesModule: ModuleDescriptor = {
 
 // For the deliberation module: a case a joint meeting's agenda takes up, within the meeting's quarter.
 export { casesOfQuarter, type CaseReference } from './references';
+export { departmentAccounts, setAccountDepartment } from './departments';
+export { listCalendarDays, removeCalendarDay, setCalendarDay } from './holidays';

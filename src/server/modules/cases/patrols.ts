@@ -11,6 +11,7 @@ import type { Locale } from '../../platform/i18n';
 import { deadlineAfter, HAZARD_LIMITS, PATROL_ITEMS, patrolItem, type HazardLevel } from '../../../core/cases';
 import { quarterPlaceById, quarterPlacesByIds } from '../registry';
 import { insertCase, officeOf } from './cases';
+import { calendarFor } from './holidays';
 
 type DB = Kysely<Database>;
 
@@ -79,7 +80,7 @@ export async function createPatrol(db: DB, ctx: RequestContext, input: NewPatrol
             description: f.description,
             found_by: ctx.actor.id,
             found_at: at,
-            due_at: deadlineAfter(at, HAZARD_LIMITS[level]),
+            due_at: deadlineAfter(at, HAZARD_LIMITS[level], await calendarFor(tx, at, HAZARD_LIMITS[level])),
             patrol_id: patrol.id,
           })
           .returning(['id', 'district_id', 'quarter_id'])

@@ -1,7 +1,7 @@
 // HTTP routes of cases (诉求). Thin: validate, call the service. Staff and owners use their
 // session; the public raises a case after a one-time code to a phone and follows it by its
 // tracking code.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as c from '../../../contracts/cases';
 import { handlerLabel } from '../../../core/cases';
@@ -13,14 +13,15 @@ import { createCase, getCase, listCases } from './cases';
 import { departmentAccounts, setAccountDepartment } from './departments';
 import { caseRatesBy } from './overview';
 import { recurringProblems } from './recurring';
-import { addPhotoAsStaff, getPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT } from './photos';
+import { addHazardPhoto, addPhotoAsStaff, getHazardPhoto, getPhoto, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT } from './photos';
 import { addPhotoByTrackingCode, confirmPhoneCode, publicCategories, raisePublicCase, rateByTrackingCode, sendPhoneCode, trackCase } from './public';
 import { stepCase, type StepInput } from './steps';
 import { createHazard, getHazard, listHazards, stepHazard } from './hazards';
 import { createDispute, getDispute, jointCandidates, listDisputes, publicMediations, stepDispute } from './disputes';
 import { disputeMonthAnalysis } from './dispute-analysis';
 import { createPatrol, listPatrols, patrolItems } from './patrols';
-import { addDrill, addPlan, quarterEmergency } from './emergency';
+import { addDrill, addPlan, quarterEmergency, updatePlan } from './emergency';
+import { listCalendarDays, removeCalendarDay, setCalendarDay } from './holidays';
 
 const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
 const MB = 1024 * 1024;
@@ -37,6 +38,13 @@ async function photoOf(req: FastifyRequest): Promise<Buffer> {
   const content = await file.toBuffer();
   if (file.file.truncated || content.length > PHOTO_MAX_BYTES) throw new AppError('CASE_PHOTO_TOO_LARGE', { mb: PHOTO_MAX_BYTES / MB });
   return content;
+}
+
+/** A photo, inline, in a sandbox: nothing in it can run. */
+function sendPhoto(reply: FastifyReply, photo: { contentType: string; content: Buffer }) {
+  reply.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'");
+  reply.header('X-Content-Type-Options', 'nosniff');
+  return sendFile(reply, { fileName: `photo.${photo.contentType.split('/')[1]}`, buffer: photo.content }, photo.contentType, 'inline');
 }
 
 export async function casesRoutes(fastify: FastifyInstance) {
@@ -128,12 +136,7 @@ export async function casesRoutes(fastify: FastifyInstance) {
   app.get(
     '/api/cases/:id/photos/:photoId',
     { schema: { tags, summary: 'A photo of the case, shown in a sandbox', params: c.casePhotoParams, response: { 200: c.download('The image (JPEG, PNG or WebP), inline'), ...errors } } },
-    async (req, reply) => {
-      const photo = await getPhoto(db(), requireActor(req), req.params.id, req.params.photoId);
-      reply.header('Content-Security-Policy', "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'");
-      reply.header('X-Content-Type-Options', 'nosniff');
-      return sendFile(reply, { fileName: `photo.${photo.contentType.split('/')[1]}`, buffer: photo.content }, photo.contentType, 'inline');
-    },
+    async (req, reply) => sendPhoto(reply, await getPhoto(db(), requireActor(req), req.params.id, req.params.photoId)),
   );
 
   // ---- steps (core/cases/lifecycle.ts) ----
@@ -176,6 +179,17 @@ export async function casesRoutes(fastify: FastifyInstance) {
     async (req) => stepHazard(db(), contextOf(req), req.params.id, 'verify', req.body),
   );
 
+  app.post(
+    '/api/hazards/:id/photos',
+    { schema: { tags, summary: `Add a photo of the hazard: whoever patrols, handles or verifies ${photoSummary.replace('a case', 'a hazard')}`, params: idParam, consumes: ['multipart/form-data'], response: { 201: c.uploadedPhoto, ...errors, 413: errorSchema } } },
+    async (req, reply) => reply.status(201).send(await addHazardPhoto(db(), contextOf(req), req.params.id, await photoOf(req))),
+  );
+  app.get(
+    '/api/hazards/:id/photos/:photoId',
+    { schema: { tags, summary: 'A photo of the hazard, shown in a sandbox, to whoever may read the hazard', params: c.casePhotoParams, response: { 200: c.download('The image (JPEG, PNG or WebP), inline'), ...errors } } },
+    async (req, reply) => sendPhoto(reply, await getHazardPhoto(db(), requireActor(req), req.params.id, req.params.photoId)),
+  );
+
   // ---- patrol records (湘建房〔2021〕231号 五（二）) ----
   app.get('/api/patrols/items', { schema: { tags, summary: 'The check items of a patrol and what a finding of each becomes (a case or a hazard)', response: { 200: c.patrolItemList, ...errors } } }, async (req) => {
     requireActor(req);
@@ -203,10 +217,33 @@ export async function casesRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: 'Record an emergency plan of a class, with its contacts', params: idParam, body: c.emergencyPlanBody, response: { 201: c.created, ...errors } } },
     async (req, reply) => reply.status(201).send(await addPlan(db(), contextOf(req), req.params.id, req.body)),
   );
+  app.patch(
+    '/api/emergency-plans/:id',
+    { schema: { tags, summary: 'Change an emergency plan: its class, title, contacts or approval day', params: idParam, body: c.emergencyPlanPatch, response: { 200: c.created, ...errors } } },
+    async (req) => updatePlan(db(), contextOf(req), req.params.id, req.body),
+  );
   app.post(
     '/api/quarters/:id/emergency-drills',
     { schema: { tags, summary: 'Record a drill with its date and attendance', params: idParam, body: c.emergencyDrillBody, response: { 201: c.created, ...errors } } },
     async (req, reply) => reply.status(201).send(await addDrill(db(), contextOf(req), req.params.id, req.body)),
+  );
+
+  // ---- the State Council's holiday calendar, by which working-day limits count ----
+  app.get(
+    '/api/holidays',
+    { schema: { tags, summary: "The State Council's holidays (放假) and make-up working days (调休上班) kept, of a year or all", querystring: c.calendarYearQuery, response: { 200: c.calendarDayList, ...errors } } },
+    async (req) => listCalendarDays(db(), requireActor(req), req.query.year),
+  );
+  app.post(
+    '/api/holidays',
+    { schema: { tags, summary: 'Set a day a holiday or a make-up working day, replacing what it was (the district office)', body: c.calendarDayBody, response: { 200: c.calendarDay, ...errors } } },
+    async (req) => setCalendarDay(db(), contextOf(req), req.body.day, req.body),
+  );
+  // The day is a query, not a path part: a day of the national calendar lies in no one's place.
+  app.delete(
+    '/api/holidays',
+    { schema: { tags, summary: 'Take a day off the calendar (?day=YYYY-MM-DD): a working day again exactly when Monday to Friday (the district office)', querystring: c.calendarDayParams, response: { 200: c.removedCalendarDay, ...errors } } },
+    async (req) => removeCalendarDay(db(), contextOf(req), req.query.day),
   );
 
   // ---- the dispute register and mediation (HZ DB3305/T 309—2024 5.1.4) ----

@@ -25,6 +25,7 @@ import { notifyUsers, usersForQuarterRoles } from '../notifications';
 import { authorizeCase } from './access';
 import { categoriesOf, checkHandler } from './categories';
 import { officeOf } from './cases';
+import { calendarFor } from './holidays';
 import type { CaseRow } from './tables';
 
 type DB = Kysely<Database>;
@@ -137,7 +138,8 @@ export type StepInput =
 /** A new reply limit after an unsatisfied visit: the category's, counted from the reopening. */
 async function reopenedDue(db: Exec, row: CaseRow, at: Date): Promise<Date> {
   const category = (await categoriesOf(db, row.district_id)).find((c) => c.code === row.category);
-  return deadlineAfter(at, category?.limits.resolve ?? { amount: 5, unit: 'working_days' });
+  const limit = category?.limits.resolve ?? ({ amount: 5, unit: 'working_days' } as const);
+  return deadlineAfter(at, limit, await calendarFor(db, at, limit));
 }
 
 /**

@@ -230,6 +230,28 @@ export interface EmergencyDrillsTable {
   created_at: DefaultTimestamp;
 }
 
+/** Photos of a hazard (migration 0021), as case_photos. */
+export interface HazardPhotosTable {
+  id: Generated<string>;
+  hazard_id: string;
+  district_id: string;
+  quarter_id: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_at: DefaultTimestamp;
+}
+
+/** The State Council's holidays and make-up working days (migration 0021). */
+export interface PublicCalendarDaysTable {
+  day: DateOnly;
+  kind: 'holiday' | 'workday';
+  name: string;
+  source: Generated<string>;
+  updated_at: DefaultTimestamp;
+}
+
 export type CaseRow = Selectable<CasesTable>;
 export type DisputeRow = Selectable<DisputesTable>;
 export type HazardRow = Selectable<HazardsTable>;
@@ -250,5 +272,7 @@ declare module '../../db/schema' {
     emergency_drills: EmergencyDrillsTable;
     dispute_events: DisputeEventsTable;
     dispute_quarters: DisputeQuartersTable;
+    public_calendar_days: PublicCalendarDaysTable;
+    hazard_photos: HazardPhotosTable;
   }
 }

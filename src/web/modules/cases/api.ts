@@ -80,6 +80,14 @@ function photoForm(file: File) {
   return form;
 }
 export const uploadCasePhoto = (caseId: string, file: File) => api.upload<{ id: string }>(`/api/cases/${caseId}/photos`, photoForm(file));
+export const uploadHazardPhoto = (hazardId: string, file: File) => api.upload<{ id: string }>(`/api/hazards/${hazardId}/photos`, photoForm(file));
+
+/** Sends the photos one by one; answers the names of those refused, with the server's reason. */
+export async function uploadPhotos(files: File[], send: (f: File) => Promise<unknown>): Promise<{ name: string; message: string }[]> {
+  const failed: { name: string; message: string }[] = [];
+  for (const f of files) await send(f).catch((e: unknown) => failed.push({ name: f.name, message: e instanceof Error ? e.message : String(e) }));
+  return failed;
+}
 
 // ---- the public pages ----
 export const usePublicCategories = (quarterId: string) =>

@@ -15,6 +15,7 @@ export const casesModule: WebModule = {
     { path: 'hazards', area: 'staff', page: lazy(() => import('./pages/HazardsPage')) },
     { path: 'disputes', area: 'staff', page: lazy(() => import('./pages/DisputesPage')) },
     { path: 'patrols', area: 'staff', page: lazy(() => import('./pages/PatrolPage')) },
+    { path: 'emergency', area: 'staff', page: lazy(() => import('./pages/EmergencyPage')) },
     { path: '/me/cases', area: 'owner', page: lazy(() => import('./pages/OwnerCasesPage')) },
     // The quarter's public board links here (码上办): raise without an account, follow by code.
     { path: '/q/:quarterId/raise', area: 'public', page: lazy(() => import('./pages/PublicRaisePage')) },
@@ -28,6 +29,8 @@ export const casesModule: WebModule = {
     { key: 'hazards', path: '/hazards', icon: 'safety', order: 46, permission: 'hazards.read', label: () => i18n.t('cases.hazards.menu'), group },
     { key: 'patrols', path: '/patrols', icon: 'audit', order: 48, permission: 'patrols.read', label: () => i18n.t('cases.patrols.menu'), group },
     { key: 'disputes', path: '/disputes', icon: 'team', order: 47, permission: 'disputes.read', label: () => i18n.t('cases.disputes.menu'), group },
+    // Emergency plans and drills (T/ZAS 4006.1—2020 6.2.4.1): whoever reads the hazards reads them.
+    { key: 'emergency', path: '/emergency', icon: 'safety', order: 49, permission: 'hazards.read', label: () => i18n.t('cases.emergency.menu'), group },
   ],
   // The server's dossier section 'cases' (open, overdue, escalated) is drawn by the generic section.
   dossierSections: [],

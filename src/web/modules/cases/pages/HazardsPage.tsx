@@ -2,7 +2,7 @@
 // found on patrol, and a hazard's steps with the ones the caller may take (湘建房〔2021〕231号
 // 五（二）: 巡查、发现、劝阻、报告、处置、评估).
 import { useState } from 'react';
-import { Button, Card, Checkbox, Drawer, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Drawer, Form, Image, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,8 @@ import { QueryError } from '../../../components/QueryState';
 import { notifyError, notifySuccess } from '../../../lib/feedback';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
-import { cst } from './plain-shared';
+import { uploadHazardPhoto, uploadPhotos } from '../api';
+import { cst, MAX_PHOTOS, PhotoPicker } from './plain-shared';
 import { StepTimeline } from './StepTimeline';
 
 type Hazard = Wire<z.output<typeof C.hazardSummary>>;
@@ -37,6 +38,17 @@ function HazardDrawer({ id, onClose }: { id: string; onClose: () => void }) {
       setNote('');
       notifySuccess(t('cases.detail.done'));
       return qc.invalidateQueries({ queryKey: ['hazards'] });
+    },
+    onError: notifyError,
+  });
+  const [pending, setPending] = useState<File[]>([]);
+  const upload = useMutation({
+    mutationFn: () => uploadPhotos(pending, (f) => uploadHazardPhoto(id, f)),
+    onSuccess: (failed) => {
+      setPending([]);
+      if (failed.length) notifyError(new Error(failed.map((f) => t('cases.raise.photoFailed', f)).join('\n')));
+      else notifySuccess(t('cases.detail.done'));
+      return qc.invalidateQueries({ queryKey: ['hazards', id] });
     },
     onError: notifyError,
   });
@@ -79,6 +91,27 @@ function HazardDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               </Space>
             </Card>
           )}
+          {(h.photos.length > 0 || (h.mayAddPhotos && h.photos.length < MAX_PHOTOS)) && (
+            <Card size="small" title={t('cases.hazards.photos')} style={{ marginBottom: 16 }} data-testid={TID.hazardPhotos}>
+              <Image.PreviewGroup>
+                <Space wrap>
+                  {h.photos.map((p) => (
+                    <Image key={p.id} width={140} src={`/api/hazards/${h.id}/photos/${p.id}`} alt={t('cases.hazards.photos')} />
+                  ))}
+                </Space>
+              </Image.PreviewGroup>
+              {h.mayAddPhotos && h.photos.length < MAX_PHOTOS && (
+                <div style={{ marginTop: 8 }}>
+                  <PhotoPicker files={pending} onChange={setPending} testId={TID.hazardPhotoInput} />
+                  {pending.length > 0 && (
+                    <Button data-testid={TID.hazardPhotoUpload} loading={upload.isPending} onClick={() => upload.mutate()}>
+                      {t('cases.hazards.uploadPhotos')}
+                    </Button>
+                  )}
+                </div>
+              )}
+            </Card>
+          )}
           <Typography.Title level={5}>{t('cases.hazards.steps')}</Typography.Title>
           <StepTimeline events={h.events} label={(a) => t(`cases.hazards.actions.${a as 'find'}`, { defaultValue: a })} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -95,12 +128,17 @@ function NewHazard({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
   const qc = useQueryClient();
   const quarters = useQuarters({ pageSize: 200 }, open);
+  const [photos, setPhotos] = useState<File[]>([]);
   const create = useMutation({ mutationFn: (body: z.input<typeof C.createHazardBody>) => api.post<{ id: string }>('/api/hazards', body), onSuccess: () => qc.invalidateQueries({ queryKey: ['hazards'] }) });
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      await create.mutateAsync(values);
-      notifySuccess(t('cases.detail.done'));
+      const created = await create.mutateAsync(values);
+      // The photos of what was found go with the hazard once it is recorded.
+      const failed = await uploadPhotos(photos, (f) => uploadHazardPhoto(created.id, f));
+      if (failed.length) notifyError(new Error(failed.map((f) => t('cases.raise.photoFailed', f)).join('\n')));
+      else notifySuccess(t('cases.detail.done'));
+      setPhotos([]);
       onClose();
     } catch (e) {
       notifyError(e);
@@ -126,6 +164,7 @@ function NewHazard({ open, onClose }: { open: boolean; onClose: () => void }) {
         <Form.Item name="description" label={t('cases.hazards.description')} rules={[{ required: true, min: 2 }]}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
+        <PhotoPicker files={photos} onChange={setPhotos} testId={TID.hazardFormPhoto} />
       </Form>
     </Modal>
   );

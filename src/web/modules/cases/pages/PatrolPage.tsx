@@ -13,7 +13,8 @@ import { useQuarters } from '../../../api/queries';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { notifyError, notifySuccess } from '../../../lib/feedback';
 import { TID } from '../testids';
-import { cst } from './plain-shared';
+import { uploadCasePhoto, uploadHazardPhoto, uploadPhotos } from '../api';
+import { cst, PhotoPicker } from './plain-shared';
 
 type Items = Wire<z.output<typeof C.patrolItemList>>['items'];
 type Patrols = Wire<z.output<typeof C.patrolList>>;
@@ -22,6 +23,8 @@ interface Finding {
   description: string;
   location: string;
   level: 'general' | 'major' | 'severe';
+  /** Photos of what was found: they go with the case or hazard the finding becomes. */
+  photos: File[];
 }
 
 export default function PatrolPage() {
@@ -41,9 +44,21 @@ export default function PatrolPage() {
         quarterId,
         items: (items.data?.items ?? []).map((i) => ({ code: i.code, ok: !problems[i.code] })),
         note: note || null,
-        findings: Object.entries(problems).map(([item, f]) => ({ item, ...f })),
+        findings: Object.entries(problems).map(([item, f]) => ({ item, description: f.description, location: f.location, level: f.level })),
       }),
-    onSuccess: (created) => {
+    onSuccess: async (created) => {
+      // The server makes the findings, in the order sent, a case or a hazard by their item: each
+      // finding's photos go to the record it became.
+      const becomes = new Map((items.data?.items ?? []).map((i) => [i.code, i.becomes]));
+      let c = 0;
+      let h = 0;
+      const failed: { name: string; message: string }[] = [];
+      for (const [item, f] of Object.entries(problems)) {
+        const target = becomes.get(item) === 'case' ? { kind: 'case' as const, id: created.cases[c++]?.id } : { kind: 'hazard' as const, id: created.hazards[h++] };
+        if (!target.id || !f.photos.length) continue;
+        failed.push(...(await uploadPhotos(f.photos, (file) => (target.kind === 'case' ? uploadCasePhoto(target.id!, file) : uploadHazardPhoto(target.id!, file)))));
+      }
+      if (failed.length) notifyError(new Error(failed.map((x) => t('cases.raise.photoFailed', x)).join('\n')));
       notifySuccess(t('cases.patrols.saved', { cases: created.cases.length, hazards: created.hazards.length }));
       setProblems({});
       setNote('');
@@ -85,7 +100,7 @@ export default function PatrolPage() {
                       onChange={(e) =>
                         setProblems((p) => {
                           const next = { ...p };
-                          if (e.target.value === 'problem') next[i.code] = { description: '', location: '', level: 'general' };
+                          if (e.target.value === 'problem') next[i.code] = { description: '', location: '', level: 'general', photos: [] };
                           else delete next[i.code];
                           return next;
                         })
@@ -109,6 +124,7 @@ export default function PatrolPage() {
                           options={(['general', 'major', 'severe'] as const).map((l) => ({ value: l, label: `${t('cases.patrols.level')}：${t(`cases.hazards.levels.${l}`)}` }))}
                         />
                       )}
+                      <PhotoPicker files={f.photos} onChange={(photos) => setProblems((p) => ({ ...p, [i.code]: { ...f, photos } }))} testId={TID.patrolPhoto(i.code)} />
                     </Space>
                   )}
                 </div>
