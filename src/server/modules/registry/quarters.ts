@@ -123,11 +123,16 @@ export async function listQuarters(db: DB, actor: Actor, options: QuarterListOpt
     totalBuildingArea: [sql.ref('q.total_building_area')],
     deliveredShare: [sql`q.delivered_area::float8 / q.total_building_area`],
     firstDeliveryDate: [sql.ref('q.first_delivery_date')],
+    // The counts kept by the triggers of migration 0024 (no row: none yet), not counted here:
+    // counting would read every unit of the district for one page.
+    buildingCount: [sql`coalesce(qc.buildings, 0)`],
+    unitCount: [sql`coalesce(qc.units, 0)`],
   }[sort];
+  const counted = sort === 'buildingCount' || sort === 'unitCount';
   const direction = order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
   const [count, pageIds, totals] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base
+    (counted ? base.leftJoin('quarter_counts as qc', 'qc.quarter_id', 'q.id') : base)
       .select('q.id')
       .orderBy(sql.join(by.map((e) => sql`${e} ${direction}`)))
       .orderBy('q.id')

@@ -27,3 +27,11 @@ export function containsText(column: string, text: string) {
   if ([...text].length === 1) return sql<boolean>`${sql.ref(column)} like ${`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`;
   return sql<boolean>`${spread(column)} like ${spreadPattern(text)}`;
 }
+
+/**
+ * `column` contains `text`, as a plain LIKE on the column, which a trigram index on the column
+ * itself answers when `text` holds a run of three letters or digits (pg_trgm's own words).
+ */
+export function containsRun(column: string, text: string) {
+  return sql<boolean>`${sql.ref(column)} like ${`%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`;
+}
