@@ -12,7 +12,7 @@ import { authorizeQuarter } from './access';
 import { fieldIssue } from './errors';
 import type { QuartersTable } from './tables';
 import type { quarterSorts, quarterTypes } from '../../../contracts/registry';
-import { containsText } from './search-text';
+import { containsIndexed } from './search-text';
 
 // Kept while organizations and voting import them from this file; their home is access.ts, and
 // other modules take them from '../registry'.
@@ -110,7 +110,7 @@ export async function listQuarters(db: DB, actor: Actor, options: QuarterListOpt
     // A quarter is found by its own name or address, or by its community's name.
     const communityIds = places.communities.filter((c) => c.name.includes(text)).map((c) => c.id);
     base = base.where((eb) =>
-      eb.or([containsText('q.name', text), containsText('q.address', text), ...(communityIds.length ? [eb('q.community_id', 'in', communityIds)] : [])]),
+      eb.or([containsIndexed('q.name', text), containsIndexed('q.address', text), ...(communityIds.length ? [eb('q.community_id', 'in', communityIds)] : [])]),
     );
   }
   // `place` orders by street, then community (each in the places module's order of names),

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor } from '../../platform/access';
 import { maskPhone } from '../../../core/idnumber';
 import { listQuarters } from './quarters';
-import { containsRun, containsText } from './search-text';
+import { containsIndexed, containsText } from './search-text';
 
 type DB = Kysely<Database>;
 
@@ -17,16 +17,6 @@ export function phonePattern(text: string): { last4: string; like: string } | nu
   if (/^\d{4}$/.test(typed)) return { last4: typed, like: `%${typed}` };
   const ends = /^(\d{3})(?:\*+|\d{4})(\d{4})$/.exec(typed);
   return ends ? { last4: ends[2], like: `${ends[1]}%${ends[2]}` } : null;
-}
-
-/**
- * A unit number containing `text`. A run of three or more letters or digits ("4321", "102") is
- * looked for through the number's own trigram index (units_number_run_trgm_idx, migration 0024),
- * whose trigrams few numbers share; shorter texts through the spread form, which answers one or
- * two characters but holds every digit as a word that most units of the district share.
- */
-function containsNumber(text: string) {
-  return /[0-9A-Za-z]{3}/.test(text) ? containsRun('u.number', text) : containsText('u.number', text);
 }
 
 /**
@@ -96,10 +86,10 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
     .where(col, '=', scope.value);
   // A unit as people say it: "3幢 2-301" or "3幢2-301" (the building, then the number), or "2-301".
   const said = /^(.+?[幢栋座号楼])\s*(\S+)$/.exec(text.trim());
-  unitQuery = said ? unitQuery.where('b.name', '=', said[1]).where(containsNumber(said[2])) : unitQuery.where(containsNumber(text));
+  unitQuery = said ? unitQuery.where('b.name', '=', said[1]).where(containsIndexed('u.number', said[2])) : unitQuery.where(containsIndexed('u.number', text));
   if (actor.scope.level === 'building') unitQuery = unitQuery.where('u.building_id', '=', actor.scope.id);
   // One character is a surname (see the owners above), not a unit: a unit number is looked for
-  // from two characters on ("12", "1-", "3幢 …"), which the trigram index answers; a plain LIKE of
+  // from two characters on ("12", "1-", "3幢 …"), which the trigram indexes answer; a plain LIKE of
   // one character walked every unit of the district whenever nothing matched.
   const units = can(actor, 'registry.read') && !single
     ? (await unitQuery.orderBy('q.name').orderBy('u.number').orderBy('u.id').limit(pageSize + 1).offset(offset).execute()).map((u) => ({
