@@ -89,7 +89,7 @@ const ROUTES: { scope: 'quarter' | 'district'; url: string; as?: 'quarter' }[] =
   { scope: 'district', url: '/api/audit' },
   { scope: 'district', url: '/api/votes' },
   { scope: 'district', url: '/api/votes?page=2&pageSize=20' },
-  { scope: 'district', url: '/api/quarters?sort=unitCount&order=desc&page=3&pageSize=20' },
+  { scope: 'district', url: '/api/quarters?sort=unitCount&order=desc&pageSize=20' },
   { scope: 'district', url: '/api/users?pageSize=20' },
   { scope: 'district', url: '/api/users?page=3&pageSize=20&role=grid_worker&q=规模1' },
   { scope: 'district', url: '/api/inbox?pageSize=20' },

@@ -247,7 +247,7 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     expect(r.indexes).toContain('quarter_failing_checks_district_idx');
   });
 
-  it('search finds a surname through the name index, a page in name order, and a phone through its trigram index', async () => {
+  it('search finds a surname through the name index, a page in name order, and a phone through the index on its last four digits', async () => {
     const surname = await wholeTableReads('/api/search?q=王', true);
     expect(surname.indexes).toContain('owners_district_name_idx');
     const page1 = (await district.get(encodeURI('/api/search?q=王&pageSize=10'))).json();
