@@ -41,8 +41,11 @@ export const quarterSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-/** What the quarter list sorts by: `place` is street, community, then name. */
-export const quarterSorts = ['place', 'name', 'households', 'totalBuildingArea', 'deliveredShare', 'firstDeliveryDate'] as const;
+/**
+ * What the quarter list sorts by: `place` is street, community, then name; `buildingCount` and
+ * `unitCount` by the counts kept a quarter (migration 0024).
+ */
+export const quarterSorts = ['place', 'name', 'households', 'totalBuildingArea', 'deliveredShare', 'firstDeliveryDate', 'buildingCount', 'unitCount'] as const;
 export const quarterListQuery = z.object({
   communityId: z.uuid().optional(),
   streetId: z.uuid().optional(),

@@ -259,6 +259,8 @@ describe(`plans at ${QUARTERS} quarters`, () => {
 
   const districtWide = [
     '/api/quarters?page=3&pageSize=20',
+    '/api/quarters?page=3&pageSize=20&sort=unitCount&order=desc',
+    '/api/quarters?page=2&pageSize=20&sort=buildingCount',
     '/api/search?q=王',
     '/api/search?q=王&page=3&pageSize=20',
     '/api/search?q=王芳',
@@ -306,6 +308,36 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     expect(withTotals.items).toHaveLength(5);
     expect(withTotals.totals.quarters).toBe(withTotals.total);
     expect(withTotals.totals.buildings).toBe(withTotals.total * 10);
+  });
+
+  it('the quarter list sorts by the kept building and unit counts, ties in id order', async () => {
+    // One quarter with fewer units and one with more, so that the sort has something to order.
+    const quarter = (name: string) => t.db.kysely.selectFrom('quarters').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+    const [fewer, more] = [await quarter('规模1苑'), await quarter('规模2苑')];
+    await t.db.kysely.deleteFrom('units').where('quarter_id', '=', fewer.id).where('number', 'in', ['101', '102']).execute();
+    const building = await t.db.kysely.selectFrom('buildings').select(['id', 'district_id']).where('quarter_id', '=', more.id).limit(1).executeTakeFirstOrThrow();
+    await t.db.kysely
+      .insertInto('units')
+      .values([1, 2, 3].map((k) => ({ district_id: building.district_id, quarter_id: more.id, building_id: building.id, number: `99${k}`, exclusive_area: 8000 })))
+      .execute();
+    const desc = (await district.get('/api/quarters?pageSize=3&sort=unitCount&order=desc')).json();
+    expect(desc.items[0].id).toBe(more.id);
+    expect(desc.items[0].unitCount).toBe(363);
+    const counts = desc.items.map((q: { unitCount: number }) => q.unitCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // Ascending, the fixture's small quarters first, then the one that lost 20 units.
+    const asc: { id: string; unitCount: number }[] = (await district.get('/api/quarters?pageSize=50&sort=unitCount&order=asc')).json().items;
+    expect(asc.map((q) => q.unitCount)).toEqual(asc.map((q) => q.unitCount).sort((a, b) => a - b));
+    const at = asc.findIndex((q) => q.id === fewer.id);
+    expect(asc[at].unitCount).toBe(340);
+    expect(asc.findIndex((q) => q.unitCount === 360)).toBe(at + 1);
+    // Equal counts (the district's quarters have 10 buildings each) come in id order, page after page.
+    type Row = { id: string; buildingCount: number };
+    const page1: Row[] = (await district.get('/api/quarters?pageSize=20&sort=buildingCount')).json().items;
+    const page2: Row[] = (await district.get('/api/quarters?page=2&pageSize=20&sort=buildingCount')).json().items;
+    const rows = [...page1, ...page2];
+    expect(new Set(rows.map((q) => q.id)).size).toBe(40);
+    expect(rows).toEqual([...rows].sort((a, b) => a.buildingCount - b.buildingCount || (a.id < b.id ? -1 : 1)));
   });
 
   it('the accounts answer a page with the total, naming its places and judging its offices a few queries at once', async () => {
@@ -375,7 +407,7 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     });
   }
 
-  it('search finds a surname through the name index, a page in name order, and a phone through its trigram index', async () => {
+  it('search finds a surname through the name index, a page in name order, and a phone through the index on its last four digits', async () => {
     const surname = await wholeTableReads('/api/search?q=王', true);
     expect(surname.indexes).toContain('owners_district_name_idx');
     const page1 = (await district.get(encodeURI('/api/search?q=王&pageSize=10'))).json();
@@ -387,7 +419,20 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     const page2 = (await district.get(encodeURI('/api/search?q=王&pageSize=10&page=2'))).json();
     expect(page2.owners[0].name >= names[9]).toBe(true);
     expect(page2.owners.map((o: { id: string }) => o.id)).not.toContain(page1.owners[0].id);
-    for (const q of ['4321', '139****4321']) expect((await wholeTableReads(`/api/search?q=${q}`, true)).indexes).toContain('owners_phone_trgm_idx');
+    // A phone by its last four digits: the district's index on them, never the owners whole.
+    for (const q of ['4321', '139****4321', '138 0000 4321']) {
+      const r = await wholeTableReads(`/api/search?q=${q}`, true);
+      expect(r.scans).toEqual([]);
+      expect(r.indexes).toContain('owners_phone_last4_idx');
+    }
+    const byPhone = (await district.get('/api/search?q=0321')).json();
+    expect(byPhone.owners.length).toBeGreaterThan(0);
+    expect(byPhone.owners.every((o: { phoneMasked: string }) => o.phoneMasked.endsWith('0321'))).toBe(true);
+    const both = (await district.get(encodeURI('/api/search?q=138****0321'))).json();
+    expect(both.owners.map((o: { id: string }) => o.id).sort()).toEqual(byPhone.owners.map((o: { id: string }) => o.id).sort());
+    expect((await district.get(encodeURI('/api/search?q=139****0321'))).json().owners).toEqual([]);
+    // The same digits as a unit number: the number's own trigrams, not the district's digits.
+    expect((await wholeTableReads('/api/search?q=4321', true)).indexes).toContain('units_number_run_trgm_idx');
   });
 
   it('search finds a two-character name through the trigram index, and a partial unit number', async () => {

@@ -88,6 +88,15 @@ async function load(db: Kysely<Database>, place: { districtA: string; streetA1: 
     FROM quarters q CROSS JOIN generate_series(1, 10) g`.execute(db);
   step();
   await sql`SET session_replication_role = DEFAULT`.execute(db);
+  // The triggers that keep a quarter's counts (migration 0024) were off with the others.
+  await sql`
+    INSERT INTO quarter_counts (quarter_id, buildings, units)
+    SELECT q.id, coalesce(b.n, 0), coalesce(u.n, 0)
+    FROM quarters q
+    LEFT JOIN (SELECT quarter_id, count(*) AS n FROM buildings GROUP BY quarter_id) b ON b.quarter_id = q.id
+    LEFT JOIN (SELECT quarter_id, count(*) AS n FROM units GROUP BY quarter_id) u ON u.quarter_id = q.id
+    WHERE q.name LIKE '规模%苑'
+    ON CONFLICT (quarter_id) DO UPDATE SET buildings = EXCLUDED.buildings, units = EXCLUDED.units`.execute(db);
   for (const i of indexes) await sql.raw(i.def).execute(db);
   step();
   await sql`ANALYZE`.execute(db);

@@ -4,16 +4,19 @@ import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor } from '../../platform/access';
 import { maskPhone } from '../../../core/idnumber';
 import { listQuarters } from './quarters';
-import { containsText } from './search-text';
+import { containsIndexed, containsText } from './search-text';
 
 type DB = Kysely<Database>;
 
-/** The LIKE pattern that finds a phone by the parts its masked form shows, or null. */
-export function phonePattern(text: string): string | null {
+/**
+ * How to find a phone by the parts its masked form shows, or null: its last four digits (which
+ * the index on them finds, migration 0024) and the LIKE pattern the whole phone must match.
+ */
+export function phonePattern(text: string): { last4: string; like: string } | null {
   const typed = text.replace(/[\s-]/g, '');
-  if (/^\d{4}$/.test(typed)) return `%${typed}`;
+  if (/^\d{4}$/.test(typed)) return { last4: typed, like: `%${typed}` };
   const ends = /^(\d{3})(?:\*+|\d{4})(\d{4})$/.exec(typed);
-  return ends ? `${ends[1]}%${ends[2]}` : null;
+  return ends ? { last4: ends[2], like: `${ends[1]}%${ends[2]}` } : null;
 }
 
 /**
@@ -32,7 +35,8 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
   // Owners are found by what their masked phone shows (maskPhone: the first three and the last
   // four digits): "4321" by its last four digits, "139****4321" or the whole number by both ends.
   // Never by the hidden middle, which a search by any run of digits would give away one digit
-  // at a time. The phone's trigram index answers both patterns.
+  // at a time. The district's index on the last four digits (owners_phone_last4_idx) answers
+  // both; the first three are checked on the phones it finds.
   const byPhone = phonePattern(text);
   const ownersOf = (d: DB) =>
     d
@@ -41,7 +45,14 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
       .select(['o.id', 'o.name', 'o.kind', 'o.id_number_masked as idNumberMasked', 'o.phone', 'q.id as quarterId', 'q.name as quarterName'])
       .where(col, '=', scope.value);
   const matches = (d: DB) =>
-    ownersOf(d).where((eb) => (byPhone ? eb.or([containsText('o.name', text), eb('o.phone', 'like', byPhone)]) : containsText('o.name', text)));
+    ownersOf(d).where((eb) =>
+      byPhone
+        ? eb.or([
+            containsText('o.name', text),
+            eb.and([eb('o.district_id', '=', actor.path.districtId), eb(sql`right(o.phone, 4)`, '=', byPhone.last4), eb('o.phone', 'like', byPhone.like)]),
+          ])
+        : containsText('o.name', text),
+    );
   // One character is a surname: the owners whose name begins with it, read in name order from
   // the district's name index (owners_district_name_idx, migration 0012) and stopped at the page,
   // whatever the size of the district; pg_trgm has no trigram for one character. Two or more
@@ -75,10 +86,10 @@ export async function searchRegistry(db: DB, actor: Actor, text: string, paging:
     .where(col, '=', scope.value);
   // A unit as people say it: "3幢 2-301" or "3幢2-301" (the building, then the number), or "2-301".
   const said = /^(.+?[幢栋座号楼])\s*(\S+)$/.exec(text.trim());
-  unitQuery = said ? unitQuery.where('b.name', '=', said[1]).where(containsText('u.number', said[2])) : unitQuery.where(containsText('u.number', text));
+  unitQuery = said ? unitQuery.where('b.name', '=', said[1]).where(containsIndexed('u.number', said[2])) : unitQuery.where(containsIndexed('u.number', text));
   if (actor.scope.level === 'building') unitQuery = unitQuery.where('u.building_id', '=', actor.scope.id);
   // One character is a surname (see the owners above), not a unit: a unit number is looked for
-  // from two characters on ("12", "1-", "3幢 …"), which the trigram index answers; a plain LIKE of
+  // from two characters on ("12", "1-", "3幢 …"), which the trigram indexes answer; a plain LIKE of
   // one character walked every unit of the district whenever nothing matched.
   const units = can(actor, 'registry.read') && !single
     ? (await unitQuery.orderBy('q.name').orderBy('u.number').orderBy('u.id').limit(pageSize + 1).offset(offset).execute()).map((u) => ({

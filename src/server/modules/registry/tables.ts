@@ -91,6 +91,13 @@ export interface ImportRunsTable {
   finished_at: Timestamp | null;
 }
 
+/** A quarter's buildings and units, kept by triggers (migration 0024) for the list's sorts. */
+export interface QuarterCountsTable {
+  quarter_id: string;
+  buildings: Generated<number>;
+  units: Generated<number>;
+}
+
 declare module '../../db/schema' {
   interface Database {
     quarters: QuartersTable;
@@ -100,5 +107,6 @@ declare module '../../db/schema' {
     unit_owners: UnitOwnersTable;
     residents: ResidentsTable;
     import_runs: ImportRunsTable;
+    quarter_counts: QuarterCountsTable;
   }
 }

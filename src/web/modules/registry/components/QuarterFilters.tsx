@@ -7,7 +7,7 @@ import type { QuarterListParams } from '../api';
 import { placesOfLevel } from '../../../lib/places';
 import { TID } from '../testids';
 
-const SORTS: readonly string[] = ['place', 'name', 'households', 'totalBuildingArea', 'deliveredShare', 'firstDeliveryDate'] satisfies QuarterListParams['sort'][];
+const SORTS: readonly string[] = ['place', 'name', 'households', 'totalBuildingArea', 'deliveredShare', 'firstDeliveryDate', 'buildingCount', 'unitCount'] satisfies QuarterListParams['sort'][];
 
 /**
  * The list filters, its page and its sort live in the address

@@ -109,14 +109,20 @@ export function QuarterTable({
     {
       title: t('quarter.buildingCount'),
       dataIndex: 'buildingCount',
+      key: 'buildingCount',
       align: 'right',
       render: (v: number) => <span className="gz-num">{formatCount(v)}</span>,
+      sorter: true,
+      sortOrder: sortOrder('buildingCount'),
     },
     {
       title: t('quarter.unitCount'),
       dataIndex: 'unitCount',
+      key: 'unitCount',
       align: 'right',
       render: (v: number) => <span className="gz-num">{formatCount(v)}</span>,
+      sorter: true,
+      sortOrder: sortOrder('unitCount'),
     },
     ...(detailed
       ? [
