@@ -3,7 +3,7 @@
 // commissioner's record, refused for everyone else (403) and outside the scope (404), checked by
 // its content (422), read without an account with a cache header, and named by the board's JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { photoType } from '../../src/server/modules/organizations/commissioner-photo';
+import { wholePhotoType as photoType } from '../../src/server/platform/uploads';
 import { createTestApp, type Session, type TestApp } from '../support/app';
 import { PNG } from '../support/voting';
 

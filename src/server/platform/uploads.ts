@@ -1,7 +1,8 @@
-// Files people attach as evidence: the type read from the content (its first bytes, and for an
+// Files people attach (evidence, photos): the type read from the content (its first bytes, and for an
 // Office file the parts its ZIP container names), never from the name or the header the browser
 // sent, and the one file of a multipart request read up to one byte past its limit. A module
 // decides which kinds it takes, how large and how many, and how it stores them.
+import zlib from 'node:zlib';
 import type { FastifyRequest } from 'fastify';
 
 export type EvidenceType =
@@ -67,4 +68,57 @@ export async function readOneFile(req: FastifyRequest, maxBytes: number): Promis
   if (!file) return null;
   const content = await file.toBuffer();
   return { content, fileName: file.filename, tooLarge: file.file.truncated || content.length > maxBytes };
+}
+
+export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+/** Signatures of other formats that must not appear inside a photo (a PDF reader or a sniffing browser finds them). */
+const FOREIGN = ['%pdf-', '<script', '<html', '<iframe', '<body', '<svg', '<!doctype html', 'javascript:'];
+
+/** PNG (ISO/IEC 15948): chunks with their CRC from IHDR to IEND, with image data, and nothing after. */
+function pngIsWhole(content: Buffer): boolean {
+  let at = PNG_SIGNATURE.length;
+  let first = true;
+  let sawData = false;
+  while (at + 12 <= content.length) {
+    const length = content.readUInt32BE(at);
+    if (length > 0x7fffffff || at + 12 + length > content.length) return false;
+    const type = content.subarray(at + 4, at + 8).toString('latin1');
+    if (!/^[A-Za-z]{4}$/.test(type) || (first && (type !== 'IHDR' || length !== 13))) return false;
+    if (zlib.crc32(content.subarray(at + 4, at + 8 + length)) !== content.readUInt32BE(at + 8 + length)) return false;
+    if (type === 'IDAT') sawData = true;
+    at += 12 + length;
+    first = false;
+    if (type === 'IEND') return sawData && at === content.length;
+  }
+  return false;
+}
+
+/** JPEG (ITU-T T.81 Annex B): SOI, a frame, and EOI as the last two bytes. */
+function jpegIsWhole(content: Buffer): boolean {
+  if (content.length < 4 || content[0] !== 0xff || content[1] !== 0xd8 || content[2] !== 0xff) return false;
+  if (content[content.length - 2] !== 0xff || content[content.length - 1] !== 0xd9) return false;
+  // A start of scan (FFDA) must come before the end.
+  return content.indexOf(Buffer.from([0xff, 0xda]), 2) > 0;
+}
+
+/** WebP (RFC 9649): a RIFF container whose size is the file's, of form WEBP, holding a VP8, VP8L or VP8X chunk. */
+function webpIsWhole(content: Buffer): boolean {
+  if (content.length < 20 || content.subarray(0, 4).toString('latin1') !== 'RIFF' || content.subarray(8, 12).toString('latin1') !== 'WEBP') return false;
+  if (content.readUInt32LE(4) + 8 !== content.length) return false;
+  return ['VP8 ', 'VP8L', 'VP8X'].includes(content.subarray(12, 16).toString('latin1'));
+}
+
+/**
+ * The photo's type from its content, or null when it is not one whole JPEG, PNG or WebP and
+ * nothing else: stricter than sniffFile, for a photo anyone may open (the public board).
+ */
+export function wholePhotoType(content: Buffer): PhotoType | null {
+  let type: PhotoType | null = null;
+  if (content.subarray(0, 8).equals(PNG_SIGNATURE)) type = pngIsWhole(content) ? 'image/png' : null;
+  else if (content[0] === 0xff && content[1] === 0xd8) type = jpegIsWhole(content) ? 'image/jpeg' : null;
+  else if (content.subarray(0, 4).toString('latin1') === 'RIFF') type = webpIsWhole(content) ? 'image/webp' : null;
+  if (!type) return null;
+  const lower = content.toString('latin1').toLowerCase();
+  return FOREIGN.some((n) => lower.includes(n)) ? null : type;
 }

@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit';
 import { placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
+import { sniffFile, type PhotoType } from '../../platform/uploads';
 import { authorizeCase } from './access';
 import { authorizeHazard, partiesOf as hazardPartiesOf } from './hazards';
 import type { CaseRow } from './tables';
@@ -19,16 +20,14 @@ const MB = 1024 * 1024;
 export const PHOTO_MAX_BYTES = 5 * MB;
 export const PHOTO_MAX_COUNT = 3;
 
-/** The image type from the first bytes, or null for anything else. */
-export function imageType(content: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-  if (content.length >= 3 && content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
-  if (content.length >= 8 && content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (content.length >= 12 && content.subarray(0, 4).toString('latin1') === 'RIFF' && content.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  return null;
+/** The image type from the first bytes (platform/uploads.ts), or null for anything else. */
+export function imageType(content: Buffer): PhotoType | null {
+  const sniffed = sniffFile(content);
+  return sniffed?.kind === 'photo' ? (sniffed.type as PhotoType) : null;
 }
 
 /** The image type of an acceptable photo: at most PHOTO_MAX_BYTES (413), an image by its content (422). */
-export function acceptedPhoto(content: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' {
+export function acceptedPhoto(content: Buffer): PhotoType {
   if (content.length > PHOTO_MAX_BYTES) throw new AppError('CASE_PHOTO_TOO_LARGE', { mb: PHOTO_MAX_BYTES / MB });
   const type = imageType(content);
   if (!type) throw new AppError('CASE_PHOTO_TYPE');
