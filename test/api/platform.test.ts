@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -141,6 +142,14 @@ describe.skipIf(engine() !== 'postgres')('copying the embedded database into Pos
     expect(counts.quarters).toBe(4);
     expect(counts.owners).toBe(16);
     expect(counts.audit_log).toBeGreaterThan(0);
+    // Rows the migrations wrote (the holiday calendar) and rows triggers derive (a quarter's kept
+    // counts) come once, as the source has them, not again from the target's own migrations and triggers.
+    for (const table of ['public_calendar_days', 'quarter_counts'] as const) {
+      const rows = async (db: typeof source) => (await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1`.execute(db.kysely)).rows;
+      expect(await rows(target), table).toEqual(await rows(source));
+    }
+    const kept = await sql<{ units: number }>`select sum(units)::int as units from quarter_counts`.execute(target.kysely);
+    expect(kept.rows[0].units).toBe(counts.units);
     const app = await buildApp({ db: target, webDir: null });
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'community', password: 'test-password-1' } });
     expect(login.statusCode).toBe(200);

@@ -57,6 +57,14 @@ export async function copyDatabase(
   const tables = await tablesInDependencyOrder(source);
   const counts: Record<string, number> = {};
   await target.kysely.transaction().execute(async (tx) => {
+    // The target holds only what its migrations wrote (e.g. the State Council's holiday calendar)
+    // and what their triggers derive from other tables (a quarter's kept counts, its checks kept
+    // stale). Those rows are the source's to give: the target's are removed, children first, and
+    // the tables' own triggers are off while the rows come, so that nothing is counted twice. The
+    // user who ran the migrations owns the tables and may switch them (no superuser needed); the
+    // foreign keys stay checked.
+    for (const table of tables) await sql`alter table ${sql.table(table.name)} disable trigger user`.execute(tx);
+    for (const table of [...tables].reverse()) await sql`delete from ${sql.table(table.name)}`.execute(tx);
     for (const table of tables) {
       let copied = 0;
       for (let offset = 0; ; offset += PAGE) {
@@ -76,6 +84,7 @@ export async function copyDatabase(
       counts[table.name] = copied;
       onTable?.(table.name, copied);
     }
+    for (const table of tables) await sql`alter table ${sql.table(table.name)} enable trigger user`.execute(tx);
     // Serial columns continue after the copied ids.
     const serials = (
       await sql<{ table_name: string; column_name: string }>`
