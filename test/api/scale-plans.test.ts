@@ -13,6 +13,8 @@ const QUARTERS = 200;
 const BIG = new Set(['units', 'owners', 'unit_owners', 'residents', 'buildings', 'audit_log', 'cases', 'deliberation_actions']);
 /** Deliberation's (issue 13): every quarter's proposals, meetings and actions, year after year. */
 for (const table of ['proposals', 'joint_meetings', 'joint_meeting_resolutions']) BIG.add(table);
+/** The cases module's hazards, disputes and patrols (issue 9: every list paged). */
+for (const table of ['hazards', 'disputes', 'patrols']) BIG.add(table);
 /** Cases and joint meetings' actions of each quarter (the dashboard's cards count them). */
 const CASES_PER_QUARTER = 50;
 const ACTIONS_PER_QUARTER = 5;
@@ -46,6 +48,7 @@ beforeAll(async () => {
   await writeCasesAndActions(plain);
   await writeFinance(plain);
   await writeDeliberation(plain);
+  await writeSafety(plain);
   district = await t.login('district');
   console.log(`scale-plans: ${QUARTERS} quarters written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }, 120_000);
@@ -161,6 +164,23 @@ async function writeDeliberation(db: TestApp['db']['kysely']) {
       (m.starts_at + interval '30 days')::date, CASE WHEN r.position = 1 THEN 'closed' ELSE 'open' END, CASE WHEN r.position = 1 THEN m.starts_at + interval '20 days' END
     FROM joint_meeting_resolutions r JOIN joint_meetings m ON m.id = r.meeting_id WHERE m.title LIKE '联席会议_%'`.execute(db);
   for (const table of ['proposals', 'joint_meetings', 'joint_meeting_resolutions', 'deliberation_actions']) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+}
+
+/** The cases module's other lists in every quarter: 20 hazards, 10 disputes and 20 patrols. */
+async function writeSafety(db: TestApp['db']['kysely']) {
+  await sql`
+    INSERT INTO hazards (district_id, street_id, community_id, quarter_id, class, level, location, description, found_at, due_at)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, 'fire', 'general', '楼道' || n, '堆放杂物', now() - n * interval '3 days', now() - n * interval '3 days' + interval '7 days'
+    FROM quarters q, generate_series(1, 20) n WHERE q.name LIKE '规模%'`.execute(db);
+  await sql`
+    INSERT INTO disputes (district_id, street_id, community_id, quarter_id, subject, parties, description, risk, registered_at)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, '噪音纠纷' || n, '甲、乙', '楼上噪音', 'low', now() - n * interval '5 days'
+    FROM quarters q, generate_series(1, 10) n WHERE q.name LIKE '规模%'`.execute(db);
+  await sql`
+    INSERT INTO patrols (district_id, street_id, community_id, quarter_id, patrolled_by, patrolled_at, items)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, u.id, now() - n * interval '2 days', '[]'::jsonb
+    FROM quarters q, generate_series(1, 20) n, users u WHERE q.name LIKE '规模%' AND u.username = 'grid'`.execute(db);
+  for (const table of ['hazards', 'disputes', 'patrols']) await sql`ANALYZE ${sql.table(table)}`.execute(db);
 }
 
 afterAll(async () => {
@@ -279,6 +299,8 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     '/api/meetings?page=2&pageSize=20&status=held',
     '/api/actions?page=3&pageSize=20',
     '/api/actions?page=2&pageSize=20&overdue=true',
+    '/api/hazards?page=2&pageSize=20',
+    '/api/patrols?page=2&pageSize=20',
   ];
   for (const url of districtWide) {
     it(`${url} pages or searches through an index`, async () => {

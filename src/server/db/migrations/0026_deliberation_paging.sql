@@ -5,6 +5,8 @@
 CREATE INDEX proposals_district_stage_idx ON proposals (district_id, stage, created_at DESC) WHERE merged_into IS NULL;
 CREATE INDEX proposals_street_created_idx ON proposals (street_id, created_at DESC) WHERE merged_into IS NULL;
 CREATE INDEX proposals_community_created_idx ON proposals (community_id, created_at DESC) WHERE merged_into IS NULL;
+CREATE INDEX proposals_street_stage_idx ON proposals (street_id, stage, created_at DESC) WHERE merged_into IS NULL;
+CREATE INDEX proposals_community_stage_idx ON proposals (community_id, stage, created_at DESC) WHERE merged_into IS NULL;
 CREATE INDEX joint_meetings_street_starts_idx ON joint_meetings (street_id, starts_at DESC);
 CREATE INDEX joint_meetings_community_starts_idx ON joint_meetings (community_id, starts_at DESC);
 -- 0025's actions indexes lead with the status, for the dashboard's open ones; a list is in due order.
