@@ -306,4 +306,21 @@ describe('deliberation in the browser', () => {
     await staff.waitForSelector(`${tid('proposal-list')} ${tid('proposal-row')}`);
     expect(await staff.locator(tid('proposal-row')).count()).toBe(total - 20);
   });
+  it('the joint meetings page on the server too, latest first', async () => {
+    for (let n = 1; n <= 20; n++) {
+      const startsAt = `2025-${String(Math.ceil(n / 2)).padStart(2, '0')}-${n % 2 ? '05' : '20'}T19:00:00+08:00`;
+      const res = await api.party.post('/api/meetings', { quarterId: q.quarterId, kind: 'regular', title: `翻页会议${String(n).padStart(2, '0')}`, startsAt, attendees: [{ party: 'committee', name: '张主任' }] });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const total = (await api.committee.get(`/api/meetings?quarterId=${q.quarterId}&pageSize=1`)).json().total as number;
+    expect(total).toBeGreaterThan(20);
+    await staff.goto(`${base}/meetings?quarterId=${q.quarterId}&page=2`);
+    await staff.waitForSelector(`${tid('meeting-list')} ${tid('meeting-row')}`);
+    // The page is read from the address: the second page holds the oldest.
+    expect(await staff.locator(tid('meeting-row')).count()).toBe(total - 20);
+    expect(await staff.locator(tid('meeting-row')).last().textContent()).toContain('翻页会议01');
+    await staff.click('.ant-pagination-item-1');
+    await expect.poll(() => staff.locator(tid('meeting-row')).count()).toBe(20);
+    expect(new URL(staff.url()).searchParams.get('page')).toBeNull();
+  });
 });
