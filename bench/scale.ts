@@ -97,6 +97,10 @@ const ROUTES: { scope: 'quarter' | 'district'; url: string; as?: 'quarter' }[] =
   { scope: 'district', url: '/api/cases' },
   { scope: 'district', url: '/api/proposals' },
   { scope: 'district', url: '/api/meetings' },
+  { scope: 'district', url: '/api/actions' },
+  { scope: 'district', url: '/api/proposals?page=2&pageSize=20' },
+  { scope: 'district', url: '/api/meetings?page=2&pageSize=20' },
+  { scope: 'district', url: '/api/actions?page=2&pageSize=20' },
 ];
 
 /** A route as printed: the same address called by the quarter's account is another row. */

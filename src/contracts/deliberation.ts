@@ -3,7 +3,7 @@
 // T/ZAS 4006.1—2020 6.1.1.3, 6.1.6). Zod only: nothing here may import server or web code.
 // Times are ISO 8601 strings on the wire; dates 'YYYY-MM-DD'; areas integers in 0.01 m².
 import { z } from 'zod';
-import { dateText, timestamp } from './common';
+import { dateText, pageQuery, paged, timestamp } from './common';
 
 export const proposalStage = z.enum(['topic', 'proposed', 'discussed', 'reviewed', 'resolved', 'published', 'filed', 'rejected']);
 export const pipelineStep = z.enum(['proposed', 'discussed', 'reviewed', 'resolved', 'published', 'filed']);
@@ -22,7 +22,8 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 // ---- proposals ----
 
-export const proposalListQuery = z.object({ quarterId: z.uuid().optional(), stage: proposalStage.optional(), voteId: z.uuid().optional() });
+/** GET /api/proposals: a page of the proposals in scope, newest first, with the total (docs/scaling.md). */
+export const proposalListQuery = z.object({ quarterId: z.uuid().optional(), stage: proposalStage.optional(), voteId: z.uuid().optional(), ...pageQuery });
 
 export const support = z.object({ members: z.number(), area: z.number(), membersTotal: z.number(), areaTotal: z.number() });
 
@@ -52,7 +53,7 @@ export const proposalSummary = z.object({
   createdAt: timestamp,
   updatedAt: timestamp,
 });
-export const proposalList = z.object({ items: z.array(proposalSummary) });
+export const proposalList = paged(proposalSummary).extend({ page: z.number(), pageSize: z.number() });
 
 export const proposalStepRecord = z.object({
   step: z.string(),
@@ -121,7 +122,8 @@ export const cosignAnswer = support.extend({ stage: proposalStage, thresholdMet:
 
 // ---- meetings ----
 
-export const meetingListQuery = z.object({ quarterId: z.uuid().optional(), status: meetingStatus.optional() });
+/** GET /api/meetings: a page of the joint meetings in scope, latest first, with the total. */
+export const meetingListQuery = z.object({ quarterId: z.uuid().optional(), status: meetingStatus.optional(), ...pageQuery });
 
 export const meetingSummary = z.object({
   id: z.string(),
@@ -134,7 +136,7 @@ export const meetingSummary = z.object({
   status: meetingStatus,
   resolutions: z.number(),
 });
-export const meetingList = z.object({ items: z.array(meetingSummary) });
+export const meetingList = paged(meetingSummary).extend({ page: z.number(), pageSize: z.number() });
 
 export const actionSummary = z.object({
   id: z.string(),
@@ -196,8 +198,9 @@ export const createdResolution = z.object({ id: z.string(), actionId: z.string()
 
 // ---- actions ----
 
-export const actionListQuery = z.object({ quarterId: z.uuid().optional(), overdue: z.enum(['true', 'false']).optional() });
-export const actionList = z.object({ items: z.array(actionSummary) });
+/** GET /api/actions: a page of the actions in scope, earliest due first, with the total. */
+export const actionListQuery = z.object({ quarterId: z.uuid().optional(), overdue: z.enum(['true', 'false']).optional(), ...pageQuery });
+export const actionList = paged(actionSummary).extend({ page: z.number(), pageSize: z.number() });
 export const evidenceFile = z.object({ id: z.string(), name: z.string(), type: z.string(), kind: z.enum(['photo', 'document']), size: z.number() });
 export const actionDetail = actionSummary.extend({
   resolution: z.string(),

@@ -13,6 +13,8 @@ const QUARTERS = 200;
 const BIG = new Set(['units', 'owners', 'unit_owners', 'residents', 'buildings', 'audit_log', 'cases', 'deliberation_actions']);
 /** Deliberation's (issue 13): every quarter's proposals, meetings and actions, year after year. */
 for (const table of ['proposals', 'joint_meetings', 'joint_meeting_resolutions']) BIG.add(table);
+/** The cases module's hazards, disputes and patrols (issue 9: every list paged). */
+for (const table of ['hazards', 'disputes', 'patrols']) BIG.add(table);
 /** Cases and joint meetings' actions of each quarter (the dashboard's cards count them). */
 const CASES_PER_QUARTER = 50;
 const ACTIONS_PER_QUARTER = 5;
@@ -46,6 +48,7 @@ beforeAll(async () => {
   await writeCasesAndActions(plain);
   await writeFinance(plain);
   await writeDeliberation(plain);
+  await writeSafety(plain);
   district = await t.login('district');
   console.log(`scale-plans: ${QUARTERS} quarters written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }, 120_000);
@@ -163,6 +166,23 @@ async function writeDeliberation(db: TestApp['db']['kysely']) {
   for (const table of ['proposals', 'joint_meetings', 'joint_meeting_resolutions', 'deliberation_actions']) await sql`ANALYZE ${sql.table(table)}`.execute(db);
 }
 
+/** The cases module's other lists in every quarter: 20 hazards, 10 disputes and 20 patrols. */
+async function writeSafety(db: TestApp['db']['kysely']) {
+  await sql`
+    INSERT INTO hazards (district_id, street_id, community_id, quarter_id, class, level, location, description, found_at, due_at)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, 'fire', 'general', '楼道' || n, '堆放杂物', now() - n * interval '3 days', now() - n * interval '3 days' + interval '7 days'
+    FROM quarters q, generate_series(1, 20) n WHERE q.name LIKE '规模%'`.execute(db);
+  await sql`
+    INSERT INTO disputes (district_id, street_id, community_id, quarter_id, subject, parties, description, risk, registered_at)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, '噪音纠纷' || n, '甲、乙', '楼上噪音', 'low', now() - n * interval '5 days'
+    FROM quarters q, generate_series(1, 10) n WHERE q.name LIKE '规模%'`.execute(db);
+  await sql`
+    INSERT INTO patrols (district_id, street_id, community_id, quarter_id, patrolled_by, patrolled_at, items)
+    SELECT q.district_id, q.street_id, q.community_id, q.id, u.id, now() - n * interval '2 days', '[]'::jsonb
+    FROM quarters q, generate_series(1, 20) n, users u WHERE q.name LIKE '规模%' AND u.username = 'grid'`.execute(db);
+  for (const table of ['hazards', 'disputes', 'patrols']) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+}
+
 afterAll(async () => {
   await t?.close();
 });
@@ -183,12 +203,12 @@ function seqScans(node: PlanNode, limited: boolean, underLimit = false, big: Rea
 }
 
 /** Calls the route, then explains every SELECT it ran: the big tables (`big`) each plan reads whole. */
-async function wholeTableReads(url: string, limited = false, big: ReadonlySet<string> = BIG): Promise<{ status: number; queries: number; scans: string[]; indexes: string[] }> {
+async function wholeTableReads(url: string, limited = false, big: ReadonlySet<string> = BIG, session: Session = district): Promise<{ status: number; queries: number; scans: string[]; indexes: string[] }> {
   captured.length = 0;
   capturing = true;
   let status: number;
   try {
-    status = (await district.get(encodeURI(url))).statusCode;
+    status = (await session.get(encodeURI(url))).statusCode;
   } finally {
     capturing = false;
   }
@@ -273,6 +293,14 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     '/api/meetings',
     '/api/actions',
     '/api/actions?overdue=true',
+    '/api/proposals?page=3&pageSize=20',
+    '/api/proposals?page=2&pageSize=20&stage=reviewed',
+    '/api/meetings?page=3&pageSize=20',
+    '/api/meetings?page=2&pageSize=20&status=held',
+    '/api/actions?page=3&pageSize=20',
+    '/api/actions?page=2&pageSize=20&overdue=true',
+    '/api/hazards?page=2&pageSize=20',
+    '/api/patrols?page=2&pageSize=20',
   ];
   for (const url of districtWide) {
     it(`${url} pages or searches through an index`, async () => {
@@ -287,15 +315,48 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     expect(await indexes(`/api/proposals?quarterId=${quarterId}`)).toContain('proposals_quarter_idx');
     expect(await indexes(`/api/meetings?quarterId=${quarterId}`)).toContain('joint_meetings_quarter_idx');
     expect(await indexes(`/api/actions?quarterId=${quarterId}`)).toContain('deliberation_actions_quarter_idx');
-    // The district's: its newest 500, read in order from the district's index and stopped there.
-    expect(await indexes('/api/proposals')).toContain('proposals_district_created_idx');
+    // The district's: one page, read in order from the district's index and stopped there.
+    expect(await indexes('/api/proposals?page=2&pageSize=20')).toContain('proposals_district_created_idx');
     const meetings = await indexes('/api/meetings');
     expect(meetings).toContain('joint_meetings_district_starts_idx');
     // Each listed meeting's resolutions are counted through their meeting's index.
     expect(meetings).toContain('joint_meeting_resolutions_meeting_idx');
     expect(await indexes('/api/actions')).toContain('deliberation_actions_district_due_idx');
-    const list = (await district.get('/api/proposals')).json().items;
-    expect(list).toHaveLength(500);
+  });
+
+  it("deliberation's district lists answer one page with the total of the district, counted through its index", async () => {
+    const perQuarter = { proposals: 38, meetings: 31, actions: 3 * 30 + ACTIONS_PER_QUARTER };
+    for (const [list, n] of Object.entries(perQuarter)) {
+      const body = (await district.get(`/api/${list}?page=2&pageSize=20`)).json();
+      expect(body).toMatchObject({ page: 2, pageSize: 20 });
+      expect(body.items).toHaveLength(20);
+      expect(body.total).toBeGreaterThanOrEqual(QUARTERS * n);
+      const r = await wholeTableReads(`/api/${list}?page=2&pageSize=20`);
+      expect(r.scans).toEqual([]);
+    }
+    expect((await district.get('/api/proposals?pageSize=200')).json().items).toHaveLength(200);
+  });
+
+  it("a street's and a community's deliberation lists page and count through their own indexes (0026)", async () => {
+    // The district's quarters lie in the fixture's first street and community: their offices list them all.
+    for (const username of ['street', 'community']) {
+      const session = await t.login(username);
+      const expected: Record<string, string | null> = {
+        '/api/proposals?page=2&pageSize=20': `proposals_${username}_created_idx`,
+        '/api/proposals?page=2&pageSize=20&stage=reviewed': null,
+        '/api/meetings?page=2&pageSize=20': `joint_meetings_${username}_starts_idx`,
+        '/api/actions?page=2&pageSize=20': `deliberation_actions_${username}_due_idx`,
+      };
+      for (const [url, index] of Object.entries(expected)) {
+        const r = await wholeTableReads(url, false, BIG, session);
+        expect(r.status).toBe(200);
+        expect(r.scans).toEqual([]);
+        if (index) expect(r.indexes).toContain(index);
+      }
+      expect((await session.get('/api/proposals?page=2&pageSize=20')).json().total).toBeGreaterThanOrEqual(QUARTERS * 38);
+    }
+    // The district's list of one stage is counted and read from the stage's own index.
+    expect((await wholeTableReads('/api/proposals?page=2&pageSize=20&stage=reviewed')).indexes).toContain('proposals_district_stage_idx');
   });
 
   it('the quarter list answers one page with the total of the district', async () => {

@@ -280,4 +280,47 @@ describe('deliberation in the browser', () => {
     const vote = (await api.committee.get(`/api/votes/${list.votes[0].voteId}`)).json();
     expect(vote.items.map((i: { title: string }) => i.title)).toEqual(['加装单元门禁', '增设休息座椅', '修补北区道路']);
   });
+  it('the list of topics pages on the server, its page in the address (issue 9)', async () => {
+    // 24 more topics of the quarter: with the ones above, more than one page of 20.
+    for (let n = 1; n <= 24; n++) {
+      expect((await api.committee.post('/api/proposals', { quarterId: q.quarterId, title: `翻页议题${String(n).padStart(2, '0')}`, channel: 'reception', raisedByName: '居民' })).statusCode).toBe(201);
+    }
+    const total = (await api.committee.get(`/api/proposals?quarterId=${q.quarterId}&pageSize=1`)).json().total as number;
+    expect(total).toBeGreaterThan(20);
+    const asked: string[] = [];
+    staff.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/proposals') asked.push(url.search);
+    });
+    await staff.goto(`${base}/proposals?quarterId=${q.quarterId}`);
+    await staff.waitForSelector(`${tid('proposal-list')} ${tid('proposal-row')}`);
+    expect(await staff.locator(tid('proposal-row')).count()).toBe(20);
+    expect(await staff.locator(tid('proposal-row')).first().textContent()).toContain('翻页议题24');
+    await staff.click('.ant-pagination-item-2');
+    await expect.poll(() => staff.locator(tid('proposal-row')).count()).toBe(total - 20);
+    expect(new URL(staff.url()).searchParams.get('page')).toBe('2');
+    expect(asked.some((s) => s.includes('page=2') && s.includes('pageSize=20'))).toBe(true);
+    await screenshot(staff, 'e2e-delib-proposals-paged', { fullPage: true });
+    // The page survives a reload: it is read from the address.
+    await staff.reload();
+    await staff.waitForSelector(`${tid('proposal-list')} ${tid('proposal-row')}`);
+    expect(await staff.locator(tid('proposal-row')).count()).toBe(total - 20);
+  });
+  it('the joint meetings page on the server too, latest first', async () => {
+    for (let n = 1; n <= 20; n++) {
+      const startsAt = `2025-${String(Math.ceil(n / 2)).padStart(2, '0')}-${n % 2 ? '05' : '20'}T19:00:00+08:00`;
+      const res = await api.party.post('/api/meetings', { quarterId: q.quarterId, kind: 'regular', title: `翻页会议${String(n).padStart(2, '0')}`, startsAt, attendees: [{ party: 'committee', name: '张主任' }] });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const total = (await api.committee.get(`/api/meetings?quarterId=${q.quarterId}&pageSize=1`)).json().total as number;
+    expect(total).toBeGreaterThan(20);
+    await staff.goto(`${base}/meetings?quarterId=${q.quarterId}&page=2`);
+    await staff.waitForSelector(`${tid('meeting-list')} ${tid('meeting-row')}`);
+    // The page is read from the address: the second page holds the oldest.
+    expect(await staff.locator(tid('meeting-row')).count()).toBe(total - 20);
+    expect(await staff.locator(tid('meeting-row')).last().textContent()).toContain('翻页会议01');
+    await staff.click('.ant-pagination-item-1');
+    await expect.poll(() => staff.locator(tid('meeting-row')).count()).toBe(20);
+    expect(new URL(staff.url()).searchParams.get('page')).toBeNull();
+  });
 });

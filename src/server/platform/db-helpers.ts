@@ -1,6 +1,7 @@
 // Three things every module's services do with rows: turn a partial update into columns, turn
 // a unique-constraint violation into a clear error, and read a row's place.
-import type { Updateable } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Updateable } from 'kysely';
+import type { Database } from '../db/schema';
 import type { PlacePath } from './access';
 import type { AppError } from './errors';
 
@@ -62,4 +63,16 @@ export function placeOfRow(row: {
     quarterId: row.quarter_id ?? null,
     buildingId: row.building_id ?? null,
   };
+}
+
+/**
+ * The total of a paged list: how many rows the list's filters keep, counted in the list's order
+ * (docs/scaling.md). A district's rows are nearly all of a table, so a plain count(*) over the
+ * district is planned as a read of the whole table; counted in the list's order, the rows are read
+ * from the scope's index that the page itself is read from (test/api/scale-plans.test.ts).
+ */
+export async function countInOrder<T extends keyof Database>(db: Kysely<Database>, q: SelectQueryBuilder<Database, T, object>, column: string, order: 'asc' | 'desc'): Promise<{ n: number }> {
+  const rows = q.select(sql<number>`1`.as('one')).orderBy(sql.ref(column), order);
+  const counted = await db.selectFrom(rows.as('listed')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return { n: Number(counted.n) };
 }

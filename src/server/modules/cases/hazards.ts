@@ -1,11 +1,11 @@
 // The hazard database (风险隐患信息数据库, T/ZAS 4006.1—2020 6.2.4.3) of a quarter: a hazard found
 // on patrol, its loop (core/cases/hazards.ts) with who did each step and when, its deadline by
 // level, and who verified it.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, can, scopeFilter, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { placeOfRow } from '../../platform/db-helpers';
+import { countInOrder, placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import {
@@ -112,7 +112,7 @@ export async function listHazards(db: DB, actor: Actor, query: { quarterId?: str
   if (query.open) q = q.where('status', '<>', 'verified');
   const [rows, total] = await Promise.all([
     q.selectAll().orderBy('found_at', 'desc').orderBy('id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    countInOrder(db, q, 'found_at', 'desc'),
   ]);
   const names = await quarterPlacesByIds(db, rows.map((r) => r.quarter_id));
   const now = new Date();

@@ -1,11 +1,11 @@
 // Patrol records (巡查, 湘建房〔2021〕231号 五（二）: 巡查、发现、劝阻、报告、处置、评估): the check
 // items of a round and its findings, each of which becomes, in the same step and transaction, a
 // case (dispatched as its category says) or a hazard of the hazard database.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, scopeFilter, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { placeOfRow } from '../../platform/db-helpers';
+import { countInOrder, placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import { deadlineAfter, HAZARD_LIMITS, PATROL_ITEMS, patrolItem, type HazardLevel } from '../../../core/cases';
@@ -104,7 +104,7 @@ export async function listPatrols(db: DB, actor: Actor, query: { quarterId?: str
   if (query.quarterId) q = q.where('quarter_id', '=', query.quarterId);
   const [rows, total] = await Promise.all([
     q.selectAll().orderBy('patrolled_at', 'desc').orderBy('id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    countInOrder(db, q, 'patrolled_at', 'desc'),
   ]);
   const names = await quarterPlacesByIds(db, rows.map((r) => r.quarter_id));
   return {

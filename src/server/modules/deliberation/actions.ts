@@ -7,7 +7,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor, type Role } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { placeOfRow } from '../../platform/db-helpers';
+import { countInOrder, placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
 import { actionStatusAfter, checkActionChange, FOLLOW_UP_CLAUSE, isOverdue, partyRoles, type ActionChange, type ActionStatus, type Rating, type ResponsibleParty } from '../../../core/deliberation';
 import { notifyUsers, usersForQuarterRoles } from '../notifications';
@@ -64,15 +64,20 @@ export async function actionSummaries(db: Exec, quarterId: string, filter: { mee
   return summaries(db, await q.orderBy('due_date').execute(), new Date());
 }
 
-export async function listActions(db: DB, actor: Actor, query: { quarterId?: string; overdue?: 'true' | 'false' }) {
+/** A page of the actions of the caller's scope, earliest due first, with the total (docs/scaling.md). */
+export async function listActions(db: DB, actor: Actor, query: { quarterId?: string; overdue?: 'true' | 'false'; page?: number; pageSize?: number }) {
   if (query.quarterId) await authorizeDeliberationQuarter(db, actor, query.quarterId, 'actions.read');
   else if (!can(actor, 'actions.read')) throw new AppError('FORBIDDEN');
+  const { page = 1, pageSize = 50 } = query;
   const scope = scopeFilter(actor);
-  let q = db.selectFrom('deliberation_actions').selectAll().where(scope.column, '=', scope.value);
+  let q = db.selectFrom('deliberation_actions').where(scope.column, '=', scope.value);
   if (query.quarterId) q = q.where('quarter_id', '=', query.quarterId);
   if (query.overdue === 'true') q = q.where('status', '<>', 'closed').where('due_date', '<', shanghaiDate(new Date()));
-  const items = await summaries(db, await q.orderBy('due_date').limit(500).execute(), new Date());
-  return { items };
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('due_date').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    countInOrder(db, q, 'due_date', 'asc'),
+  ]);
+  return { items: await summaries(db, rows, new Date()), total: Number(count.n), page, pageSize };
 }
 
 /** A candidate chosen by the livelihood vote: what the owners chose, in place of a resolution's text. */

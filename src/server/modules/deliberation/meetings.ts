@@ -2,11 +2,11 @@
 // 3): scheduled (regular or ad hoc) with the parties invited and an agenda (from proposals),
 // held with attendance by party and minutes, then resolutions, each of which becomes an action
 // (督办事项, DB3305/T 309—2024 5.1.3.2.1.5) with its responsible party and due date.
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { placeOfRow } from '../../platform/db-helpers';
+import { countInOrder, placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
 import { checkMeetingChange, type MeetingChange, type MeetingStatus } from '../../../core/deliberation';
 import { quarterPlacesByIds } from '../registry';
@@ -50,23 +50,30 @@ function summary(row: MeetingRow, quarterName: string, resolutions: number) {
   };
 }
 
-export async function listMeetings(db: DB, actor: Actor, query: { quarterId?: string; status?: MeetingStatus }) {
+export async function listMeetings(db: DB, actor: Actor, query: { quarterId?: string; status?: MeetingStatus; page?: number; pageSize?: number }) {
   if (query.quarterId) await authorizeDeliberationQuarter(db, actor, query.quarterId, 'meetings.read');
   else if (!can(actor, 'meetings.read')) throw new AppError('FORBIDDEN');
+  const { page = 1, pageSize = 50 } = query;
   const scope = scopeFilter(actor);
-  // Each listed meeting counts its own resolutions through their meeting's index (a subquery per
-  // row), rather than one count over the resolutions of up to 500 meetings, which a district's
-  // list would read by scanning the whole table (test/api/scale-plans.test.ts).
-  let q = db
-    .selectFrom('joint_meetings')
-    .selectAll('joint_meetings')
-    .select((eb) => eb.selectFrom('joint_meeting_resolutions as r').select(eb.fn.countAll<string>().as('n')).whereRef('r.meeting_id', '=', 'joint_meetings.id').as('resolution_count'))
-    .where(scope.column, '=', scope.value);
+  let q = db.selectFrom('joint_meetings').where(scope.column, '=', scope.value);
   if (query.quarterId) q = q.where('quarter_id', '=', query.quarterId);
   if (query.status) q = q.where('status', '=', query.status);
-  const rows = await q.orderBy('starts_at', 'desc').limit(500).execute();
+  // Each listed meeting counts its own resolutions through their meeting's index (a subquery per
+  // row of the page), rather than one count over the resolutions of the district's meetings,
+  // which would read the whole table (test/api/scale-plans.test.ts).
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('joint_meetings')
+      .select((eb) => eb.selectFrom('joint_meeting_resolutions as r').select(eb.fn.countAll<string>().as('n')).whereRef('r.meeting_id', '=', 'joint_meetings.id').as('resolution_count'))
+      .orderBy('starts_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    countInOrder(db, q, 'starts_at', 'desc'),
+  ]);
   const names = await quarterPlacesByIds(db, rows.map((r) => r.quarter_id));
-  return { items: rows.map((r) => summary(r, names.get(r.quarter_id)?.name ?? '', Number(r.resolution_count ?? 0))) };
+  return { items: rows.map((r) => summary(r, names.get(r.quarter_id)?.name ?? '', Number(r.resolution_count ?? 0))), total: Number(count.n), page, pageSize };
 }
 
 export async function getMeeting(db: DB, actor: Actor, id: string) {

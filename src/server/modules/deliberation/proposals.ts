@@ -2,11 +2,11 @@
 // 5.1.3.2.1.1), co-signed by owners until 20% of the members and of the area support them
 // (5.1.3.2.1.3; 业主大会和业主委员会指导规则 第21条), merged when similar, listed and read with
 // their steps. The steps themselves are in steps.ts.
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { can, scopeFilter, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { placeOfRow } from '../../platform/db-helpers';
+import { countInOrder, placeOfRow } from '../../platform/db-helpers';
 import { AppError } from '../../platform/errors';
 import { checkBuildingRating, checkEscalate, checkReject, COSIGN_CLAUSE, cosignThresholdMet, nextBuildingStep, stepsFor, buildingStepRoles, type Rating, type ProposalStage, type Support } from '../../../core/deliberation';
 import { buildingOfQuarter, buildingsByIds, quarterPlacesByIds, votingRollSource } from '../registry';
@@ -53,25 +53,35 @@ async function cosignerCounts(db: Exec, ids: string[]): Promise<Map<string, numb
 }
 
 /**
- * The proposals of the caller's scope (the community office: every proposal of its quarters and
- * where it stands), newest first; merged topics are listed under the topic they joined.
+ * A page of the proposals of the caller's scope (the community office: every proposal of its
+ * quarters and where it stands), newest first, with the total; merged topics are listed under
+ * the topic they joined. The page is read in order from the scope's index and stopped there
+ * (docs/scaling.md).
  */
-export async function listProposals(db: DB, actor: Actor, query: { quarterId?: string; stage?: ProposalStage; voteId?: string }) {
+export async function listProposals(db: DB, actor: Actor, query: { quarterId?: string; stage?: ProposalStage; voteId?: string; page?: number; pageSize?: number }) {
   if (query.quarterId) await authorizeDeliberationQuarter(db, actor, query.quarterId, 'proposals.read');
   else if (!can(actor, 'proposals.read')) throw new AppError('FORBIDDEN');
+  const { page = 1, pageSize = 50 } = query;
   const scope = scopeFilter(actor);
-  let q = db.selectFrom('proposals').selectAll().where(scope.column, '=', scope.value).where('merged_into', 'is', null);
+  let q = db.selectFrom('proposals').where(scope.column, '=', scope.value).where('merged_into', 'is', null);
   if (query.quarterId) q = q.where('quarter_id', '=', query.quarterId);
   if (query.voteId) q = q.where('vote_id', '=', query.voteId);
-  let rows = await q.orderBy('created_at', 'desc').limit(500).execute();
-  if (await syncVoteOutcomes(db, rows)) rows = await q.orderBy('created_at', 'desc').limit(500).execute();
-  if (query.stage) rows = rows.filter((r) => r.stage === query.stage);
+  if (query.stage) q = q.where('stage', '=', query.stage);
+  const read = () =>
+    Promise.all([
+      q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+      countInOrder(db, q, 'created_at', 'desc'),
+    ]);
+  // The page's proposals whose vote was published take their step first, and the page is read again.
+  let [rows, count] = await read();
+  if (await syncVoteOutcomes(db, rows)) [rows, count] = await read();
   const [names, counts, buildings] = await Promise.all([
     quarterPlacesByIds(db, rows.map((r) => r.quarter_id)),
     cosignerCounts(db, rows.map((r) => r.id)),
     buildingsByIds(db, rows.flatMap((r) => (r.building_id ? [r.building_id] : []))),
   ]);
-  return { items: rows.map((r) => summary(r, names.get(r.quarter_id)?.name ?? '', counts.get(r.id) ?? 0, r.building_id ? (buildings.get(r.building_id)?.name ?? null) : null)) };
+  const items = rows.map((r) => summary(r, names.get(r.quarter_id)?.name ?? '', counts.get(r.id) ?? 0, r.building_id ? (buildings.get(r.building_id)?.name ?? null) : null));
+  return { items, total: Number(count.n), page, pageSize };
 }
 
 /** The support of the co-signers, counted against the quarter's roll as a vote would count it. */

@@ -1,5 +1,5 @@
 // The deliberation module's API as the web app uses it (server: src/server/modules/deliberation/routes.ts).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Wire } from '../../../contracts/common';
 import type * as C from '../../../contracts/deliberation';
@@ -46,12 +46,29 @@ export const deliberationKeys = {
   action: (id: string) => ['deliberation', 'action', id] as const,
 };
 
+/**
+ * The newest proposals of a quarter (or of the scope), for a picker or a short list: the longest
+ * page the server answers. A list the user pages through reads useProposalPage.
+ */
 export function useProposals(quarterId?: string, enabled = true) {
   return useQuery({
-    queryKey: deliberationKeys.proposals(quarterId),
-    queryFn: () => api.get<Out<typeof C.proposalList>>('/api/proposals', { quarterId }),
+    queryKey: [...deliberationKeys.proposals(quarterId), 'latest'],
+    queryFn: () => api.get<Out<typeof C.proposalList>>('/api/proposals', { quarterId, pageSize: LATEST }),
     select: (d) => d.items,
     enabled,
+  });
+}
+
+/** How many of the newest rows a picker or a short list reads (the longest page, contracts/common.ts). */
+const LATEST = 200;
+
+export type ProposalPageQuery = { quarterId?: string; stage?: ProposalStage; page: number; pageSize: number };
+/** One page of the proposals with the total (GET /api/proposals pages on the server). */
+export function useProposalPage(query: ProposalPageQuery) {
+  return useQuery({
+    queryKey: [...deliberationKeys.proposals(query.quarterId), query],
+    queryFn: () => api.get<Out<typeof C.proposalList>>('/api/proposals', query),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -61,10 +78,19 @@ export function useProposal(id: string, enabled = true) {
 
 export function useMeetings(quarterId?: string, enabled = true) {
   return useQuery({
-    queryKey: deliberationKeys.meetings(quarterId),
-    queryFn: () => api.get<Out<typeof C.meetingList>>('/api/meetings', { quarterId }),
+    queryKey: [...deliberationKeys.meetings(quarterId), 'latest'],
+    queryFn: () => api.get<Out<typeof C.meetingList>>('/api/meetings', { quarterId, pageSize: LATEST }),
     select: (d) => d.items,
     enabled,
+  });
+}
+
+/** One page of the joint meetings with the total (GET /api/meetings pages on the server). */
+export function useMeetingPage(query: { quarterId?: string; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...deliberationKeys.meetings(query.quarterId), query],
+    queryFn: () => api.get<Out<typeof C.meetingList>>('/api/meetings', query),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -74,10 +100,19 @@ export function useMeeting(id: string) {
 
 export function useActions(quarterId?: string, enabled = true) {
   return useQuery({
-    queryKey: deliberationKeys.actions(quarterId),
-    queryFn: () => api.get<Out<typeof C.actionList>>('/api/actions', { quarterId }),
+    queryKey: [...deliberationKeys.actions(quarterId), 'latest'],
+    queryFn: () => api.get<Out<typeof C.actionList>>('/api/actions', { quarterId, pageSize: LATEST }),
     select: (d) => d.items,
     enabled,
+  });
+}
+
+/** One page of the actions with the total (GET /api/actions pages on the server); overdue: those past their due day. */
+export function useActionPage(query: { quarterId?: string; overdue?: boolean; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...deliberationKeys.actions(query.quarterId), query],
+    queryFn: () => api.get<Out<typeof C.actionList>>('/api/actions', { ...query, overdue: query.overdue ? 'true' : undefined }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -13,16 +13,27 @@ import { QueryError } from '../../../components/QueryState';
 import { formatDateTime } from '../../../lib/format';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
-import { PARTIES, useActions, useDeliberationMutation, useMeetings, useProposals, type CreateMeetingBody, type MeetingKind, type MeetingSummary, type Party } from '../api';
+import { PARTIES, useActionPage, useDeliberationMutation, useMeetingPage, useProposals, type CreateMeetingBody, type MeetingKind, type MeetingSummary, type Party } from '../api';
 import { ActionStatusTag, CALENDAR_DUTIES, chinaTimeOf, MeetingStatusTag } from './shared';
+
+const MEETING_PAGE_SIZE = 20;
+const OVERDUE_PAGE_SIZE = 10;
 
 export default function MeetingListPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const quarterId = params.get('quarterId') ?? undefined;
-  const meetings = useMeetings(quarterId);
+  // The page is in the address; the server pages (GET /api/meetings answers a page and its total).
+  const page = Number(params.get('page') ?? 1) || 1;
+  const meetings = useMeetingPage({ quarterId, page, pageSize: MEETING_PAGE_SIZE });
   const [creating, setCreating] = useState(false);
+  const toPage = (p: number) => {
+    const next = new URLSearchParams(params);
+    if (p > 1) next.set('page', String(p));
+    else next.delete('page');
+    setParams(next);
+  };
   return (
     <>
       <div className="gz-page-title">
@@ -43,8 +54,8 @@ export default function MeetingListPage() {
             rowKey="id"
             size="middle"
             loading={meetings.isPending}
-            dataSource={meetings.data ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            dataSource={meetings.data?.items ?? []}
+            pagination={{ current: page, pageSize: MEETING_PAGE_SIZE, total: meetings.data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: toPage }}
             locale={{ emptyText: <Empty description={t('deliberation.meetings.none')} /> }}
             onRow={rowTestId(TID.meetingRow, 'meeting')}
             columns={[
@@ -76,16 +87,18 @@ export default function MeetingListPage() {
 /** The actions past their due day, which the responsible party also finds in its inbox. */
 function OverdueActions({ quarterId }: { quarterId?: string }) {
   const { t } = useTranslation();
-  const actions = useActions(quarterId);
-  const overdue = (actions.data ?? []).filter((a) => a.overdue);
-  if (!overdue.length) return null;
+  // The overdue ones only, a page at a time, counted on the server (GET /api/actions?overdue=true).
+  const [page, setPage] = useState(1);
+  const actions = useActionPage({ quarterId, overdue: true, page, pageSize: OVERDUE_PAGE_SIZE });
+  const total = actions.data?.total ?? 0;
+  if (!total) return null;
   return (
-    <Card title={t('deliberation.meetings.overdue', { count: overdue.length })} style={{ marginTop: 16 }} data-testid={TID.overdueActions}>
+    <Card title={t('deliberation.meetings.overdue', { count: total })} style={{ marginTop: 16 }} data-testid={TID.overdueActions}>
       <Table
         size="small"
         rowKey="id"
-        pagination={false}
-        dataSource={overdue}
+        pagination={{ current: page, pageSize: OVERDUE_PAGE_SIZE, total, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage }}
+        dataSource={actions.data?.items ?? []}
         columns={[
           {
             title: t('deliberation.meetings.actionTitle'),

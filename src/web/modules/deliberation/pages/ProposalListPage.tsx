@@ -12,18 +12,29 @@ import { QueryError } from '../../../components/QueryState';
 import { formatDate } from '../../../lib/format';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
-import { CHANNELS, useDeliberationMutation, useProposals, type CreateProposalBody, type ProposalStage, type ProposalSummary, type TopicChannel } from '../api';
+import { CHANNELS, useDeliberationMutation, useProposalPage, type CreateProposalBody, type ProposalStage, type ProposalSummary, type TopicChannel } from '../api';
 import { StageTag } from './shared';
+
+const PROPOSAL_PAGE_SIZE = 20;
 
 export default function ProposalListPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const quarterId = params.get('quarterId') ?? undefined;
-  const proposals = useProposals(quarterId);
-  const [stage, setStage] = useState<ProposalStage | undefined>();
+  // The stage and the page are in the address, so that a page can be reloaded and shared; the
+  // server filters and pages (GET /api/proposals answers a page and its total).
+  const stage = (params.get('stage') as ProposalStage | null) ?? undefined;
+  const page = Number(params.get('page') ?? 1) || 1;
+  const proposals = useProposalPage({ quarterId, stage, page, pageSize: PROPOSAL_PAGE_SIZE });
   const [creating, setCreating] = useState(false);
-  const items = (proposals.data ?? []).filter((p) => !stage || p.stage === stage);
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'page') next.delete('page');
+    setParams(next);
+  };
   return (
     <>
       <div className="gz-page-title">
@@ -35,7 +46,7 @@ export default function ProposalListPage() {
           style={{ width: 160 }}
           placeholder={t('deliberation.proposals.allStages')}
           value={stage}
-          onChange={setStage}
+          onChange={(value?: ProposalStage) => set('stage', value)}
           options={(['topic', 'proposed', 'discussed', 'reviewed', 'resolved', 'published', 'filed', 'rejected'] as const).map((s) => ({ value: s, label: t(`deliberation.stage.${s}`) }))}
         />
         {can('proposals.raise') && (
@@ -53,8 +64,8 @@ export default function ProposalListPage() {
             rowKey="id"
             size="middle"
             loading={proposals.isPending}
-            dataSource={items}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            dataSource={proposals.data?.items ?? []}
+            pagination={{ current: page, pageSize: PROPOSAL_PAGE_SIZE, total: proposals.data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: (p) => set('page', String(p)) }}
             locale={{ emptyText: <Empty description={t('deliberation.proposals.none')} /> }}
             onRow={rowTestId(TID.proposalRow, 'proposal')}
             columns={[
