@@ -26,8 +26,9 @@ export async function listAudit(
   if (query.quarterId) assertInScope(actor, await quarterPlace(db, query.quarterId), { parentRead: true });
   assertCan(actor, 'audit.read');
   const scope = scopeFilter(actor);
-  let base = db.selectFrom('audit_log').where(scope.column, '=', scope.value);
-  if (query.quarterId) base = base.where('quarter_id', '=', query.quarterId);
+  // A quarter inside the scope (checked above) is filtered by itself alone: with the scope's column
+  // beside it the planner may walk the whole district's log by id, skipping other quarters' rows.
+  let base = query.quarterId ? db.selectFrom('audit_log').where('quarter_id', '=', query.quarterId) : db.selectFrom('audit_log').where(scope.column, '=', scope.value);
   if (query.entity) base = base.where('entity', '=', query.entity);
   if (query.log === 'security') base = base.where(isSecurity);
   if (query.log === 'changes') base = base.where((eb) => eb.not(isSecurity(eb)));
