@@ -301,6 +301,8 @@ describe(`plans at ${QUARTERS} quarters`, () => {
     '/api/actions?page=2&pageSize=20&overdue=true',
     '/api/hazards?page=2&pageSize=20',
     '/api/patrols?page=2&pageSize=20',
+    '/api/disputes?page=2&pageSize=20',
+    `/api/disputes?page=1&pageSize=20&status=registered`,
   ];
   for (const url of districtWide) {
     it(`${url} pages or searches through an index`, async () => {
@@ -309,6 +311,17 @@ describe(`plans at ${QUARTERS} quarters`, () => {
       expect(r.scans).toEqual([]);
     });
   }
+
+  it("the district's disputes: the total is the district's, and pages follow one another newest first", async () => {
+    const all = await t.db.kysely.selectFrom('disputes').select((eb) => eb.fn.countAll<number>().as('n')).where('district_id', '=', t.fx.districtA).executeTakeFirstOrThrow();
+    const p1 = (await district.get('/api/disputes?page=1&pageSize=20')).json();
+    const p2 = (await district.get('/api/disputes?page=2&pageSize=20')).json();
+    expect(p1.total).toBe(Number(all.n));
+    expect(p2.total).toBe(p1.total);
+    expect(p1.items).toHaveLength(20);
+    const ids = [...p1.items, ...p2.items].map((d: { id: string }) => d.id);
+    expect(new Set(ids).size).toBe(40);
+  });
 
   it("deliberation's lists read the quarter's or the district's rows through their indexes", async () => {
     const indexes = async (url: string) => (await wholeTableReads(url, true)).indexes;

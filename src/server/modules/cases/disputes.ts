@@ -5,11 +5,11 @@
 // mediation (联合调解, HZ 5.1.4.2) names the other quarters taking part (dispute_quarters): the
 // dispute is then in the scope of their offices, their commissioners, committees and mediators
 // too, who read it and take their part in it as on their own quarter's.
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, SelectQueryBuilder, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, can, placeInScope, scopeFilter, type Actor } from '../../platform/access';
 import { recordAudit, type RequestContext } from '../../platform/audit';
-import { placeOfRow } from '../../platform/db-helpers';
+import { countInOrder, placeOfRow } from '../../platform/db-helpers';
 import { AppError, notFound } from '../../platform/errors';
 import type { Locale } from '../../platform/i18n';
 import {
@@ -138,15 +138,38 @@ function summary(r: DisputeRow, names: Map<string, { name: string }>, locale: Lo
 export async function listDisputes(db: DB, actor: Actor, query: { quarterId?: string; status?: DisputeStatus; page: number; pageSize: number }, locale: Locale) {
   assertCan(actor, 'disputes.read');
   const scope = scopeFilter(actor);
-  let q = db.selectFrom('disputes').where(inPlace(scope.column, scope.value));
-  if (query.quarterId) q = q.where(inPlace('quarter_id', query.quarterId));
-  if (query.status) q = q.where('status', '=', query.status);
-  const [rows, total] = await Promise.all([
-    q.selectAll().orderBy('registered_at', 'desc').orderBy('id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  // The list is the place's own disputes and, apart from them, those its quarters join (HZ
+  // 5.1.4.2): two disjoint sets, each read from its own index and counted in the list's order
+  // (countInOrder), then merged. One query with `OR EXISTS` over both is served by no index, and
+  // read every dispute of every district for a district's total (docs/scaling.md).
+  const [column, value] = query.quarterId ? (['quarter_id', query.quarterId] as const) : ([scope.column, scope.value] as const);
+  const narrow = <Q extends SelectQueryBuilder<Database, 'disputes', object>>(q: Q): Q => {
+    let out = q;
+    // A quarter asked for is kept to the caller's place, as before: its own or a joined one.
+    if (query.quarterId) out = out.where(inPlace(scope.column, scope.value)) as Q;
+    if (query.status) out = out.where('disputes.status', '=', query.status) as Q;
+    return out;
+  };
+  const own = narrow(db.selectFrom('disputes').where(`disputes.${column}`, '=', value));
+  const joined = narrow(
+    db
+      .selectFrom('disputes')
+      .where('disputes.id', 'in', db.selectFrom('dispute_quarters').select('dispute_quarters.dispute_id').where(`dispute_quarters.${column}`, '=', value))
+      .where(`disputes.${column}`, '<>', value),
+  );
+  // Enough of each set for the page, newest first; merged in the same order.
+  const upTo = query.page * query.pageSize;
+  const firstOf = (q: typeof own) => q.selectAll('disputes').orderBy('disputes.registered_at', 'desc').orderBy('disputes.id').limit(upTo).execute();
+  const [ownRows, joinedRows, ownCount, joinedCount] = await Promise.all([
+    firstOf(own),
+    firstOf(joined),
+    countInOrder(db, own, 'disputes.registered_at', 'desc'),
+    countInOrder(db, joined, 'disputes.registered_at', 'desc'),
   ]);
+  const newestFirst = (a: DisputeRow, b: DisputeRow) => b.registered_at.getTime() - a.registered_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const rows = [...ownRows, ...joinedRows].sort(newestFirst).slice((query.page - 1) * query.pageSize, upTo);
   const names = await quarterPlacesByIds(db, rows.map((r) => r.quarter_id));
-  return { page: query.page, pageSize: query.pageSize, total: Number(total.n), items: rows.map((r) => summary(r, names, locale)) };
+  return { page: query.page, pageSize: query.pageSize, total: ownCount.n + joinedCount.n, items: rows.map((r) => summary(r, names, locale)) };
 }
 
 export async function getDispute(db: DB, actor: Actor, id: string, locale: Locale) {
