@@ -147,8 +147,18 @@ describe('organisations in the browser', () => {
       [1, '副主任'],
     ] as const) {
       await street.locator(tid('org-form-position')).nth(index).click();
-      await street.locator('.ant-select-dropdown:visible').getByText(label, { exact: true }).click();
+      // A click on an option while the list still slides open can be lost on a busy machine:
+      // wait for its motion to end, and click again if the list is still open.
+      const dropdown = street.locator('.ant-select-dropdown:visible');
+      await dropdown.waitFor();
+      await street.waitForFunction(() => !document.querySelector('.ant-slide-up-enter, .ant-slide-up-appear'));
+      for (let attempt = 1; ; attempt++) {
+        await dropdown.getByText(label, { exact: true }).click();
+        const closed = await dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+        if (closed || attempt === 3) break;
+      }
       await street.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+      await expect.poll(() => street.locator(tid('org-form-position')).nth(index).textContent()).toContain(label);
     }
     await screenshot(street, 'e2e-org-committee-five');
     await street.click(tid('org-form-submit'));
