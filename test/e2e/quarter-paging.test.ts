@@ -60,6 +60,8 @@ describe('the quarter list pages on the server', () => {
     const unitsHeader = page.locator('.ant-table-thead th', { hasText: '房屋' }).first();
     await unitsHeader.click();
     await page.waitForURL(/sort=unitCount/);
+    // The second click toggles what the header shows: wait until it shows the ascending sort.
+    await expect.poll(() => unitsHeader.getAttribute('aria-sort')).toBe('ascending');
     await unitsHeader.click();
     await page.waitForURL(/sort=unitCount&order=desc|order=desc&sort=unitCount/);
     await expect.poll(() => page.locator(tid('quarter-row')).first().textContent()).toContain('翻页07苑');
