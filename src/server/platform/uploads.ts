@@ -76,7 +76,7 @@ export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
 const FOREIGN = ['%pdf-', '<script', '<html', '<iframe', '<body', '<svg', '<!doctype html', 'javascript:'];
 
 /** PNG (ISO/IEC 15948): chunks with their CRC from IHDR to IEND, with image data, and nothing after. */
-function pngIsWhole(content: Buffer): boolean {
+export function pngIsWhole(content: Buffer): boolean {
   let at = PNG_SIGNATURE.length;
   let first = true;
   let sawData = false;

@@ -3,6 +3,7 @@
 // an image with a PDF or an HTML page behind it, or a PDF that runs JavaScript when opened —
 // so each type's structure is walked to its end, and a PDF's active content is refused.
 import zlib from 'node:zlib';
+import { pngIsWhole } from '../../platform/uploads';
 
 export type ScanType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
@@ -32,26 +33,6 @@ function containsAny(content: Buffer, needles: string[]): boolean {
   return needles.some((n) => lower.includes(n));
 }
 
-/** PNG (ISO/IEC 15948): the signature, then chunks with their CRC from IHDR to IEND, and nothing after. */
-function pngIsWhole(content: Buffer): boolean {
-  let at = PNG_SIGNATURE.length;
-  let first = true;
-  let sawData = false;
-  while (at + 12 <= content.length) {
-    const length = content.readUInt32BE(at);
-    if (length > 0x7fffffff || at + 12 + length > content.length) return false;
-    const type = content.subarray(at + 4, at + 8).toString('latin1');
-    if (!/^[A-Za-z]{4}$/.test(type)) return false;
-    if (first && (type !== 'IHDR' || length !== 13)) return false;
-    const crc = content.readUInt32BE(at + 8 + length);
-    if (zlib.crc32(content.subarray(at + 4, at + 8 + length)) !== crc) return false;
-    if (type === 'IDAT') sawData = true;
-    at += 12 + length;
-    first = false;
-    if (type === 'IEND') return sawData && at === content.length;
-  }
-  return false;
-}
 
 /**
  * JPEG (ITU-T T.81 Annex B): SOI, marker segments with their lengths, entropy-coded data after
