@@ -36,7 +36,7 @@ import { auditModule } from './modules/audit';
 import { logChannel, notificationsModule, type SmsSetting } from './modules/notifications';
 import { organizationsModule } from './modules/organizations';
 import { votingModule } from './modules/voting';
-import { boardModule } from './modules/board';
+import { boardModule, PUBLIC_BOARD_JOIN_MS } from './modules/board';
 import { deliberationModule } from './modules/deliberation';
 import { financeModule } from './modules/finance';
 import { casesModule } from './modules/cases';
@@ -77,6 +77,8 @@ export interface AppOptions {
   sms?: SmsSetting | null;
   /** The address the public reaches the server at (GONGZHI_PUBLIC_URL), printed on posters; null: the request's own. */
   publicUrl?: string | null;
+  /** How old a read of a quarter's public board may be when it answers a request, in ms (50 by default; board/routes.ts). */
+  publicBoardJoinMs?: number;
 }
 
 export interface Services {
@@ -91,6 +93,8 @@ export interface Services {
   sms: SmsSetting | null;
   /** The public address of the server for printed links (GONGZHI_PUBLIC_URL), without a trailing slash; null: the request's own. */
   publicUrl: string | null;
+  /** How old a read of a quarter's public board may be when it answers a request, in ms. */
+  publicBoardJoinMs: number;
 }
 
 declare module 'fastify' {
@@ -137,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies ?? false,
     sms: options.sms === undefined ? { kind: 'log', channel: logChannel() } : options.sms,
     publicUrl: options.publicUrl ?? null,
+    publicBoardJoinMs: options.publicBoardJoinMs ?? PUBLIC_BOARD_JOIN_MS,
   };
   app.decorate('services', services);
   app.decorateRequest('actor', null);

@@ -172,13 +172,17 @@ async function buildFixture(db: Db, hashKey: Buffer): Promise<Fixture> {
   return { districtA, districtB, streetA1, streetA2, streetB1, communityA1, communityA2, communityA3, communityB1, q1, q2, q3, qb, buildings, units, owners, residents };
 }
 
-export async function createTestApp(options: { webDir?: string | null } = {}): Promise<TestApp> {
+/**
+ * `publicBoardJoinMs`: how old a read of a public board may be when it answers (the server's 50 ms
+ * by default); 0 here, so that a test that writes and reads the board back at once sees its write.
+ */
+export async function createTestApp(options: { webDir?: string | null; publicBoardJoinMs?: number } = {}): Promise<TestApp> {
   const { db, drop } = await openTestDb();
   return createTestAppOn(db, { ...options, drop });
 }
 
 /** The test app and fixture on a database the caller opened. */
-export async function createTestAppOn(db: Db, options: { webDir?: string | null; drop?: () => Promise<void> } = {}): Promise<TestApp> {
+export async function createTestAppOn(db: Db, options: { webDir?: string | null; publicBoardJoinMs?: number; drop?: () => Promise<void> } = {}): Promise<TestApp> {
   const drop = options.drop ?? (async () => {});
   await migrate(db);
   const sms: TestApp['sms'] = [];
@@ -190,7 +194,7 @@ export async function createTestAppOn(db: Db, options: { webDir?: string | null;
     sms.push({ id: m.id, to: m.to ?? '', body: m.body, line: '' });
     await logged(m);
   };
-  const app = await buildApp({ db, webDir: options.webDir ?? null, rateLimitPerMinute: 1_000_000, sms: { kind: 'log', channel } });
+  const app = await buildApp({ db, webDir: options.webDir ?? null, rateLimitPerMinute: 1_000_000, sms: { kind: 'log', channel }, publicBoardJoinMs: options.publicBoardJoinMs ?? 0 });
   const hashKey = await loadHashKey(db);
   const fx = await buildFixture(db, hashKey);
   let ipSeq = 1;

@@ -7,6 +7,8 @@ import { boardGrants } from './access';
 import { boardDossierSection } from './board';
 import { boardRoutes } from './routes';
 
+export { PUBLIC_BOARD_JOIN_MS } from './routes';
+
 export const boardModule: ModuleDescriptor = {
   name: 'board',
   tables: ['board_codes'],

@@ -1,0 +1,18 @@
+import { migrate, openDatabase } from './src/server/db/index';
+import { loadHashKey } from './src/server/platform/keys';
+import { seedDemo } from './src/server/seed/write';
+import { buildPublicBoard } from './src/server/modules/board/board';
+import { installed } from './src/server/app';
+const db = await openDatabase({ dataDir: 'memory://' });
+await migrate(db);
+await seedDemo(db.kysely, await loadHashKey(db));
+const q = await db.kysely.selectFrom('quarters').select(['id']).where('name', '=', '清溪新村').executeTakeFirstOrThrow();
+const seen: string[] = [];
+const k = db.kysely.withPlugin({ transformQuery: (a: any) => { seen.push(a.node.kind + ' ' + (a.node.from?.froms?.map((f: any) => f.table?.identifier?.name ?? f.kind).join(',') ?? '')); return a.node; }, transformResult: async (a: any) => a.result });
+await buildPublicBoard(k, installed.publicBoardSections, q.id, 'zh-CN');
+seen.length = 0;
+const t = performance.now();
+for (let i = 0; i < 200; i++) await buildPublicBoard(k, installed.publicBoardSections, q.id, 'zh-CN');
+console.log('ms/read', (performance.now() - t) / 200);
+console.log(seen.length / 200, seen.slice(0, seen.length / 200));
+await db.close();
