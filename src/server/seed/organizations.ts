@@ -10,10 +10,24 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import '../modules/organizations/tables';
 import { buildingsOfQuarter, personOwnersWithUnits } from '../modules/registry';
+import { addDays, daysBetween, shanghaiDate, type IsoDate } from '../../core/dates';
+import { DEMO_REFERENCE_DATE } from './demo-types';
 
 type DB = Kysely<Database>;
 
+/**
+ * The dates that must stay ahead of the day the demo is seeded, moved by as many days as that day
+ * is past the demo's reference date (2026-11-23): the contracts' end (38 days after it) and the
+ * committees' term end (53 days, inside the 90-day re-election reminder). Without the move a demo
+ * seeded in 2027 would show no company under contract and a committee past its term.
+ */
+export function demoDateAhead(date: IsoDate, seededOn: IsoDate = shanghaiDate()): IsoDate {
+  return addDays(date, Math.max(0, daysBetween(DEMO_REFERENCE_DATE, seededOn)));
+}
+
 export async function seedOrganizations(db: DB, districtId: string): Promise<void> {
+  const contractsEnd = demoDateAhead('2026-12-31');
+  const termEnd = demoDateAhead('2027-01-15');
   await db.transaction().execute(async (tx) => {
     const quarters = await tx.selectFrom('quarters').select(['id', 'name', 'street_id', 'community_id']).where('district_id', '=', districtId).orderBy('name').execute();
     const qx = quarters.find((q) => q.name === '清溪新村');
@@ -58,7 +72,7 @@ export async function seedOrganizations(db: DB, districtId: string): Promise<voi
         property_company_id: i % 2 === 0 ? lvcheng.id : qingxi.id,
         selection_method: q.id === qx.id ? 'assembly-vote' : i % 2 === 0 ? 'tender' : 'direct',
         starts_on: '2024-01-01',
-        ends_on: '2026-12-31',
+        ends_on: contractsEnd,
         fee_standard_fen: q.id === qx.id ? 95 : 150 + 10 * i,
         service_standard: q.id === qx.id ? '浙江省住宅物业服务标准 三级' : '浙江省住宅物业服务标准 二级',
         signed_on: '2023-12-20',
@@ -69,7 +83,7 @@ export async function seedOrganizations(db: DB, districtId: string): Promise<voi
     // 2024-01-15 for 3 years, its branch, training this year, an appraisal.
     const party = await ins('party_organizations', { district_id: districtId, quarter_id: qx.id, kind: 'quarter', name: '清溪新村党支部', secretary_name: '吴红梅', secretary_phone: '13857100003', member_count: 23, established_on: '2018-05-10' });
     const owners = await personOwnersWithUnits(tx, qx.id, 12);
-    const committee = await ins('owners_committees', { district_id: districtId, quarter_id: qx.id, term_number: 3, term_start: '2024-01-15', term_end: '2027-01-15', status: 'active', elected_on: '2024-01-10' });
+    const committee = await ins('owners_committees', { district_id: districtId, quarter_id: qx.id, term_number: 3, term_start: '2024-01-15', term_end: termEnd, status: 'active', elected_on: '2024-01-10' });
     const memberIds: string[] = [];
     for (const [i, o] of owners.slice(0, 7).entries()) {
       const m = await ins('committee_members', {
@@ -103,7 +117,7 @@ export async function seedOrganizations(db: DB, districtId: string): Promise<voi
       });
     }
     // Supervisory committee (HZ 3.2) of three owners not on the committee.
-    const sup = await ins('supervisory_committees', { district_id: districtId, quarter_id: qx.id, term_start: '2024-01-15', term_end: '2027-01-15', status: 'active', elected_on: '2024-01-10' });
+    const sup = await ins('supervisory_committees', { district_id: districtId, quarter_id: qx.id, term_start: '2024-01-15', term_end: termEnd, status: 'active', elected_on: '2024-01-10' });
     for (const [i, o] of owners.slice(7, 10).entries()) {
       await ins('supervisory_committee_members', { district_id: districtId, quarter_id: qx.id, supervisory_committee_id: sup.id, owner_id: o.id, name: o.name, position: i === 0 ? 'chair' : 'member', is_party_member: i === 0, joined_on: '2024-01-15' });
     }
