@@ -298,7 +298,10 @@ describe('nothing personal on the board of the demo district (个人信息保护
   it('answers from a read begun at most 50 ms before the request, and from a new read after that (PUBLIC_BOARD_JOIN_MS)', async () => {
     expect(PUBLIC_BOARD_JOIN_MS).toBe(50);
     const q = await demo.db.kysely.selectFrom('quarters').select(['id', 'households']).where('name', '=', '清溪新村').executeTakeFirstOrThrow();
+    const pause = () => new Promise((resolve) => setTimeout(resolve, PUBLIC_BOARD_JOIN_MS + 10));
     try {
+      // The test before read this board: its answer is no longer kept after a pause.
+      await pause();
       const askedAt = performance.now();
       expect((await board(q.id)).json().quarter.households).toBe(q.households);
       await demo.db.kysely.updateTable('quarters').set({ households: q.households + 1 }).where('id', '=', q.id).execute();
@@ -308,7 +311,7 @@ describe('nothing personal on the board of the demo district (个人信息保护
       const again = (await board(q.id)).json().quarter.households;
       if (againAt - askedAt < PUBLIC_BOARD_JOIN_MS) expect(again).toBe(q.households);
       // More than 50 ms after the write, every request sees it.
-      await new Promise((resolve) => setTimeout(resolve, PUBLIC_BOARD_JOIN_MS + 10));
+      await pause();
       expect((await board(q.id)).json().quarter.households).toBe(q.households + 1);
     } finally {
       await demo.db.kysely.updateTable('quarters').set({ households: q.households }).where('id', '=', q.id).execute();
