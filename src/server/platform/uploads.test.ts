@@ -1,7 +1,7 @@
 // The type of an attached file is read from its content: the first bytes of a photo or a PDF,
 // the parts an Office file's ZIP names; a name or a claimed type changes nothing.
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, sniffFile } from './uploads';
+import { cleanFileName, sniffFile, wholePhotoType } from './uploads';
 
 const zip = (...names: string[]) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(names.join('\0'), 'latin1')]);
 
@@ -33,5 +33,25 @@ describe('cleanFileName', () => {
     expect(cleanFileName('C:\\photos\\现场.jpg', 'x')).toBe('现场.jpg');
     expect(cleanFileName('../../etc/"a"\u0000.png', 'x')).toBe('a.png');
     expect(cleanFileName(undefined, 'evidence.pdf')).toBe('evidence.pdf');
+  });
+});
+
+describe('wholePhotoType: a JPEG walked segment by segment', () => {
+  // SOI, APP0 (JFIF, 16 bytes), SOS (8 bytes) with three bytes of scan data, EOI.
+  const jpeg = Buffer.from('ffd8ffe000104a46494600010100000100010000ffda0008010100003f00d2cf20ffd9', 'hex');
+  const at = (i: number, inserted: string) => Buffer.concat([jpeg.subarray(0, i), Buffer.from(inserted, 'hex'), jpeg.subarray(i)]);
+
+  it('takes a whole one, with stuffed zeros and restart markers in its scan', () => {
+    expect(wholePhotoType(jpeg)).toBe('image/jpeg');
+    expect(wholePhotoType(at(jpeg.length - 2, 'ff00d0ffd7aa'))).toBe('image/jpeg');
+  });
+
+  it('refuses bytes between two segments, a segment longer than the file, a missing scan and anything after EOI', () => {
+    // Junk after APP0, before SOS: SOI, a scan and EOI are all still there.
+    expect(wholePhotoType(at(20, '41424344'))).toBeNull();
+    expect(wholePhotoType(Buffer.from('ffd8ffe0ff00', 'hex'))).toBeNull();
+    expect(wholePhotoType(Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex'))).toBeNull();
+    expect(wholePhotoType(Buffer.concat([jpeg, Buffer.from('00')]))).toBeNull();
+    expect(wholePhotoType(jpeg.subarray(0, jpeg.length - 1))).toBeNull();
   });
 });

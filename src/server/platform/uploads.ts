@@ -94,12 +94,40 @@ export function pngIsWhole(content: Buffer): boolean {
   return false;
 }
 
-/** JPEG (ITU-T T.81 Annex B): SOI, a frame, and EOI as the last two bytes. */
-function jpegIsWhole(content: Buffer): boolean {
-  if (content.length < 4 || content[0] !== 0xff || content[1] !== 0xd8 || content[2] !== 0xff) return false;
-  if (content[content.length - 2] !== 0xff || content[content.length - 1] !== 0xd9) return false;
-  // A start of scan (FFDA) must come before the end.
-  return content.indexOf(Buffer.from([0xff, 0xda]), 2) > 0;
+/**
+ * JPEG (ITU-T T.81 Annex B): SOI, marker segments with their lengths, entropy-coded data after
+ * each SOS (where 0xFF is followed by 0x00 or a restart marker), and EOI as the last two bytes:
+ * walked segment by segment, so that nothing but the photo's own segments comes between SOI and
+ * EOI (a ballot's scan, a photo on the public board).
+ */
+export function jpegIsWhole(content: Buffer): boolean {
+  if (content[0] !== 0xff || content[1] !== 0xd8) return false;
+  let at = 2;
+  let sawScan = false;
+  while (at + 1 < content.length) {
+    if (content[at] !== 0xff) return false;
+    let marker = content[at + 1];
+    while (marker === 0xff && at + 2 < content.length) marker = content[++at + 1]; // fill bytes
+    at += 2;
+    if (marker === 0xd9) return sawScan && at === content.length; // EOI
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue; // no length
+    if (at + 2 > content.length) return false;
+    const length = content.readUInt16BE(at);
+    if (length < 2 || at + length > content.length) return false;
+    at += length;
+    if (marker === 0xda) {
+      sawScan = true;
+      // Entropy-coded data runs to the next marker that is not a stuffed zero or a restart.
+      for (;;) {
+        at = content.indexOf(0xff, at);
+        if (at < 0 || at + 1 >= content.length) return false;
+        const next = content[at + 1];
+        if (next !== 0x00 && !(next >= 0xd0 && next <= 0xd7)) break;
+        at += 2;
+      }
+    }
+  }
+  return false;
 }
 
 /** WebP (RFC 9649): a RIFF container whose size is the file's, of form WEBP, holding a VP8, VP8L or VP8X chunk. */

@@ -3,7 +3,7 @@
 // an image with a PDF or an HTML page behind it, or a PDF that runs JavaScript when opened —
 // so each type's structure is walked to its end, and a PDF's active content is refused.
 import zlib from 'node:zlib';
-import { pngIsWhole } from '../../platform/uploads';
+import { jpegIsWhole, pngIsWhole } from '../../platform/uploads';
 
 export type ScanType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
@@ -31,41 +31,6 @@ const FOREIGN_IN_PDF = ['<script', '<html', '<iframe', '<body', '<!doctype html'
 function containsAny(content: Buffer, needles: string[]): boolean {
   const lower = content.toString('latin1').toLowerCase();
   return needles.some((n) => lower.includes(n));
-}
-
-
-/**
- * JPEG (ITU-T T.81 Annex B): SOI, marker segments with their lengths, entropy-coded data after
- * each SOS (where 0xFF is followed by 0x00 or a restart marker), and EOI as the last two bytes.
- */
-function jpegIsWhole(content: Buffer): boolean {
-  if (content[0] !== 0xff || content[1] !== 0xd8) return false;
-  let at = 2;
-  let sawScan = false;
-  while (at + 1 < content.length) {
-    if (content[at] !== 0xff) return false;
-    let marker = content[at + 1];
-    while (marker === 0xff && at + 2 < content.length) marker = content[++at + 1]; // fill bytes
-    at += 2;
-    if (marker === 0xd9) return sawScan && at === content.length; // EOI
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue; // no length
-    if (at + 2 > content.length) return false;
-    const length = content.readUInt16BE(at);
-    if (length < 2 || at + length > content.length) return false;
-    at += length;
-    if (marker === 0xda) {
-      sawScan = true;
-      // Entropy-coded data runs to the next marker that is not a stuffed zero or a restart.
-      for (;;) {
-        at = content.indexOf(0xff, at);
-        if (at < 0 || at + 1 >= content.length) return false;
-        const next = content[at + 1];
-        if (next !== 0x00 && !(next >= 0xd0 && next <= 0xd7)) break;
-        at += 2;
-      }
-    }
-  }
-  return false;
 }
 
 /**
