@@ -12,7 +12,7 @@ import type { ArrearsRow } from '../../../core/finance/index';
 import { authorizeQuarterFinance } from './access';
 import { recordArrears } from './arrears';
 import { fenOf, text } from './statement-import';
-import { isStatementSample } from './statement-template';
+import { isSampleText } from '../../platform/excel-template';
 
 type DB = Kysely<Database>;
 
@@ -67,7 +67,7 @@ export async function readArrears(buffer: Buffer): Promise<{ rows: ArrearsRow[];
     const monthsText = text(cell('monthsOwed'));
     if (!building && !unit && !monthsText && !text(cell('amountFen'))) continue;
     // The template's grey sample row (arrears-template.ts) is skipped, never stored.
-    if (isStatementSample([building, unit, monthsText])) {
+    if ([building, unit, monthsText].some(isSampleText)) {
       samples++;
       continue;
     }

@@ -8,31 +8,22 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../../platform/access';
 import { authorizeQuarterFinance } from './access';
-import { STATEMENT_SAMPLE_MARK } from './statement-template';
+import { markSample, noteAboveHeader, SAMPLE_MARK } from '../../platform/excel-template';
 
 export const ARREARS_TEMPLATE_NOTE =
   '填写说明：每行一户欠费，填写楼栋、房号、欠费月数（正整数）和欠费金额（元，最多两位小数）。不填写也不导入业主姓名、电话（西政办〔2020〕29号 二（三）10；公示时房号隐去）。' +
-  `灰色的示例行（楼栋以“${STATEMENT_SAMPLE_MARK}”开头）导入时自动跳过、不会保存，请在其下方填写。任何一行有误，整个文件都不会导入。`;
+  `灰色的示例行（楼栋以“${SAMPLE_MARK}”开头）导入时自动跳过、不会保存，请在其下方填写。任何一行有误，整个文件都不会导入。`;
 
 export async function arrearsTemplate(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('欠费名单');
   [22, 14, 12, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  // The note sits above the header: the import looks for the header in the first 10 rows.
-  ws.mergeCells('A1:D1');
-  const note = ws.getCell('A1');
-  note.value = ARREARS_TEMPLATE_NOTE;
-  note.alignment = { wrapText: true, vertical: 'top' };
-  note.font = { color: { argb: 'FF595959' } };
-  ws.getRow(1).height = 64;
+  // The import looks for the header in the first 10 rows.
+  noteAboveHeader(ws, 'D', ARREARS_TEMPLATE_NOTE, 64);
   ws.addRow(['楼栋', '房号', '欠费月数', '欠费金额（元）']).font = { bold: true };
   // Room numbers are text ('1-1201' must not become a date or a number).
   ws.getColumn(2).numFmt = '@';
-  const sample = ws.addRow([`${STATEMENT_SAMPLE_MARK}3幢`, '1-1201', 6, 1980]);
-  sample.font = { italic: true, color: { argb: 'FF8C8C8C' } };
-  sample.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } };
-  });
+  markSample(ws.addRow([`${SAMPLE_MARK}3幢`, '1-1201', 6, 1980]));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -12,7 +12,7 @@ import { accountCodes, kindOf, MAX_LINE_FEN, type AccountCode } from '../../../c
 import { authorizeQuarterFinance } from './access';
 import { accountLabels } from './labels';
 import { insertEntry } from './ledger';
-import { isStatementSample } from './statement-template';
+import { isSampleText } from '../../platform/excel-template';
 
 type DB = Kysely<Database>;
 
@@ -111,7 +111,7 @@ export async function readStatement(buffer: Buffer): Promise<{ rows: StatementRo
     const cell = (k: keyof typeof headers) => (col[k] ? row.getCell(col[k]!).value : null);
     const values = (Object.keys(headers) as (keyof typeof headers)[]).map((k) => text(cell(k)));
     if (values.every((v) => !v)) continue;
-    if (isStatementSample(values)) {
+    if (values.some(isSampleText)) {
       samples++;
       continue;
     }

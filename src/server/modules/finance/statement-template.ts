@@ -8,43 +8,27 @@ import type { Actor } from '../../platform/access';
 import { accountCodes, kindOf } from '../../../core/finance/index';
 import { accountLabels } from './labels';
 import { authorizeQuarterFinance } from './access';
+import { markSample, noteAboveHeader, SAMPLE_MARK } from '../../platform/excel-template';
 
-/**
- * The template's sample row starts its 摘要 with this mark, and the import skips any row with a
- * text cell so marked (isStatementSample): a treasurer who types below the sample must not book
- * the sample's parking income as real money.
- */
-export const STATEMENT_SAMPLE_MARK = '示例（导入时跳过）';
-
-/** A sample row: a text cell starting with 示例 and a bracket or colon (as the mark, or retyped). */
-export function isStatementSample(texts: string[]): boolean {
-  return texts.some((t) => /^示例\s*[（(【[:：]/.test(t.trim()));
-}
+// The template's sample row starts its 摘要 with SAMPLE_MARK, and the import skips any row with a
+// text cell so marked (isSampleText): a treasurer who types below the sample must not book the
+// sample's parking income as real money.
 
 export const STATEMENT_TEMPLATE_NOTE =
   '填写说明：每行一笔收支，收入和支出只填一项（单位：元，最多两位小数）；日期如 2026-03-01；科目填“科目表”中的名称。' +
-  `灰色的示例行（摘要以“${STATEMENT_SAMPLE_MARK}”开头）导入时自动跳过，请在其下方填写。任何一行有误，整个文件都不会导入。`;
+  `灰色的示例行（摘要以“${SAMPLE_MARK}”开头）导入时自动跳过，请在其下方填写。任何一行有误，整个文件都不会导入。`;
 
 export async function statementTemplate(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('收支明细');
   const widths = [14, 40, 14, 14, 28];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  // The note sits above the header: the import looks for the header in the first 10 rows.
-  ws.mergeCells('A1:E1');
-  const note = ws.getCell('A1');
-  note.value = STATEMENT_TEMPLATE_NOTE;
-  note.alignment = { wrapText: true, vertical: 'top' };
-  note.font = { color: { argb: 'FF595959' } };
-  ws.getRow(1).height = 48;
+  // The import looks for the header in the first 10 rows.
+  noteAboveHeader(ws, 'E', STATEMENT_TEMPLATE_NOTE, 48);
   const header = ws.addRow(['日期', '摘要', '收入', '支出', '科目']);
   header.font = { bold: true };
   ws.getColumn(1).numFmt = '@';
-  const sample = ws.addRow(['2026-01-05', `${STATEMENT_SAMPLE_MARK}1月停车费收入`, 1200, null, accountLabels['income.parking']['zh-CN']]);
-  sample.font = { italic: true, color: { argb: 'FF8C8C8C' } };
-  sample.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } };
-  });
+  markSample(ws.addRow(['2026-01-05', `${SAMPLE_MARK}1月停车费收入`, 1200, null, accountLabels['income.parking']['zh-CN']]));
   const chart = wb.addWorksheet('科目表');
   chart.columns = [
     { header: '科目', width: 28 },

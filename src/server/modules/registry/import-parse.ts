@@ -1,6 +1,7 @@
 // Reading an import file (.xlsx or .csv, UTF-8 or GB18030) into rows of text cells per sheet.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { isSampleText } from '../../platform/excel-template';
 import { buildingColumns, SAMPLE_ID_NUMBER, unitColumns } from './import-template';
 
 export type Cell = string | { lostDigits: true };
@@ -18,10 +19,7 @@ export interface ParsedSheet {
  * downloaded before the mark) the sample owner's ID number, which no real person has.
  */
 function isSampleRow(cells: Record<string, Cell>): boolean {
-  const texts = Object.values(cells).filter((c): c is string => typeof c === 'string');
-  // The mark, or 示例 with a bracket or colon after it if someone retyped it: a name that merely
-  // begins with the two characters (示例下方的业主) is data.
-  if (texts.some((c) => /^示例\s*[（(【[:：]/.test(c.trim()))) return true;
+  if (Object.values(cells).some((c) => typeof c === 'string' && isSampleText(c))) return true;
   const id = cells.idNumber;
   return typeof id === 'string' && id.replace(/\s+/g, '').toUpperCase() === SAMPLE_ID_NUMBER;
 }

@@ -2,6 +2,7 @@
 // template file (.xlsx or .csv) offered for download.
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../platform/i18n';
+import { markSample, SAMPLE_MARK } from '../../platform/excel-template';
 
 /** One problem in the file: the spreadsheet row number as the user sees it (header = row 1). */
 export interface RowError {
@@ -61,21 +62,11 @@ export const ownerKindValues: Record<string, 'person' | 'developer' | 'organizat
 export const ownerKindLabel = { person: '个人', developer: '开发建设单位', organization: '单位' } as const;
 export const useLabel = { residential: '住宅', commercial: '商业', other: '其他' } as const;
 
-/**
- * The template's sample rows start with this mark in their first text column, and are skipped
- * on import (import-parse.ts): a worker who types below the sample must not get the sample as a
- * real owner and unit on the voter roll.
- */
-export const SAMPLE_MARK = '示例（导入时跳过）';
+// The template's sample rows start with SAMPLE_MARK (platform/excel-template.ts) in their first
+// text column, and are skipped on import (import-parse.ts): a worker who types below the sample
+// must not get the sample as a real owner and unit on the voter roll.
 /** The ID number of the sample owner (GB 11643's own example); templates before the mark had it. */
 export const SAMPLE_ID_NUMBER = '11010519491231002X';
-
-function markSample(row: ExcelJS.Row) {
-  row.font = { italic: true, color: { argb: 'FF8C8C8C' } };
-  row.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } };
-  });
-}
 
 export async function importTemplate(format: 'xlsx' | 'csv'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
