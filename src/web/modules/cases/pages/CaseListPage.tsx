@@ -3,7 +3,8 @@
 // filters that matter at a desk (status, overdue, sent up to the street), the three rates, and
 // the form that enters a case that came by phone, visit, patrol or reception day.
 import { lazy, Suspense, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { useAddressParams } from '../../../lib/address-params';
 import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -113,7 +114,7 @@ function Rates() {
 export default function CaseListPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set, clear } = useAddressParams();
   const quarterId = params.get('quarterId') ?? undefined;
   const status = (params.get('status') as CaseStatus | null) ?? undefined;
   const overdue = params.get('overdue') === 'true';
@@ -121,17 +122,9 @@ export default function CaseListPage() {
   // Set by the link of a month's recurring problem.
   const category = params.get('category') ?? undefined;
   const month = params.get('month') ?? undefined;
-  const page = Number(params.get('page') ?? 1);
   const pageSize = 20;
   const cases = useCases({ quarterId, status, category, month, overdue, escalated, page, pageSize });
   const [creating, setCreating] = useState(false);
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next);
-  };
   return (
     <>
       <div className="gz-page-title">
@@ -167,11 +160,7 @@ export default function CaseListPage() {
             <Tag
               data-testid={TID.caseFilterCategory}
               closable
-              onClose={() => {
-                const next = new URLSearchParams(params);
-                for (const key of ['category', 'month', 'page']) next.delete(key);
-                setParams(next);
-              }}
+              onClose={() => clear('category', 'month')}
             >
               {[category && (cases.data?.items[0]?.categoryName ?? category), month].filter(Boolean).join(' · ')}
             </Tag>

@@ -2,7 +2,8 @@
 // schedules one with the three parties invited and topics on its agenda.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { useAddressParams } from '../../../lib/address-params';
 import { Button, Card, Empty, Form, Input, Modal, Radio, Select, Space, Table, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -22,18 +23,11 @@ const OVERDUE_PAGE_SIZE = 10;
 export default function MeetingListPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useAddressParams();
   const quarterId = params.get('quarterId') ?? undefined;
   // The page is in the address; the server pages (GET /api/meetings answers a page and its total).
-  const page = Number(params.get('page') ?? 1) || 1;
   const meetings = useMeetingPage({ quarterId, page, pageSize: MEETING_PAGE_SIZE });
   const [creating, setCreating] = useState(false);
-  const toPage = (p: number) => {
-    const next = new URLSearchParams(params);
-    if (p > 1) next.set('page', String(p));
-    else next.delete('page');
-    setParams(next);
-  };
   return (
     <>
       <div className="gz-page-title">
@@ -55,7 +49,7 @@ export default function MeetingListPage() {
             size="middle"
             loading={meetings.isPending}
             dataSource={meetings.data?.items ?? []}
-            pagination={{ current: page, pageSize: MEETING_PAGE_SIZE, total: meetings.data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: toPage }}
+            pagination={{ current: page, pageSize: MEETING_PAGE_SIZE, total: meetings.data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: (p) => set('page', p > 1 ? String(p) : undefined) }}
             locale={{ emptyText: <Empty description={t('deliberation.meetings.none')} /> }}
             onRow={rowTestId(TID.meetingRow, 'meeting')}
             columns={[

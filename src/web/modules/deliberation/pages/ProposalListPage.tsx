@@ -1,7 +1,8 @@
 // 议事协商 — the staff list of topics and proposals of the caller's scope with where each stands
 // (the community office sees every proposal of its quarters), and the form to record a topic.
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { useAddressParams } from '../../../lib/address-params';
 import { Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -20,21 +21,13 @@ const PROPOSAL_PAGE_SIZE = 20;
 export default function ProposalListPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
+  const { params, page, set } = useAddressParams();
   const quarterId = params.get('quarterId') ?? undefined;
   // The stage and the page are in the address, so that a page can be reloaded and shared; the
   // server filters and pages (GET /api/proposals answers a page and its total).
   const stage = (params.get('stage') as ProposalStage | null) ?? undefined;
-  const page = Number(params.get('page') ?? 1) || 1;
   const proposals = useProposalPage({ quarterId, stage, page, pageSize: PROPOSAL_PAGE_SIZE });
   const [creating, setCreating] = useState(false);
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next);
-  };
   return (
     <>
       <div className="gz-page-title">
