@@ -145,7 +145,6 @@ describe('the board in the dossier', () => {
   it('staff see the short address and download the poster', async () => {
     const page = await newDesktopPage(browser);
     await submitLogin(page, base, 'commissioner', PASSWORD);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`${base}/quarters/${t.fx.q1}`);
     await page.click(tid('dossier-tab-section-board'));
     await page.waitForSelector(tid('dossier-board-url'));

@@ -28,7 +28,6 @@ afterAll(async () => {
 async function organisationsTab(username: string): Promise<Page> {
   const page = await newDesktopPage(browser);
   await submitLogin(page, base, username, PASSWORD);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   await page.goto(`${base}/quarters/${t.fx.q1}?tab=section-organizations`);
   await page.waitForSelector(tid('org-commissioner-row'));
   return page;

@@ -33,8 +33,6 @@ describe('the vote list pages on the server', () => {
       if (url.pathname === '/api/votes') asked.push(url.search);
     });
     await submitLogin(page, base, 'committee', PASSWORD);
-    // Logged in before leaving the page: a navigation at once would cancel the login's request.
-    await page.waitForSelector(tid('header-user-name'));
     await page.goto(`${base}/votes`);
     await page.waitForSelector(`${tid('vote-list')} ${tid('vote-row')}`);
     expect(await page.locator(tid('vote-row')).count()).toBe(20);

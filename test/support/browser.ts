@@ -88,10 +88,15 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
 /** The selector of an element by its data-testid. */
 export const tid = (id: string) => `[data-testid="${id}"]`;
 
-/** Fills in the login form at `base` and submits it; the caller waits for the page it expects. */
+/**
+ * Fills in the login form at `base`, submits it and waits until the app has left the login page:
+ * a navigation before the login's request is answered would cancel it. The caller waits for the
+ * page it expects.
+ */
 export async function submitLogin(page: Page, base: string, username: string, password: string): Promise<void> {
   await page.goto(`${base}/login`);
   await page.fill(tid('login-username'), username);
   await page.fill(tid('login-password'), password);
   await page.click(tid('login-submit'));
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
