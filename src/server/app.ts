@@ -129,6 +129,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
+    // An address the router cannot read (bad percent-encoding, a path segment over its limit) is
+    // refused before any route and any hook: in the API's own error shape, language and headers,
+    // not the framework's.
+    frameworkErrors: (error, req, reply) => {
+      req.locale = localeFromHeader(req.headers['accept-language']);
+      for (const [name, value] of apiHeaders) reply.raw.setHeader(name, value);
+      return sendError(error, req, reply);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -379,6 +387,8 @@ function sendError(error: unknown, req: FastifyRequest, reply: FastifyReply) {
   if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return reply.status(400).send({ error: { code: 'BAD_JSON', message: pick(messages.BAD_JSON, locale) } });
   }
+  if (err.code === 'FST_ERR_BAD_URL') return reply.status(400).send({ error: { code: 'BAD_URL', message: pick(messages.BAD_URL, locale) } });
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send({ error: { code: 'URL_TOO_LONG', message: pick(messages.URL_TOO_LONG, locale) } });
   if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return reply.status(413).send({ error: { code: 'FILE_TOO_LARGE', message: pick(messages.FILE_TOO_LARGE, locale, { limit: 20 }) } });
   }

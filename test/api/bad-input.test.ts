@@ -123,3 +123,16 @@ describe('a percent-encoded path', () => {
     }
   });
 });
+
+describe('an address the router cannot read', () => {
+  it('bad percent-encoding: 400 BAD_URL, a path segment over the limit: 414 URL_TOO_LONG, in the API’s shape, language and headers', async () => {
+    for (const url of ['/api/public/quarters/%E0%A4%A', '/api/quarters/%zz/dossier']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect([res.statusCode, res.json()]).toEqual([400, { error: { code: 'BAD_URL', message: '网址无效（含有无法识别的字符编码）。' } }]);
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+    const long = await t.app.inject({ method: 'GET', url: `/api/public/quarters/${'x'.repeat(10_000)}`, headers: { 'accept-language': 'en' } });
+    expect([long.statusCode, long.json()]).toEqual([414, { error: { code: 'URL_TOO_LONG', message: 'The address is too long.' } }]);
+    expect(long.headers['x-content-type-options']).toBe('nosniff');
+  });
+});

@@ -26,6 +26,8 @@ export const messages = {
   },
   VALIDATION_FAILED: { status: 400, 'zh-CN': '提交的内容有误：{summary}', en: 'The request is not valid: {summary}' },
   BAD_JSON: { status: 400, 'zh-CN': '请求内容不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  BAD_URL: { status: 400, 'zh-CN': '网址无效（含有无法识别的字符编码）。', en: 'The address is not valid (it holds an encoding that cannot be read).' },
+  URL_TOO_LONG: { status: 414, 'zh-CN': '网址过长。', en: 'The address is too long.' },
   CONFLICT: { status: 409, 'zh-CN': '{what}已存在。', en: '{whatEn} already exists.' },
   INVALID_REFERENCE: { status: 422, 'zh-CN': '{what}不存在或不在本小区。', en: '{whatEn} does not exist in this quarter.' },
   FILE_REQUIRED: { status: 400, 'zh-CN': '请上传一个 .xlsx 或 .csv 文件。', en: 'Upload an .xlsx or .csv file.' },
