@@ -4,6 +4,7 @@
 // from them. Zod only.
 import { z } from 'zod';
 import { dateText, pageQuery, timestamp } from './common';
+import { boardMediation } from './board';
 
 export const caseStatuses = ['received', 'acknowledged', 'assigned', 'in_progress', 'replied', 'reopened', 'closed'] as const;
 export const caseStatus = z.enum(caseStatuses);
@@ -354,7 +355,7 @@ export const disputeNoteBody = z.object({ note: z.string().trim().min(2).max(200
 export const disputeStepAnswer = z.object({ id: z.string(), status: disputeStatus });
 export const publicMediationList = z.object({
   citation: z.string(),
-  items: z.array(z.object({ subject: z.string(), at: timestamp, place: z.string(), mediatorName: z.string().nullable() })),
+  items: z.array(boardMediation),
 });
 
 /** The quarters a joint mediation may name (HZ 5.1.4.2): of the dispute's street, or its district for the district office. */

@@ -191,9 +191,10 @@ describe('public mediations on the public board (HZ 5.1.4.2)', () => {
     expect(res.body).not.toMatch(/张某|王某|5幢301|孙律师|狗夜间/);
     const en = await t.app.inject({ method: 'GET', url: `/api/public/quarters/${t.fx.q1}`, headers: { 'accept-language': 'en' } });
     expect(en.json().mediations).toContainEqual(expect.objectContaining({ categoryLabel: 'Between neighbours (leaks, noise…)' }));
-    // The old endpoint is a contract: unchanged.
-    const old = await t.app.inject({ method: 'GET', url: `/api/public/quarters/${t.fx.q1}/mediations` });
-    expect(old.json().items).toContainEqual({ subject: '张某家狗夜间吠叫', at: expect.any(String), place: '小区议事厅', mediatorName: '人民调解员 孙律师' });
+    // The list of them alone answers what the board shows, and no more.
+    const alone = await t.app.inject({ method: 'GET', url: `/api/public/quarters/${t.fx.q1}/mediations` });
+    expect(alone.json().items).toContainEqual({ at: new Date(when).toISOString(), place: '小区议事厅', category: 'neighbour', categoryLabel: '相邻关系（漏水、噪音等）' });
+    expect(alone.body).not.toMatch(/张某|王某|5幢301|孙律师|狗夜间/);
     // Another quarter's board has none of it.
     expect((await t.app.inject({ method: 'GET', url: `/api/public/quarters/${t.fx.q2}` })).json().mediations).toEqual([]);
   });

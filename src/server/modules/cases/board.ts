@@ -6,10 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { PublicBoardSection } from '../../platform/module';
-import { disputeCategoryLabels, type DisputeCategory } from '../../../core/cases';
-
-/** A mediation of the day before stays on the board, as the old list of them did. */
-const MEDIATION_GRACE_MS = 24 * 3600_000;
+import { upcomingPublicMediations } from './disputes';
 
 export const casesBoardSections: PublicBoardSection[] = [
   {
@@ -25,22 +22,7 @@ export const casesBoardSections: PublicBoardSection[] = [
       return { total, open: total - closed, closed };
     },
   },
-  {
-    key: 'mediations',
-    section: async (db: Kysely<Database>, quarterId, locale) => {
-      const rows = await db
-        .selectFrom('disputes')
-        .select(['category', 'mediation_at', 'mediation_place'])
-        .where('quarter_id', '=', quarterId)
-        .where('status', '=', 'mediating')
-        .where('mediation_kind', '=', 'public')
-        .where('mediation_at', '>=', new Date(Date.now() - MEDIATION_GRACE_MS))
-        .orderBy('mediation_at')
-        .limit(20)
-        .execute();
-      return rows.map((r) => ({ at: new Date(r.mediation_at!).toISOString(), place: r.mediation_place ?? '', category: r.category, categoryLabel: disputeCategoryLabels[r.category as DisputeCategory][locale] }));
-    },
-  },
+  { key: 'mediations', section: (db, quarterId, locale) => upcomingPublicMediations(db, quarterId, locale, 20) },
   // Merged into the board's own `raise` (which keeps the commissioner's phone).
   { key: 'raise', section: async (_db, quarterId) => ({ url: `/q/${quarterId}/raise` }) },
 ];

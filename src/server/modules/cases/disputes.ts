@@ -15,6 +15,7 @@ import type { Locale } from '../../platform/i18n';
 import {
   availableDisputeSteps,
   DISPUTE_CLAUSE,
+  disputeCategoryLabels,
   disputeStatusLabels,
   JOINT_MEDIATION_CLAUSE,
   JOINT_QUARTERS_MAX,
@@ -305,19 +306,31 @@ export async function jointCandidates(db: DB, actor: Actor, id: string) {
   };
 }
 
-/** Public mediations of a quarter still to come, for its public board: time, place, subject; no parties. */
-export async function publicMediations(db: DB, quarterId: string, now: Date = new Date()) {
-  const place = await quarterPlaceById(db, quarterId);
-  if (!place) throw notFound();
+/** A mediation of the day before stays on the board. */
+const MEDIATION_GRACE_MS = 24 * 3600_000;
+
+/**
+ * A quarter's public mediations to come (HZ 5.1.4.2: their time and place announced beforehand),
+ * named by the kind of dispute only: never its parties, its subject as written (which names
+ * them: 张某家狗夜间吠叫) or its mediator. What the public board shows.
+ */
+export async function upcomingPublicMediations(db: DB, quarterId: string, locale: Locale, limit: number, now: Date = new Date()) {
   const rows = await db
     .selectFrom('disputes')
-    .select(['subject', 'mediation_at', 'mediation_place', 'mediator_name'])
+    .select(['category', 'mediation_at', 'mediation_place'])
     .where('quarter_id', '=', quarterId)
     .where('status', '=', 'mediating')
     .where('mediation_kind', '=', 'public')
-    .where('mediation_at', '>=', new Date(now.getTime() - 24 * 3600_000))
+    .where('mediation_at', '>=', new Date(now.getTime() - MEDIATION_GRACE_MS))
     .orderBy('mediation_at')
-    .limit(50)
+    .limit(limit)
     .execute();
-  return { items: rows.map((r) => ({ subject: r.subject, at: r.mediation_at!, place: r.mediation_place ?? '', mediatorName: r.mediator_name })), citation: 'DB3305/T 309—2024 5.1.4.2' };
+  return rows.map((r) => ({ at: new Date(r.mediation_at!).toISOString(), place: r.mediation_place ?? '', category: r.category, categoryLabel: disputeCategoryLabels[r.category as DisputeCategory][locale] }));
+}
+
+/** The public mediations of a quarter, without an account: as on its board (404 for no quarter). */
+export async function publicMediations(db: DB, quarterId: string, locale: Locale) {
+  const place = await quarterPlaceById(db, quarterId);
+  if (!place) throw notFound();
+  return { items: await upcomingPublicMediations(db, quarterId, locale, 50), citation: 'DB3305/T 309—2024 5.1.4.2' };
 }

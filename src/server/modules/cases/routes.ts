@@ -299,8 +299,8 @@ export async function casesRoutes(fastify: FastifyInstance) {
   );
   app.get(
     '/api/public/quarters/:id/mediations',
-    { schema: { tags, summary: "The quarter's public mediations to come: time, place, subject; no parties (the public board, HZ 5.1.4.2; no login)", params: idParam, response: { 200: c.publicMediationList, ...errors } } },
-    async (req) => publicMediations(db(), req.params.id),
+    { schema: { tags, summary: "The quarter's public mediations to come: time, place and the kind of dispute; no parties, subject or mediator (as on the public board, HZ 5.1.4.2; no login)", params: idParam, response: { 200: c.publicMediationList, ...errors } } },
+    async (req) => publicMediations(db(), req.params.id, req.locale),
   );
 
   // ---- the public ----
