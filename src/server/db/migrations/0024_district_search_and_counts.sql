@@ -9,15 +9,12 @@
 CREATE INDEX owners_phone_last4_idx ON owners (district_id, right(phone, 4)) WHERE phone IS NOT NULL;
 DROP INDEX owners_phone_trgm_idx;
 
--- A unit number, a quarter's name or address searched by a run of three or more letters or
--- digits ("4321", "102"). The spread form (0009) makes each character a word, so that one or two
--- characters can be found; but a digit is then a word that nearly every unit of the district
--- holds, and the index read the posting lists of the district's units for each digit typed. On
--- the text itself pg_trgm takes the run's own trigrams ("432", "321"), which few rows hold
--- (registry/search-text.ts, containsIndexed).
+-- A unit number searched by a run of three or more letters or digits ("4321", "102"). The spread
+-- form (0009) makes each character a word, so that one or two characters can be found; but a
+-- digit is then a word that nearly every unit of the district holds, and the index read the
+-- posting lists of the district's units for each digit typed. On the number itself pg_trgm
+-- takes the run's own trigrams ("432", "321"), which few numbers hold.
 CREATE INDEX units_number_run_trgm_idx ON units USING gin (number gin_trgm_ops);
-CREATE INDEX quarters_name_run_trgm_idx ON quarters USING gin (name gin_trgm_ops);
-CREATE INDEX quarters_address_run_trgm_idx ON quarters USING gin (address gin_trgm_ops);
 
 -- The quarter list sorts by its buildings and units (GET /api/quarters?sort=buildings|units):
 -- the counts are kept a quarter, so that a page does not count the district's units. A quarter
