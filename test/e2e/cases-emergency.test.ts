@@ -90,5 +90,14 @@ describe('emergency plans and drills (ZAS 6.2.4.1)', () => {
     await office.waitForSelector(tid('emergency-quarter'));
     await office.waitForSelector(tid('emergency-gaps'));
     expect(await office.locator(tid('emergency-add-drill')).count()).toBe(1);
+    // The picker asks the server for the name typed: a district has thousands of quarters, more
+    // than any list loaded at once.
+    const asked: string[] = [];
+    office.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/quarters') asked.push(url.searchParams.get('q') ?? '');
+    });
+    await office.locator(`${tid('emergency-quarter')} input`).fill('一号');
+    await expect.poll(() => asked).toContain('一号');
   });
 });

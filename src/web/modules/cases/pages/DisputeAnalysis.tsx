@@ -3,9 +3,8 @@
 // disputes stood at the month's end, the new ones and those carried over, the major ones reported
 // upward — and each dispute opens from its row. The month and quarter are in the address
 // (?tab=analysis&quarterId=&month=), so a meeting's page links straight to its analysis.
-import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Card, Col, DatePicker, Descriptions, Empty, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, DatePicker, Descriptions, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -13,7 +12,8 @@ import type { z } from 'zod';
 import type * as C from '../../../../contracts/cases';
 import type { Wire } from '../../../../contracts/common';
 import { api } from '../../../api/client';
-import { useQuarters } from '../../../api/queries';
+import { QuarterSelect } from '../../../components/QuarterSelect';
+import { shanghaiDate } from '../../../../core/dates';
 import { QueryError } from '../../../components/QueryState';
 import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
@@ -23,22 +23,14 @@ type Analysis = Wire<z.output<typeof C.disputeAnalysis>>;
 type Item = Analysis['items'][number];
 const RISK_COLOR = { low: 'default', medium: 'blue', high: 'orange', major: 'red' } as const;
 
-/** This month in China Standard Time. */
-const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 
 export function DisputeAnalysis({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const quarters = useQuarters({ pageSize: 200 });
   const quarterId = params.get('quarterId') ?? '';
-  const month = params.get('month') ?? thisMonth();
+  const month = params.get('month') ?? shanghaiDate().slice(0, 7);
   const set = (patch: Record<string, string>) => setParams((p) => ({ ...Object.fromEntries(p), tab: 'analysis', ...patch }), { replace: true });
-  // One quarter in the caller's place (a committee, a commissioner): it is the one.
-  const only = quarters.data?.length === 1 ? quarters.data[0].id : null;
-  useEffect(() => {
-    if (!quarterId && only) set({ quarterId: only });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [quarterId, only]);
+  const pickQuarter = (id: string) => set({ quarterId: id });
   const q = useQuery({
     queryKey: ['disputes', 'analysis', quarterId, month],
     queryFn: () => api.get<Analysis>('/api/disputes/analysis', { quarterId, month }),
@@ -58,16 +50,7 @@ export function DisputeAnalysis({ onOpen }: { onOpen: (id: string) => void }) {
       <Typography.Paragraph type="secondary">{t('cases.analysis.intro', { clause: 'DB3305/T 309—2024 5.1.4.1.3' })}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         <span>{t('cases.analysis.quarter')}</span>
-        <Select
-          data-testid={TID.disputeAnalysisQuarter}
-          style={{ width: 240 }}
-          showSearch
-          optionFilterProp="label"
-          placeholder={t('cases.analysis.choose')}
-          value={quarterId || undefined}
-          onChange={(v: string) => set({ quarterId: v })}
-          options={(quarters.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
-        />
+        <QuarterSelect testId={TID.disputeAnalysisQuarter} width={240} placeholder={t('cases.analysis.choose')} value={quarterId || undefined} name={q.data?.quarterName} onChange={pickQuarter} />
         <span>{t('cases.analysis.month')}</span>
         <DatePicker data-testid={TID.disputeAnalysisMonth} picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(v) => v && set({ month: v.format('YYYY-MM') })} />
       </Space>

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type * as C from '../../../../contracts/cases';
 import type { Wire } from '../../../../contracts/common';
 import { api } from '../../../api/client';
-import { useQuarters } from '../../../api/queries';
+import { QuarterSelect } from '../../../components/QuarterSelect';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { QueryError } from '../../../components/QueryState';
 import { notifyError, notifySuccess } from '../../../lib/feedback';
@@ -108,9 +108,8 @@ export default function EmergencyPage() {
   const { t } = useTranslation();
   const can = useCan();
   const user = useCurrentUser();
-  const quarters = useQuarters({ pageSize: 200 });
   const [picked, setPicked] = useState<string | undefined>(user.quarterId ?? undefined);
-  const quarterId = picked ?? quarters.data?.[0]?.id;
+  const quarterId = picked;
   const q = useQuery({ queryKey: ['emergency', quarterId], queryFn: () => api.get<Emergency>(`/api/quarters/${quarterId}/emergency`), enabled: !!quarterId });
   const [planForm, setPlanForm] = useState<{ planClass: PlanClass; plan: Plan | null } | null>(null);
   const [drilling, setDrilling] = useState(false);
@@ -122,16 +121,7 @@ export default function EmergencyPage() {
         <Typography.Title level={3}>{t('cases.emergency.title')}</Typography.Title>
         <div style={{ flex: 1 }} />
         {!user.quarterId && (
-          <Select
-            data-testid={TID.emergencyQuarter}
-            showSearch
-            optionFilterProp="label"
-            style={{ width: 280 }}
-            value={quarterId}
-            onChange={setPicked}
-            loading={quarters.isPending}
-            options={(quarters.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
-          />
+          <QuarterSelect testId={TID.emergencyQuarter} width={280} value={quarterId} onChange={setPicked} placeholder={t('cases.analysis.choose')} />
         )}
       </div>
       <Typography.Paragraph type="secondary">{t('cases.emergency.intro')}</Typography.Paragraph>

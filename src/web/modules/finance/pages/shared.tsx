@@ -1,10 +1,9 @@
 // Pieces the finance pages share: money shown as ¥ with two decimals from fen, amounts typed in
 // yuan turned into fen without floating point, and the quarter the pages are about.
 import { useSearchParams } from 'react-router-dom';
-import { Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuarters } from '../../../api/queries';
+import { QuarterSelect } from '../../../components/QuarterSelect';
 import { useCurrentUser } from '../../../auth/session';
 import { formatFen } from '../../../../core/finance/ledger';
 import { shanghaiDate } from '../../../../core/dates';
@@ -49,29 +48,10 @@ export function useFinanceQuarter(): [string | undefined, (id: string, replace?:
 
 export function QuarterPicker({ value, name, onChange }: { value?: string; name?: string; onChange: (id: string, replace?: boolean) => void }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const quarters = useQuarters({ q: q || undefined, pageSize: 50 });
-  // A community office of one quarter (the usual case) sees that quarter's money at once
-  // instead of an empty page asking it to pick the only choice there is.
-  const only = !value && !q && quarters.data?.length === 1 ? quarters.data[0].id : undefined;
-  useEffect(() => {
-    // Replacing the history entry, so that Back leaves the page instead of landing here again.
-    if (only) onChange(only, true);
-  }, [only, onChange]);
   return (
     <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
       <Typography.Text type="secondary">{t('finance.quarter')}</Typography.Text>
-      <Select
-        data-testid={TID.financeQuarter}
-        showSearch={{ filterOption: false, onSearch: setQ }}
-        style={{ width: 260 }}
-        value={value}
-        placeholder={t('finance.quarterPlaceholder')}
-        onChange={(id: string) => onChange(id)}
-        // The chosen quarter keeps its name when it is not among the latest results.
-        options={[...(value && name && !quarters.data?.some((x) => x.id === value) ? [{ value, label: name }] : []), ...(quarters.data ?? []).map((x) => ({ value: x.id, label: x.name }))]}
-        loading={quarters.isFetching}
-      />
+      <QuarterSelect testId={TID.financeQuarter} value={value} name={name} onChange={onChange} placeholder={t('finance.quarterPlaceholder')} />
     </span>
   );
 }
