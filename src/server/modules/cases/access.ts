@@ -2,7 +2,7 @@
 // service function starts here: the case must be in the caller's queue (404 otherwise, exactly
 // as for an unknown id), then the role's permission (403), then the part the caller plays for
 // the step (core/cases/lifecycle.ts: 403 for the wrong part, 409 for a step out of order).
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import { assertCan, assertInScope, can, defineGrants, OFFICES, placeInScope, scopeFilter, type Actor } from '../../platform/access';
 import { placeOfRow } from '../../platform/db-helpers';
@@ -169,4 +169,9 @@ export async function authorizeCase(db: Exec, actor: Actor, id: string, opts: { 
 export function assertMayRaise(actor: Actor, place: Parameters<typeof assertInScope>[1]) {
   assertInScope(actor, place, { parentRead: true });
   assertCan(actor, 'cases.raise');
+}
+
+/** A case past its limit: to acknowledge while received, to resolve until replied (the category's limits). */
+export function overdueCase(now: Date) {
+  return sql<boolean>`((cases.status = 'received' and cases.acknowledge_due_at < ${now}) or (cases.status not in ('replied', 'closed') and cases.resolve_due_at < ${now}))`;
 }

@@ -12,7 +12,7 @@ import { maskPhone } from '../../../core/idnumber';
 import { calendarFor } from './holidays';
 import { addMonthsTo, availableSteps, deadlineAfter, handlerLabel, isOverdue, shanghaiMonthStart, statusLabels, type CaseStatus, type HandlerKind } from '../../../core/cases';
 import { quarterPlaceById, quarterPlacesByIds } from '../registry';
-import { assertMayRaise, authorizeCase, queueOf, queueWhere } from './access';
+import { assertMayRaise, authorizeCase, overdueCase, queueOf, queueWhere } from './access';
 import { categoryOf } from './categories';
 import type { CaseRow } from './tables';
 
@@ -157,13 +157,7 @@ export async function listCases(db: DB, actor: Actor, query: CaseListQuery, loca
   if (query.category) q = q.where('cases.category', '=', query.category);
   if (query.month) q = q.where('cases.received_at', '>=', shanghaiMonthStart(query.month)).where('cases.received_at', '<', shanghaiMonthStart(addMonthsTo(query.month, 1)));
   if (query.escalated) q = q.where('cases.escalated_at', 'is not', null);
-  if (query.overdue)
-    q = q.where((eb) =>
-      eb.or([
-        eb.and([eb('cases.status', '=', 'received'), eb('cases.acknowledge_due_at', '<', now)]),
-        eb.and([eb('cases.status', 'not in', ['replied', 'closed']), eb('cases.resolve_due_at', '<', now)]),
-      ]),
-    );
+  if (query.overdue) q = q.where(overdueCase(now));
   const [rows, total] = await Promise.all([
     q
       .selectAll()

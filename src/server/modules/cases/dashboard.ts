@@ -7,8 +7,8 @@ import { sql } from 'kysely';
 import { can } from '../../platform/access';
 import type { DashboardAggregate, DashboardPlace } from '../../platform/module';
 import { quarterPlacesByIds } from '../registry';
-import { queueOf, queueWhere } from './access';
-import { caseRatesBy, caseRatesTotal, overdueCase, type RatesBy } from './overview';
+import { overdueCase, queueOf, queueWhere } from './access';
+import { caseRatesBy, caseRatesTotal, type RatesBy } from './overview';
 
 /** How many overdue cases the card lists; the count says how many there are in all. */
 const OVERDUE_LISTED = 10;
@@ -30,7 +30,6 @@ export const casesDashboard: DashboardAggregate = {
         .selectFrom('cases')
         .where(queueWhere(actor, queue))
         .where(`cases.${place.column}`, '=', place.id)
-        .where('cases.status', '<>', 'closed')
         .where(overdueCase(now))
         .select(['cases.id', 'cases.quarter_id', 'cases.category_name', 'cases.status', 'cases.escalated_at', sql<Date>`case when cases.status = 'received' then cases.acknowledge_due_at else cases.resolve_due_at end`.as('due_at')])
         .orderBy('due_at')

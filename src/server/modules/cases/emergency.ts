@@ -7,7 +7,8 @@ import { recordAudit, type RequestContext } from '../../platform/audit';
 import type { Locale } from '../../platform/i18n';
 import { planClassLabels, planGaps, type PlanClass } from '../../../core/cases';
 import { notFound } from '../../platform/errors';
-import { placeOfRow } from '../../platform/db-helpers';
+import { patchColumns, placeOfRow } from '../../platform/db-helpers';
+import type { EmergencyPlansTable } from './tables';
 import { quarterPlaceById } from '../registry';
 import { shanghaiDate } from '../../../core/dates';
 
@@ -81,12 +82,7 @@ export async function updatePlan(db: DB, ctx: RequestContext, planId: string, in
     const place = placeOfRow(row);
     assertInScope(ctx.actor, place, { parentRead: true });
     assertCan(ctx.actor, 'emergency.manage');
-    const set = {
-      ...(input.planClass !== undefined ? { plan_class: input.planClass } : {}),
-      ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.contacts !== undefined ? { contacts: input.contacts } : {}),
-      ...(input.approvedOn !== undefined ? { approved_on: input.approvedOn } : {}),
-    };
+    const set = patchColumns<EmergencyPlansTable>()(input, { planClass: 'plan_class', title: 'title', contacts: 'contacts', approvedOn: 'approved_on' });
     if (Object.keys(set).length) await tx.updateTable('emergency_plans').set(set).where('id', '=', planId).execute();
     await recordAudit(tx, ctx, { action: 'update', entity: 'emergency_plan', entityId: planId, place, before: { planClass: row.plan_class, title: row.title, contacts: row.contacts, approvedOn: String(row.approved_on).slice(0, 10) }, after: input });
     return { id: planId };

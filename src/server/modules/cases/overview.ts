@@ -9,7 +9,7 @@ import type { DossierSectionProvider } from '../../platform/module';
 import { caseRates, handlerLabel, type HandlerKind } from '../../../core/cases';
 import { placesWithin, upperPlaceNames } from '../places';
 import { quarterPlacesByIds } from '../registry';
-import { queueOf, queueWhere } from './access';
+import { overdueCase, queueOf, queueWhere } from './access';
 import { emergencyGapsOf } from './emergency';
 
 type DB = Kysely<Database>;
@@ -140,11 +140,6 @@ async function openFigures(db: DB, actor: Actor, quarterId?: string, now: Date =
     ])
     .executeTakeFirstOrThrow();
   return { open: Number(row.open), overdue: Number(row.overdue), escalated: Number(row.escalated) };
-}
-
-/** A case past its limit: to acknowledge while received, to resolve until replied (the category's limits). */
-export function overdueCase(now: Date) {
-  return sql<boolean>`((cases.status = 'received' and cases.acknowledge_due_at < ${now}) or (cases.status not in ('replied', 'closed') and cases.resolve_due_at < ${now}))`;
 }
 
 export const casesDossierSection: DossierSectionProvider = {

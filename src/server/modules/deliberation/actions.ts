@@ -80,15 +80,9 @@ export async function listActions(db: DB, actor: Actor, query: { quarterId?: str
   return { items: await summaries(db, rows, new Date()), total: Number(count.n), page, pageSize };
 }
 
-/** A candidate chosen by the livelihood vote: what the owners chose, in place of a resolution's text. */
-async function votedOrigin(db: Exec, row: ActionRow) {
-  const vote = row.vote_id ? (await voteOutcomes(db, [row.vote_id])).get(row.vote_id) : undefined;
-  return { text: `业主大会表决“${vote?.title ?? ''}”选定民生实事：${row.title}（T/ZAS 4006.1—2020 6.2.5.2）` };
-}
-
-async function votedTitle(db: Exec, row: ActionRow) {
-  const vote = row.vote_id ? (await voteOutcomes(db, [row.vote_id])).get(row.vote_id) : undefined;
-  return { title: vote?.title ?? '' };
+/** The title of the livelihood vote that chose the action (6.2.5.2), read once; '' for none. */
+async function voteTitleOf(db: Exec, row: ActionRow): Promise<string> {
+  return row.vote_id ? ((await voteOutcomes(db, [row.vote_id])).get(row.vote_id)?.title ?? '') : '';
 }
 
 /** May the caller change the action so (the core's rule), without saying why not. */
@@ -98,10 +92,15 @@ function may(actor: Actor, row: ActionRow, change: ActionChange): boolean {
 
 export async function getAction(db: DB, actor: Actor, id: string) {
   const row = await authorizeAction(db, actor, id, 'actions.read');
+  // A candidate chosen by the livelihood vote has no resolution and no meeting: what the owners
+  // chose stands in the resolution's place, the vote's title in the meeting's.
+  const voteTitle = row.resolution_id && row.meeting_id ? Promise.resolve('') : voteTitleOf(db, row);
   const [[s], resolution, meeting, updates, comments, mine, files] = await Promise.all([
     summaries(db, [row], new Date()),
-    row.resolution_id ? db.selectFrom('joint_meeting_resolutions').select('text').where('id', '=', row.resolution_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow() : votedOrigin(db, row),
-    row.meeting_id ? db.selectFrom('joint_meetings').select('title').where('id', '=', row.meeting_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow() : votedTitle(db, row),
+    row.resolution_id
+      ? db.selectFrom('joint_meeting_resolutions').select('text').where('id', '=', row.resolution_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow()
+      : voteTitle.then((title) => ({ text: `业主大会表决“${title}”选定民生实事：${row.title}（T/ZAS 4006.1—2020 6.2.5.2）` })),
+    row.meeting_id ? db.selectFrom('joint_meetings').select('title').where('id', '=', row.meeting_id).where('quarter_id', '=', row.quarter_id).executeTakeFirstOrThrow() : voteTitle.then((title) => ({ title })),
     db.selectFrom('deliberation_action_updates').selectAll().where('action_id', '=', row.id).where('quarter_id', '=', row.quarter_id).orderBy('created_at').execute(),
     db.selectFrom('deliberation_action_ratings').select(['rating', 'comment', 'created_at']).where('action_id', '=', row.id).where('quarter_id', '=', row.quarter_id).orderBy('created_at', 'desc').limit(100).execute(),
     actor.ownerId ? db.selectFrom('deliberation_action_ratings').select('rating').where('action_id', '=', row.id).where('owner_id', '=', actor.ownerId).executeTakeFirst() : undefined,
