@@ -227,6 +227,9 @@ describe('the pipeline, a joint meeting, the assembly vote and the action', () =
     // The objection period (none here) ends at the end of the day of the close.
     clock.set('2026-03-17T09:00:00+08:00');
     expect((await s.committee.post(`/api/votes/${voteId}/publish`)).statusCode).toBe(200);
+    // The list filtered by the stage the vote gives it has it at once (before the periodic job).
+    const resolved = (await s.community.get('/api/proposals?stage=resolved')).json().items;
+    expect(resolved.map((p: { id: string }) => p.id)).toContain(id);
     const detail = (await s.community.get(`/api/proposals/${id}`)).json();
     expect(detail).toMatchObject({ stage: 'resolved', voteId, vote: { id: voteId, status: 'published', passed: true } });
     expect(detail.steps.at(-1)).toMatchObject({ step: 'resolved', voteId, actorRole: 'owners_assembly' });

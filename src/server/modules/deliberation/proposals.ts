@@ -66,7 +66,15 @@ export async function listProposals(db: DB, actor: Actor, query: { quarterId?: s
   let q = db.selectFrom('proposals').where(scope.column, '=', scope.value).where('merged_into', 'is', null);
   if (query.quarterId) q = q.where('quarter_id', '=', query.quarterId);
   if (query.voteId) q = q.where('vote_id', '=', query.voteId);
-  if (query.stage) q = q.where('stage', '=', query.stage);
+  if (query.stage) {
+    // A page of one stage would leave out the very proposals whose vote was just published (their
+    // stage is still the one before): those of the scope waiting for their vote take their step
+    // first. Few: a quarter puts a handful of topics to the assembly at a time.
+    let waiting = db.selectFrom('proposals').select(['id', 'stage', 'vote_id', 'merged_into', 'building_id']).where(scope.column, '=', scope.value).where('stage', 'in', ['reviewed', 'topic']).where('vote_id', 'is not', null);
+    if (query.quarterId) waiting = waiting.where('quarter_id', '=', query.quarterId);
+    await syncVoteOutcomes(db, await waiting.execute());
+    q = q.where('stage', '=', query.stage);
+  }
   const read = () =>
     Promise.all([
       q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
