@@ -57,6 +57,8 @@ export const caseListQuery = z.object({
     .optional(),
   overdue: boolText.optional(),
   escalated: boolText.optional(),
+  /** Not closed: what a joint meeting may still take up (T/ZAS 4006.1—2020 6.1.6.3). */
+  open: boolText.optional(),
   ...pageQuery,
 });
 export const caseSummary = z.object({

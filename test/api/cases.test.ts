@@ -94,7 +94,11 @@ describe('the lifecycle', () => {
     expect(await ids(s.department)).not.toContain(c.id);
     await step(s.cityDept, c.id, 'start');
     await step(s.cityDept, c.id, 'reply', { text: '已清理占道车辆' });
+    expect(await ids(s.commissioner, '&open=true')).toContain(c.id);
     expect((await step(s.owner, c.id, 'visit', { rating: 'satisfied' })).json().status).toBe('closed');
+    // A joint meeting's agenda asks for the cases not closed (T/ZAS 4006.1—2020 6.1.6.3).
+    expect(await ids(s.commissioner, '&open=true')).not.toContain(c.id);
+    expect(await ids(s.commissioner)).toContain(c.id);
     const detail = (await s.commissioner.get(`/api/cases/${c.id}`)).json();
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual(['receive', 'acknowledge', 'assign', 'start', 'reply', 'visit', 'assign', 'start', 'reply', 'visit']);
     expect(detail.events[3]).toMatchObject({ office: '住房和城乡建设部门', actorName: '测试department' });

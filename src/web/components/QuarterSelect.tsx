@@ -3,7 +3,7 @@
 // Where the place holds one quarter only (a committee, a commissioner, a community office of one
 // quarter), that one is chosen at once instead of an empty page asking to pick the only choice.
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { useQuarters } from '../api/queries';
 
 export function QuarterSelect({
@@ -12,16 +12,16 @@ export function QuarterSelect({
   onChange,
   testId,
   placeholder,
-  width = 260,
+  style = { width: 260 },
 }: {
   value?: string;
   /** The chosen quarter's name, shown when it is not among the latest results (one picked here is remembered). */
   name?: string;
-  /** `replace`: the choice was made for the user (the only quarter), not by them. */
-  onChange: (id: string, replace?: boolean) => void;
-  testId: string;
+  /** `replace`: the choice was made for the user (the only quarter), not by them. Given by a Form.Item inside a form. */
+  onChange?: (id: string, replace?: boolean) => void;
+  testId?: string;
   placeholder?: string;
-  width?: number;
+  style?: CSSProperties;
 }) {
   const [q, setQ] = useState('');
   const quarters = useQuarters({ q: q || undefined, pageSize: 50 });
@@ -30,18 +30,18 @@ export function QuarterSelect({
   const label = name ?? (picked?.value === value ? picked?.label : undefined);
   const only = !value && !q && quarters.data?.length === 1 ? quarters.data[0].id : undefined;
   useEffect(() => {
-    if (only) onChange(only, true);
+    if (only) onChange?.(only, true);
   }, [only, onChange]);
   return (
     <Select
       data-testid={testId}
       showSearch={{ filterOption: false, onSearch: setQ }}
-      style={{ width }}
+      style={style}
       value={value}
       placeholder={placeholder}
       onChange={(id: string, option) => {
         if (option && !Array.isArray(option)) setPicked({ value: id, label: String(option.label) });
-        onChange(id);
+        onChange?.(id);
       }}
       options={[...(value && label && !quarters.data?.some((x) => x.id === value) ? [{ value, label }] : []), ...(quarters.data ?? []).map((x) => ({ value: x.id, label: x.name }))]}
       loading={quarters.isFetching}

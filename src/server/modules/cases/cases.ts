@@ -142,6 +142,8 @@ export interface CaseListQuery {
   month?: string;
   overdue?: boolean;
   escalated?: boolean;
+  /** Not closed. */
+  open?: boolean;
   page: number;
   pageSize: number;
 }
@@ -157,6 +159,7 @@ export async function listCases(db: DB, actor: Actor, query: CaseListQuery, loca
   if (query.category) q = q.where('cases.category', '=', query.category);
   if (query.month) q = q.where('cases.received_at', '>=', shanghaiMonthStart(query.month)).where('cases.received_at', '<', shanghaiMonthStart(addMonthsTo(query.month, 1)));
   if (query.escalated) q = q.where('cases.escalated_at', 'is not', null);
+  if (query.open) q = q.where('cases.status', '<>', 'closed');
   if (query.overdue) q = q.where(overdueCase(now));
   const [rows, total] = await Promise.all([
     q

@@ -8,7 +8,6 @@ import { useAddressParams } from '../../../lib/address-params';
 import { Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useQuarters } from '../../../api/queries';
 import { useCan } from '../../../auth/session';
 import { QueryError } from '../../../components/QueryState';
 import { notifyError, notifySuccess } from '../../../lib/feedback';
@@ -17,6 +16,7 @@ import { TID } from '../testids';
 import { useCases, useCategories, useCreateCase, useRates, type CaseStatus, type CaseSummary } from '../api';
 import { cst } from './plain-shared';
 import RecurringCard from './RecurringCard';
+import { QuarterSelect } from '../../../components/QuarterSelect';
 
 const DepartmentAccounts = lazy(() => import('./DepartmentAccounts'));
 
@@ -36,7 +36,6 @@ function NewCaseModal({ open, onClose, quarterId }: { open: boolean; onClose: ()
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const categories = useCategories();
-  const quarters = useQuarters({ pageSize: 200 }, open);
   const create = useCreateCase();
   const navigate = useNavigate();
   const submit = async () => {
@@ -54,7 +53,7 @@ function NewCaseModal({ open, onClose, quarterId }: { open: boolean; onClose: ()
     <Modal open={open} title={t('cases.form.title')} onCancel={onClose} onOk={submit} okText={t('cases.form.submit')} okButtonProps={{ 'data-testid': TID.caseFormSubmit, loading: create.isPending }} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ quarterId, channel: 'phone' }}>
         <Form.Item name="quarterId" label={t('cases.form.quarter')} rules={[{ required: true }]}>
-          <Select data-testid={TID.caseFormQuarter} showSearch optionFilterProp="label" options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))} />
+          <QuarterSelect testId={TID.caseFormQuarter} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="category" label={t('cases.form.category')} rules={[{ required: true }]}>
           <Select

@@ -50,7 +50,7 @@ export function DisputeAnalysis({ onOpen }: { onOpen: (id: string) => void }) {
       <Typography.Paragraph type="secondary">{t('cases.analysis.intro', { clause: 'DB3305/T 309—2024 5.1.4.1.3' })}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         <span>{t('cases.analysis.quarter')}</span>
-        <QuarterSelect testId={TID.disputeAnalysisQuarter} width={240} placeholder={t('cases.analysis.choose')} value={quarterId || undefined} name={q.data?.quarterName} onChange={pickQuarter} />
+        <QuarterSelect testId={TID.disputeAnalysisQuarter} style={{ width: 240 }} placeholder={t('cases.analysis.choose')} value={quarterId || undefined} name={q.data?.quarterName} onChange={pickQuarter} />
         <span>{t('cases.analysis.month')}</span>
         <DatePicker data-testid={TID.disputeAnalysisMonth} picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(v) => v && set({ month: v.format('YYYY-MM') })} />
       </Space>

@@ -13,7 +13,6 @@ import type { z } from 'zod';
 import type * as C from '../../../../contracts/cases';
 import type { Wire } from '../../../../contracts/common';
 import { api } from '../../../api/client';
-import { useQuarters } from '../../../api/queries';
 import { useCan } from '../../../auth/session';
 import { QueryError } from '../../../components/QueryState';
 import { notifyError, notifySuccess } from '../../../lib/feedback';
@@ -22,6 +21,7 @@ import { TID } from '../testids';
 import { cst } from './plain-shared';
 import { StepTimeline } from './StepTimeline';
 import { DisputeAnalysis } from './DisputeAnalysis';
+import { QuarterSelect } from '../../../components/QuarterSelect';
 
 type Dispute = Wire<z.output<typeof C.disputeSummary>>;
 type DisputeDetail = Wire<z.output<typeof C.disputeDetail>>;
@@ -166,7 +166,6 @@ function NewDispute({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const qc = useQueryClient();
-  const quarters = useQuarters({ pageSize: 200 }, open);
   const create = useMutation({ mutationFn: (body: z.input<typeof C.createDisputeBody>) => api.post('/api/disputes', body), onSuccess: () => qc.invalidateQueries({ queryKey: ['disputes'] }) });
   const submit = async () => {
     const values = await form.validateFields();
@@ -182,7 +181,7 @@ function NewDispute({ open, onClose }: { open: boolean; onClose: () => void }) {
     <Modal open={open} title={t('cases.disputes.new')} onCancel={onClose} onOk={submit} okButtonProps={{ 'data-testid': TID.disputeFormSubmit, loading: create.isPending }} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ risk: 'low', category: 'other' }}>
         <Form.Item name="quarterId" label={t('cases.disputes.quarter')} rules={[{ required: true }]}>
-          <Select showSearch optionFilterProp="label" options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))} />
+          <QuarterSelect style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="subject" label={t('cases.disputes.subject')} rules={[{ required: true, min: 2 }]}>
           <Input maxLength={100} />

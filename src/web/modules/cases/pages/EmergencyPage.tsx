@@ -121,7 +121,7 @@ export default function EmergencyPage() {
         <Typography.Title level={3}>{t('cases.emergency.title')}</Typography.Title>
         <div style={{ flex: 1 }} />
         {!user.quarterId && (
-          <QuarterSelect testId={TID.emergencyQuarter} width={280} value={quarterId} onChange={setPicked} placeholder={t('cases.analysis.choose')} />
+          <QuarterSelect testId={TID.emergencyQuarter} style={{ width: 280 }} value={quarterId} onChange={setPicked} placeholder={t('cases.analysis.choose')} />
         )}
       </div>
       <Typography.Paragraph type="secondary">{t('cases.emergency.intro')}</Typography.Paragraph>

@@ -10,7 +10,6 @@ import type { z } from 'zod';
 import type * as C from '../../../../contracts/cases';
 import type { Wire } from '../../../../contracts/common';
 import { api } from '../../../api/client';
-import { useQuarters } from '../../../api/queries';
 import { useCan } from '../../../auth/session';
 import { QueryError } from '../../../components/QueryState';
 import { notifyError, notifySuccess } from '../../../lib/feedback';
@@ -19,6 +18,7 @@ import { TID } from '../testids';
 import { uploadHazardPhoto, uploadPhotos } from '../api';
 import { cst, MAX_PHOTOS, PhotoPicker } from './plain-shared';
 import { StepTimeline } from './StepTimeline';
+import { QuarterSelect } from '../../../components/QuarterSelect';
 
 type Hazard = Wire<z.output<typeof C.hazardSummary>>;
 type HazardDetail = Wire<z.output<typeof C.hazardDetail>>;
@@ -127,7 +127,6 @@ function NewHazard({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const qc = useQueryClient();
-  const quarters = useQuarters({ pageSize: 200 }, open);
   const [photos, setPhotos] = useState<File[]>([]);
   const create = useMutation({ mutationFn: (body: z.input<typeof C.createHazardBody>) => api.post<{ id: string }>('/api/hazards', body), onSuccess: () => qc.invalidateQueries({ queryKey: ['hazards'] }) });
   const submit = async () => {
@@ -148,7 +147,7 @@ function NewHazard({ open, onClose }: { open: boolean; onClose: () => void }) {
     <Modal open={open} title={t('cases.hazards.new')} onCancel={onClose} onOk={submit} okButtonProps={{ 'data-testid': TID.hazardFormSubmit, loading: create.isPending }} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ class: 'fire', level: 'general' }}>
         <Form.Item name="quarterId" label={t('cases.hazards.quarter')} rules={[{ required: true }]}>
-          <Select showSearch optionFilterProp="label" options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))} />
+          <QuarterSelect style={{ width: '100%' }} />
         </Form.Item>
         <Space.Compact block>
           <Form.Item name="class" label={t('cases.hazards.class')} style={{ flex: 1 }}>

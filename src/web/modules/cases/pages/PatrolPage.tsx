@@ -9,12 +9,12 @@ import type { z } from 'zod';
 import type * as C from '../../../../contracts/cases';
 import type { Wire } from '../../../../contracts/common';
 import { api } from '../../../api/client';
-import { useQuarters } from '../../../api/queries';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { notifyError, notifySuccess } from '../../../lib/feedback';
 import { TID } from '../testids';
 import { uploadCasePhoto, uploadHazardPhoto, uploadPhotos } from '../api';
 import { cst, PhotoPicker } from './plain-shared';
+import { QuarterSelect } from '../../../components/QuarterSelect';
 
 type Items = Wire<z.output<typeof C.patrolItemList>>['items'];
 type Patrols = Wire<z.output<typeof C.patrolList>>;
@@ -32,7 +32,6 @@ export default function PatrolPage() {
   const can = useCan();
   const user = useCurrentUser();
   const qc = useQueryClient();
-  const quarters = useQuarters({ pageSize: 200 });
   const items = useQuery({ queryKey: ['patrols', 'items'], queryFn: () => api.get<{ items: Items }>('/api/patrols/items') });
   const history = useQuery({ queryKey: ['patrols', 'list'], queryFn: () => api.get<Patrols>('/api/patrols', { pageSize: 10 }) });
   const [quarterId, setQuarterId] = useState<string | undefined>(user.quarterId ?? undefined);
@@ -76,16 +75,7 @@ export default function PatrolPage() {
       {can('patrols.write') && (
         <Card style={{ marginBottom: 16 }}>
           <Space direction="vertical" style={{ width: '100%' }} size={12}>
-            <Select
-              data-testid={TID.patrolQuarter}
-              style={{ width: '100%', maxWidth: 360 }}
-              placeholder={t('cases.patrols.quarter')}
-              value={quarterId}
-              onChange={setQuarterId}
-              showSearch
-              optionFilterProp="label"
-              options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))}
-            />
+            <QuarterSelect testId={TID.patrolQuarter} style={{ width: '100%', maxWidth: 360 }} placeholder={t('cases.patrols.quarter')} value={quarterId} onChange={setQuarterId} />
             {(items.data?.items ?? []).map((i) => {
               const f = problems[i.code];
               return (

@@ -3,15 +3,15 @@
 // meeting or by the owners' assembly, and the actions that carry them out.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Card, Empty, InputNumber, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, InputNumber, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQuarters } from '../../../api/queries';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { QueryError } from '../../../components/QueryState';
 import { TID } from '../testids';
 import { useLivelihood, type LivelihoodList } from '../api';
 import { ActionStatusTag, StageTag } from './shared';
 import { LivelihoodVoteModal, openCandidates } from './LivelihoodVoteModal';
+import { QuarterSelect } from '../../../components/QuarterSelect';
 
 export default function LivelihoodPage() {
   const { t } = useTranslation();
@@ -20,7 +20,6 @@ export default function LivelihoodPage() {
   const own = params.get('quarterId') ?? user.quarterId ?? undefined;
   const [picked, setPicked] = useState<string | undefined>();
   const quarterId = own ?? picked;
-  const quarters = useQuarters({ pageSize: 200 }, !own);
   const [year, setYear] = useState(() => new Date().getFullYear());
   const list = useLivelihood(quarterId, year);
   const can = useCan();
@@ -32,7 +31,7 @@ export default function LivelihoodPage() {
         <Typography.Title level={3}>{t('deliberation.livelihood.title')}</Typography.Title>
         <Typography.Text type="secondary">{t('deliberation.livelihood.intro')}</Typography.Text>
         <div style={{ flex: 1 }} />
-        {!own && <Select style={{ width: 220 }} showSearch optionFilterProp="label" placeholder={t('deliberation.form.quarter')} value={picked} onChange={setPicked} options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))} />}
+        {!own && <QuarterSelect style={{ width: 220 }} placeholder={t('deliberation.form.quarter')} value={picked} onChange={setPicked} />}
         <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} addonAfter={t('deliberation.livelihood.year')} />
         {mayVote && quarterId && (
           <Button data-testid={TID.livelihoodVoteOpen} type="primary" disabled={openCandidates(list.data).length < 2} onClick={() => setVoting(true)}>

@@ -8,7 +8,6 @@ import { Button, Card, Empty, Form, Input, Modal, Radio, Select, Space, Table, T
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
-import { useQuarters } from '../../../api/queries';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { QueryError } from '../../../components/QueryState';
 import { formatDateTime } from '../../../lib/format';
@@ -16,6 +15,7 @@ import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
 import { PARTIES, useActionPage, useDeliberationMutation, useMeetingPage, useProposals, type CreateMeetingBody, type MeetingKind, type MeetingSummary, type Party } from '../api';
 import { ActionStatusTag, CALENDAR_DUTIES, chinaTimeOf, MeetingStatusTag } from './shared';
+import { QuarterSelect } from '../../../components/QuarterSelect';
 
 const MEETING_PAGE_SIZE = 20;
 const OVERDUE_PAGE_SIZE = 10;
@@ -130,14 +130,14 @@ function CreateMeetingModal({ quarterId, onClose }: { quarterId?: string; onClos
   const navigate = useNavigate();
   const [form] = Form.useForm<MeetingForm>();
   const ownQuarter = user.quarterId ?? (user.scope.level === 'quarter' ? user.scope.id : undefined);
-  const quarters = useQuarters({ pageSize: 200 }, !ownQuarter);
   const chosen = Form.useWatch('quarterId', form) ?? ownQuarter ?? quarterId;
   const proposals = useProposals(chosen, !!chosen);
-  // The quarter's cases not yet closed, which a meeting may take up (T/ZAS 4006.1—2020 6.1.6.3).
+  // The quarter's cases not yet closed, which a meeting may take up (T/ZAS 4006.1—2020 6.1.6.3):
+  // filtered on the server, so that older open ones (often the overdue ones) are not cut off.
   const cases = useQuery({
     queryKey: ['deliberation', 'agenda-cases', chosen ?? ''],
-    queryFn: () => api.get<{ items: { id: string; trackingCode: string; categoryName: string; description: string; status: string }[] }>('/api/cases', { quarterId: chosen, pageSize: 100 }),
-    select: (d) => d.items.filter((c) => c.status !== 'closed'),
+    queryFn: () => api.get<{ items: { id: string; trackingCode: string; categoryName: string; description: string; status: string }[] }>('/api/cases', { quarterId: chosen, open: 'true', pageSize: 100 }),
+    select: (d) => d.items,
     enabled: !!chosen,
   });
   const create = useDeliberationMutation((body: CreateMeetingBody) => api.post<{ id: string }>('/api/meetings', body));
@@ -172,7 +172,7 @@ function CreateMeetingModal({ quarterId, onClose }: { quarterId?: string; onClos
       >
         {!ownQuarter && (
           <Form.Item name="quarterId" label={t('deliberation.form.quarter')} rules={[{ required: true, message: t('deliberation.form.required') }]}>
-            <Select showSearch optionFilterProp="label" options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))} />
+            <QuarterSelect style={{ width: '100%' }} />
           </Form.Item>
         )}
         <Form.Item name="kind" label={t('deliberation.meetings.form.kind')}>

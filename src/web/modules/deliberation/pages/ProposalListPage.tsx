@@ -7,7 +7,7 @@ import { Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Table, Ta
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
-import { useBuildings, useQuarters } from '../../../api/queries';
+import { useBuildings } from '../../../api/queries';
 import { useCan, useCurrentUser } from '../../../auth/session';
 import { QueryError } from '../../../components/QueryState';
 import { formatDate } from '../../../lib/format';
@@ -15,6 +15,7 @@ import { rowTestId } from '../../../testids';
 import { TID } from '../testids';
 import { CHANNELS, useDeliberationMutation, useProposalPage, type CreateProposalBody, type ProposalStage, type ProposalSummary, type TopicChannel } from '../api';
 import { StageTag } from './shared';
+import { QuarterSelect } from '../../../components/QuarterSelect';
 
 const PROPOSAL_PAGE_SIZE = 20;
 
@@ -109,7 +110,6 @@ function CreateTopicModal({ quarterId, onClose }: { quarterId?: string; onClose:
   const navigate = useNavigate();
   const [form] = Form.useForm<TopicForm>();
   const ownQuarter = user.quarterId ?? (user.scope.level === 'quarter' ? user.scope.id : undefined);
-  const quarters = useQuarters({ pageSize: 200 }, !ownQuarter);
   const chosen = Form.useWatch('quarterId', form) ?? ownQuarter;
   const create = useDeliberationMutation((body: CreateProposalBody) => api.post<{ id: string }>('/api/proposals', body));
   const onFinish = async (v: TopicForm) => {
@@ -122,7 +122,7 @@ function CreateTopicModal({ quarterId, onClose }: { quarterId?: string; onClose:
       <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ quarterId, channel: user.role === 'building_leader' || user.role === 'grid_worker' ? 'visit' : 'resident' }}>
         {!ownQuarter && (
           <Form.Item name="quarterId" label={t('deliberation.form.quarter')} rules={[{ required: true, message: t('deliberation.form.required') }]}>
-            <Select data-testid={TID.proposalFormQuarter} showSearch optionFilterProp="label" options={(quarters.data ?? []).map((q) => ({ value: q.id, label: q.name }))} />
+            <QuarterSelect testId={TID.proposalFormQuarter} style={{ width: '100%' }} />
           </Form.Item>
         )}
         {chosen && (
